@@ -1,0 +1,1 @@
+//! fuse (to be written)

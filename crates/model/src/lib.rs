@@ -1,0 +1,509 @@
+//! The vocabulary of annalist: the types that flow through the pipeline
+//! (`Document` → `Article` → `Mention`s and `EventFrame`s → `Incident`s with `Claim`s).
+//!
+//! This crate is what every stage speaks. It holds plain data, small pure helpers
+//! (content hashes, day intervals, casualty ranges) and nothing else: no I/O, no
+//! parsing of outside input, no knowledge of how a stage does its work. A stage
+//! crate depends on this one and never on another stage's internals.
+//!
+//! Offsets: every `Span` is a half-open byte range into `Article::text`, the cleaned
+//! body of one article. Evidence quotes are always cut from that text with that span,
+//! so a user can find the sentence again in the exported document.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A half-open byte range `[start, end)` into an article's cleaned text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        debug_assert!(start <= end, "span start {start} after end {end}");
+        Span { start, end }
+    }
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+    /// The same range moved by `offset` bytes (for spans found in a slice of the text).
+    pub fn shifted(&self, offset: usize) -> Span {
+        Span::new(self.start + offset, self.end + offset)
+    }
+    /// The text this span covers, or `""` when it does not fall on char boundaries of `text`.
+    pub fn slice<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+/// A stable content hash (hex, 16 bytes of BLAKE3): the identity of bytes and texts.
+pub fn content_hash(bytes: &[u8]) -> String {
+    let hash = blake3::hash(bytes);
+    hash.as_bytes()[..16].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// How the body of a `Document` is to be read by the cleaner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MediaType {
+    /// Plain text: paragraphs are lines; page chrome may still be present as lines.
+    Text,
+    /// An HTML page.
+    Html,
+}
+
+/// One input as read by ingest: raw bytes plus whatever metadata the container declared.
+/// Nothing here has been interpreted yet (no charset decoding, no boilerplate removal).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// The export id: a file's name without its extension, or a record's URL or `id`.
+    pub id: String,
+    /// Where it was read from, for messages: a path, `path:line` or `path#record`.
+    pub origin: String,
+    pub url: Option<String>,
+    pub media_type: MediaType,
+    /// Charset declared by the container (HTTP header, JSON Lines is always UTF-8), if any.
+    pub declared_charset: Option<String>,
+    /// Title, date and outlet declared by the container (JSON Lines fields, WARC headers).
+    pub declared_title: Option<String>,
+    pub declared_date: Option<NaiveDate>,
+    pub declared_outlet: Option<String>,
+    /// The body bytes, undecoded.
+    #[serde(skip)]
+    pub raw: Vec<u8>,
+    /// `content_hash(raw)`: identical inputs get identical hashes.
+    pub content_hash: String,
+}
+
+/// A sentence of an article's cleaned text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sentence {
+    pub span: Span,
+    /// Index into `Article::paragraphs`.
+    pub paragraph: usize,
+}
+
+/// A cleaned article: the body text with boilerplate removed, segmented, with metadata.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// Same id as the `Document` it came from.
+    pub id: String,
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    pub title: Option<String>,
+    pub published: Option<NaiveDate>,
+    /// ISO 639-1 code when known.
+    pub language: Option<String>,
+    /// The cleaned body; paragraphs separated by a single `\n`.
+    pub text: String,
+    /// Paragraph spans into `text`, in order, not overlapping, newlines excluded.
+    pub paragraphs: Vec<Span>,
+    /// Sentence spans into `text`, in order, each inside one paragraph.
+    pub sentences: Vec<Sentence>,
+    /// `content_hash` of the source document's raw bytes.
+    pub content_hash: String,
+}
+
+impl Article {
+    /// The index of the sentence containing byte `offset`, if any.
+    pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.end <= offset);
+        (i < self.sentences.len() && self.sentences[i].span.start <= offset).then_some(i)
+    }
+}
+
+/// How precisely a date interval is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DatePrecision {
+    Day,
+    Week,
+    Month,
+    Season,
+    Year,
+    Decade,
+}
+
+/// A closed interval of days `[start, end]`: the earliest and latest day something can have happened on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct DateInterval {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub precision: DatePrecision,
+}
+
+impl DateInterval {
+    pub fn day(d: NaiveDate) -> DateInterval {
+        DateInterval { start: d, end: d, precision: DatePrecision::Day }
+    }
+    pub fn days(&self) -> i64 {
+        (self.end - self.start).num_days() + 1
+    }
+    pub fn overlaps(&self, other: &DateInterval, slack_days: i64) -> bool {
+        let slack = chrono::Duration::days(slack_days);
+        self.start <= other.end + slack && other.start <= self.end + slack
+    }
+    /// The intersection, or `None` when the intervals are disjoint.
+    pub fn intersect(&self, other: &DateInterval) -> Option<DateInterval> {
+        let start = self.start.max(other.start);
+        let end = self.end.min(other.end);
+        (start <= end).then(|| DateInterval { start, end, precision: self.precision.min(other.precision) })
+    }
+}
+
+/// A count as the text gives it: `low..=high`, `high == None` when open ("more than 300" is 301..).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct CountRange {
+    pub low: u64,
+    pub high: Option<u64>,
+}
+
+impl CountRange {
+    pub fn exact(n: u64) -> CountRange {
+        CountRange { low: n, high: Some(n) }
+    }
+}
+
+impl fmt::Display for CountRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.high {
+            Some(h) if h == self.low => write!(f, "{}", self.low),
+            Some(h) => write!(f, "{}–{}", self.low, h),
+            None => write!(f, "{}+", self.low),
+        }
+    }
+}
+
+/// The incident types of the export contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventType {
+    Bombing,
+    ArmedAssault,
+    Assassination,
+    Hijacking,
+    HostageTaking,
+    Kidnapping,
+    FacilityAttack,
+    UnarmedAssault,
+    Airstrike,
+    Arrest,
+    FoiledPlot,
+    Unknown,
+}
+
+impl EventType {
+    pub const ALL: [EventType; 12] = [
+        EventType::Bombing,
+        EventType::ArmedAssault,
+        EventType::Assassination,
+        EventType::Hijacking,
+        EventType::HostageTaking,
+        EventType::Kidnapping,
+        EventType::FacilityAttack,
+        EventType::UnarmedAssault,
+        EventType::Airstrike,
+        EventType::Arrest,
+        EventType::FoiledPlot,
+        EventType::Unknown,
+    ];
+    /// The contract's name (`armed_assault`, ...).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            EventType::Bombing => "bombing",
+            EventType::ArmedAssault => "armed_assault",
+            EventType::Assassination => "assassination",
+            EventType::Hijacking => "hijacking",
+            EventType::HostageTaking => "hostage_taking",
+            EventType::Kidnapping => "kidnapping",
+            EventType::FacilityAttack => "facility_attack",
+            EventType::UnarmedAssault => "unarmed_assault",
+            EventType::Airstrike => "airstrike",
+            EventType::Arrest => "arrest",
+            EventType::FoiledPlot => "foiled_plot",
+            EventType::Unknown => "unknown",
+        }
+    }
+    pub fn parse(s: &str) -> Option<EventType> {
+        EventType::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+}
+
+impl fmt::Display for EventType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Whether the event happened, by the text's own account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EventStatus {
+    Happened,
+    Foiled,
+    Planned,
+    Threatened,
+    Hypothetical,
+    Negated,
+}
+
+/// How firmly an actor is tied to an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AttributionStatus {
+    /// The actor said it did it.
+    Claimed,
+    /// Attributed by the reporter or authorities as a fact ("carried out by").
+    Attributed,
+    /// Blamed by a party with an interest ("Iran blamed Israel").
+    Alleged,
+    /// Suspected ("suspected militants", "believed to be").
+    Suspected,
+    /// The actor denied it.
+    Denied,
+}
+
+impl AttributionStatus {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            AttributionStatus::Claimed => "claimed",
+            AttributionStatus::Attributed => "attributed",
+            AttributionStatus::Alleged => "alleged",
+            AttributionStatus::Suspected => "suspected",
+            AttributionStatus::Denied => "denied",
+        }
+    }
+}
+
+/// A place a frame or incident is located at.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Place {
+    /// Canonical name ("Kerman", "Shah Cheragh", "Balochistan").
+    pub name: String,
+    /// ISO 3166-1 alpha-2.
+    pub country: String,
+    pub kind: PlaceKind,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PlaceKind {
+    Country,
+    Region,
+    City,
+    Site,
+}
+
+/// An actor tied to an event, by canonical name.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Perpetrator {
+    /// Canonical name from the actor knowledge base ("Islamic State Khorasan Province").
+    pub name: String,
+    pub status: AttributionStatus,
+}
+
+/// A value read from an article, with the span it was read from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Evidenced<T> {
+    pub value: T,
+    /// The words the value was read from (a number, a date, a name).
+    pub span: Span,
+}
+
+impl<T> Evidenced<T> {
+    pub fn new(value: T, span: Span) -> Evidenced<T> {
+        Evidenced { value, span }
+    }
+}
+
+/// What a mention refers to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum MentionKind {
+    Time { interval: DateInterval },
+    Quantity { count: CountRange },
+    Place { place: Place },
+    Actor { name: String },
+    Trigger { event_type: EventType },
+}
+
+/// A typed span of an article, found by extract.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    pub span: Span,
+    #[serde(flatten)]
+    pub kind: MentionKind,
+}
+
+/// One event as one article reports it: a type, its arguments, each with evidence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventFrame {
+    /// Id of the article it was read from.
+    pub document: String,
+    pub event_type: EventType,
+    pub status: EventStatus,
+    /// The trigger words ("bomb attack", "opened fire").
+    pub trigger: Span,
+    /// The sentence the trigger is in.
+    pub sentence: Span,
+    pub date: Option<Evidenced<DateInterval>>,
+    pub country: Option<Evidenced<String>>,
+    pub place: Option<Evidenced<Place>>,
+    pub perpetrators: Vec<Evidenced<Perpetrator>>,
+    pub killed: Option<Evidenced<CountRange>>,
+    pub wounded: Option<Evidenced<CountRange>>,
+    pub suicide: Option<Evidenced<bool>>,
+    pub attackers: Option<Evidenced<u32>>,
+    /// True for the event the article is mainly about; false for background events.
+    pub main: bool,
+}
+
+/// The fields of an incident that claims are made about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    Type,
+    Date,
+    Country,
+    Place,
+    Perpetrator,
+    Killed,
+    Wounded,
+    Suicide,
+    Attackers,
+}
+
+impl Field {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Field::Type => "type",
+            Field::Date => "date",
+            Field::Country => "country",
+            Field::Place => "place",
+            Field::Perpetrator => "perpetrators",
+            Field::Killed => "killed",
+            Field::Wounded => "wounded",
+            Field::Suicide => "suicide",
+            Field::Attackers => "attackers",
+        }
+    }
+}
+
+/// What one source says about one field of an incident, and where it says it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    pub field: Field,
+    /// The value as this source gives it, rendered for people ("nearly 100" → "90–100").
+    pub value: String,
+    pub document: String,
+    pub outlet: Option<String>,
+    pub published: Option<NaiveDate>,
+    /// The sentence the value was read from.
+    pub quote: String,
+    /// Byte offsets of `quote` in the document's cleaned text.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A field on which the sources disagree, and how.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Conflict {
+    pub field: Field,
+    pub note: String,
+}
+
+/// One real-world incident, reconciled across its sources.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Incident {
+    pub id: String,
+    pub event_type: EventType,
+    pub date_start: Option<NaiveDate>,
+    pub date_end: Option<NaiveDate>,
+    pub country: Option<String>,
+    pub place: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub perpetrators: Vec<Perpetrator>,
+    pub killed: Option<CountRange>,
+    pub wounded: Option<CountRange>,
+    pub suicide: Option<bool>,
+    pub attackers: Option<u32>,
+    /// Every document that reports it, copies included, sorted.
+    pub sources: Vec<String>,
+    /// How many independent stories (copies folded into their original) report it.
+    pub independent_sources: usize,
+    pub claims: Vec<Claim>,
+    pub conflicts: Vec<Conflict>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn span_slices_only_on_char_boundaries() {
+        let text = "Iran’s";
+        assert_eq!(Span::new(0, 4).slice(text), "Iran");
+        assert_eq!(Span::new(0, 5).slice(text), "");
+    }
+
+    #[test]
+    fn content_hash_is_stable_and_distinguishes_inputs() {
+        assert_eq!(content_hash(b"abc"), content_hash(b"abc"));
+        assert_ne!(content_hash(b"abc"), content_hash(b"abd"));
+        assert_eq!(content_hash(b"abc").len(), 32);
+    }
+
+    #[test]
+    fn intervals_intersect_and_overlap_with_slack() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let month = DateInterval { start: d("2022-10-01"), end: d("2022-10-31"), precision: DatePrecision::Month };
+        let day = DateInterval::day(d("2022-10-26"));
+        assert_eq!(month.intersect(&day), Some(DateInterval::day(d("2022-10-26"))));
+        let next = DateInterval::day(d("2022-11-01"));
+        assert!(month.intersect(&next).is_none());
+        assert!(month.overlaps(&next, 1));
+        assert!(!month.overlaps(&next, 0));
+    }
+
+    #[test]
+    fn sentence_lookup_by_offset() {
+        let text = "One. Two.".to_string();
+        let article = Article {
+            id: "a".into(),
+            url: None,
+            outlet: None,
+            title: None,
+            published: None,
+            language: None,
+            paragraphs: vec![Span::new(0, 9)],
+            sentences: vec![
+                Sentence { span: Span::new(0, 4), paragraph: 0 },
+                Sentence { span: Span::new(5, 9), paragraph: 0 },
+            ],
+            text,
+            content_hash: String::new(),
+        };
+        assert_eq!(article.sentence_at(0), Some(0));
+        assert_eq!(article.sentence_at(4), None);
+        assert_eq!(article.sentence_at(6), Some(1));
+    }
+
+    #[test]
+    fn event_types_round_trip_their_contract_names() {
+        for t in EventType::ALL {
+            assert_eq!(EventType::parse(t.as_str()), Some(t));
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! Normalize: time expressions → day intervals, quantity expressions → count ranges, with byte spans.
