@@ -313,17 +313,24 @@ pub struct Perpetrator {
     pub status: AttributionStatus,
 }
 
-/// A value read from an article, with the span it was read from.
+/// A value read from an article, with the words and the sentence it was read from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Evidenced<T> {
     pub value: T,
     /// The words the value was read from (a number, a date, a name).
     pub span: Span,
+    /// The sentence holding those words: the quote shown to users.
+    pub sentence: Span,
+    /// The sentence's text (`sentence.slice(article.text)`), kept so later stages need not reload the article.
+    pub quote: String,
 }
 
 impl<T> Evidenced<T> {
-    pub fn new(value: T, span: Span) -> Evidenced<T> {
-        Evidenced { value, span }
+    /// Evidence for `value` read from `span`, quoting the sentence of `article` that holds it
+    /// (or the span itself when it lies outside every sentence).
+    pub fn read(value: T, span: Span, article: &Article) -> Evidenced<T> {
+        let sentence = article.sentence_at(span.start).map(|i| article.sentences[i].span).unwrap_or(span);
+        Evidenced { value, span, sentence, quote: sentence.slice(&article.text).to_string() }
     }
 }
 
