@@ -1,1 +1,563 @@
-//! store (to be written)
+//! The annalist store: everything a run keeps, in one embedded SQLite file.
+//!
+//! It holds the cleaned articles (with their dedup sketch and `duplicate_of` link), the event
+//! frames read from each, and the fused incident ledger. It is the only crate that does
+//! database I/O; it knows nothing of how articles are cleaned, frames extracted or incidents
+//! fused, and stores those values as they are given (frames and incidents as JSON, with the
+//! columns queries filter on beside them).
+//!
+//! Guarantees: ids are content-derived upstream, so re-saving the same article is a no-op
+//! (`DocumentState::Unchanged`); every batch is one transaction in WAL mode, so a crash loses
+//! at most the batch in flight and never what was committed before it.
+
+use annalist_model::{Article, EventFrame, Incident};
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension};
+use std::collections::HashMap;
+use std::fmt;
+use std::path::Path;
+
+/// A store failure, with what was being done.
+#[derive(Debug)]
+pub struct StoreError {
+    context: String,
+    source: Option<Box<dyn std::error::Error + Send + Sync>>,
+}
+
+impl StoreError {
+    fn new(context: impl Into<String>, source: impl std::error::Error + Send + Sync + 'static) -> StoreError {
+        StoreError { context: context.into(), source: Some(Box::new(source)) }
+    }
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.source {
+            Some(e) => write!(f, "{}: {}", self.context, e),
+            None => f.write_str(&self.context),
+        }
+    }
+}
+
+impl std::error::Error for StoreError {}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+trait Context<T> {
+    fn context(self, what: &str) -> Result<T>;
+}
+
+impl<T, E: std::error::Error + Send + Sync + 'static> Context<T> for std::result::Result<T, E> {
+    fn context(self, what: &str) -> Result<T> {
+        self.map_err(|e| StoreError::new(what, e))
+    }
+}
+
+/// Whether a document is already stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocumentState {
+    New,
+    /// Stored with the same content hash: nothing to do.
+    Unchanged,
+    /// Stored with other content: it will be replaced.
+    Changed,
+}
+
+/// One article as the pipeline hands it to the store.
+#[derive(Debug, Clone)]
+pub struct ArticleRecord {
+    pub article: Article,
+    /// Where it was read from (path, `path#record`).
+    pub origin: String,
+    pub duplicate_of: Option<String>,
+    /// The dedup sketch, as `annalist_dedup::Sketch::to_bytes` wrote it.
+    pub sketch: Vec<u8>,
+    pub frames: Vec<EventFrame>,
+}
+
+/// A stored document, as listed and exported.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredDocument {
+    pub id: String,
+    pub origin: String,
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    pub title: Option<String>,
+    pub published: Option<NaiveDate>,
+    pub duplicate_of: Option<String>,
+    pub text: String,
+    /// Insertion order: the first document stored has the lowest.
+    pub seq: i64,
+}
+
+/// A persisted dedup sketch with what the index needs to pick the fullest, earliest copy.
+#[derive(Debug, Clone)]
+pub struct StoredSketch {
+    pub id: String,
+    pub sketch: Vec<u8>,
+    pub published: Option<NaiveDate>,
+    pub text_len: usize,
+}
+
+/// A frame with the facts about its document that fusion needs.
+#[derive(Debug, Clone)]
+pub struct StoredFrame {
+    pub frame: EventFrame,
+    pub outlet: Option<String>,
+    pub published: Option<NaiveDate>,
+    pub duplicate_of: Option<String>,
+    pub seq: i64,
+}
+
+/// What replacing the ledger changed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LedgerChanges {
+    pub new: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    pub removed: usize,
+}
+
+pub struct Store {
+    conn: Connection,
+}
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS documents (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    content_hash TEXT NOT NULL,
+    origin TEXT NOT NULL,
+    url TEXT,
+    outlet TEXT,
+    title TEXT,
+    published TEXT,
+    language TEXT,
+    duplicate_of TEXT,
+    text TEXT NOT NULL,
+    paragraphs TEXT NOT NULL,
+    sentences TEXT NOT NULL,
+    sketch BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS frames (
+    document TEXT NOT NULL,
+    idx INTEGER NOT NULL,
+    json TEXT NOT NULL,
+    PRIMARY KEY (document, idx)
+);
+CREATE TABLE IF NOT EXISTS incidents (
+    id TEXT PRIMARY KEY,
+    event_type TEXT NOT NULL,
+    date_start TEXT,
+    date_end TEXT,
+    country TEXT,
+    killed_low INTEGER,
+    json TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS incidents_by_date ON incidents (date_start);
+";
+
+impl Store {
+    /// Opens (creating if needed) the store at `path`.
+    pub fn open(path: &Path) -> Result<Store> {
+        let conn = Connection::open(path).context(&format!("cannot open the store {}", path.display()))?;
+        Store::init(conn, &path.display().to_string())
+    }
+
+    /// A store that lives in memory only (tests, dry runs).
+    pub fn in_memory() -> Result<Store> {
+        let conn = Connection::open_in_memory().context("cannot open an in-memory store")?;
+        Store::init(conn, ":memory:")
+    }
+
+    fn init(conn: Connection, name: &str) -> Result<Store> {
+        let what = format!("cannot set up the store {name} (is it an annalist database?)");
+        conn.pragma_update(None, "journal_mode", "WAL").context(&what)?;
+        conn.pragma_update(None, "synchronous", "NORMAL").context(&what)?;
+        conn.busy_timeout(std::time::Duration::from_secs(10)).context(&what)?;
+        conn.execute_batch(SCHEMA).context(&what)?;
+        Ok(Store { conn })
+    }
+
+    pub fn document_state(&self, id: &str, content_hash: &str) -> Result<DocumentState> {
+        let stored: Option<String> = self
+            .conn
+            .query_row("SELECT content_hash FROM documents WHERE id = ?1", [id], |r| r.get(0))
+            .optional()
+            .context("cannot look up a document")?;
+        Ok(match stored {
+            None => DocumentState::New,
+            Some(h) if h == content_hash => DocumentState::Unchanged,
+            Some(_) => DocumentState::Changed,
+        })
+    }
+
+    /// Saves a batch of articles with their frames in one transaction; a changed document
+    /// replaces the stored one (keeping its place in insertion order).
+    pub fn save_batch(&mut self, batch: &[ArticleRecord]) -> Result<()> {
+        let tx = self.conn.transaction().context("cannot start a transaction")?;
+        for rec in batch {
+            let a = &rec.article;
+            let paragraphs = serde_json::to_string(&a.paragraphs).context("cannot encode paragraphs")?;
+            let sentences = serde_json::to_string(&a.sentences).context("cannot encode sentences")?;
+            tx.execute(
+                "INSERT INTO documents (id, content_hash, origin, url, outlet, title, published, language,
+                     duplicate_of, text, paragraphs, sentences, sketch)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+                 ON CONFLICT (id) DO UPDATE SET content_hash = excluded.content_hash, origin = excluded.origin,
+                     url = excluded.url, outlet = excluded.outlet, title = excluded.title,
+                     published = excluded.published, language = excluded.language,
+                     duplicate_of = excluded.duplicate_of, text = excluded.text,
+                     paragraphs = excluded.paragraphs, sentences = excluded.sentences, sketch = excluded.sketch",
+                params![
+                    a.id,
+                    a.content_hash,
+                    rec.origin,
+                    a.url,
+                    a.outlet,
+                    a.title,
+                    a.published.map(|d| d.to_string()),
+                    a.language,
+                    rec.duplicate_of,
+                    a.text,
+                    paragraphs,
+                    sentences,
+                    rec.sketch
+                ],
+            )
+            .context(&format!("cannot save document {}", a.id))?;
+            tx.execute("DELETE FROM frames WHERE document = ?1", [&a.id]).context("cannot replace frames")?;
+            for (i, f) in rec.frames.iter().enumerate() {
+                let json = serde_json::to_string(f).context("cannot encode a frame")?;
+                tx.execute(
+                    "INSERT INTO frames (document, idx, json) VALUES (?1, ?2, ?3)",
+                    params![a.id, i as i64, json],
+                )
+                .context(&format!("cannot save the frames of {}", a.id))?;
+            }
+        }
+        tx.commit().context("cannot commit a batch")
+    }
+
+    /// Points `copy` at `original` (dedup found a fuller version after `copy` was stored).
+    pub fn set_duplicate_of(&self, copy: &str, original: Option<&str>) -> Result<()> {
+        self.conn
+            .execute("UPDATE documents SET duplicate_of = ?2 WHERE id = ?1", params![copy, original])
+            .context("cannot update duplicate_of")?;
+        Ok(())
+    }
+
+    pub fn document_count(&self) -> Result<usize> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM documents", [], |r| r.get(0))
+            .context("cannot count documents")?;
+        Ok(n as usize)
+    }
+
+    /// All persisted sketches in insertion order, to rebuild the dedup index.
+    pub fn sketches(&self) -> Result<Vec<StoredSketch>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, sketch, published, length(text) FROM documents ORDER BY seq")
+            .context("cannot read sketches")?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(StoredSketch {
+                    id: r.get(0)?,
+                    sketch: r.get(1)?,
+                    published: parse_day(r.get::<_, Option<String>>(2)?),
+                    text_len: r.get::<_, i64>(3)? as usize,
+                })
+            })
+            .context("cannot read sketches")?;
+        rows.collect::<std::result::Result<Vec<_>, _>>().context("cannot read sketches")
+    }
+
+    /// Every stored frame with its document's facts, in insertion order.
+    pub fn frames(&self) -> Result<Vec<StoredFrame>> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT f.json, d.outlet, d.published, d.duplicate_of, d.seq
+                 FROM frames f JOIN documents d ON d.id = f.document ORDER BY d.seq, f.idx",
+            )
+            .context("cannot read frames")?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, Option<String>>(1)?,
+                    r.get::<_, Option<String>>(2)?,
+                    r.get::<_, Option<String>>(3)?,
+                    r.get::<_, i64>(4)?,
+                ))
+            })
+            .context("cannot read frames")?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (json, outlet, published, duplicate_of, seq) = row.context("cannot read frames")?;
+            let frame: EventFrame = serde_json::from_str(&json).context("a stored frame is not readable")?;
+            out.push(StoredFrame { frame, outlet, published: parse_day(published), duplicate_of, seq });
+        }
+        Ok(out)
+    }
+
+    /// Replaces the ledger with `incidents`, reporting what is new, updated, unchanged or gone.
+    pub fn replace_incidents(&mut self, incidents: &[Incident]) -> Result<LedgerChanges> {
+        let tx = self.conn.transaction().context("cannot start a transaction")?;
+        let mut old: HashMap<String, String> = HashMap::new();
+        {
+            let mut stmt = tx.prepare("SELECT id, json FROM incidents").context("cannot read incidents")?;
+            let rows = stmt
+                .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+                .context("cannot read incidents")?;
+            for row in rows {
+                let (id, json) = row.context("cannot read incidents")?;
+                old.insert(id, json);
+            }
+        }
+        let mut changes = LedgerChanges::default();
+        tx.execute("DELETE FROM incidents", []).context("cannot replace incidents")?;
+        for inc in incidents {
+            let json = serde_json::to_string(inc).context("cannot encode an incident")?;
+            match old.remove(&inc.id) {
+                None => changes.new += 1,
+                Some(prev) if prev == json => changes.unchanged += 1,
+                Some(_) => changes.updated += 1,
+            }
+            tx.execute(
+                "INSERT INTO incidents (id, event_type, date_start, date_end, country, killed_low, json)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![
+                    inc.id,
+                    inc.event_type.as_str(),
+                    inc.date_start.map(|d| d.to_string()),
+                    inc.date_end.map(|d| d.to_string()),
+                    inc.country,
+                    inc.killed.map(|k| k.low as i64),
+                    json
+                ],
+            )
+            .context(&format!("cannot save incident {}", inc.id))?;
+        }
+        changes.removed = old.len();
+        tx.commit().context("cannot commit the ledger")?;
+        Ok(changes)
+    }
+
+    /// The ledger, ordered by date then id.
+    pub fn incidents(&self) -> Result<Vec<Incident>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT json FROM incidents ORDER BY date_start IS NULL, date_start, id")
+            .context("cannot read incidents")?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0)).context("cannot read incidents")?;
+        let mut out = Vec::new();
+        for json in rows {
+            let json = json.context("cannot read incidents")?;
+            out.push(serde_json::from_str(&json).context("a stored incident is not readable")?);
+        }
+        Ok(out)
+    }
+
+    /// One incident by id, or by a unique prefix of its id.
+    pub fn incident(&self, id: &str) -> Result<Option<Incident>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT json FROM incidents WHERE id = ?1 OR id LIKE ?2 ESCAPE '\\' LIMIT 2")
+            .context("cannot read an incident")?;
+        let pattern = format!("{}%", id.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+        let rows: Vec<String> = stmt
+            .query_map(params![id, pattern], |r| r.get(0))
+            .context("cannot read an incident")?
+            .collect::<std::result::Result<_, _>>()
+            .context("cannot read an incident")?;
+        match rows.as_slice() {
+            [one] => Ok(Some(serde_json::from_str(one).context("a stored incident is not readable")?)),
+            _ => Ok(None),
+        }
+    }
+
+    /// All stored documents in insertion order.
+    pub fn documents(&self) -> Result<Vec<StoredDocument>> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT id, origin, url, outlet, title, published, duplicate_of, text, seq FROM documents ORDER BY seq",
+            )
+            .context("cannot read documents")?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(StoredDocument {
+                    id: r.get(0)?,
+                    origin: r.get(1)?,
+                    url: r.get(2)?,
+                    outlet: r.get(3)?,
+                    title: r.get(4)?,
+                    published: parse_day(r.get(5)?),
+                    duplicate_of: r.get(6)?,
+                    text: r.get(7)?,
+                    seq: r.get(8)?,
+                })
+            })
+            .context("cannot read documents")?;
+        rows.collect::<std::result::Result<Vec<_>, _>>().context("cannot read documents")
+    }
+
+    /// One stored article, rebuilt with its paragraphs and sentences.
+    pub fn article(&self, id: &str) -> Result<Option<Article>> {
+        let row = self
+            .conn
+            .query_row(
+                "SELECT id, url, outlet, title, published, language, text, content_hash, paragraphs, sentences
+                 FROM documents WHERE id = ?1",
+                [id],
+                |r| {
+                    let article = Article {
+                        id: r.get(0)?,
+                        url: r.get(1)?,
+                        outlet: r.get(2)?,
+                        title: r.get(3)?,
+                        published: parse_day(r.get(4)?),
+                        language: r.get(5)?,
+                        text: r.get(6)?,
+                        content_hash: r.get(7)?,
+                        paragraphs: Vec::new(),
+                        sentences: Vec::new(),
+                    };
+                    Ok((article, r.get::<_, String>(8)?, r.get::<_, String>(9)?))
+                },
+            )
+            .optional()
+            .context("cannot read an article")?;
+        let Some((mut article, paragraphs, sentences)) = row else {
+            return Ok(None);
+        };
+        article.paragraphs = serde_json::from_str(&paragraphs).context("stored paragraphs are not readable")?;
+        article.sentences = serde_json::from_str(&sentences).context("stored sentences are not readable")?;
+        Ok(Some(article))
+    }
+}
+
+fn parse_day(s: Option<String>) -> Option<NaiveDate> {
+    s.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use annalist_model::{CountRange, EventStatus, EventType, Sentence, Span};
+
+    fn article(id: &str, text: &str) -> Article {
+        Article {
+            id: id.into(),
+            url: None,
+            outlet: Some("Example Wire".into()),
+            title: Some("A title".into()),
+            published: NaiveDate::from_ymd_opt(2024, 1, 5),
+            language: Some("en".into()),
+            text: text.into(),
+            paragraphs: vec![Span::new(0, text.len())],
+            sentences: vec![Sentence { span: Span::new(0, text.len()), paragraph: 0 }],
+            content_hash: annalist_model::content_hash(text.as_bytes()),
+        }
+    }
+
+    fn frame(doc: &str) -> EventFrame {
+        EventFrame {
+            document: doc.into(),
+            event_type: EventType::Bombing,
+            status: EventStatus::Happened,
+            trigger: Span::new(0, 4),
+            sentence: Span::new(0, 10),
+            date: None,
+            country: None,
+            place: None,
+            perpetrators: vec![],
+            killed: None,
+            wounded: None,
+            suicide: None,
+            attackers: None,
+            main: true,
+        }
+    }
+
+    fn incident(id: &str, killed: u64) -> Incident {
+        Incident {
+            id: id.into(),
+            event_type: EventType::Bombing,
+            date_start: NaiveDate::from_ymd_opt(2024, 1, 3),
+            date_end: NaiveDate::from_ymd_opt(2024, 1, 3),
+            country: Some("IR".into()),
+            place: Some("Kerman".into()),
+            lat: None,
+            lon: None,
+            perpetrators: vec![],
+            killed: Some(CountRange::exact(killed)),
+            wounded: None,
+            suicide: None,
+            attackers: None,
+            sources: vec!["a".into()],
+            independent_sources: 1,
+            claims: vec![],
+            conflicts: vec![],
+        }
+    }
+
+    #[test]
+    fn a_saved_article_comes_back_whole_and_is_then_unchanged() {
+        let mut store = Store::in_memory().unwrap();
+        let a = article("a", "A bomb exploded.");
+        assert_eq!(store.document_state("a", &a.content_hash).unwrap(), DocumentState::New);
+        let rec = ArticleRecord {
+            article: a.clone(),
+            origin: "a.txt".into(),
+            duplicate_of: None,
+            sketch: vec![1, 2, 3],
+            frames: vec![frame("a")],
+        };
+        store.save_batch(std::slice::from_ref(&rec)).unwrap();
+        assert_eq!(store.document_state("a", &a.content_hash).unwrap(), DocumentState::Unchanged);
+        assert_eq!(store.document_state("a", "other").unwrap(), DocumentState::Changed);
+        assert_eq!(store.article("a").unwrap().unwrap(), a);
+        assert_eq!(store.frames().unwrap().len(), 1);
+        assert_eq!(store.sketches().unwrap()[0].sketch, vec![1, 2, 3]);
+        // saving again replaces, never duplicates
+        store.save_batch(&[rec]).unwrap();
+        assert_eq!(store.document_count().unwrap(), 1);
+        assert_eq!(store.frames().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn replacing_the_ledger_counts_new_updated_unchanged_and_removed() {
+        let mut store = Store::in_memory().unwrap();
+        let first = store.replace_incidents(&[incident("i1", 5), incident("i2", 7)]).unwrap();
+        assert_eq!(first, LedgerChanges { new: 2, ..Default::default() });
+        let second = store.replace_incidents(&[incident("i1", 5), incident("i3", 1)]).unwrap();
+        assert_eq!(second, LedgerChanges { new: 1, unchanged: 1, removed: 1, updated: 0 });
+        let third = store.replace_incidents(&[incident("i1", 6), incident("i3", 1)]).unwrap();
+        assert_eq!(third.updated, 1);
+        assert_eq!(store.incident("i1").unwrap().unwrap().killed, Some(CountRange::exact(6)));
+    }
+
+    #[test]
+    fn an_incident_is_found_by_a_unique_id_prefix_only() {
+        let mut store = Store::in_memory().unwrap();
+        store.replace_incidents(&[incident("abc1", 1), incident("abc2", 1)]).unwrap();
+        assert!(store.incident("abc").unwrap().is_none(), "ambiguous prefix");
+        assert_eq!(store.incident("abc2").unwrap().unwrap().id, "abc2");
+        assert!(store.incident("%").unwrap().is_none(), "wildcards are literal");
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_database_is_a_clear_error() {
+        let dir = std::env::temp_dir().join(format!("annalist-store-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("junk.db");
+        std::fs::write(&path, b"this is not sqlite at all, just some text long enough to be a header").unwrap();
+        let err = Store::open(&path).err().expect("junk must not open").to_string();
+        assert!(err.contains("junk.db"), "{err}");
+        std::fs::remove_dir_all(&dir).ok();
+    }
+}
