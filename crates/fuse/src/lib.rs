@@ -1,1 +1,559 @@
-//! fuse (to be written)
+//! Fuse: turns the event frames of many articles into incidents — one per real-world event —
+//! keeping every source's claim beside the reconciled value and marking where sources disagree.
+//!
+//! Not for: reading text (frames arrive with their evidence already cut), storage or output.
+//! This crate is a pure function of its input frames: the same frames give the same incidents
+//! with the same ids, whatever order other incidents were built in.
+//!
+//! How it works, in three steps:
+//! 1. Coreference: frames are taken in the order their documents were first stored; each joins
+//!    the most compatible open cluster or starts a new one. Compatible means: types that can
+//!    name one event, no contradiction on country, date interval or same-level place, and at
+//!    least one positive link (overlapping dates, or the same named place for undated mentions).
+//! 2. Reconciliation, field by field, over the claims of *independent* sources (a syndicated
+//!    copy's claim counts once, with its original): type by majority; date by intersecting
+//!    intervals (the narrowest when they contradict); the most specific place; perpetrators
+//!    with their strongest status; casualties as a range — low is the lowest credible low
+//!    (the conservative rule ACLED uses), high the largest high, open if any source is open.
+//! 3. Conflicts: disjoint casualty ranges, contradicting dates, places or types, and competing
+//!    attributions (a claim against a blame) are recorded as data with a note saying how.
+//!
+//! Cost: O(frames × open clusters) for coreference; fine for a ledger of thousands. Blocking by
+//! country × time window for corpus scale is the next step (issue 11).
+
+use annalist_model::{
+    content_hash, AttributionStatus, Claim, Conflict, CountRange, DateInterval, EventFrame, EventStatus, EventType,
+    Evidenced, Field, Incident, Perpetrator, Place, PlaceKind,
+};
+use chrono::NaiveDate;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A frame with the facts about its document that fusion needs.
+#[derive(Debug, Clone)]
+pub struct SourcedFrame {
+    pub frame: EventFrame,
+    pub outlet: Option<String>,
+    pub published: Option<NaiveDate>,
+    /// The document this one copies, if it is a syndicated copy.
+    pub duplicate_of: Option<String>,
+    /// Insertion order of the document: earlier documents anchor incident ids.
+    pub seq: i64,
+}
+
+impl SourcedFrame {
+    /// The story family this frame's document belongs to (the original's id).
+    fn family(&self) -> &str {
+        self.duplicate_of.as_deref().unwrap_or(&self.frame.document)
+    }
+}
+
+/// Looks up a country's representative coordinates, for incidents with no finer place.
+pub type CountryCentroid<'a> = &'a dyn Fn(&str) -> Option<(f64, f64)>;
+
+/// Fuses frames into incidents. Frames that did not happen (planned, threatened, hypothetical,
+/// negated) are left out; so are clusters that never learn their country or date, since an
+/// incident nobody can place or date is not a ledger row.
+pub fn fuse(frames: &[SourcedFrame], centroid: CountryCentroid) -> Vec<Incident> {
+    let mut order: Vec<&SourcedFrame> =
+        frames.iter().filter(|f| matches!(f.frame.status, EventStatus::Happened | EventStatus::Foiled)).collect();
+    order.sort_by(|a, b| {
+        (a.seq, a.frame.trigger.start, &a.frame.document).cmp(&(b.seq, b.frame.trigger.start, &b.frame.document))
+    });
+
+    let mut clusters: Vec<Cluster> = Vec::new();
+    for f in order {
+        let best = clusters
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| c.affinity(&f.frame).map(|s| (s, i)))
+            .max_by(|a, b| a.0.partial_cmp(&b.0).unwrap_or(std::cmp::Ordering::Equal).then(b.1.cmp(&a.1)));
+        match best {
+            Some((_, i)) => clusters[i].add(f),
+            None => clusters.push(Cluster::new(f)),
+        }
+    }
+
+    let mut incidents: Vec<Incident> = clusters.iter().filter_map(|c| c.reconcile(centroid)).collect();
+    incidents.sort_by(|a, b| (a.date_start, &a.id).cmp(&(b.date_start, &b.id)));
+    incidents
+}
+
+/// Whether two types can name one event ("an airstrike" and "the assassination" of one man).
+fn types_compatible(a: EventType, b: EventType) -> bool {
+    use EventType::*;
+    a == b
+        || a == Unknown
+        || b == Unknown
+        || matches!((a, b), (Arrest, FoiledPlot) | (FoiledPlot, Arrest))
+        || matches!((a, b), (Airstrike, Assassination) | (Assassination, Airstrike))
+        || matches!((a, b), (Bombing, ArmedAssault) | (ArmedAssault, Bombing))
+}
+
+fn place_rank(kind: PlaceKind) -> u8 {
+    match kind {
+        PlaceKind::Site => 3,
+        PlaceKind::City => 2,
+        PlaceKind::Region => 1,
+        PlaceKind::Country => 0,
+    }
+}
+
+fn same_name(a: &str, b: &str) -> bool {
+    let norm = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
+    norm(a) == norm(b)
+}
+
+struct Cluster<'a> {
+    frames: Vec<&'a SourcedFrame>,
+    event_type: EventType,
+    country: Option<String>,
+    date: Option<DateInterval>,
+    places: Vec<Place>,
+}
+
+impl<'a> Cluster<'a> {
+    fn new(f: &'a SourcedFrame) -> Cluster<'a> {
+        let mut c =
+            Cluster { frames: Vec::new(), event_type: EventType::Unknown, country: None, date: None, places: vec![] };
+        c.add(f);
+        c
+    }
+
+    fn add(&mut self, f: &'a SourcedFrame) {
+        let fr = &f.frame;
+        if self.event_type == EventType::Unknown {
+            self.event_type = fr.event_type;
+        }
+        if self.country.is_none() {
+            self.country = fr.country.as_ref().map(|c| c.value.clone());
+        }
+        if let Some(d) = &fr.date {
+            self.date = Some(match self.date {
+                None => d.value,
+                Some(cur) => cur.intersect(&d.value).unwrap_or(if d.value.days() < cur.days() { d.value } else { cur }),
+            });
+        }
+        if let Some(p) = &fr.place {
+            self.places.push(p.value.clone());
+        }
+        self.frames.push(f);
+    }
+
+    /// How well frame `fr` fits this cluster, or `None` when it contradicts it.
+    fn affinity(&self, fr: &EventFrame) -> Option<f64> {
+        if !types_compatible(self.event_type, fr.event_type) {
+            return None;
+        }
+        if let (Some(c), Some(fc)) = (&self.country, &fr.country) {
+            if *c != fc.value {
+                return None;
+            }
+        }
+        let mut score = 0.0;
+        let mut linked = false;
+        if let (Some(d), Some(fd)) = (&self.date, &fr.date) {
+            if !d.overlaps(&fd.value, 1) {
+                return None;
+            }
+            linked = true;
+            score += if fd.value.days() <= 7 && d.days() <= 7 { 2.0 } else { 1.0 };
+        }
+        if let Some(fp) = &fr.place {
+            let fp = &fp.value;
+            for p in &self.places {
+                if same_name(&p.name, &fp.name) {
+                    score += 2.0;
+                    linked = linked || self.event_type == fr.event_type || fr.event_type == EventType::Unknown;
+                } else if p.kind == fp.kind && p.kind != PlaceKind::Country && p.country == fp.country {
+                    // two different cities (or sites) of one country: two events
+                    return None;
+                }
+            }
+        }
+        let perpetrators: BTreeSet<&str> =
+            self.frames.iter().flat_map(|f| f.frame.perpetrators.iter().map(|p| p.value.name.as_str())).collect();
+        if fr.perpetrators.iter().any(|p| perpetrators.contains(p.value.name.as_str())) {
+            score += 1.0;
+        }
+        if self.event_type == fr.event_type {
+            score += 0.5;
+        }
+        linked.then_some(score)
+    }
+
+    fn reconcile(&self, centroid: CountryCentroid) -> Option<Incident> {
+        let country = self.country.clone()?;
+        let date = self.date?;
+        let anchor = self.frames[0];
+        let id = format!(
+            "inc_{}",
+            &content_hash(format!("{}:{}", anchor.frame.document, anchor.frame.trigger.start).as_bytes())[..12]
+        );
+        let mut claims = Vec::new();
+        let mut conflicts = Vec::new();
+
+        // type: majority of the typed frames, ties to the first seen
+        let mut type_votes: BTreeMap<EventType, usize> = BTreeMap::new();
+        for f in &self.frames {
+            if f.frame.event_type != EventType::Unknown {
+                *type_votes.entry(f.frame.event_type).or_default() += 1;
+            }
+            claims.push(claim(
+                Field::Type,
+                f.frame.event_type.as_str().to_string(),
+                f,
+                f.frame.sentence,
+                f.frame.quote.clone(),
+            ));
+        }
+        let event_type = self
+            .frames
+            .iter()
+            .map(|f| f.frame.event_type)
+            .filter(|t| *t != EventType::Unknown)
+            .max_by_key(|t| (type_votes.get(t).copied().unwrap_or(0), std::cmp::Reverse(first_index(self, *t))))
+            .unwrap_or(EventType::Unknown);
+        if type_votes.len() > 1 {
+            let kinds: Vec<&str> = type_votes.keys().map(|t| t.as_str()).collect();
+            conflicts.push(Conflict { field: Field::Type, note: format!("sources call it {}", kinds.join(" / ")) });
+        }
+
+        // date: the intersection kept while clustering; a note when sources contradict
+        let mut contradicting = false;
+        for f in &self.frames {
+            if let Some(d) = &f.frame.date {
+                claims.push(evidence_claim(Field::Date, render_interval(&d.value), f, d));
+                if d.value.intersect(&date).is_none() {
+                    contradicting = true;
+                }
+            }
+        }
+        if contradicting {
+            conflicts.push(Conflict {
+                field: Field::Date,
+                note: "sources give dates that do not overlap; the narrowest is kept".into(),
+            });
+        }
+
+        for f in &self.frames {
+            if let Some(c) = &f.frame.country {
+                claims.push(evidence_claim(Field::Country, c.value.clone(), f, c));
+            }
+        }
+
+        // place: the most specific level named, then the name most sources use
+        let mut place: Option<&Place> = None;
+        let mut place_votes: BTreeMap<String, usize> = BTreeMap::new();
+        for f in &self.frames {
+            if let Some(p) = &f.frame.place {
+                if p.value.country != country {
+                    continue;
+                }
+                claims.push(evidence_claim(Field::Place, p.value.name.clone(), f, p));
+                *place_votes.entry(p.value.name.clone()).or_default() += 1;
+            }
+        }
+        for p in &self.places {
+            if p.country != country {
+                continue;
+            }
+            let better = match place {
+                None => true,
+                Some(cur) => {
+                    (place_rank(p.kind), place_votes.get(&p.name)) > (place_rank(cur.kind), place_votes.get(&cur.name))
+                }
+            };
+            if better {
+                place = Some(p);
+            }
+        }
+        let distinct_cities: BTreeSet<&str> =
+            self.places.iter().filter(|p| p.kind == PlaceKind::City).map(|p| p.name.as_str()).collect();
+        if distinct_cities.len() > 1 {
+            let names: Vec<&str> = distinct_cities.into_iter().collect();
+            conflicts.push(Conflict { field: Field::Place, note: format!("sources name {}", names.join(" / ")) });
+        }
+        let (lat, lon) = match place {
+            Some(Place { lat: Some(lat), lon: Some(lon), .. }) => (Some(*lat), Some(*lon)),
+            _ => centroid(&country).map_or((None, None), |(a, b)| (Some(a), Some(b))),
+        };
+
+        // perpetrators: the strongest status per actor, claimed first
+        let mut actors: BTreeMap<String, (AttributionStatus, BTreeSet<&str>)> = BTreeMap::new();
+        for f in &self.frames {
+            for p in &f.frame.perpetrators {
+                claims.push(evidence_claim(
+                    Field::Perpetrator,
+                    format!("{} ({})", p.value.name, p.value.status.as_str()),
+                    f,
+                    p,
+                ));
+                let e = actors.entry(p.value.name.clone()).or_insert((p.value.status, BTreeSet::new()));
+                e.0 = e.0.min(p.value.status);
+                e.1.insert(f.family());
+            }
+        }
+        let mut perpetrators: Vec<(AttributionStatus, usize, String)> =
+            actors.iter().map(|(name, (status, fams))| (*status, fams.len(), name.clone())).collect();
+        perpetrators.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+        let claimed: Vec<&str> =
+            perpetrators.iter().filter(|p| p.0 == AttributionStatus::Claimed).map(|p| p.2.as_str()).collect();
+        let blamed: Vec<&str> =
+            perpetrators.iter().filter(|p| p.0 == AttributionStatus::Alleged).map(|p| p.2.as_str()).collect();
+        if !claimed.is_empty() && !blamed.is_empty() {
+            conflicts.push(Conflict {
+                field: Field::Perpetrator,
+                note: format!(
+                    "claimed by {}; others blamed {} (alleged, contradicted by the claim)",
+                    claimed.join(", "),
+                    blamed.join(", ")
+                ),
+            });
+        }
+        let perpetrators: Vec<Perpetrator> =
+            perpetrators.into_iter().map(|(status, _, name)| Perpetrator { name, status }).collect();
+
+        let killed = self.casualties(Field::Killed, |f| f.killed.as_ref(), &mut claims, &mut conflicts);
+        let wounded = self.casualties(Field::Wounded, |f| f.wounded.as_ref(), &mut claims, &mut conflicts);
+
+        let mut suicide = None;
+        for f in &self.frames {
+            if let Some(s) = &f.frame.suicide {
+                claims.push(evidence_claim(Field::Suicide, s.value.to_string(), f, s));
+                suicide = Some(suicide.unwrap_or(false) || s.value);
+            }
+        }
+
+        let mut attacker_votes: BTreeMap<u32, BTreeSet<&str>> = BTreeMap::new();
+        for f in &self.frames {
+            if let Some(a) = &f.frame.attackers {
+                claims.push(evidence_claim(Field::Attackers, a.value.to_string(), f, a));
+                attacker_votes.entry(a.value).or_default().insert(f.family());
+            }
+        }
+        let attackers = attacker_votes.iter().max_by_key(|(n, fams)| (fams.len(), **n)).map(|(n, _)| *n);
+        if attacker_votes.len() > 1 {
+            let counts: Vec<String> = attacker_votes.keys().map(|n| n.to_string()).collect();
+            conflicts.push(Conflict {
+                field: Field::Attackers,
+                note: format!("sources count {} attackers", counts.join(" / ")),
+            });
+        }
+
+        let sources: BTreeSet<&str> = self.frames.iter().map(|f| f.frame.document.as_str()).collect();
+        let families: BTreeSet<&str> = self.frames.iter().map(|f| f.family()).collect();
+        claims.sort_by(|a, b| (a.field, &a.document, a.start).cmp(&(b.field, &b.document, b.start)));
+        claims.dedup();
+
+        Some(Incident {
+            id,
+            event_type,
+            date_start: Some(date.start),
+            date_end: Some(date.end),
+            country: Some(country),
+            place: place.map(|p| p.name.clone()),
+            lat,
+            lon,
+            perpetrators,
+            killed,
+            wounded,
+            suicide,
+            attackers,
+            sources: sources.into_iter().map(String::from).collect(),
+            independent_sources: families.len(),
+            claims,
+            conflicts,
+        })
+    }
+
+    /// Reconciles a casualty field: one figure per story family (its largest low, as a later
+    /// paragraph usually updates an earlier one), then low = the lowest family low and
+    /// high = the largest high (open when any family's figure is open).
+    fn casualties(
+        &self,
+        field: Field,
+        get: impl Fn(&EventFrame) -> Option<&Evidenced<CountRange>>,
+        claims: &mut Vec<Claim>,
+        conflicts: &mut Vec<Conflict>,
+    ) -> Option<CountRange> {
+        let mut per_family: BTreeMap<&str, CountRange> = BTreeMap::new();
+        for f in &self.frames {
+            if let Some(c) = get(&f.frame) {
+                claims.push(evidence_claim(field, c.value.to_string(), f, c));
+                let e = per_family.entry(f.family()).or_insert(c.value);
+                if c.value.low > e.low {
+                    *e = c.value;
+                }
+            }
+        }
+        let ranges: Vec<CountRange> = per_family.values().copied().collect();
+        let low = ranges.iter().map(|r| r.low).min()?;
+        let high =
+            if ranges.iter().any(|r| r.high.is_none()) { None } else { ranges.iter().filter_map(|r| r.high).max() };
+        let disjoint = ranges.iter().any(|a| {
+            ranges.iter().any(|b| match a.high {
+                Some(h) => h < b.low,
+                None => false,
+            })
+        });
+        if disjoint {
+            let mut figures: Vec<String> =
+                per_family.iter().map(|(fam, r)| format!("{r} ({fam})")).collect::<BTreeSet<_>>().into_iter().collect();
+            figures.sort();
+            conflicts.push(Conflict {
+                field,
+                note: format!("sources disagree: {}; the range spans them", figures.join(", ")),
+            });
+        }
+        Some(CountRange { low, high })
+    }
+}
+
+fn first_index(c: &Cluster, t: EventType) -> usize {
+    c.frames.iter().position(|f| f.frame.event_type == t).unwrap_or(usize::MAX)
+}
+
+fn claim(field: Field, value: String, f: &SourcedFrame, span: annalist_model::Span, quote: String) -> Claim {
+    Claim {
+        field,
+        value,
+        document: f.frame.document.clone(),
+        outlet: f.outlet.clone(),
+        published: f.published,
+        quote,
+        start: span.start,
+        end: span.end,
+    }
+}
+
+fn evidence_claim<T>(field: Field, value: String, f: &SourcedFrame, e: &Evidenced<T>) -> Claim {
+    claim(field, value, f, e.sentence, e.quote.clone())
+}
+
+fn render_interval(d: &DateInterval) -> String {
+    if d.start == d.end {
+        d.start.to_string()
+    } else {
+        format!("{}..{}", d.start, d.end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use annalist_model::{DatePrecision, Span};
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn ev<T>(value: T) -> Option<Evidenced<T>> {
+        Some(Evidenced { value, span: Span::new(0, 1), sentence: Span::new(0, 10), quote: "a sentence".into() })
+    }
+
+    fn kerman() -> Place {
+        Place { name: "Kerman".into(), country: "IR".into(), kind: PlaceKind::City, lat: Some(30.28), lon: Some(57.08) }
+    }
+
+    fn frame(doc: &str, seq: i64, date: Option<DateInterval>, killed: Option<CountRange>) -> SourcedFrame {
+        SourcedFrame {
+            frame: EventFrame {
+                document: doc.into(),
+                event_type: EventType::Bombing,
+                status: EventStatus::Happened,
+                trigger: Span::new(0, 4),
+                sentence: Span::new(0, 10),
+                quote: "a sentence".into(),
+                date: date.and_then(ev),
+                country: ev("IR".to_string()),
+                place: ev(kerman()),
+                perpetrators: vec![],
+                killed: killed.and_then(ev),
+                wounded: None,
+                suicide: None,
+                attackers: None,
+                main: true,
+            },
+            outlet: None,
+            published: None,
+            duplicate_of: None,
+            seq,
+        }
+    }
+
+    fn no_centroid(_: &str) -> Option<(f64, f64)> {
+        None
+    }
+
+    #[test]
+    fn two_reports_of_one_bombing_become_one_incident_with_a_range_and_a_conflict() {
+        let jan3 = DateInterval::day(day("2024-01-03"));
+        let frames = vec![
+            frame("a", 1, Some(jan3), Some(CountRange { low: 101, high: None })),
+            frame("b", 2, Some(jan3), Some(CountRange { low: 90, high: Some(99) })),
+        ];
+        let incidents = fuse(&frames, &no_centroid);
+        assert_eq!(incidents.len(), 1);
+        let inc = &incidents[0];
+        assert_eq!(inc.killed, Some(CountRange { low: 90, high: None }));
+        assert_eq!(inc.sources, vec!["a", "b"]);
+        assert_eq!(inc.independent_sources, 2);
+        assert!(inc.conflicts.iter().any(|c| c.field == Field::Killed), "{:?}", inc.conflicts);
+        assert_eq!(inc.place.as_deref(), Some("Kerman"));
+        assert_eq!(inc.lat, Some(30.28));
+    }
+
+    #[test]
+    fn a_syndicated_copy_is_a_source_but_not_an_independent_one() {
+        let jan3 = DateInterval::day(day("2024-01-03"));
+        let mut copy = frame("copy", 1, Some(jan3), None);
+        copy.duplicate_of = Some("orig".into());
+        let frames = vec![copy, frame("orig", 2, Some(jan3), None)];
+        let inc = &fuse(&frames, &no_centroid)[0];
+        assert_eq!(inc.sources.len(), 2);
+        assert_eq!(inc.independent_sources, 1);
+    }
+
+    #[test]
+    fn attacks_in_different_months_at_one_place_stay_apart() {
+        let oct = DateInterval { start: day("2022-10-01"), end: day("2022-10-31"), precision: DatePrecision::Month };
+        let aug = DateInterval { start: day("2023-08-01"), end: day("2023-08-31"), precision: DatePrecision::Month };
+        let frames = vec![frame("a", 1, Some(oct), None), frame("a", 1, Some(aug), None)];
+        assert_eq!(fuse(&frames, &no_centroid).len(), 2);
+    }
+
+    #[test]
+    fn an_undated_mention_joins_the_dated_incident_at_the_same_place() {
+        let jan3 = DateInterval::day(day("2024-01-03"));
+        let frames = vec![frame("a", 1, Some(jan3), None), frame("b", 2, None, Some(CountRange::exact(95)))];
+        let incidents = fuse(&frames, &no_centroid);
+        assert_eq!(incidents.len(), 1);
+        assert_eq!(incidents[0].killed, Some(CountRange::exact(95)));
+    }
+
+    #[test]
+    fn incidents_without_a_date_are_not_ledger_rows_and_ids_are_stable() {
+        let frames = vec![frame("a", 1, None, None)];
+        assert!(fuse(&frames, &no_centroid).is_empty());
+        let jan3 = DateInterval::day(day("2024-01-03"));
+        let frames = vec![frame("a", 1, Some(jan3), None), frame("b", 2, Some(jan3), None)];
+        let first = fuse(&frames, &no_centroid)[0].id.clone();
+        let more = vec![frames[0].clone(), frames[1].clone(), frame("c", 3, Some(jan3), None)];
+        assert_eq!(fuse(&more, &no_centroid)[0].id, first, "a later source keeps the id");
+    }
+
+    #[test]
+    fn a_claim_and_a_blame_are_kept_apart_and_marked() {
+        let jan3 = DateInterval::day(day("2024-01-03"));
+        let mut a = frame("a", 1, Some(jan3), None);
+        a.frame.perpetrators = vec![
+            ev(Perpetrator { name: "Islamic State".into(), status: AttributionStatus::Claimed }).unwrap(),
+            ev(Perpetrator { name: "Israel".into(), status: AttributionStatus::Alleged }).unwrap(),
+        ];
+        let inc = &fuse(&[a], &no_centroid)[0];
+        assert_eq!(inc.perpetrators[0].name, "Islamic State");
+        assert_eq!(inc.perpetrators[0].status, AttributionStatus::Claimed);
+        assert_eq!(inc.perpetrators[1].status, AttributionStatus::Alleged);
+        assert!(inc.conflicts.iter().any(|c| c.field == Field::Perpetrator));
+    }
+}

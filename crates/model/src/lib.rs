@@ -362,8 +362,9 @@ pub struct EventFrame {
     pub status: EventStatus,
     /// The trigger words ("bomb attack", "opened fire").
     pub trigger: Span,
-    /// The sentence the trigger is in.
+    /// The sentence the trigger is in, and its text.
     pub sentence: Span,
+    pub quote: String,
     pub date: Option<Evidenced<DateInterval>>,
     pub country: Option<Evidenced<String>>,
     pub place: Option<Evidenced<Place>>,

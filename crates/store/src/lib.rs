@@ -471,6 +471,7 @@ mod tests {
             status: EventStatus::Happened,
             trigger: Span::new(0, 4),
             sentence: Span::new(0, 10),
+            quote: "A bomb exp".into(),
             date: None,
             country: None,
             place: None,
