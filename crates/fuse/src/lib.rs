@@ -170,6 +170,14 @@ impl<'a> Cluster<'a> {
                 }
             }
         }
+        // an undated, unlocated report of the same kind of event in the same country ("a foiled
+        // attack in Kyrgyzstan in late December", with no year to anchor it)
+        let vague = fr.date.is_none() && fr.place.as_ref().is_none_or(|p| p.value.kind == PlaceKind::Country);
+        if vague && fr.event_type != EventType::Unknown && fr.event_type == self.event_type {
+            if let (Some(c), Some(fc)) = (&self.country, &fr.country) {
+                linked = linked || *c == fc.value;
+            }
+        }
         let perpetrators: BTreeSet<&str> =
             self.frames.iter().flat_map(|f| f.frame.perpetrators.iter().map(|p| p.value.name.as_str())).collect();
         if fr.perpetrators.iter().any(|p| perpetrators.contains(p.value.name.as_str())) {
@@ -555,5 +563,42 @@ mod tests {
         assert_eq!(inc.perpetrators[0].status, AttributionStatus::Claimed);
         assert_eq!(inc.perpetrators[1].status, AttributionStatus::Alleged);
         assert!(inc.conflicts.iter().any(|c| c.field == Field::Perpetrator));
+    }
+
+    #[test]
+    fn an_undated_report_in_the_same_country_joins_the_dated_incident_of_its_type() {
+        let dec = DateInterval { start: day("2023-12-01"), end: day("2023-12-31"), precision: DatePrecision::Month };
+        let kg = |name: &str, kind| Place { name: name.into(), country: "KG".into(), kind, lat: None, lon: None };
+        let mut dated = frame("a", 1, Some(dec), None);
+        dated.frame.event_type = EventType::FoiledPlot;
+        dated.frame.place = ev(kg("Jalal-Abad", PlaceKind::City));
+        dated.frame.country = ev("KG".to_string());
+        let mut vague = frame("b", 2, None, None);
+        vague.frame.event_type = EventType::FoiledPlot;
+        vague.frame.place = ev(kg("Kyrgyzstan", PlaceKind::Country));
+        vague.frame.country = ev("KG".to_string());
+        let incidents = fuse(&[dated, vague.clone()], &no_centroid);
+        assert_eq!(incidents.len(), 1);
+        assert_eq!(incidents[0].sources, vec!["a", "b"]);
+        assert_eq!(incidents[0].place.as_deref(), Some("Jalal-Abad"));
+        // but not an undated report of another kind of event
+        let mut other = vague;
+        other.frame.event_type = EventType::Bombing;
+        let dated = incidents_of(&[frame_kg_dated(dec), other]);
+        assert_eq!(dated, 1, "the bombing has no date and is not a row of its own");
+    }
+
+    fn frame_kg_dated(dec: DateInterval) -> SourcedFrame {
+        let mut f = frame("a", 1, Some(dec), None);
+        f.frame.event_type = EventType::FoiledPlot;
+        f.frame.place = None;
+        f.frame.country = ev("KG".to_string());
+        f
+    }
+
+    fn incidents_of(frames: &[SourcedFrame]) -> usize {
+        let incidents = fuse(frames, &no_centroid);
+        assert!(incidents.iter().all(|i| i.sources.len() == 1), "{incidents:?}");
+        incidents.len()
     }
 }
