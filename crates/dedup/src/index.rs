@@ -1,0 +1,261 @@
+//! The incremental index: LSH buckets for candidates, an exact sketch comparison, and story
+//! families whose original is the fullest, then earliest, member.
+
+use crate::sketch::{Sketch, WIDE_BINS};
+use crate::{ArticleMeta, DedupConfig, DedupOutcome};
+use hashbrown::HashTable;
+use std::cmp::Ordering;
+
+/// LSH bands: one 16-bit bin each, of which `KEY_BITS` address the bucket table.
+const BANDS: usize = WIDE_BINS;
+const KEY_BITS: u32 = 15;
+const NONE: u32 = u32::MAX;
+/// Bytes of one index entry (the cost model in the crate docs).
+pub(crate) const ENTRY_BYTES: usize = std::mem::size_of::<Entry>();
+
+/// One article as the index keeps it (152 bytes; see the crate docs for the cost model).
+#[derive(Debug, Clone)]
+struct Entry {
+    sketch: Sketch,
+    /// Index of the family's original (itself when it is the original).
+    original: u32,
+    /// Next member of the same family (a singly linked list starting at the original).
+    next_member: u32,
+    /// Next older article in the same bucket, per band.
+    next_in_band: [u32; BANDS],
+    text_len: u32,
+    /// Days from the common era; `i32::MAX` when unknown (sorts after every date).
+    published: i32,
+}
+
+/// Finds near-duplicate and syndicated copies among the articles added to it.
+///
+/// Built by adding articles one at a time; at start-up the store re-adds the persisted
+/// sketches (with their metadata) in their original order, which rebuilds the same families.
+#[derive(Debug, Clone)]
+pub struct DedupIndex {
+    config: DedupConfig,
+    entries: Vec<Entry>,
+    /// Bucket heads per band: the newest article whose band key falls in the bucket.
+    heads: Vec<u32>,
+    /// Ids, concatenated; `id_ends[i]` is where article `i`'s id ends.
+    id_bytes: String,
+    id_ends: Vec<u32>,
+    /// Article indices, hashed by id.
+    by_id: HashTable<u32>,
+    /// Scratch for candidates, kept between calls so adding allocates nothing in the common case.
+    candidates: Vec<u32>,
+}
+
+impl DedupIndex {
+    pub fn new(config: DedupConfig) -> DedupIndex {
+        DedupIndex {
+            config,
+            entries: Vec::new(),
+            heads: vec![NONE; BANDS << KEY_BITS],
+            id_bytes: String::new(),
+            id_ends: Vec::new(),
+            by_id: HashTable::new(),
+            candidates: Vec::new(),
+        }
+    }
+
+    pub fn config(&self) -> &DedupConfig {
+        &self.config
+    }
+
+    /// Number of articles added.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The original an added article copies, or `None` when it is an original (or unknown).
+    pub fn duplicate_of(&self, id: &str) -> Option<&str> {
+        let i = self.find(id)?;
+        let original = self.entries[i as usize].original;
+        (original != i).then(|| self.id(original))
+    }
+
+    /// Bytes of memory the index holds (allocated capacity, ids included).
+    pub fn heap_bytes(&self) -> usize {
+        self.entries.capacity() * std::mem::size_of::<Entry>()
+            + self.heads.capacity() * 4
+            + self.id_bytes.capacity()
+            + self.id_ends.capacity() * 4
+            + self.by_id.capacity() * (std::mem::size_of::<u32>() + 1)
+            + self.candidates.capacity() * 4
+    }
+
+    /// Bytes of ids alone (part of `heap_bytes`; they are the caller's strings).
+    pub fn id_bytes(&self) -> usize {
+        self.id_bytes.capacity()
+    }
+
+    /// Adds one article. See the crate docs for what the outcome means.
+    pub fn add(&mut self, id: &str, sketch: Sketch, meta: ArticleMeta) -> DedupOutcome {
+        if let Some(existing) = self.find(id) {
+            let original = self.entries[existing as usize].original;
+            let duplicate_of = (original != existing).then(|| self.id(original).to_string());
+            return DedupOutcome { duplicate_of, repointed: Vec::new() };
+        }
+        let Ok(new) = u32::try_from(self.entries.len()) else {
+            // 4 billion articles: beyond what one index is built for; report it as an original.
+            return DedupOutcome::default();
+        };
+        if new == NONE {
+            return DedupOutcome::default();
+        }
+        let best = self.matching_originals(&sketch);
+        self.push_entry(id, sketch, meta, new);
+
+        if best.is_empty() {
+            return DedupOutcome::default();
+        }
+        // The family's new original: the fullest, then earliest, then first added of the
+        // matched families' originals and the new article.
+        let mut original = new;
+        for &(o, _) in &best {
+            if self.fuller(o, original) == Ordering::Greater {
+                original = o;
+            }
+        }
+        let mut repointed = Vec::new();
+        for &(o, _) in &best {
+            if o == original {
+                continue;
+            }
+            // Every member of this family now copies `original`.
+            let mut m = o;
+            let mut last = o;
+            while m != NONE {
+                self.entries[m as usize].original = original;
+                repointed.push((self.id(m).to_string(), self.id(original).to_string()));
+                last = m;
+                m = self.entries[m as usize].next_member;
+            }
+            // Splice the whole list in after `original`.
+            let after = self.entries[original as usize].next_member;
+            self.entries[last as usize].next_member = after;
+            self.entries[original as usize].next_member = o;
+        }
+        if original != new {
+            self.entries[new as usize].original = original;
+            let after = self.entries[original as usize].next_member;
+            self.entries[new as usize].next_member = after;
+            self.entries[original as usize].next_member = new;
+        }
+        let duplicate_of = (original != new).then(|| self.id(original).to_string());
+        DedupOutcome { duplicate_of, repointed }
+    }
+
+    /// The originals of the families the sketch matches, each with its best score, best first.
+    fn matching_originals(&mut self, sketch: &Sketch) -> Vec<(u32, f64)> {
+        let mut found: Vec<(u32, f64)> = Vec::new();
+        if sketch.is_empty() {
+            return found;
+        }
+        let mut candidates = std::mem::take(&mut self.candidates);
+        candidates.clear();
+        for band in 0..BANDS {
+            let key = sketch.band_key(band);
+            let mut at = self.heads[bucket(band, key)];
+            let mut walked = 0;
+            while at != NONE && walked < self.config.max_bucket_walk {
+                let entry = &self.entries[at as usize];
+                if entry.sketch.band_key(band) == key {
+                    candidates.push(at);
+                }
+                at = entry.next_in_band[band];
+                walked += 1;
+            }
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        for &c in &candidates {
+            let entry = &self.entries[c as usize];
+            let sim = sketch.compare(&entry.sketch);
+            if !self.config.is_duplicate(&sim) {
+                continue;
+            }
+            let score = sim.containment.max(sim.jaccard);
+            let family = entry.original;
+            match found.iter_mut().find(|(o, _)| *o == family) {
+                Some((_, s)) => *s = s.max(score),
+                None => found.push((family, score)),
+            }
+        }
+        self.candidates = candidates;
+        found.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        found
+    }
+
+    fn push_entry(&mut self, id: &str, sketch: Sketch, meta: ArticleMeta, new: u32) {
+        let mut next_in_band = [NONE; BANDS];
+        if !sketch.is_empty() {
+            for (band, next) in next_in_band.iter_mut().enumerate() {
+                let head = &mut self.heads[bucket(band, sketch.band_key(band))];
+                *next = *head;
+                *head = new;
+            }
+        }
+        let published = meta.published.map_or(i32::MAX, |d| chrono::Datelike::num_days_from_ce(&d));
+        self.entries.push(Entry {
+            sketch,
+            original: new,
+            next_member: NONE,
+            next_in_band,
+            text_len: u32::try_from(meta.text_len).unwrap_or(u32::MAX),
+            published,
+        });
+        self.id_bytes.push_str(id);
+        self.id_ends.push(u32::try_from(self.id_bytes.len()).unwrap_or(u32::MAX));
+        let hash = hash_id(id);
+        let (id_bytes, id_ends) = (&self.id_bytes, &self.id_ends);
+        self.by_id.insert_unique(hash, new, |&i| hash_id(id_at(id_bytes, id_ends, i)));
+    }
+
+    /// `Greater` when `a` is the better original: fuller, then earlier, then added first.
+    fn fuller(&self, a: u32, b: u32) -> Ordering {
+        let (ea, eb) = (&self.entries[a as usize], &self.entries[b as usize]);
+        ea.text_len.cmp(&eb.text_len).then(eb.published.cmp(&ea.published)).then(b.cmp(&a))
+    }
+
+    fn find(&self, id: &str) -> Option<u32> {
+        self.by_id.find(hash_id(id), |&i| id_at(&self.id_bytes, &self.id_ends, i) == id).copied()
+    }
+
+    fn id(&self, i: u32) -> &str {
+        id_at(&self.id_bytes, &self.id_ends, i)
+    }
+}
+
+impl Default for DedupIndex {
+    fn default() -> DedupIndex {
+        DedupIndex::new(DedupConfig::default())
+    }
+}
+
+fn bucket(band: usize, key: u16) -> usize {
+    (band << KEY_BITS) | (key as usize & ((1 << KEY_BITS) - 1))
+}
+
+fn id_at<'a>(bytes: &'a str, ends: &[u32], i: u32) -> &'a str {
+    let i = i as usize;
+    let end = ends.get(i).copied().unwrap_or(0) as usize;
+    let start = if i == 0 { 0 } else { ends.get(i - 1).copied().unwrap_or(0) as usize };
+    bytes.get(start..end).unwrap_or("")
+}
+
+fn hash_id(id: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in id.as_bytes() {
+        h = (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^ (h >> 33)
+}

@@ -1,0 +1,218 @@
+use super::*;
+use crate::sketch::words_of;
+
+const HARBOUR: &str = "\
+Two explosions struck the harbour district of a coastal city on Tuesday evening, killing at least 14 people and wounding dozens more, local officials said.
+The first blast hit a crowded fish market shortly after sunset, when traders were closing their stalls. A second device went off about twenty minutes later near an ambulance station, as rescuers arrived.
+The provincial governor told reporters that the attack bore the marks of a coordinated plan and that investigators were examining footage from cameras along the waterfront.
+No group had claimed responsibility by Wednesday morning. A militant faction active in the hills north of the city has carried out similar attacks on markets in the past two years.
+Hospitals in the region appealed for blood donors, and the health ministry said several of the wounded were in critical condition.
+Security forces closed the main coastal road and set up checkpoints at the entrances to the port, while the interior minister promised a full inquiry.";
+
+const PIPELINE: &str = "\
+Gunmen attacked a convoy guarding pipeline workers in a remote desert province on Friday, officials said, in the third assault on the project this year.
+Four guards and a driver were killed when the attackers opened fire from two pickup trucks, according to a statement from the energy company building the line.
+The company said it had suspended work on the eastern section and moved its staff to a base near the provincial capital.
+A separatist group that opposes the project on the grounds that local people gain nothing from it said in a message to journalists that its fighters had carried out the raid.
+The government condemned the killing and said troops had been sent to search the area, which borders a mountain range often used by armed groups to cross the frontier.";
+
+const ELECTION: &str = "\
+Voters in the capital queued for hours on Sunday in a parliamentary election that the opposition had threatened to boycott until the last minute.
+Turnout reached 58 per cent by mid afternoon, the electoral commission said, higher than at the previous vote four years ago.
+Observers from a regional body reported delays at several polling stations where ballot papers ran short, but said they had seen no sign of organised fraud.
+The governing party is expected to keep its majority, although polls suggest the opposition alliance will win most seats in the northern provinces.
+Results are due on Tuesday.";
+
+fn meta(text: &str) -> ArticleMeta {
+    ArticleMeta { published: None, text_len: text.len() }
+}
+
+fn dated(text: &str, day: &str) -> ArticleMeta {
+    ArticleMeta { published: NaiveDate::parse_from_str(day, "%Y-%m-%d").ok(), text_len: text.len() }
+}
+
+/// The first `share` of `text`'s lines, cut at a line boundary.
+fn first_lines(text: &str, lines: usize) -> String {
+    text.lines().take(lines).collect::<Vec<_>>().join("\n")
+}
+
+#[test]
+fn words_ignore_case_punctuation_and_quote_style() {
+    assert_eq!(words_of("Iran’s “big” day, he said."), words_of("IRAN'S \"big\" day -- he said"));
+    assert_ne!(words_of("big day"), words_of("bigday"));
+    assert!(words_of("  ...  “ ” ").is_empty());
+}
+
+#[test]
+fn sketch_round_trips_through_its_persisted_bytes() {
+    let sketch = Sketch::of(HARBOUR);
+    let bytes = sketch.to_bytes();
+    assert_eq!(bytes.len(), SKETCH_BYTES);
+    assert_eq!(Sketch::from_bytes(&bytes), Ok(sketch));
+}
+
+#[test]
+fn damaged_sketch_bytes_are_errors_not_panics() {
+    let bytes = Sketch::of(PIPELINE).to_bytes();
+    assert_eq!(Sketch::from_bytes(&bytes[..10]), Err(DedupError::SketchLength { expected: SKETCH_BYTES, found: 10 }));
+    let mut wrong_version = bytes.clone();
+    wrong_version[0] = 99;
+    assert!(matches!(Sketch::from_bytes(&wrong_version), Err(DedupError::SketchVersion { found: 99, .. })));
+    assert!(Sketch::from_bytes(&[]).is_err());
+}
+
+#[test]
+fn reformatted_copy_is_near_equal() {
+    let reformatted = HARBOUR.replace('\n', "\n\n").replace("said.", "said .").to_uppercase();
+    let sim = Sketch::of(HARBOUR).compare(&Sketch::of(&reformatted));
+    assert_eq!(sim.jaccard, 1.0);
+}
+
+#[test]
+fn different_stories_are_far_apart() {
+    for (a, b) in [(HARBOUR, PIPELINE), (HARBOUR, ELECTION), (PIPELINE, ELECTION)] {
+        let sim = Sketch::of(a).compare(&Sketch::of(b));
+        assert!(sim.jaccard < 0.1, "{sim:?}");
+        assert!(!DedupConfig::default().is_duplicate(&sim), "{sim:?}");
+    }
+}
+
+#[test]
+fn truncated_copy_with_dateline_is_contained() {
+    let copy = format!("PORT CITY, March 4 (Wire) -\n{}", first_lines(HARBOUR, 3));
+    let sim = Sketch::of(&copy).compare(&Sketch::of(HARBOUR));
+    assert!(sim.jaccard < 0.7, "a partial copy is not near-equal: {sim:?}");
+    assert!(sim.containment > 0.8, "{sim:?}");
+    assert!(DedupConfig::default().is_duplicate(&sim));
+}
+
+#[test]
+fn copy_added_after_its_original_points_at_it() {
+    let mut index = DedupIndex::default();
+    let copy = format!("PORT CITY (Wire) -- {}", first_lines(HARBOUR, 4));
+    assert_eq!(index.add("full", Sketch::of(HARBOUR), meta(HARBOUR)), DedupOutcome::default());
+    assert_eq!(index.add("other", Sketch::of(PIPELINE), meta(PIPELINE)), DedupOutcome::default());
+    let outcome = index.add("copy", Sketch::of(&copy), meta(&copy));
+    assert_eq!(outcome.duplicate_of.as_deref(), Some("full"));
+    assert!(outcome.repointed.is_empty());
+    assert_eq!(index.duplicate_of("copy"), Some("full"));
+    assert_eq!(index.duplicate_of("full"), None);
+    assert_eq!(index.duplicate_of("other"), None);
+}
+
+#[test]
+fn fuller_version_arriving_later_becomes_the_original() {
+    let mut index = DedupIndex::default();
+    let short = first_lines(HARBOUR, 3);
+    let medium = format!("{}\nRead more: our coverage of the region.", first_lines(HARBOUR, 5));
+    assert_eq!(index.add("short", Sketch::of(&short), meta(&short)).duplicate_of, None);
+    let outcome = index.add("medium", Sketch::of(&medium), meta(&medium));
+    assert_eq!(outcome.duplicate_of, None);
+    assert_eq!(outcome.repointed, vec![("short".to_string(), "medium".to_string())]);
+
+    let outcome = index.add("full", Sketch::of(HARBOUR), meta(HARBOUR));
+    assert_eq!(outcome.duplicate_of, None);
+    let mut moved = outcome.repointed.clone();
+    moved.sort();
+    assert_eq!(moved, vec![("medium".to_string(), "full".to_string()), ("short".to_string(), "full".to_string())]);
+    assert_eq!(index.duplicate_of("short"), Some("full"));
+    assert_eq!(index.duplicate_of("medium"), Some("full"));
+}
+
+#[test]
+fn equal_length_copies_prefer_the_earliest_date() {
+    let mut index = DedupIndex::default();
+    let later = index.add("later", Sketch::of(PIPELINE), dated(PIPELINE, "2024-01-05"));
+    assert_eq!(later, DedupOutcome::default());
+    let earlier = index.add("earlier", Sketch::of(PIPELINE), dated(PIPELINE, "2024-01-04"));
+    assert_eq!(earlier.duplicate_of, None);
+    assert_eq!(earlier.repointed, vec![("later".to_string(), "earlier".to_string())]);
+    // Same length, unknown date: the dated one stays the original.
+    let undated = index.add("undated", Sketch::of(PIPELINE), meta(PIPELINE));
+    assert_eq!(undated.duplicate_of.as_deref(), Some("earlier"));
+}
+
+#[test]
+fn adding_an_id_again_changes_nothing() {
+    let mut index = DedupIndex::default();
+    index.add("a", Sketch::of(ELECTION), meta(ELECTION));
+    let b = index.add("b", Sketch::of(ELECTION), meta(ELECTION));
+    assert_eq!(b.duplicate_of.as_deref(), Some("a"));
+    let again = index.add("a", Sketch::of(HARBOUR), meta(HARBOUR));
+    assert_eq!(again, DedupOutcome::default());
+    let again = index.add("b", Sketch::of(ELECTION), meta(ELECTION));
+    assert_eq!(again.duplicate_of.as_deref(), Some("a"));
+    assert_eq!(index.len(), 2);
+}
+
+#[test]
+fn texts_without_words_match_nothing() {
+    let mut index = DedupIndex::default();
+    assert!(Sketch::of("").is_empty());
+    index.add("empty-1", Sketch::of(""), meta(""));
+    let outcome = index.add("empty-2", Sketch::of(" -- "), meta(" -- "));
+    assert_eq!(outcome, DedupOutcome::default());
+}
+
+#[test]
+fn a_shared_quote_does_not_make_a_copy() {
+    // Two different reports that share one long quoted sentence.
+    let quote = "The provincial governor told reporters that the attack bore the marks of a coordinated plan and that investigators were examining footage from cameras along the waterfront.";
+    let other = format!("{PIPELINE}\n{quote}");
+    let sim = Sketch::of(&other).compare(&Sketch::of(HARBOUR));
+    assert!(!DedupConfig::default().is_duplicate(&sim), "{sim:?}");
+}
+
+#[test]
+fn rebuilding_from_persisted_sketches_gives_the_same_families() {
+    let texts = [HARBOUR.to_string(), first_lines(HARBOUR, 2), PIPELINE.to_string(), first_lines(PIPELINE, 3)];
+    let mut first = DedupIndex::default();
+    let stored: Vec<Vec<u8>> = texts.iter().map(|t| Sketch::of(t).to_bytes()).collect();
+    for (i, t) in texts.iter().enumerate() {
+        first.add(&i.to_string(), Sketch::of(t), meta(t));
+    }
+    let mut rebuilt = DedupIndex::default();
+    for (i, (bytes, t)) in stored.iter().zip(&texts).enumerate() {
+        rebuilt.add(&i.to_string(), Sketch::from_bytes(bytes).unwrap(), meta(t));
+    }
+    for i in 0..texts.len() {
+        let id = i.to_string();
+        assert_eq!(first.duplicate_of(&id), rebuilt.duplicate_of(&id));
+    }
+    assert_eq!(rebuilt.duplicate_of("1"), Some("0"));
+    assert_eq!(rebuilt.duplicate_of("3"), Some("2"));
+}
+
+#[test]
+fn kerman_truncated_syndicated_copy_is_grouped_and_the_rest_stay_distinct() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/kerman-2024");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .expect("the shared Kerman corpus")
+        .map(|e| e.expect("a directory entry").path())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 5);
+    let mut index = DedupIndex::default();
+    for path in &files {
+        let text = std::fs::read_to_string(path).expect("UTF-8 text");
+        let id = path.file_stem().unwrap().to_string_lossy().to_string();
+        index.add(&id, Sketch::of(&text), meta(&text));
+    }
+    let id = |prefix: &str| {
+        files
+            .iter()
+            .map(|p| p.file_stem().unwrap().to_string_lossy().to_string())
+            .find(|s| s.starts_with(prefix))
+            .unwrap()
+    };
+    assert_eq!(index.duplicate_of(&id("000")), Some(id("001").as_str()));
+    for other in ["001", "002", "003", "004"] {
+        assert_eq!(index.duplicate_of(&id(other)), None, "{other} is an original");
+    }
+}
+
+#[test]
+fn index_entry_is_as_small_as_the_cost_model_says() {
+    assert_eq!(crate::index::ENTRY_BYTES, 152);
+    assert_eq!(SKETCH_BYTES, 87);
+}
