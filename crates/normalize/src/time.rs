@@ -1,0 +1,760 @@
+//! Time expressions: patterns over the token stream, resolved into day intervals.
+//!
+//! Matching is structural and does not need the reference date: a pattern that matches but
+//! cannot be resolved (a relative expression without a reference) still claims its tokens,
+//! so the quantity scanner can use the same matcher to keep dates out of its counts.
+
+use crate::token::{Lex, Num, Part, Toks, Unit, W};
+use crate::{TimeKind, TimeValue};
+use annalist_model::{DateInterval, DatePrecision};
+use chrono::{Datelike, Days, Months, NaiveDate};
+
+/// A pattern that matched from some token up to `end` (exclusive).
+pub(crate) struct Hit {
+    pub end: usize,
+    pub value: Option<TimeValue>,
+    pub kind: TimeKind,
+}
+
+/// How many units "a few", "several", "a couple of" and "recent" stand for when they bound a
+/// period: the generous end, because an interval must hold every day the event can be on.
+const FEW: u64 = 4;
+const SEVERAL: u64 = 7;
+const COUPLE: u64 = 2;
+
+pub(crate) struct TimeScanner<'a> {
+    pub t: Toks<'a>,
+    pub reference: Option<NaiveDate>,
+    pub day_first: bool,
+}
+
+fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+fn span(start: NaiveDate, end: NaiveDate, precision: DatePrecision) -> Option<DateInterval> {
+    (start <= end).then_some(DateInterval { start, end, precision })
+}
+
+pub(crate) fn month_interval(y: i32, m: u32) -> Option<DateInterval> {
+    let start = date(y, m, 1)?;
+    let end = start.checked_add_months(Months::new(1))?.pred_opt()?;
+    span(start, end, DatePrecision::Month)
+}
+
+pub(crate) fn year_interval(y: i32) -> Option<DateInterval> {
+    span(date(y, 1, 1)?, date(y, 12, 31)?, DatePrecision::Year)
+}
+
+/// Meteorological seasons of the northern hemisphere: spring March–May, summer June–August,
+/// autumn September–November, winter December of `y` to the end of February of `y + 1`.
+pub(crate) fn season_interval(y: i32, s: u32) -> Option<DateInterval> {
+    let first = 3 + 3 * s; // 3, 6, 9, 12
+    let start = date(y, first, 1)?;
+    let end = start.checked_add_months(Months::new(3))?.pred_opt()?;
+    span(start, end, DatePrecision::Season)
+}
+
+fn decade_interval(y: i32) -> Option<DateInterval> {
+    span(date(y, 1, 1)?, date(y + 9, 12, 31)?, DatePrecision::Decade)
+}
+
+/// Early, mid or late part of an interval: thirds of a month by day (1–10, 11–20, 21–end),
+/// of a year by four months, of a season by month, of a decade by years (0–3, 4–6, 7–9).
+pub(crate) fn part_of(iv: DateInterval, part: Part) -> Option<DateInterval> {
+    let k = match part {
+        Part::Early => 0,
+        Part::Mid => 1,
+        Part::Late => 2,
+    };
+    let s = iv.start;
+    match iv.precision {
+        DatePrecision::Month => {
+            let start = s.checked_add_days(Days::new(10 * k))?;
+            let end = if k == 2 { iv.end } else { start.checked_add_days(Days::new(9))? };
+            span(start, end, DatePrecision::Week)
+        }
+        DatePrecision::Year => {
+            let start = s.checked_add_months(Months::new(4 * k as u32))?;
+            let end = start.checked_add_months(Months::new(4))?.pred_opt()?;
+            span(start, end, DatePrecision::Season)
+        }
+        DatePrecision::Season => {
+            let start = s.checked_add_months(Months::new(k as u32))?;
+            let end = start.checked_add_months(Months::new(1))?.pred_opt()?;
+            span(start, end, DatePrecision::Month)
+        }
+        DatePrecision::Decade => {
+            let (a, b) = [(0, 3), (4, 6), (7, 9)][k as usize];
+            span(date(s.year() + a, 1, 1)?, date(s.year() + b, 12, 31)?, DatePrecision::Year)
+        }
+        DatePrecision::Week | DatePrecision::Day => Some(iv),
+    }
+}
+
+fn week_of(d: NaiveDate) -> Option<DateInterval> {
+    let monday = d.checked_sub_days(Days::new(u64::from(d.weekday().num_days_from_monday())))?;
+    span(monday, monday.checked_add_days(Days::new(6))?, DatePrecision::Week)
+}
+
+fn shift_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+    if n >= 0 {
+        d.checked_add_days(Days::new(n as u64))
+    } else {
+        d.checked_sub_days(Days::new(n.unsigned_abs()))
+    }
+}
+
+/// The latest `month`/`day` that is not after `reference`.
+fn recent_month_day(reference: NaiveDate, m: u32, d: u32) -> Option<NaiveDate> {
+    (0..8).filter_map(|back| date(reference.year() - back, m, d)).find(|x| *x <= reference)
+}
+
+/// The latest month `m` that starts on or before `reference`.
+fn recent_month(reference: NaiveDate, m: u32) -> Option<DateInterval> {
+    let y = if m <= reference.month() { reference.year() } else { reference.year() - 1 };
+    month_interval(y, m)
+}
+
+/// The latest season `s` that starts on or before `reference`.
+fn recent_season(reference: NaiveDate, s: u32) -> Option<DateInterval> {
+    (0..3).filter_map(|back| season_interval(reference.year() - back, s)).find(|iv| iv.start <= reference)
+}
+
+/// The latest weekday `w` (0 = Monday) on or before (`strict`: before) `reference`.
+fn recent_weekday(reference: NaiveDate, w: u32, strict: bool) -> Option<NaiveDate> {
+    let today = reference.weekday().num_days_from_monday();
+    let mut back = (today + 7 - w) % 7;
+    if strict && back == 0 {
+        back = 7;
+    }
+    reference.checked_sub_days(Days::new(u64::from(back)))
+}
+
+fn day_interval(d: Option<NaiveDate>) -> Option<DateInterval> {
+    d.map(DateInterval::day)
+}
+
+fn iv_value(iv: Option<DateInterval>) -> Option<TimeValue> {
+    iv.map(TimeValue::Interval)
+}
+
+/// A unit of a period as it bounds a duration: how far back `n` of them reach from `d`.
+fn back_from(d: NaiveDate, unit: Unit, n: u64) -> Option<NaiveDate> {
+    let n32 = u32::try_from(n.min(10_000)).ok()?;
+    match unit {
+        Unit::Day => d.checked_sub_days(Days::new(n)),
+        Unit::Week => d.checked_sub_days(Days::new(n.checked_mul(7)?)),
+        Unit::Fortnight => d.checked_sub_days(Days::new(n.checked_mul(14)?)),
+        Unit::Month => d.checked_sub_months(Months::new(n32)),
+        Unit::Year => d.checked_sub_months(Months::new(n32.checked_mul(12)?)),
+        Unit::Decade => d.checked_sub_months(Months::new(n32.checked_mul(120)?)),
+        Unit::DayPart | Unit::Weekend | Unit::Hour => None,
+    }
+}
+
+fn unit_precision(unit: Unit) -> DatePrecision {
+    match unit {
+        Unit::Day | Unit::DayPart | Unit::Hour => DatePrecision::Day,
+        Unit::Week | Unit::Fortnight | Unit::Weekend => DatePrecision::Week,
+        Unit::Month => DatePrecision::Month,
+        Unit::Year => DatePrecision::Year,
+        Unit::Decade => DatePrecision::Decade,
+    }
+}
+
+fn unit_days(unit: Unit) -> Option<i64> {
+    match unit {
+        Unit::Day => Some(1),
+        Unit::Week => Some(7),
+        Unit::Fortnight => Some(14),
+        _ => None,
+    }
+}
+
+/// A small count as it stands before a unit ("two days", "3 weeks", "a week", "a few days"):
+/// `(low, high, next)`.
+fn small_count(t: Toks, i: usize) -> Option<(u64, u64, usize)> {
+    match t.lex(i) {
+        Lex::Card(n) => {
+            if let (Lex::Card(20..=90), true, Lex::Card(u @ 1..=9)) = (t.lex(i), t.is_dash(i + 1), t.lex(i + 2)) {
+                return Some((n + u, n + u, i + 3));
+            }
+            Some((n, n, i + 1))
+        }
+        Lex::Vague(crate::token::Vague::Several) => Some((3, SEVERAL, i + 1)),
+        Lex::W(W::A) => match t.w(i + 1) {
+            Some(W::Few) => Some((2, FEW, i + 2)),
+            Some(W::Couple) => Some((2, COUPLE, if t.is_w(i + 2, W::Of) { i + 3 } else { i + 2 })),
+            _ => Some((1, 1, i + 1)),
+        },
+        Lex::W(W::Few) => Some((2, FEW, i + 1)),
+        Lex::W(W::Couple) => Some((2, COUPLE, if t.is_w(i + 1, W::Of) { i + 2 } else { i + 1 })),
+        _ => {
+            let n = t.num(i)?;
+            (n.is_plain() && n.digits <= 4).then_some((n.int, n.int, i + 1))
+        }
+    }
+}
+
+/// A day of the month written as digits, 1–31, not part of a clock time or an amount,
+/// with its ordinal suffix if any: `(day, next, had_suffix)`.
+fn day_number(t: Toks, i: usize) -> Option<(u32, usize, bool)> {
+    let n = t.num(i)?;
+    if !n.is_plain() || n.digits > 2 || !(1..=31).contains(&n.int) {
+        return None;
+    }
+    if t.punct(i + 1, ':') || (i > 0 && (t.punct(i - 1, ':') || t.punct(i - 1, '$')) && t.tight(i)) {
+        return None;
+    }
+    if t.tight(i + 1) && t.is_word(i + 1) {
+        return (t.lex(i + 1) == Lex::OrdSuffix).then_some((n.int as u32, i + 2, true));
+    }
+    Some((n.int as u32, i + 1, false))
+}
+
+/// A four-digit year that stands on its own (not part of a longer number or a word).
+fn year_number(t: Toks, i: usize) -> Option<i32> {
+    let n: Num = t.num(i)?;
+    if !n.is_plain() || n.digits != 4 || !(1000..=2999).contains(&n.int) {
+        return None;
+    }
+    if t.tight(i + 1) && (t.is_word(i + 1) || t.punct(i + 1, ':') || t.punct(i + 1, '%')) {
+        return None;
+    }
+    if t.tight(i + 1) && (t.is_dash(i + 1) || t.punct(i + 1, '/')) && t.num(i + 2).is_some() {
+        return None;
+    }
+    Some(n.int as i32)
+}
+
+impl<'a> TimeScanner<'a> {
+    /// The time expression starting at token `i`, if any.
+    pub fn at(&self, i: usize) -> Option<Hit> {
+        let t = self.t;
+        let wrapper = match t.w(i) {
+            Some(W::Since | W::After) => Some(TimeKind::Since),
+            Some(W::Until | W::By | W::Before | W::Through) => Some(TimeKind::Until),
+            _ => None,
+        };
+        if let Some(kind) = wrapper {
+            if let Some(inner) = self.core(i + 1) {
+                if inner.kind == TimeKind::Date {
+                    return Some(Hit { kind, ..inner });
+                }
+            }
+        }
+        self.core(i)
+    }
+
+    fn core(&self, i: usize) -> Option<Hit> {
+        self.relative_to_event(i)
+            .or_else(|| self.duration(i))
+            .or_else(|| self.relative(i))
+            .or_else(|| self.part(i))
+            .or_else(|| self.weekday(i))
+            .or_else(|| self.month_first(i, false))
+            .or_else(|| self.day_first_form(i))
+            .or_else(|| self.numeric(i))
+            .or_else(|| self.season(i, false))
+            .or_else(|| self.year(i, false))
+    }
+
+    fn date_hit(&self, end: usize, iv: Option<DateInterval>) -> Option<Hit> {
+        Some(Hit { end, value: iv_value(iv), kind: TimeKind::Date })
+    }
+
+    /// "the next day", "the day after", "the previous night", "two days before", "a week later".
+    fn relative_to_event(&self, i: usize) -> Option<Hit> {
+        let t = self.t;
+        let event = |end: usize, days: i64| {
+            Some(Hit { end, value: Some(TimeValue::RelativeToEvent { days }), kind: TimeKind::Date })
+        };
+        let j = if t.is_w(i, W::The) { i + 1 } else { i };
+        let day_like = |k: usize| matches!(t.lex(k), Lex::Unit(Unit::Day | Unit::DayPart));
+        match t.w(j) {
+            Some(W::Next | W::Following) if day_like(j + 1) && (j > i || t.w(j) == Some(W::Following)) => {
+                return event(j + 2, 1)
+            }
+            Some(W::Previous) if day_like(j + 1) && j > i => return event(j + 2, -1),
+            _ => {}
+        }
+        if j > i && day_like(j) {
+            match t.w(j + 1) {
+                Some(W::After) => return event(j + 2, 1),
+                Some(W::Before) => return event(j + 2, -1),
+                _ => {}
+            }
+        }
+        let (lo, hi, k) = small_count(t, i)?;
+        let Lex::Unit(unit) = t.lex(k) else { return None };
+        let per = unit_days(unit)?;
+        if lo != hi {
+            return None;
+        }
+        let n = i64::try_from(lo).ok()?.checked_mul(per)?;
+        match t.w(k + 1) {
+            Some(W::Later | W::After) => event(k + 2, n),
+            Some(W::Earlier | W::Before) => event(k + 2, -n),
+            _ => None,
+        }
+    }
+
+    /// "past few weeks", "last three years" (after "the"), "recent months": periods ending at the reference.
+    fn duration(&self, i: usize) -> Option<Hit> {
+        let t = self.t;
+        let (n, k) = match t.w(i) {
+            Some(W::Past | W::Previous) | Some(W::Last) => {
+                let after_the = i > 0 && t.is_w(i - 1, W::The);
+                match small_count(t, i + 1) {
+                    Some((_, hi, k)) if matches!(t.lex(k), Lex::Unit(_)) => (hi, k),
+                    _ if matches!(t.lex(i + 1), Lex::Unit(_)) && (after_the || !t.is_w(i, W::Last)) => (1, i + 1),
+                    _ => return None,
+                }
+            }
+            Some(W::Recent) if matches!(t.lex(i + 1), Lex::Unit(_)) => (FEW, i + 1),
+            _ => return None,
+        };
+        let Lex::Unit(unit) = t.lex(k) else { return None };
+        if matches!(unit, Unit::DayPart | Unit::Weekend | Unit::Hour) {
+            return None;
+        }
+        let value = self.reference.and_then(|r| {
+            let start = back_from(r, unit, n)?;
+            span(start, r, unit_precision(unit)).map(TimeValue::Interval)
+        });
+        Some(Hit { end: k + 1, value, kind: TimeKind::Duration })
+    }
+
+    /// Expressions counted from the reference date: "yesterday", "last Wednesday", "this month",
+    /// "earlier this year", "three days ago".
+    fn relative(&self, i: usize) -> Option<Hit> {
+        let t = self.t;
+        let r = self.reference;
+        if let Lex::DayWord(d) = t.lex(i) {
+            return self.date_hit(i + 1, day_interval(r.and_then(|r| shift_days(r, d))));
+        }
+        if let Some(w @ (W::Earlier | W::Later)) = t.w(i) {
+            if t.is_w(i + 1, W::This) {
+                if let Lex::Unit(unit @ (Unit::Week | Unit::Month | Unit::Year)) = t.lex(i + 2) {
+                    let iv = r.and_then(|r| {
+                        let whole = self.this_unit(r, unit)?;
+                        let (s, e) = if w == W::Earlier { (whole.start, r) } else { (r, whole.end) };
+                        span(s, e, whole.precision)
+                    });
+                    return self.date_hit(i + 3, iv);
+                }
+            }
+            return None;
+        }
+        if let Some(dir @ (W::Last | W::This | W::Next | W::Coming | W::Previous)) = t.w(i) {
+            let j = i + 1;
+            let which = match dir {
+                W::Last | W::Previous => -1,
+                W::This => 0,
+                _ => 1,
+            };
+            match t.lex(j) {
+                Lex::Weekday(wd) => {
+                    let d = r.and_then(|r| match which {
+                        -1 => recent_weekday(r, wd, true),
+                        0 => week_of(r).and_then(|w| shift_days(w.start, i64::from(wd))),
+                        _ => {
+                            let today = r.weekday().num_days_from_monday();
+                            let ahead = (wd + 7 - today) % 7;
+                            shift_days(r, i64::from(if ahead == 0 { 7 } else { ahead }))
+                        }
+                    });
+                    return self.date_hit(j + 1, day_interval(d));
+                }
+                Lex::Unit(unit @ (Unit::Week | Unit::Month | Unit::Year | Unit::Weekend | Unit::Decade)) => {
+                    let iv = r.and_then(|r| self.nth_unit(r, unit, which));
+                    return self.date_hit(j + 1, iv);
+                }
+                Lex::Month { m, .. } => {
+                    let iv = r.and_then(|r| {
+                        let y = match which {
+                            -1 if m < r.month() => r.year(),
+                            -1 => r.year() - 1,
+                            0 => r.year(),
+                            _ if m > r.month() => r.year(),
+                            _ => r.year() + 1,
+                        };
+                        month_interval(y, m)
+                    });
+                    return self.date_hit(j + 1, iv);
+                }
+                Lex::Season(s) => {
+                    let iv = r.and_then(|r| {
+                        let years = [r.year() + 1, r.year(), r.year() - 1, r.year() - 2];
+                        let all = years.iter().filter_map(|&y| season_interval(y, s));
+                        match which {
+                            -1 => all.clone().find(|iv| iv.end < r),
+                            0 => all
+                                .clone()
+                                .find(|iv| iv.start <= r && r <= iv.end)
+                                .or_else(|| season_interval(r.year(), s)),
+                            _ => all.clone().rfind(|iv| iv.start > r),
+                        }
+                    });
+                    return self.date_hit(j + 1, iv);
+                }
+                _ => return None,
+            }
+        }
+        // "three days ago", "a week ago", "a few months ago"
+        let (lo, hi, k) = small_count(t, i)?;
+        let Lex::Unit(unit) = t.lex(k) else { return None };
+        if !t.is_w(k + 1, W::Ago) {
+            return None;
+        }
+        let iv = r.and_then(|r| {
+            let latest = back_from(r, unit, lo)?;
+            let earliest = back_from(r, unit, hi)?;
+            match unit {
+                Unit::Day => span(earliest, latest, DatePrecision::Day),
+                Unit::Week | Unit::Fortnight => span(
+                    earliest.checked_sub_days(Days::new(3))?,
+                    latest.checked_add_days(Days::new(3))?,
+                    DatePrecision::Week,
+                ),
+                Unit::Month => {
+                    let a = month_interval(earliest.year(), earliest.month())?;
+                    let b = month_interval(latest.year(), latest.month())?;
+                    span(a.start, b.end, DatePrecision::Month)
+                }
+                Unit::Year | Unit::Decade => {
+                    span(year_interval(earliest.year())?.start, year_interval(latest.year())?.end, DatePrecision::Year)
+                }
+                _ => None,
+            }
+        });
+        self.date_hit(k + 2, iv)
+    }
+
+    fn this_unit(&self, r: NaiveDate, unit: Unit) -> Option<DateInterval> {
+        self.nth_unit(r, unit, 0)
+    }
+
+    /// The calendar week, weekend, month, year or decade `which` steps from the one holding `r`.
+    fn nth_unit(&self, r: NaiveDate, unit: Unit, which: i64) -> Option<DateInterval> {
+        match unit {
+            Unit::Week => week_of(shift_days(r, 7 * which)?),
+            Unit::Weekend => {
+                let w = week_of(shift_days(r, 7 * which)?)?;
+                // "last weekend" seen from a Monday–Friday is the weekend just gone.
+                let sat = if which < 0 && r.weekday().num_days_from_monday() < 5 {
+                    shift_days(w.start, 12)?
+                } else {
+                    shift_days(w.start, 5)?
+                };
+                span(sat, shift_days(sat, 1)?, DatePrecision::Day)
+            }
+            Unit::Month => {
+                let first = date(r.year(), r.month(), 1)?;
+                let m = if which < 0 {
+                    first.checked_sub_months(Months::new(which.unsigned_abs() as u32))?
+                } else {
+                    first.checked_add_months(Months::new(which as u32))?
+                };
+                month_interval(m.year(), m.month())
+            }
+            Unit::Year => year_interval(r.year() + which as i32),
+            Unit::Decade => decade_interval(r.year() - r.year().rem_euclid(10) + 10 * which as i32),
+            _ => None,
+        }
+    }
+
+    /// "early 2023", "mid-December", "late October 2022", "the end of last year".
+    fn part(&self, i: usize) -> Option<Hit> {
+        let t = self.t;
+        let (part, mut j) = match t.lex(i) {
+            Lex::Part(p) => (p, i + 1),
+            Lex::W(W::The) => {
+                let p = match t.w(i + 1) {
+                    Some(W::Beginning) => Part::Early,
+                    Some(W::Middle) => Part::Mid,
+                    Some(W::End) => Part::Late,
+                    _ => return None,
+                };
+                if !t.is_w(i + 2, W::Of) {
+                    return None;
+                }
+                (p, i + 3)
+            }
+            _ => return None,
+        };
+        if t.is_dash(j) && t.tight(j) {
+            j += 1;
+        }
+        let inner = self
+            .month_first(j, true)
+            .or_else(|| self.season(j, true))
+            .or_else(|| self.year(j, true))
+            .or_else(|| self.relative(j))?;
+        let value = match inner.value {
+            Some(TimeValue::Interval(iv)) => part_of(iv, part).map(TimeValue::Interval),
+            _ => None,
+        };
+        Some(Hit { end: inner.end, value, kind: TimeKind::Date })
+    }
+
+    /// "Wednesday", "on Tuesday", "Wednesday, January 3, 2024".
+    fn weekday(&self, i: usize) -> Option<Hit> {
+        let t = self.t;
+        let Lex::Weekday(wd) = t.lex(i) else { return None };
+        let j = if t.punct(i + 1, ',') { i + 2 } else { i + 1 };
+        if let Some(h) = self.month_first(j, false).or_else(|| self.day_first_form(j)) {
+            if matches!(h.value, Some(TimeValue::Interval(iv)) if iv.precision == DatePrecision::Day)
+                || h.value.is_none()
+            {
+                return Some(h);
+            }
+        }
+        let d = self.reference.and_then(|r| recent_weekday(r, wd, false));
+        self.date_hit(i + 1, day_interval(d))
+    }
+
+    /// Whether a month word at `i` reads as a month here (not "may" the verb, not "Mar" the name).
+    fn month_word(&self, i: usize) -> Option<(u32, usize)> {
+        let t = self.t;
+        let Lex::Month { m, abbr, ambiguous } = t.lex(i) else { return None };
+        let mut j = i + 1;
+        if abbr && t.punct(j, '.') && t.tight(j) {
+            if t.num(j + 1).is_some() {
+                j += 1;
+            } else {
+                return (t.cap(i)).then_some((m, j));
+            }
+        }
+        // Lower-case "may", "march", "jan" are months only after a word that announces a date
+        // ("on may 5", "since march 2020") and before a number.
+        let announced = matches!(
+            t.prev_lex(i),
+            Lex::W(
+                W::On
+                    | W::In
+                    | W::Since
+                    | W::By
+                    | W::Until
+                    | W::From
+                    | W::Of
+                    | W::The
+                    | W::Before
+                    | W::After
+                    | W::During
+                    | W::To
+                    | W::Through
+                    | W::Last
+                    | W::Next
+                    | W::This
+            ) | Lex::Weekday(_)
+                | Lex::Part(_)
+        ) || t.punct(i.wrapping_sub(1), ',');
+        if ambiguous && !t.cap(i) && !(announced && t.num(j).is_some()) {
+            return None;
+        }
+        Some((m, j))
+    }
+
+    /// Month first: "January 3, 2024", "Jan. 3", "January 3rd", "October 2022", "Jan, 2001", "in October".
+    fn month_first(&self, i: usize, lone_ok: bool) -> Option<Hit> {
+        let t = self.t;
+        let (m, j) = self.month_word(i)?;
+        if let Some((d, k, _)) = day_number(t, j) {
+            let mut e = k;
+            if t.punct(e, ',') && year_number(t, e + 1).is_some() {
+                e += 1;
+            }
+            if let Some(y) = year_number(t, e) {
+                return self.date_hit(e + 1, day_interval(date(y, m, d)));
+            }
+            let d0 = self.reference.and_then(|r| recent_month_day(r, m, d));
+            return self.date_hit(k, day_interval(d0));
+        }
+        let mut e = j;
+        if t.punct(e, ',') || t.is_w(e, W::Of) {
+            e += 1;
+        }
+        if let Some(y) = year_number(t, e) {
+            return self.date_hit(e + 1, month_interval(y, m));
+        }
+        let context = matches!(
+            t.prev_lex(i),
+            Lex::W(
+                W::In
+                    | W::Since
+                    | W::Until
+                    | W::By
+                    | W::During
+                    | W::Of
+                    | W::From
+                    | W::To
+                    | W::Through
+                    | W::Before
+                    | W::After
+            ) | Lex::Part(_)
+        );
+        let plain_full = matches!(t.lex(i), Lex::Month { abbr: false, ambiguous: false, .. }) && t.cap(i);
+        if !(lone_ok || context || plain_full) {
+            return None;
+        }
+        if matches!(t.lex(i), Lex::Month { ambiguous: true, .. }) && !t.cap(i) {
+            return None;
+        }
+        self.date_hit(j, self.reference.and_then(|r| recent_month(r, m)))
+    }
+
+    /// Day first: "3 January 2024", "3rd of January", "the 3rd of January".
+    fn day_first_form(&self, i: usize) -> Option<Hit> {
+        let t = self.t;
+        let the = t.is_w(i, W::The);
+        let j = if the { i + 1 } else { i };
+        let (d, mut k, suffix) = match t.lex(j) {
+            Lex::Ordinal(n) if n <= 31 && t.is_w(j + 1, W::Of) => (n, j + 1, true),
+            _ => day_number(t, j)?,
+        };
+        if the && !suffix {
+            return None;
+        }
+        let of = t.is_w(k, W::Of);
+        if of {
+            k += 1;
+        }
+        let Lex::Month { m, abbr, ambiguous } = t.lex(k) else { return None };
+        let mut e = k + 1;
+        if abbr && t.punct(e, '.') && t.tight(e) {
+            e += 1;
+        }
+        let mut ye = e;
+        if t.punct(ye, ',') {
+            ye += 1;
+        }
+        let year = year_number(t, ye);
+        if ambiguous && !t.cap(k) && !suffix && !of && year.is_none() {
+            return None;
+        }
+        if let Some(y) = year {
+            return self.date_hit(ye + 1, day_interval(date(y, m, d)));
+        }
+        if abbr && t.punct(e - 1, '.') && e - 1 > k {
+            e -= 1; // a full stop after "Jan" that ends the sentence is not part of the date
+        }
+        let d0 = self.reference.and_then(|r| recent_month_day(r, m, d));
+        self.date_hit(e, day_interval(d0))
+    }
+
+    /// "2024-01-03", "3/1/2024" (day-month order by option), "01/03/24".
+    fn numeric(&self, i: usize) -> Option<Hit> {
+        let t = self.t;
+        let a = t.num(i)?;
+        let sep_ok = |k: usize| t.tight(k) && t.tight(k + 1) && (t.is_dash(k) || t.punct(k, '/'));
+        if !sep_ok(i + 1) || !sep_ok(i + 3) {
+            return None;
+        }
+        let same_sep = t.get(i + 1).map(|x| x.kind) == t.get(i + 3).map(|x| x.kind);
+        let (b, c) = (t.num(i + 2)?, t.num(i + 4)?);
+        if !same_sep || !a.is_plain() || !b.is_plain() || !c.is_plain() {
+            return None;
+        }
+        if t.tight(i + 5) && (t.is_word(i + 5) || t.num(i + 6).is_some()) {
+            return None;
+        }
+        let small = |n: Num| n.digits <= 2;
+        let d = if a.digits == 4 && small(b) && small(c) {
+            date(a.int as i32, b.int as u32, c.int as u32)
+        } else if small(a) && small(b) && (c.digits == 4 || c.digits == 2) {
+            let y = if c.digits == 4 {
+                c.int as i32
+            } else if c.int < 50 {
+                2000 + c.int as i32
+            } else {
+                1900 + c.int as i32
+            };
+            let (m, d) = if self.day_first { (b.int, a.int) } else { (a.int, b.int) };
+            date(y, m as u32, d as u32)
+        } else {
+            return None;
+        };
+        self.date_hit(i + 5, day_interval(d))
+    }
+
+    /// "summer 2023", "the summer of 2023", "over the summer", "in the spring".
+    fn season(&self, i: usize, lone_ok: bool) -> Option<Hit> {
+        let t = self.t;
+        let the = t.is_w(i, W::The);
+        let j = if the { i + 1 } else { i };
+        let Lex::Season(s) = t.lex(j) else { return None };
+        let mut e = j + 1;
+        if t.is_w(e, W::Of) || t.punct(e, ',') {
+            e += 1;
+        }
+        if let Some(y) = year_number(t, e) {
+            return self.date_hit(e + 1, season_interval(y, s));
+        }
+        let context = i.checked_sub(1).is_some_and(|p| {
+            matches!(
+                t.lex(p),
+                Lex::W(W::In | W::During | W::Over | W::Since | W::Until | W::By | W::Through | W::Before | W::After)
+            )
+        });
+        if !(lone_ok || the || context) {
+            return None;
+        }
+        self.date_hit(j + 1, self.reference.and_then(|r| recent_season(r, s)))
+    }
+
+    /// "2020" after "in", "since", "by", "of"...; "the 1990s"; "from 2019 to 2021".
+    fn year(&self, i: usize, lone_ok: bool) -> Option<Hit> {
+        let t = self.t;
+        let n = t.num(i)?;
+        // Decades: "1990s", "1990's".
+        if n.is_plain() && n.digits == 4 && n.int % 10 == 0 && (1000..=2990).contains(&n.int) {
+            if t.tight(i + 1) && t.is_w(i + 1, W::S) {
+                return self.date_hit(i + 2, decade_interval(n.int as i32));
+            }
+            if t.tight(i + 1) && (t.punct(i + 1, '\'') || t.punct(i + 1, '’')) && t.tight(i + 2) && t.is_w(i + 2, W::S)
+            {
+                return self.date_hit(i + 3, decade_interval(n.int as i32));
+            }
+        }
+        let y = year_number(t, i)?;
+        let prev = t.prev_lex(i);
+        if let Lex::W(W::From | W::Between) = prev {
+            let joined = t.is_w(i + 1, W::To)
+                || t.is_w(i + 1, W::And)
+                || t.is_w(i + 1, W::Until)
+                || t.is_w(i + 1, W::Through)
+                || t.is_dash(i + 1);
+            if let Some(y2) = year_number(t, i + 2).filter(|_| joined) {
+                let iv = year_interval(y)
+                    .zip(year_interval(y2))
+                    .and_then(|(a, b)| span(a.start, b.end, DatePrecision::Year));
+                return self.date_hit(i + 3, iv);
+            }
+        }
+        let context = lone_ok
+            || match prev {
+                Lex::W(
+                    W::In
+                    | W::Since
+                    | W::Until
+                    | W::By
+                    | W::During
+                    | W::From
+                    | W::Through
+                    | W::Before
+                    | W::After
+                    | W::Between,
+                ) => true,
+                Lex::Unit(Unit::Year) => true,
+                // "of 2017", but not "of 2000 people"
+                Lex::W(W::Of) => !(t.is_word(i + 1) && t.lex(i + 1) == Lex::Other && !t.cap(i + 1)),
+                _ => false,
+            };
+        if !context || !(1800..=2100).contains(&y) {
+            return None;
+        }
+        self.date_hit(i + 1, year_interval(y))
+    }
+}

@@ -1,0 +1,170 @@
+//! Time expressions as the extractor reads them, with articles dated Friday 2024-01-12.
+
+use annalist_model::{DateInterval, DatePrecision};
+use annalist_normalize::{find_times, TimeExpression, TimeKind, TimeOptions, TimeValue};
+use chrono::NaiveDate;
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn reference() -> Option<NaiveDate> {
+    Some(d("2024-01-12"))
+}
+
+fn times(text: &str) -> Vec<TimeExpression> {
+    find_times(text, reference(), &TimeOptions::default())
+}
+
+/// The one time expression in `text`, as (quoted words, start, end, precision).
+fn one(text: &str) -> (String, NaiveDate, NaiveDate, DatePrecision, TimeKind) {
+    let found = times(text);
+    assert_eq!(found.len(), 1, "expected one time expression in {text:?}, got {found:?}");
+    let e = &found[0];
+    match e.value {
+        TimeValue::Interval(DateInterval { start, end, precision }) => {
+            (e.span.slice(text).to_string(), start, end, precision, e.kind)
+        }
+        TimeValue::RelativeToEvent { .. } => panic!("expected an interval in {text:?}, got {e:?}"),
+    }
+}
+
+fn day(text: &str, expected: &str) {
+    let (_, s, e, p, _) = one(text);
+    assert_eq!((s, e, p), (d(expected), d(expected), DatePrecision::Day), "in {text:?}");
+}
+
+fn range(text: &str, start: &str, end: &str, precision: DatePrecision) {
+    let (_, s, e, p, _) = one(text);
+    assert_eq!((s, e, p), (d(start), d(end), precision), "in {text:?}");
+}
+
+fn offset(text: &str) -> i64 {
+    let found = times(text);
+    assert_eq!(found.len(), 1, "expected one time expression in {text:?}, got {found:?}");
+    match found[0].value {
+        TimeValue::RelativeToEvent { days } => days,
+        _ => panic!("expected an offset from the event in {text:?}"),
+    }
+}
+
+#[test]
+fn full_dates_in_news_forms_are_single_days() {
+    day("On January 3, 2024, two explosions hit the procession.", "2024-01-03");
+    day("On Jan. 3, 2024, two explosions hit the procession.", "2024-01-03");
+    day("The attack of 3 January 2024 killed dozens.", "2024-01-03");
+    day("Published 2024-01-03 by the agency.", "2024-01-03");
+    day("Wednesday, January 3, 2024 — Kerman", "2024-01-03");
+    day("the 3rd of January, 2024", "2024-01-03");
+}
+
+#[test]
+fn the_words_of_a_full_date_are_its_span() {
+    let (words, ..) = one("On Jan. 3, 2024, two explosions hit the procession.");
+    assert_eq!(words, "Jan. 3, 2024");
+}
+
+#[test]
+fn numeric_dates_follow_the_day_month_option() {
+    let text = "Filed 3/1/2024 in court.";
+    let us = find_times(text, None, &TimeOptions::default());
+    let uk = find_times(text, None, &TimeOptions { day_first: true });
+    assert_eq!(us[0].value, TimeValue::Interval(DateInterval::day(d("2024-03-01"))));
+    assert_eq!(uk[0].value, TimeValue::Interval(DateInterval::day(d("2024-01-03"))));
+}
+
+#[test]
+fn a_month_and_day_without_year_is_the_latest_such_day_not_after_the_article() {
+    day("On January 3rd, crowds gathered.", "2024-01-03");
+    day("On January 4 the group claimed it.", "2024-01-04");
+    day("On December 30 the police arrested four men.", "2023-12-30");
+}
+
+#[test]
+fn months_and_years_are_whole_periods() {
+    range("The attack in October 2022 killed 13.", "2022-10-01", "2022-10-31", DatePrecision::Month);
+    range("A second attack in August 2023 killed two.", "2023-08-01", "2023-08-31", DatePrecision::Month);
+    range("Elections were held in 2020.", "2020-01-01", "2020-12-31", DatePrecision::Year);
+    range("the revolution in 1979", "1979-01-01", "1979-12-31", DatePrecision::Year);
+    range("the end of 2017", "2017-09-01", "2017-12-31", DatePrecision::Season);
+}
+
+#[test]
+fn early_mid_and_late_cut_a_month_into_thirds() {
+    range("In late October 2022 a gunman opened fire.", "2022-10-21", "2022-10-31", DatePrecision::Week);
+    range("arrests in mid-December", "2023-12-11", "2023-12-20", DatePrecision::Week);
+    range("arrested in late December", "2023-12-21", "2023-12-31", DatePrecision::Week);
+    range("a plan hatched in early 2023", "2023-01-01", "2023-04-30", DatePrecision::Season);
+}
+
+#[test]
+fn weekdays_count_back_from_the_article_date() {
+    day("The blasts last Wednesday killed 95.", "2024-01-10");
+    day("Officials said on Tuesday that the toll rose.", "2024-01-09");
+    day("The bombing happened yesterday.", "2024-01-11");
+    day("Officials said on Friday that the toll rose.", "2024-01-12");
+}
+
+#[test]
+fn offsets_from_the_event_need_no_article_date() {
+    assert_eq!(offset("The next day, the group claimed responsibility."), 1);
+    assert_eq!(offset("Two days before the attack, police raided a house."), -2);
+    assert_eq!(offset("a week later, the toll rose"), 7);
+    let none = find_times("The next day it was claimed.", None, &TimeOptions::default());
+    assert_eq!(none[0].value, TimeValue::RelativeToEvent { days: 1 });
+}
+
+#[test]
+fn seasons_and_recent_periods_are_intervals_ending_at_or_before_the_article() {
+    range("Over the summer, several cells were dismantled.", "2023-06-01", "2023-08-31", DatePrecision::Season);
+    range("in the summer of 2023", "2023-06-01", "2023-08-31", DatePrecision::Season);
+    let (words, s, e, _, kind) = one("Attacks rose in the past few weeks.");
+    assert_eq!((words.as_str(), e, kind), ("past few weeks", d("2024-01-12"), TimeKind::Duration));
+    assert!(s <= d("2023-12-22"), "a few weeks reach back at least three weeks, got {s}");
+    range("earlier this month", "2024-01-01", "2024-01-12", DatePrecision::Month);
+    range("last year", "2023-01-01", "2023-12-31", DatePrecision::Year);
+    range("the 1990s", "1990-01-01", "1999-12-31", DatePrecision::Decade);
+}
+
+#[test]
+fn since_and_until_keep_the_interval_and_say_which_side() {
+    let (_, s, _, _, kind) = one("The group has been active since 2021.");
+    assert_eq!((s, kind), (d("2021-01-01"), TimeKind::Since));
+    let (_, _, e, _, kind) = one("It had been defeated by 2018.");
+    assert_eq!((e, kind), (d("2018-12-31"), TimeKind::Until));
+}
+
+#[test]
+fn relative_dates_without_a_reference_are_left_out() {
+    let none = |text: &str| find_times(text, None, &TimeOptions::default());
+    assert!(none("It happened yesterday, last Wednesday and in the past few weeks.").is_empty());
+    assert!(none("On January 3rd crowds gathered.").is_empty());
+    assert_eq!(none("On January 3, 2024 crowds gathered.").len(), 1);
+}
+
+#[test]
+fn numbers_that_are_not_dates_stay_numbers() {
+    for text in [
+        "See Issue 31 of the magazine.",
+        "He quoted Quran 2:191 in the video.",
+        "a 35-minute gun battle",
+        "a reward of $2,000",
+        "1,200 people were evacuated",
+        "The march began at 10:30 a.m.",
+        "They may 2 be wrong",
+        "one of 2000 people",
+        "in 35 cities",
+    ] {
+        assert!(times(text).is_empty(), "{text:?} gave {:?}", times(text));
+    }
+}
+
+#[test]
+fn results_are_in_text_order_and_do_not_overlap() {
+    let text = "On January 3, 2024, after attacks in October 2022 and August 2023, and two days later, yesterday.";
+    let found = times(text);
+    assert_eq!(found.len(), 5, "{found:?}");
+    for pair in found.windows(2) {
+        assert!(pair[0].span.end <= pair[1].span.start);
+    }
+}
