@@ -1,0 +1,399 @@
+//! Conformance against the Microsoft Recognizers-Text English specs.
+//!
+//!     cargo run -p annalist-normalize --release --example recognizers_conformance [SPECS_DIR] [-v FILE]
+//!
+//! SPECS_DIR defaults to `../shared/eval/data/recognizers/Specs` next to the workspace.
+//! With `-v FILE` the failed cases of that file are printed.
+//!
+//! What is in scope, per file:
+//! - DateTimeModel, Date*, DatePeriod*: cases whose expected results are all dates or date
+//!   ranges (so no clock times, durations, sets or time zones), including cases that expect
+//!   nothing. Cases the reference .NET implementation itself does not support
+//!   (`NotSupported` naming dotnet) are left out.
+//! - DateTime*: cases whose expected datetime names a day (the timex starts with a date); only
+//!   that day is checked, not the clock time.
+//! - NumberModel: cases whose expected numbers are all non-negative integers, and cases that
+//!   expect nothing; left out are numbers glued to other characters (ids such as "SCP-173",
+//!   phone numbers, "$10000"), which annalist reads as not counts by design.
+//! - NumberRangeModel: cases whose ranges have integer bounds that are not negative.
+//!
+//! A case passes when every expected result is overlapped by one result of ours with the same
+//! value (for parsers and models) and every result of ours overlaps an expected one. Spans are
+//! compared by overlap, not exactly: annalist includes hedges in a count's span, and leaves out
+//! prepositions that Recognizers sometimes keeps. Dates resolve towards the past (news reports
+//! what happened), so a date matches when it equals the past or the future resolution.
+
+use annalist_model::CountRange;
+use annalist_normalize::{find_quantities, find_times, Qualifier, TimeOptions, TimeValue};
+use chrono::{Days, NaiveDate};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+#[derive(Clone, Copy, PartialEq)]
+enum Family {
+    DateModel,
+    DateExtractor,
+    DateParser,
+    DateTimeExtractor,
+    DateTimeParser,
+    NumberModel,
+    NumberRange,
+}
+
+const FILES: &[(&str, Family)] = &[
+    ("DateTime/English/DateTimeModel.json", Family::DateModel),
+    ("DateTime/English/DateExtractor.json", Family::DateExtractor),
+    ("DateTime/English/DateParser.json", Family::DateParser),
+    ("DateTime/English/DatePeriodExtractor.json", Family::DateExtractor),
+    ("DateTime/English/DatePeriodParser.json", Family::DateParser),
+    ("DateTime/English/DateTimeExtractor.json", Family::DateTimeExtractor),
+    ("DateTime/English/DateTimeParser.json", Family::DateTimeParser),
+    ("Number/English/NumberModel.json", Family::NumberModel),
+    ("Number/English/NumberRangeModel.json", Family::NumberRange),
+];
+
+/// What an expected result says its value is.
+#[derive(Debug, Clone)]
+enum Want {
+    /// Span only (extractors, and values Recognizers leaves unresolved).
+    Any,
+    /// Alternative day intervals `[start, end]`; `None` for an open side.
+    Days(Vec<(Option<NaiveDate>, Option<NaiveDate>)>),
+    Number(u64),
+    Range(Option<u64>, Option<u64>),
+}
+
+#[derive(Debug, Clone)]
+struct Expected {
+    start: usize,
+    end: usize,
+    want: Want,
+}
+
+/// One result of ours, in byte offsets, with the values it can be compared by.
+#[derive(Debug, Clone)]
+struct Got {
+    start: usize,
+    end: usize,
+    days: Option<(NaiveDate, NaiveDate)>,
+    numbers: Vec<u64>,
+    range: Option<(Option<u64>, Option<u64>)>,
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut verbose: Option<String> = None;
+    let mut dir: Option<PathBuf> = None;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if a == "-v" {
+            verbose = it.next().cloned();
+        } else {
+            dir = Some(PathBuf::from(a));
+        }
+    }
+    let dir = dir.unwrap_or_else(|| {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval/data/recognizers/Specs")
+    });
+    println!("{:<44} {:>6} {:>8} {:>7} {:>7} {:>7}", "file", "cases", "in scope", "passed", "failed", "pass %");
+    let (mut all_in, mut all_pass) = (0, 0);
+    for &(name, family) in FILES {
+        let path = dir.join(name);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) => {
+                println!("{name}: cannot read {}: {e}", path.display());
+                continue;
+            }
+        };
+        let cases: Vec<Value> = match serde_json::from_str(text.trim_start_matches('\u{feff}')) {
+            Ok(Value::Array(v)) => v,
+            _ => {
+                println!("{name}: not a JSON array");
+                continue;
+            }
+        };
+        let short = name.rsplit('/').next().unwrap_or(name);
+        let show = verbose.as_deref().is_some_and(|v| short.starts_with(v));
+        let (mut in_scope, mut passed) = (0, 0);
+        for case in &cases {
+            let Some(expected) = expectations(case, family) else { continue };
+            in_scope += 1;
+            let input = case["Input"].as_str().unwrap_or("");
+            let got = ours(input, case, family);
+            if passes(&expected, &got) {
+                passed += 1;
+            } else if show {
+                println!("FAIL {input:?}\n  want {expected:?}\n  got  {got:?}");
+            }
+        }
+        all_in += in_scope;
+        all_pass += passed;
+        let pct = if in_scope == 0 { 0.0 } else { 100.0 * passed as f64 / in_scope as f64 };
+        println!("{short:<44} {:>6} {in_scope:>8} {passed:>7} {:>7} {pct:>6.1}%", cases.len(), in_scope - passed);
+    }
+    let pct = if all_in == 0 { 0.0 } else { 100.0 * all_pass as f64 / all_in as f64 };
+    println!("{:<44} {:>6} {all_in:>8} {all_pass:>7} {:>7} {pct:>6.1}%", "all", "", all_in - all_pass);
+}
+
+fn reference(case: &Value) -> NaiveDate {
+    case["Context"]["ReferenceDateTime"]
+        .as_str()
+        .and_then(|s| NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok())
+        .unwrap_or_else(|| NaiveDate::from_ymd_opt(2016, 11, 7).expect("a valid day"))
+}
+
+fn day(v: &Value) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(v.as_str()?.get(..10)?, "%Y-%m-%d").ok()
+}
+
+/// Recognizers' ranges end on the day after; ours end on the last day.
+fn exclusive_end(v: &Value) -> Option<NaiveDate> {
+    day(v).and_then(|d| d.checked_sub_days(Days::new(1)))
+}
+
+/// Byte offsets of the char range `[start, end)` of `input`.
+fn bytes_of(input: &str, start: usize, end: usize) -> (usize, usize) {
+    let at = |c: usize| input.char_indices().nth(c).map_or(input.len(), |(b, _)| b);
+    (at(start), at(end))
+}
+
+fn not_by_dotnet(case: &Value) -> bool {
+    case["NotSupported"].as_str().is_some_and(|s| s.to_lowercase().contains("dotnet"))
+}
+
+/// The expected results of a case, or `None` when the case is out of scope.
+fn expectations(case: &Value, family: Family) -> Option<Vec<Expected>> {
+    if not_by_dotnet(case) {
+        return None;
+    }
+    let input = case["Input"].as_str()?;
+    let results = case["Results"].as_array()?;
+    let mut out = Vec::new();
+    for r in results {
+        let kind = r["TypeName"].as_str().or_else(|| r["Type"].as_str()).unwrap_or("");
+        let start = r["Start"].as_u64()? as usize;
+        let end = match r["End"].as_u64() {
+            Some(e) => e as usize + 1,
+            None => start + r["Length"].as_u64()? as usize,
+        };
+        let (start, end) = bytes_of(input, start, end);
+        let want = match family {
+            Family::DateModel => {
+                if kind != "datetimeV2.date" && kind != "datetimeV2.daterange" {
+                    return None;
+                }
+                let values = r["Resolution"]["values"].as_array()?;
+                let mut alts = Vec::new();
+                for v in values {
+                    if v["value"].as_str() == Some("not resolved") {
+                        continue;
+                    }
+                    if v["type"] == "date" {
+                        alts.push((day(&v["value"]), day(&v["value"])));
+                    } else {
+                        alts.push((day(&v["start"]), exclusive_end(&v["end"])));
+                    }
+                }
+                if alts.is_empty() {
+                    Want::Any
+                } else {
+                    Want::Days(alts)
+                }
+            }
+            Family::DateExtractor | Family::DateTimeExtractor => {
+                if family == Family::DateExtractor && kind != "date" && kind != "daterange" {
+                    return None;
+                }
+                if family == Family::DateTimeExtractor && !names_a_day(&r["Text"]) {
+                    return None;
+                }
+                Want::Any
+            }
+            Family::DateParser => {
+                let v = &r["Value"];
+                let mut alts = Vec::new();
+                for res in [&v["PastResolution"], &v["FutureResolution"]] {
+                    if kind == "date" {
+                        alts.push((day(&res["date"]), day(&res["date"])));
+                    } else {
+                        alts.push((day(&res["startDate"]), exclusive_end(&res["endDate"])));
+                    }
+                }
+                alts.retain(|a| a.0.is_some() || a.1.is_some());
+                if alts.is_empty() {
+                    Want::Any
+                } else {
+                    Want::Days(alts)
+                }
+            }
+            Family::DateTimeParser => {
+                let v = &r["Value"];
+                let timex = v["Timex"].as_str().unwrap_or("");
+                if !timex_names_a_day(timex) {
+                    return None;
+                }
+                let alts: Vec<_> = [&v["PastResolution"]["dateTime"], &v["FutureResolution"]["dateTime"]]
+                    .into_iter()
+                    .filter_map(day)
+                    .map(|d| (Some(d), Some(d)))
+                    .collect();
+                Want::Days(alts)
+            }
+            Family::NumberModel => {
+                let res = &r["Resolution"];
+                let value = res["value"].as_str()?;
+                if res["subtype"].as_str() != Some("integer") {
+                    return None;
+                }
+                let n: u64 = value.parse().ok()?;
+                if glued(input, start, end) {
+                    return None;
+                }
+                Want::Number(n)
+            }
+            Family::NumberRange => {
+                let value = r["Resolution"]["value"].as_str()?;
+                let (low, high) = parse_range(value)?;
+                Want::Range(low, high)
+            }
+        };
+        out.push(Expected { start, end, want });
+    }
+    if family == Family::DateTimeParser || family == Family::DateTimeExtractor {
+        // A datetime file has no negative cases; a case with no dated result is out of scope.
+        if out.is_empty() {
+            return None;
+        }
+    }
+    Some(out)
+}
+
+/// A datetime timex that begins with a date: "2016-11-07T22", "XXXX-10-23T07", "XXXX-WXX-1T08".
+fn timex_names_a_day(timex: &str) -> bool {
+    let b = timex.as_bytes();
+    b.len() >= 10 && (b[..4].iter().all(u8::is_ascii_digit) || &b[..4] == b"XXXX") && b[4] == b'-'
+}
+
+/// Whether the text of a datetime extraction names a day: a month, a weekday, a day word or digits with separators.
+fn names_a_day(text: &Value) -> bool {
+    let t = text.as_str().unwrap_or("").to_lowercase();
+    let words = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "monday", "tuesday",
+        "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tomorrow", "yesterday", "tonight",
+    ];
+    words.iter().any(|w| t.contains(w)) || t.contains('/') || t.matches('-').count() >= 2
+}
+
+/// A number glued to characters other than spaces and sentence punctuation ("SCP-173", "$10000", "+1-222").
+fn glued(input: &str, start: usize, end: usize) -> bool {
+    let before = input.get(..start).and_then(|s| s.chars().next_back());
+    let after = input.get(end..).and_then(|s| s.chars().next());
+    let loose = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || ".,;!?\"'()".contains(c));
+    !loose(before) || !loose(after)
+}
+
+/// "[20,100)" → (20, 99); "(,170)" → (None, 169); non-integer or negative bounds → out of scope.
+fn parse_range(v: &str) -> Option<(Option<u64>, Option<u64>)> {
+    let open_low = v.starts_with('(');
+    let open_high = v.ends_with(')');
+    let inner = v.get(1..v.len().checked_sub(1)?)?;
+    let (a, b) = inner.split_once(',')?;
+    let bound = |s: &str| -> Option<Option<u64>> {
+        let s = s.trim();
+        if s.is_empty() {
+            return Some(None);
+        }
+        s.parse::<u64>().ok().map(Some)
+    };
+    let (a, b) = (bound(a)?, bound(b)?);
+    let low = match a {
+        Some(a) if open_low => Some(a + 1),
+        other => other,
+    };
+    let high = match b {
+        Some(b) if open_high => Some(b.checked_sub(1)?),
+        other => other,
+    };
+    Some((low, high))
+}
+
+fn ours(input: &str, case: &Value, family: Family) -> Vec<Got> {
+    match family {
+        Family::NumberModel | Family::NumberRange => find_quantities(input)
+            .into_iter()
+            .filter_map(|q| {
+                let numbers = stated_numbers(q.count, q.qualifier);
+                let ranged = !matches!(q.qualifier, Qualifier::Exact | Qualifier::Approximate | Qualifier::Vague);
+                if family == Family::NumberRange && !ranged {
+                    return None;
+                }
+                let low = (q.count.low > 0 || q.qualifier == Qualifier::Range).then_some(q.count.low);
+                Some(Got { start: q.span.start, end: q.span.end, days: None, numbers, range: Some((low, q.count.high)) })
+            })
+            .collect(),
+        _ => {
+            let r = reference(case);
+            find_times(input, Some(r), &TimeOptions::default())
+                .into_iter()
+                .map(|e| {
+                    let days = match e.value {
+                        TimeValue::Interval(iv) => Some((iv.start, iv.end)),
+                        TimeValue::RelativeToEvent { days } => {
+                            let d = if days >= 0 {
+                                r.checked_add_days(Days::new(days as u64))
+                            } else {
+                                r.checked_sub_days(Days::new(days.unsigned_abs()))
+                            };
+                            d.map(|d| (d, d))
+                        }
+                    };
+                    Got { start: e.span.start, end: e.span.end, days, numbers: vec![], range: None }
+                })
+                .collect()
+        }
+    }
+}
+
+/// The figures a count was stated with ("more than 300" was stated as 300).
+fn stated_numbers(c: CountRange, q: Qualifier) -> Vec<u64> {
+    match (q, c.high) {
+        (Qualifier::Exact | Qualifier::AtLeast, _) => vec![c.low],
+        (Qualifier::Approximate, Some(h)) if h == c.low => vec![c.low],
+        (Qualifier::Approximate, Some(h)) => vec![h + 1],
+        (Qualifier::MoreThan, _) => vec![c.low.saturating_sub(1)],
+        (Qualifier::AtMost, Some(h)) => vec![h],
+        (Qualifier::LessThan, Some(h)) => vec![h + 1],
+        (Qualifier::Range, Some(h)) => vec![c.low, h],
+        _ => vec![],
+    }
+}
+
+fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
+    a.0 < b.1 && b.0 < a.1
+}
+
+fn value_matches(want: &Want, got: &Got) -> bool {
+    match want {
+        Want::Any => true,
+        Want::Days(alts) => got.days.is_some_and(|(s, e)| {
+            alts.iter().any(|&(ws, we)| match (ws, we) {
+                (Some(ws), Some(we)) => ws == s && we == e,
+                // open ranges ("since the end of 1989"): the bound that is given
+                (Some(ws), None) => ws == s || e.succ_opt() == Some(ws),
+                (None, Some(we)) => we == e || s.pred_opt() == Some(we),
+                (None, None) => true,
+            })
+        }),
+        Want::Number(n) => got.numbers.contains(n),
+        Want::Range(lo, hi) => got.range == Some((*lo, *hi)),
+    }
+}
+
+fn passes(expected: &[Expected], got: &[Got]) -> bool {
+    let every_expected_found = expected.iter().all(|x| {
+        got.iter().any(|g| overlaps((x.start, x.end), (g.start, g.end)) && value_matches(&x.want, g))
+    });
+    let nothing_spurious = got.iter().all(|g| expected.iter().any(|x| overlaps((x.start, x.end), (g.start, g.end))));
+    every_expected_found && nothing_spurious
+}
