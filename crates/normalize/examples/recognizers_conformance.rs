@@ -57,8 +57,9 @@ const FILES: &[(&str, Family)] = &[
 enum Want {
     /// Span only (extractors, and values Recognizers leaves unresolved).
     Any,
-    /// Alternative day intervals `[start, end]`; `None` for an open side.
-    Days(Vec<(Option<NaiveDate>, Option<NaiveDate>)>),
+    /// Alternative day intervals `[start, end]`, `None` for an open side, with Recognizers' own
+    /// (exclusive) end day when it gave one.
+    Days(Vec<(Option<NaiveDate>, Option<NaiveDate>, Option<NaiveDate>)>),
     Number(u64),
     Range(Option<u64>, Option<u64>),
 }
@@ -92,9 +93,8 @@ fn main() {
             dir = Some(PathBuf::from(a));
         }
     }
-    let dir = dir.unwrap_or_else(|| {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval/data/recognizers/Specs")
-    });
+    let dir = dir
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval/data/recognizers/Specs"));
     println!("{:<44} {:>6} {:>8} {:>7} {:>7} {:>7}", "file", "cases", "in scope", "passed", "failed", "pass %");
     let (mut all_in, mut all_pass) = (0, 0);
     for &(name, family) in FILES {
@@ -190,9 +190,9 @@ fn expectations(case: &Value, family: Family) -> Option<Vec<Expected>> {
                         continue;
                     }
                     if v["type"] == "date" {
-                        alts.push((day(&v["value"]), day(&v["value"])));
+                        alts.push((day(&v["value"]), day(&v["value"]), None));
                     } else {
-                        alts.push((day(&v["start"]), exclusive_end(&v["end"])));
+                        alts.push((day(&v["start"]), exclusive_end(&v["end"]), day(&v["end"])));
                     }
                 }
                 if alts.is_empty() {
@@ -215,9 +215,9 @@ fn expectations(case: &Value, family: Family) -> Option<Vec<Expected>> {
                 let mut alts = Vec::new();
                 for res in [&v["PastResolution"], &v["FutureResolution"]] {
                     if kind == "date" {
-                        alts.push((day(&res["date"]), day(&res["date"])));
+                        alts.push((day(&res["date"]), day(&res["date"]), None));
                     } else {
-                        alts.push((day(&res["startDate"]), exclusive_end(&res["endDate"])));
+                        alts.push((day(&res["startDate"]), exclusive_end(&res["endDate"]), day(&res["endDate"])));
                     }
                 }
                 alts.retain(|a| a.0.is_some() || a.1.is_some());
@@ -236,7 +236,7 @@ fn expectations(case: &Value, family: Family) -> Option<Vec<Expected>> {
                 let alts: Vec<_> = [&v["PastResolution"]["dateTime"], &v["FutureResolution"]["dateTime"]]
                     .into_iter()
                     .filter_map(day)
-                    .map(|d| (Some(d), Some(d)))
+                    .map(|d| (Some(d), Some(d), None))
                     .collect();
                 Want::Days(alts)
             }
@@ -279,8 +279,29 @@ fn timex_names_a_day(timex: &str) -> bool {
 fn names_a_day(text: &Value) -> bool {
     let t = text.as_str().unwrap_or("").to_lowercase();
     let words = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "monday", "tuesday",
-        "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tomorrow", "yesterday", "tonight",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "tomorrow",
+        "yesterday",
+        "tonight",
     ];
     words.iter().any(|w| t.contains(w)) || t.contains('/') || t.matches('-').count() >= 2
 }
@@ -329,7 +350,13 @@ fn ours(input: &str, case: &Value, family: Family) -> Vec<Got> {
                     return None;
                 }
                 let low = (q.count.low > 0 || q.qualifier == Qualifier::Range).then_some(q.count.low);
-                Some(Got { start: q.span.start, end: q.span.end, days: None, numbers, range: Some((low, q.count.high)) })
+                Some(Got {
+                    start: q.span.start,
+                    end: q.span.end,
+                    days: None,
+                    numbers,
+                    range: Some((low, q.count.high)),
+                })
             })
             .collect(),
         _ => {
@@ -369,6 +396,17 @@ fn stated_numbers(c: CountRange, q: Qualifier) -> Vec<u64> {
     }
 }
 
+/// Recognizers ends a range before its last named day, month or year ("2014 through 2018" ends
+/// on 2018-01-01, exclusive); annalist includes it. Both readings are accepted.
+fn includes_last(raw_end: NaiveDate, e: NaiveDate) -> bool {
+    use chrono::Datelike;
+    let last_of_month =
+        e.succ_opt().is_some_and(|n| n.day() == 1) && (e.year(), e.month()) == (raw_end.year(), raw_end.month());
+    let last_of_year =
+        raw_end.ordinal() == 1 && e.year() == raw_end.year() && e.ordinal() >= 365 && e.month() == 12 && e.day() == 31;
+    e == raw_end || (raw_end.day() == 1 && (last_of_month || last_of_year))
+}
+
 fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
     a.0 < b.1 && b.0 < a.1
 }
@@ -377,8 +415,8 @@ fn value_matches(want: &Want, got: &Got) -> bool {
     match want {
         Want::Any => true,
         Want::Days(alts) => got.days.is_some_and(|(s, e)| {
-            alts.iter().any(|&(ws, we)| match (ws, we) {
-                (Some(ws), Some(we)) => ws == s && we == e,
+            alts.iter().any(|&(ws, we, raw)| match (ws, we) {
+                (Some(ws), Some(we)) => ws == s && (we == e || raw.is_some_and(|raw| includes_last(raw, e))),
                 // open ranges ("since the end of 1989"): the bound that is given
                 (Some(ws), None) => ws == s || e.succ_opt() == Some(ws),
                 (None, Some(we)) => we == e || s.pred_opt() == Some(we),
@@ -391,9 +429,9 @@ fn value_matches(want: &Want, got: &Got) -> bool {
 }
 
 fn passes(expected: &[Expected], got: &[Got]) -> bool {
-    let every_expected_found = expected.iter().all(|x| {
-        got.iter().any(|g| overlaps((x.start, x.end), (g.start, g.end)) && value_matches(&x.want, g))
-    });
+    let every_expected_found = expected
+        .iter()
+        .all(|x| got.iter().any(|g| overlaps((x.start, x.end), (g.start, g.end)) && value_matches(&x.want, g)));
     let nothing_spurious = got.iter().all(|g| expected.iter().any(|x| overlaps((x.start, x.end), (g.start, g.end))));
     every_expected_found && nothing_spurious
 }

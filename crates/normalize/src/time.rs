@@ -213,6 +213,23 @@ fn day_number(t: Toks, i: usize) -> Option<(u32, usize, bool)> {
     Some((n.int as u32, i + 1, false))
 }
 
+/// A day of the month in words: "first", "ninth", "twenty-first", "twenty one", "thirty first".
+fn word_day(t: Toks, i: usize) -> Option<(u32, usize, bool)> {
+    match t.lex(i) {
+        Lex::Ordinal(n) if n <= 31 => Some((n, i + 1, true)),
+        Lex::Card(tens @ (20 | 30)) => {
+            let k = if t.is_dash(i + 1) { i + 2 } else { i + 1 };
+            match t.lex(k) {
+                Lex::Ordinal(u) if u <= 9 && tens as u32 + u <= 31 => Some((tens as u32 + u, k + 1, true)),
+                Lex::Card(u) if (1..=9).contains(&u) && tens + u <= 31 => Some(((tens + u) as u32, k + 1, false)),
+                Lex::Card(_) => None,
+                _ => Some((tens as u32, i + 1, false)),
+            }
+        }
+        _ => None,
+    }
+}
+
 /// A four-digit year that stands on its own (not part of a longer number or a word).
 fn year_number(t: Toks, i: usize) -> Option<i32> {
     let n: Num = t.num(i)?;
@@ -238,13 +255,111 @@ impl<'a> TimeScanner<'a> {
             _ => None,
         };
         if let Some(kind) = wrapper {
-            if let Some(inner) = self.core(i + 1) {
+            if let Some(inner) = self.ranged(i + 1) {
                 if inner.kind == TimeKind::Date {
                     return Some(Hit { kind, ..inner });
                 }
             }
         }
-        self.core(i)
+        if let Some(W::From | W::Between) = t.w(i) {
+            if let Some(hit) = self.range_from(i + 1) {
+                return Some(hit);
+            }
+        }
+        self.ranged(i)
+    }
+
+    /// A time expression at `i`, joined to a second one by "to", "until", "through" or a dash
+    /// into one interval ("October 2 to October 22", "2014-2018", "4 to 22 January 1995").
+    fn ranged(&self, i: usize) -> Option<Hit> {
+        self.range_from(i).or_else(|| self.core(i))
+    }
+
+    /// Whether token `k` joins two ends of a range (`and` only after "between").
+    fn joiner(&self, k: usize, and_ok: bool) -> bool {
+        let t = self.t;
+        t.is_dash(k)
+            || t.punct(k, '~')
+            || matches!(t.w(k), Some(W::To | W::Until | W::Through))
+            || (and_ok && t.is_w(k, W::And))
+    }
+
+    fn range_from(&self, i: usize) -> Option<Hit> {
+        let t = self.t;
+        let and_ok = i > 0 && t.is_w(i - 1, W::Between);
+        let between = |a: Option<TimeValue>, b: Option<TimeValue>, end: usize| -> Option<Hit> {
+            let value = match (a, b) {
+                (Some(TimeValue::Interval(x)), Some(TimeValue::Interval(y))) => {
+                    span(x.start, y.end, x.precision.max(y.precision)).map(TimeValue::Interval)
+                }
+                _ => None,
+            };
+            Some(Hit { end, value, kind: TimeKind::Date })
+        };
+        // A bare day first: "4 to 22 January, 1995", "between 4 and 22 this month", "9 to 12 of June".
+        if let Some((d1, k, _)) = day_number(t, i).or_else(|| word_day(t, i)) {
+            if self.month_word(k).is_none() && !t.is_w(k, W::Of) && self.joiner(k, and_ok) {
+                if let Some(b) = self.core(k + 1).filter(|b| b.kind == TimeKind::Date) {
+                    if let Some(TimeValue::Interval(y)) = b.value {
+                        if y.precision == DatePrecision::Day {
+                            let a = date(y.start.year(), y.start.month(), d1)
+                                .map(|d| TimeValue::Interval(DateInterval::day(d)));
+                            return between(a, b.value, b.end);
+                        }
+                    }
+                    if b.value.is_none() {
+                        return Some(Hit { end: b.end, value: None, kind: TimeKind::Date });
+                    }
+                }
+                if let Some((d2, k2, _)) = day_number(t, k + 1).or_else(|| word_day(t, k + 1)) {
+                    let k3 = if t.is_w(k2, W::Of) || t.is_w(k2, W::In) { k2 + 1 } else { k2 };
+                    if let Some(m) = self.month_first(k3, true).or_else(|| self.relative(k3)) {
+                        if let Some(TimeValue::Interval(mi)) = m.value {
+                            if mi.precision == DatePrecision::Month {
+                                let a = date(mi.start.year(), mi.start.month(), d1)
+                                    .map(|d| TimeValue::Interval(DateInterval::day(d)));
+                                let b = date(mi.start.year(), mi.start.month(), d2)
+                                    .map(|d| TimeValue::Interval(DateInterval::day(d)));
+                                return between(a, b, m.end);
+                            }
+                        }
+                        if m.value.is_none() {
+                            return Some(Hit { end: m.end, value: None, kind: TimeKind::Date });
+                        }
+                    }
+                }
+            }
+        }
+        let a = self.core(i)?;
+        if a.kind != TimeKind::Date || !self.joiner(a.end, and_ok) {
+            return None;
+        }
+        let k = a.end + 1;
+        // "September 4th through 8th": a bare day after a day.
+        if let Some(TimeValue::Interval(x)) = a.value {
+            if x.precision == DatePrecision::Day && self.core(k).is_none() {
+                if let Some((d2, e, _)) = day_number(t, k).or_else(|| word_day(t, k)) {
+                    let b =
+                        date(x.start.year(), x.start.month(), d2).map(|d| TimeValue::Interval(DateInterval::day(d)));
+                    return between(a.value, b, e);
+                }
+            }
+        }
+        // "2014-2018", "from 2014 to 2018": a year after a year.
+        if let Some(TimeValue::Interval(x)) = a.value {
+            if x.precision == DatePrecision::Year {
+                if let Some(y) = year_number(t, k) {
+                    return between(a.value, iv_value(year_interval(y)), k + 1);
+                }
+            }
+        }
+        let b = self.core(k).filter(|b| b.kind == TimeKind::Date)?;
+        if matches!(b.value, Some(TimeValue::RelativeToEvent { .. }))
+            || matches!(a.value, Some(TimeValue::RelativeToEvent { .. }))
+        {
+            return None;
+        }
+        between(a.value, b.value, b.end)
     }
 
     fn core(&self, i: usize) -> Option<Hit> {
@@ -273,13 +388,16 @@ impl<'a> TimeScanner<'a> {
         let j = if t.is_w(i, W::The) { i + 1 } else { i };
         let day_like = |k: usize| matches!(t.lex(k), Lex::Unit(Unit::Day | Unit::DayPart));
         match t.w(j) {
-            Some(W::Next | W::Following) if day_like(j + 1) && (j > i || t.w(j) == Some(W::Following)) => {
-                return event(j + 2, 1)
-            }
+            Some(W::Next | W::Following) if day_like(j + 1) => return event(j + 2, 1),
             Some(W::Previous) if day_like(j + 1) && j > i => return event(j + 2, -1),
             _ => {}
         }
         if j > i && day_like(j) {
+            // "the day before yesterday", "the day after tomorrow"
+            if let (Some(w @ (W::Before | W::After)), Lex::DayWord(d)) = (t.w(j + 1), t.lex(j + 2)) {
+                let shift = if w == W::Before { d - 1 } else { d + 1 };
+                return self.date_hit(j + 3, day_interval(self.reference.and_then(|r| shift_days(r, shift))));
+            }
             match t.w(j + 1) {
                 Some(W::After) => return event(j + 2, 1),
                 Some(W::Before) => return event(j + 2, -1),
@@ -313,6 +431,26 @@ impl<'a> TimeScanner<'a> {
                 }
             }
             Some(W::Recent) if matches!(t.lex(i + 1), Lex::Unit(_)) => (FEW, i + 1),
+            Some(W::Next | W::Coming | W::Following) => {
+                // "the next two days": a period starting at the reference.
+                let (_, hi, k) = small_count(t, i + 1).filter(|c| c.0 == c.1 && !t.is_w(i + 1, W::A))?;
+                let Lex::Unit(unit @ (Unit::Day | Unit::Week | Unit::Month | Unit::Year | Unit::Decade)) = t.lex(k)
+                else {
+                    return None;
+                };
+                let value = self.reference.and_then(|r| {
+                    let n = u32::try_from(hi.min(10_000)).ok()?;
+                    let end = match unit {
+                        Unit::Day => r.checked_add_days(Days::new(u64::from(n))),
+                        Unit::Week => r.checked_add_days(Days::new(7 * u64::from(n))),
+                        Unit::Month => r.checked_add_months(Months::new(n)),
+                        Unit::Year => r.checked_add_months(Months::new(12 * n)),
+                        _ => r.checked_add_months(Months::new(120 * n)),
+                    }?;
+                    span(r.succ_opt()?, end, unit_precision(unit)).map(TimeValue::Interval)
+                });
+                return Some(Hit { end: k + 1, value, kind: TimeKind::Duration });
+            }
             _ => return None,
         };
         let Lex::Unit(unit) = t.lex(k) else { return None };
@@ -359,15 +497,22 @@ impl<'a> TimeScanner<'a> {
                     let d = r.and_then(|r| match which {
                         -1 => recent_weekday(r, wd, true),
                         0 => week_of(r).and_then(|w| shift_days(w.start, i64::from(wd))),
-                        _ => {
-                            let today = r.weekday().num_days_from_monday();
-                            let ahead = (wd + 7 - today) % 7;
-                            shift_days(r, i64::from(if ahead == 0 { 7 } else { ahead }))
-                        }
+                        _ => week_of(r).and_then(|w| shift_days(w.start, 7 + i64::from(wd))),
                     });
                     return self.date_hit(j + 1, day_interval(d));
                 }
                 Lex::Unit(unit @ (Unit::Week | Unit::Month | Unit::Year | Unit::Weekend | Unit::Decade)) => {
+                    // "next week Friday", "this week on Tuesday"
+                    if unit == Unit::Week {
+                        let k = if t.is_w(j + 1, W::On) { j + 2 } else { j + 1 };
+                        if let Lex::Weekday(wd) = t.lex(k) {
+                            let d = r
+                                .and_then(|r| shift_days(r, 7 * which))
+                                .and_then(week_of)
+                                .and_then(|w| shift_days(w.start, i64::from(wd)));
+                            return self.date_hit(k + 1, day_interval(d));
+                        }
+                    }
                     let iv = r.and_then(|r| self.nth_unit(r, unit, which));
                     return self.date_hit(j + 1, iv);
                 }
@@ -470,17 +615,18 @@ impl<'a> TimeScanner<'a> {
         let t = self.t;
         let (part, mut j) = match t.lex(i) {
             Lex::Part(p) => (p, i + 1),
-            Lex::W(W::The) => {
-                let p = match t.w(i + 1) {
+            Lex::W(W::The | W::Beginning | W::Middle | W::End) => {
+                let k = if t.is_w(i, W::The) { i + 1 } else { i };
+                let p = match t.w(k) {
                     Some(W::Beginning) => Part::Early,
                     Some(W::Middle) => Part::Mid,
                     Some(W::End) => Part::Late,
                     _ => return None,
                 };
-                if !t.is_w(i + 2, W::Of) {
+                if !t.is_w(k + 1, W::Of) {
                     return None;
                 }
-                (p, i + 3)
+                (p, k + 2)
             }
             _ => return None,
         };
@@ -510,6 +656,21 @@ impl<'a> TimeScanner<'a> {
             {
                 return Some(h);
             }
+        }
+        let k = if t.is_w(i + 1, W::Of) { i + 2 } else { i + 1 };
+        if let (Some(dir @ (W::Next | W::Last | W::This | W::Previous)), Lex::Unit(Unit::Week)) = (t.w(k), t.lex(k + 1))
+        {
+            let which = match dir {
+                W::Next => 1,
+                W::This => 0,
+                _ => -1,
+            };
+            let d = self
+                .reference
+                .and_then(|r| shift_days(r, 7 * which))
+                .and_then(week_of)
+                .and_then(|w| shift_days(w.start, i64::from(wd)));
+            return self.date_hit(k + 2, day_interval(d));
         }
         let d = self.reference.and_then(|r| recent_weekday(r, wd, false));
         self.date_hit(i + 1, day_interval(d))
@@ -560,8 +721,13 @@ impl<'a> TimeScanner<'a> {
     /// Month first: "January 3, 2024", "Jan. 3", "January 3rd", "October 2022", "Jan, 2001", "in October".
     fn month_first(&self, i: usize, lone_ok: bool) -> Option<Hit> {
         let t = self.t;
-        let (m, j) = self.month_word(i)?;
-        if let Some((d, k, _)) = day_number(t, j) {
+        let (m, mut j) = self.month_word(i)?;
+        if t.tight(j) && (t.is_dash(j) || t.punct(j, '/')) && day_number(t, j + 1).is_some() {
+            j += 1; // "Oct-2", "Jan/1"
+        }
+        let the_day = if t.is_w(j, W::The) { j + 1 } else { j };
+        let day = day_number(t, j).or_else(|| word_day(t, the_day).filter(|w| w.2));
+        if let Some((d, k, _)) = day {
             let mut e = k;
             if t.punct(e, ',') && year_number(t, e + 1).is_some() {
                 e += 1;
@@ -611,7 +777,13 @@ impl<'a> TimeScanner<'a> {
         let the = t.is_w(i, W::The);
         let j = if the { i + 1 } else { i };
         let (d, mut k, suffix) = match t.lex(j) {
-            Lex::Ordinal(n) if n <= 31 && t.is_w(j + 1, W::Of) => (n, j + 1, true),
+            Lex::Ordinal(_) | Lex::Card(20 | 30) => {
+                let (n, k, suffix) = word_day(t, j).filter(|w| w.2)?;
+                if !(t.is_w(k, W::Of) || matches!(t.lex(k), Lex::Month { .. })) {
+                    return None;
+                }
+                (n, k, suffix)
+            }
             _ => day_number(t, j)?,
         };
         if the && !suffix {
@@ -621,7 +793,18 @@ impl<'a> TimeScanner<'a> {
         if of {
             k += 1;
         }
-        let Lex::Month { m, abbr, ambiguous } = t.lex(k) else { return None };
+        let Lex::Month { m, abbr, ambiguous } = t.lex(k) else {
+            // "on the 27th.": a day of the current month, when nothing follows that it could number.
+            if the && suffix && !of && !t.is_word(k) && t.num(k).is_none() {
+                let d0 = self.reference.and_then(|r| {
+                    (0..3u32)
+                        .filter_map(|back| r.checked_sub_months(Months::new(back)))
+                        .find_map(|x| date(x.year(), x.month(), d).filter(|c| *c <= r))
+                });
+                return self.date_hit(k, day_interval(d0));
+            }
+            return None;
+        };
         let mut e = k + 1;
         if abbr && t.punct(e, '.') && t.tight(e) {
             e += 1;
@@ -644,39 +827,84 @@ impl<'a> TimeScanner<'a> {
         self.date_hit(e, day_interval(d0))
     }
 
-    /// "2024-01-03", "3/1/2024" (day-month order by option), "01/03/24".
+    /// "2024-01-03", "3/1/2024" (day-month order by option), "01/03/24", "4/22", "2015-3", "3/2015".
     fn numeric(&self, i: usize) -> Option<Hit> {
         let t = self.t;
-        let a = t.num(i)?;
-        let sep_ok = |k: usize| t.tight(k) && t.tight(k + 1) && (t.is_dash(k) || t.punct(k, '/'));
-        if !sep_ok(i + 1) || !sep_ok(i + 3) {
+        let a = t.num(i).filter(|n| n.is_plain())?;
+        if i > 0
+            && t.tight(i)
+            && (t.is_word(i - 1) || t.num(i - 1).is_some() || t.punct(i - 1, '/') || t.is_dash(i - 1))
+        {
             return None;
         }
-        let same_sep = t.get(i + 1).map(|x| x.kind) == t.get(i + 3).map(|x| x.kind);
-        let (b, c) = (t.num(i + 2)?, t.num(i + 4)?);
-        if !same_sep || !a.is_plain() || !b.is_plain() || !c.is_plain() {
-            return None;
-        }
-        if t.tight(i + 5) && (t.is_word(i + 5) || t.num(i + 6).is_some()) {
-            return None;
-        }
-        let small = |n: Num| n.digits <= 2;
-        let d = if a.digits == 4 && small(b) && small(c) {
-            date(a.int as i32, b.int as u32, c.int as u32)
-        } else if small(a) && small(b) && (c.digits == 4 || c.digits == 2) {
-            let y = if c.digits == 4 {
-                c.int as i32
-            } else if c.int < 50 {
-                2000 + c.int as i32
-            } else {
-                1900 + c.int as i32
-            };
-            let (m, d) = if self.day_first { (b.int, a.int) } else { (a.int, b.int) };
-            date(y, m as u32, d as u32)
-        } else {
-            return None;
+        let sep = |k: usize| -> Option<char> {
+            match t.get(k)?.kind {
+                crate::token::Kind::Punct(c @ ('/' | '-')) if t.tight(k) && t.tight(k + 1) => Some(c),
+                _ => None,
+            }
         };
-        self.date_hit(i + 5, day_interval(d))
+        let small = |n: Num| n.digits <= 2;
+        let plain = |k: usize| t.num(k).filter(|n| n.is_plain());
+        let s1 = sep(i + 1)?;
+        let b = plain(i + 2)?;
+        // The order of month and day: by option, or the other way when only that is a valid date.
+        let md = |x: u64, y: u64| -> Option<(u32, u32)> {
+            let (m, d) = if self.day_first { (y, x) } else { (x, y) };
+            let ok = |m: u64, d: u64| (1..=12).contains(&m) && (1..=31).contains(&d);
+            if ok(m, d) {
+                Some((m as u32, d as u32))
+            } else if ok(d, m) {
+                Some((d as u32, m as u32))
+            } else {
+                None
+            }
+        };
+        if sep(i + 3) == Some(s1) {
+            let c = plain(i + 4)?;
+            if t.tight(i + 5) && (t.is_word(i + 5) || t.num(i + 6).is_some() || t.punct(i + 5, '/') || t.is_dash(i + 5))
+            {
+                return None;
+            }
+            let d = if a.digits == 4 && small(b) && small(c) {
+                date(a.int as i32, b.int as u32, c.int as u32)
+            } else if small(a) && small(b) && (c.digits == 4 || c.digits == 2) {
+                let y = if c.digits == 4 {
+                    c.int as i32
+                } else if c.int < 50 {
+                    2000 + c.int as i32
+                } else {
+                    1900 + c.int as i32
+                };
+                md(a.int, b.int).and_then(|(m, d)| date(y, m, d))
+            } else {
+                return None;
+            };
+            return self.date_hit(i + 5, day_interval(d));
+        }
+        if t.tight(i + 3) && (t.is_word(i + 3) || t.punct(i + 3, '/') || t.is_dash(i + 3) || t.punct(i + 3, '%')) {
+            return None;
+        }
+        // Year and month: "2015-3", "2015/3", "3/2015".
+        if a.digits == 4 && small(b) && (1..=12).contains(&b.int) && (1000..=2999).contains(&a.int) {
+            return self.date_hit(i + 3, month_interval(a.int as i32, b.int as u32));
+        }
+        if s1 == '/' && small(a) && (1..=12).contains(&a.int) && b.digits == 4 && (1000..=2999).contains(&b.int) {
+            return self.date_hit(i + 3, month_interval(b.int as i32, a.int as u32));
+        }
+        // Month and day without a year, "4/22", "22/04": not "1/2" or "3/4", which are fractions.
+        if s1 != '/' || !small(a) || !small(b) || (a.digits == 1 && b.digits == 1) {
+            return None;
+        }
+        let (m, d) = md(a.int, b.int)?;
+        if t.punct(i + 3, ',') {
+            if let Some(y) = year_number(t, i + 4).or_else(|| {
+                let n = plain(i + 4)?;
+                (n.digits == 2).then_some(2000 + n.int as i32)
+            }) {
+                return self.date_hit(i + 5, day_interval(date(y, m, d)));
+            }
+        }
+        self.date_hit(i + 3, day_interval(self.reference.and_then(|r| recent_month_day(r, m, d))))
     }
 
     /// "summer 2023", "the summer of 2023", "over the summer", "in the spring".
@@ -716,6 +944,20 @@ impl<'a> TimeScanner<'a> {
             if t.tight(i + 1) && (t.punct(i + 1, '\'') || t.punct(i + 1, '’')) && t.tight(i + 2) && t.is_w(i + 2, W::S)
             {
                 return self.date_hit(i + 3, decade_interval(n.int as i32));
+            }
+        }
+        if n.is_plain() && n.digits == 2 && n.int % 10 == 0 {
+            let apostrophe = |k: usize| t.punct(k, '\'') || t.punct(k, '’');
+            let s_at = if t.tight(i + 1) && t.is_w(i + 1, W::S) {
+                Some(i + 2)
+            } else if t.tight(i + 1) && apostrophe(i + 1) && t.tight(i + 2) && t.is_w(i + 2, W::S) {
+                Some(i + 3)
+            } else {
+                None
+            };
+            if let Some(end) = s_at {
+                let century = if n.int >= 30 { 1900 } else { 2000 };
+                return self.date_hit(end, decade_interval(century + n.int as i32));
             }
         }
         let y = year_number(t, i)?;
