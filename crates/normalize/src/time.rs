@@ -990,6 +990,12 @@ impl<'a> TimeScanner<'a> {
                     | W::Between,
                 ) => true,
                 Lex::Unit(Unit::Year) => true,
+                // "in 2017 and 2022"
+                Lex::W(W::And | W::Or) => {
+                    i >= 2
+                        && year_number(t, i - 2).is_some()
+                        && matches!(t.prev_lex(i - 2), Lex::W(W::In | W::Of | W::During | W::Since))
+                }
                 // "of 2017", but not "of 2000 people"
                 Lex::W(W::Of) => !(t.is_word(i + 1) && t.lex(i + 1) == Lex::Other && !t.cap(i + 1)),
                 _ => false,

@@ -99,7 +99,7 @@ fn check(text: &str) {
     }
     for q in find_quantities(text) {
         assert!(text.get(q.span.start..q.span.end).is_some(), "{text:?}: {q:?}");
-        assert!(q.count.high.map_or(true, |h| h >= q.count.low), "{text:?}: {q:?}");
+        assert!(q.count.high.is_none_or(|h| h >= q.count.low), "{text:?}: {q:?}");
     }
 }
 
