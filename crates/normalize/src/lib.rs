@@ -35,12 +35,18 @@
 //!   unless a hedge stands before it ("more than 2000").
 //!
 //! # Cost model
-//! Each call makes one left-to-right pass over the text that cuts it into tokens (words, digit
-//! runs, punctuation) into one vector, the only allocation besides the result. A word is
-//! classified by lowering it into a 16-byte stack buffer and matching it against a static table
-//! that compiles to a decision tree: no heap, no hashing, no automaton to build or share. Then
-//! one pass over the tokens tries the patterns at each token; each pattern looks at a bounded
-//! number of tokens (at most about eight), so the whole is linear in the text's length.
+//! Each call makes one left-to-right pass over the bytes that cuts the text into tokens
+//! (words, digit runs, punctuation) held in one vector: that vector and the result are the
+//! only allocations. ASCII bytes are classified without decoding. A word is looked up by packing
+//! its lower-cased bytes into a `u128` and probing a hash table of the vocabulary (under 300
+//! words, 2,048 slots) built once in a `OnceLock`: one or two integer comparisons, no heap.
+//! Then one pass over the tokens tries the patterns at each token; tokens no pattern can start
+//! with (most words, all punctuation) are skipped after one `match`, and every pattern looks
+//! at a bounded number of tokens (about a dozen at most), so the whole is linear in the text.
+//! `find_quantities` runs the time patterns too, to keep dates out of counts.
+//! On the BBC News set (5 MB) both scanners together run at about 55 MB/s on one core
+//! (`cargo run -p annalist-normalize --release --example throughput`).
+//!
 
 mod quantity;
 mod time;

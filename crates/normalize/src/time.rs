@@ -249,6 +249,47 @@ impl<'a> TimeScanner<'a> {
     /// The time expression starting at token `i`, if any.
     pub fn at(&self, i: usize) -> Option<Hit> {
         let t = self.t;
+        // Most tokens are words no pattern starts with: leave them at once.
+        match t.get(i)?.kind {
+            crate::token::Kind::Num(_) => {}
+            crate::token::Kind::Punct(_) => return None,
+            crate::token::Kind::Word(
+                Lex::Other | Lex::OrdSuffix | Lex::Scale(_) | Lex::Dozen | Lex::Score | Lex::Vague(_),
+            ) => return None,
+            crate::token::Kind::Word(Lex::W(w)) => {
+                if !matches!(
+                    w,
+                    W::The
+                        | W::A
+                        | W::Since
+                        | W::After
+                        | W::Until
+                        | W::By
+                        | W::Before
+                        | W::Through
+                        | W::From
+                        | W::Between
+                        | W::Last
+                        | W::This
+                        | W::Next
+                        | W::Past
+                        | W::Previous
+                        | W::Following
+                        | W::Coming
+                        | W::Earlier
+                        | W::Later
+                        | W::Recent
+                        | W::Few
+                        | W::Couple
+                        | W::Beginning
+                        | W::Middle
+                        | W::End
+                ) {
+                    return None;
+                }
+            }
+            crate::token::Kind::Word(_) => {}
+        }
         let wrapper = match t.w(i) {
             Some(W::Since | W::After) => Some(TimeKind::Since),
             Some(W::Until | W::By | W::Before | W::Through) => Some(TimeKind::Until),

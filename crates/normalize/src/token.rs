@@ -1,10 +1,12 @@
 //! The one pass over the text: a tokenizer that cuts words, digit runs and punctuation,
 //! and a lexicon that gives each word the one meaning the scanners care about.
 //!
-//! Words are looked up by lowering them into a fixed stack buffer and matching the bytes
-//! against a `match` table that the compiler turns into a decision tree: no allocation,
-//! no hashing, one comparison chain per word. Words longer than the buffer, and words with
-//! non-ASCII letters, are `Lex::Other` without a lookup.
+//! Words are looked up by packing their lower-cased bytes (at most 16) into one `u128` and
+//! probing an open-addressing hash table of the vocabulary built once (2,048 slots for under
+//! 300 words, so a probe is one or two integer comparisons): no allocation per word. Longer words and words with non-ASCII letters are
+//! `Lex::Other` without a lookup.
+
+use std::sync::OnceLock;
 
 /// One token: a byte range of the text with what it is.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -186,257 +188,398 @@ pub(crate) enum W {
     Currency,
 }
 
-/// Lowers `word` into a stack buffer and looks it up. Non-ASCII or long words are `Other`.
+/// Looks a word up, ignoring ASCII case: one hash of a packed integer, no allocation.
+/// Non-ASCII or long words are `Other`.
 pub(crate) fn lookup(word: &str) -> Lex {
-    const MAX: usize = 16;
     let bytes = word.as_bytes();
-    if bytes.len() > MAX || !word.is_ascii() {
+    if bytes.len() > 16 || !word.is_ascii() {
         return Lex::Other;
     }
-    let mut buf = [0u8; MAX];
-    for (slot, b) in buf.iter_mut().zip(bytes) {
-        *slot = b.to_ascii_lowercase();
+    let key = pack(bytes);
+    let table = table();
+    let mut i = slot(key);
+    while let Some((k, lex)) = table[i] {
+        if k == key {
+            return lex;
+        }
+        i = (i + 1) & (SLOTS - 1);
     }
-    classify(&buf[..bytes.len()])
+    Lex::Other
 }
 
-fn classify(w: &[u8]) -> Lex {
-    use Lex::*;
-    let month = |m, abbr, ambiguous| Month { m, abbr, ambiguous };
-    match w {
-        b"january" => month(1, false, false),
-        b"february" => month(2, false, false),
-        b"march" => month(3, false, true),
-        b"april" => month(4, false, false),
-        b"may" => month(5, false, true),
-        b"june" => month(6, false, false),
-        b"july" => month(7, false, false),
-        b"august" => month(8, false, false),
-        b"september" => month(9, false, false),
-        b"october" => month(10, false, false),
-        b"november" => month(11, false, false),
-        b"december" => month(12, false, false),
-        b"jan" => month(1, true, true),
-        b"feb" => month(2, true, true),
-        b"mar" => month(3, true, true),
-        b"apr" => month(4, true, true),
-        b"jun" => month(6, true, true),
-        b"jul" => month(7, true, true),
-        b"aug" => month(8, true, true),
-        b"sep" | b"sept" => month(9, true, true),
-        b"oct" => month(10, true, true),
-        b"nov" => month(11, true, true),
-        b"dec" => month(12, true, true),
-        b"monday" => Weekday(0),
-        b"tuesday" => Weekday(1),
-        b"wednesday" => Weekday(2),
-        b"thursday" => Weekday(3),
-        b"friday" => Weekday(4),
-        b"saturday" => Weekday(5),
-        b"sunday" => Weekday(6),
-        b"zero" | b"nil" => Card(0),
-        b"one" => Card(1),
-        b"two" => Card(2),
-        b"three" => Card(3),
-        b"four" => Card(4),
-        b"five" => Card(5),
-        b"six" => Card(6),
-        b"seven" => Card(7),
-        b"eight" => Card(8),
-        b"nine" => Card(9),
-        b"ten" => Card(10),
-        b"eleven" => Card(11),
-        b"twelve" => Card(12),
-        b"thirteen" => Card(13),
-        b"fourteen" => Card(14),
-        b"fifteen" => Card(15),
-        b"sixteen" => Card(16),
-        b"seventeen" => Card(17),
-        b"eighteen" => Card(18),
-        b"nineteen" => Card(19),
-        b"twenty" => Card(20),
-        b"thirty" => Card(30),
-        b"forty" | b"fourty" => Card(40),
-        b"fifty" => Card(50),
-        b"sixty" => Card(60),
-        b"seventy" => Card(70),
-        b"eighty" => Card(80),
-        b"ninety" => Card(90),
-        b"first" => Ordinal(1),
-        b"second" => Ordinal(2),
-        b"third" => Ordinal(3),
-        b"fourth" => Ordinal(4),
-        b"fifth" => Ordinal(5),
-        b"sixth" => Ordinal(6),
-        b"seventh" => Ordinal(7),
-        b"eighth" => Ordinal(8),
-        b"ninth" => Ordinal(9),
-        b"tenth" => Ordinal(10),
-        b"eleventh" => Ordinal(11),
-        b"twelfth" => Ordinal(12),
-        b"thirteenth" => Ordinal(13),
-        b"fourteenth" => Ordinal(14),
-        b"fifteenth" => Ordinal(15),
-        b"sixteenth" => Ordinal(16),
-        b"seventeenth" => Ordinal(17),
-        b"eighteenth" => Ordinal(18),
-        b"nineteenth" => Ordinal(19),
-        b"twentieth" => Ordinal(20),
-        b"thirtieth" => Ordinal(30),
-        b"st" | b"nd" | b"rd" | b"th" => OrdSuffix,
-        b"hundred" => Scale(100),
-        b"thousand" => Scale(1_000),
-        b"million" => Scale(1_000_000),
-        b"billion" => Scale(1_000_000_000),
-        b"dozen" => Dozen,
-        b"score" => Score,
-        b"dozens" => Vague(self::Vague::Dozens),
-        b"scores" => Vague(self::Vague::Scores),
-        b"hundreds" => Vague(self::Vague::Hundreds),
-        b"thousands" => Vague(self::Vague::Thousands),
-        b"millions" => Vague(self::Vague::Millions),
-        b"tens" => Vague(self::Vague::Tens),
-        b"several" => Vague(self::Vague::Several),
-        b"handful" => Vague(self::Vague::Handful),
-        b"day" | b"days" => Unit(self::Unit::Day),
-        b"week" | b"weeks" => Unit(self::Unit::Week),
-        b"fortnight" => Unit(self::Unit::Fortnight),
-        b"month" | b"months" => Unit(self::Unit::Month),
-        b"year" | b"years" => Unit(self::Unit::Year),
-        b"decade" | b"decades" => Unit(self::Unit::Decade),
-        b"morning" | b"evening" | b"night" | b"afternoon" => Unit(self::Unit::DayPart),
-        b"weekend" => Unit(self::Unit::Weekend),
-        b"hour" | b"hours" => Unit(self::Unit::Hour),
-        b"spring" => Season(0),
-        b"summer" => Season(1),
-        b"autumn" | b"fall" => Season(2),
-        b"winter" => Season(3),
-        b"early" => Part(self::Part::Early),
-        b"mid" => Part(self::Part::Mid),
-        b"late" => Part(self::Part::Late),
-        b"yesterday" => DayWord(-1),
-        b"today" | b"tonight" => DayWord(0),
-        b"tomorrow" => DayWord(1),
-        _ => match function_word(w) {
-            Option::Some(f) => W(f),
-            None => Other,
-        },
+/// The vocabulary: every word the scanners know, lower-case, with its meaning.
+const VOCABULARY: &[(&str, Lex)] = &[
+    ("january", Lex::Month { m: 1, abbr: false, ambiguous: false }),
+    ("february", Lex::Month { m: 2, abbr: false, ambiguous: false }),
+    ("march", Lex::Month { m: 3, abbr: false, ambiguous: true }),
+    ("april", Lex::Month { m: 4, abbr: false, ambiguous: false }),
+    ("may", Lex::Month { m: 5, abbr: false, ambiguous: true }),
+    ("june", Lex::Month { m: 6, abbr: false, ambiguous: false }),
+    ("july", Lex::Month { m: 7, abbr: false, ambiguous: false }),
+    ("august", Lex::Month { m: 8, abbr: false, ambiguous: false }),
+    ("september", Lex::Month { m: 9, abbr: false, ambiguous: false }),
+    ("october", Lex::Month { m: 10, abbr: false, ambiguous: false }),
+    ("november", Lex::Month { m: 11, abbr: false, ambiguous: false }),
+    ("december", Lex::Month { m: 12, abbr: false, ambiguous: false }),
+    ("jan", Lex::Month { m: 1, abbr: true, ambiguous: true }),
+    ("feb", Lex::Month { m: 2, abbr: true, ambiguous: true }),
+    ("mar", Lex::Month { m: 3, abbr: true, ambiguous: true }),
+    ("apr", Lex::Month { m: 4, abbr: true, ambiguous: true }),
+    ("jun", Lex::Month { m: 6, abbr: true, ambiguous: true }),
+    ("jul", Lex::Month { m: 7, abbr: true, ambiguous: true }),
+    ("aug", Lex::Month { m: 8, abbr: true, ambiguous: true }),
+    ("sep", Lex::Month { m: 9, abbr: true, ambiguous: true }),
+    ("sept", Lex::Month { m: 9, abbr: true, ambiguous: true }),
+    ("oct", Lex::Month { m: 10, abbr: true, ambiguous: true }),
+    ("nov", Lex::Month { m: 11, abbr: true, ambiguous: true }),
+    ("dec", Lex::Month { m: 12, abbr: true, ambiguous: true }),
+    ("monday", Lex::Weekday(0)),
+    ("tuesday", Lex::Weekday(1)),
+    ("wednesday", Lex::Weekday(2)),
+    ("thursday", Lex::Weekday(3)),
+    ("friday", Lex::Weekday(4)),
+    ("saturday", Lex::Weekday(5)),
+    ("sunday", Lex::Weekday(6)),
+    ("zero", Lex::Card(0)),
+    ("nil", Lex::Card(0)),
+    ("one", Lex::Card(1)),
+    ("two", Lex::Card(2)),
+    ("three", Lex::Card(3)),
+    ("four", Lex::Card(4)),
+    ("five", Lex::Card(5)),
+    ("six", Lex::Card(6)),
+    ("seven", Lex::Card(7)),
+    ("eight", Lex::Card(8)),
+    ("nine", Lex::Card(9)),
+    ("ten", Lex::Card(10)),
+    ("eleven", Lex::Card(11)),
+    ("twelve", Lex::Card(12)),
+    ("thirteen", Lex::Card(13)),
+    ("fourteen", Lex::Card(14)),
+    ("fifteen", Lex::Card(15)),
+    ("sixteen", Lex::Card(16)),
+    ("seventeen", Lex::Card(17)),
+    ("eighteen", Lex::Card(18)),
+    ("nineteen", Lex::Card(19)),
+    ("twenty", Lex::Card(20)),
+    ("thirty", Lex::Card(30)),
+    ("forty", Lex::Card(40)),
+    ("fourty", Lex::Card(40)),
+    ("fifty", Lex::Card(50)),
+    ("sixty", Lex::Card(60)),
+    ("seventy", Lex::Card(70)),
+    ("eighty", Lex::Card(80)),
+    ("ninety", Lex::Card(90)),
+    ("first", Lex::Ordinal(1)),
+    ("second", Lex::Ordinal(2)),
+    ("third", Lex::Ordinal(3)),
+    ("fourth", Lex::Ordinal(4)),
+    ("fifth", Lex::Ordinal(5)),
+    ("sixth", Lex::Ordinal(6)),
+    ("seventh", Lex::Ordinal(7)),
+    ("eighth", Lex::Ordinal(8)),
+    ("ninth", Lex::Ordinal(9)),
+    ("tenth", Lex::Ordinal(10)),
+    ("eleventh", Lex::Ordinal(11)),
+    ("twelfth", Lex::Ordinal(12)),
+    ("thirteenth", Lex::Ordinal(13)),
+    ("fourteenth", Lex::Ordinal(14)),
+    ("fifteenth", Lex::Ordinal(15)),
+    ("sixteenth", Lex::Ordinal(16)),
+    ("seventeenth", Lex::Ordinal(17)),
+    ("eighteenth", Lex::Ordinal(18)),
+    ("nineteenth", Lex::Ordinal(19)),
+    ("twentieth", Lex::Ordinal(20)),
+    ("thirtieth", Lex::Ordinal(30)),
+    ("st", Lex::OrdSuffix),
+    ("nd", Lex::OrdSuffix),
+    ("rd", Lex::OrdSuffix),
+    ("th", Lex::OrdSuffix),
+    ("hundred", Lex::Scale(100)),
+    ("thousand", Lex::Scale(1_000)),
+    ("million", Lex::Scale(1_000_000)),
+    ("billion", Lex::Scale(1_000_000_000)),
+    ("dozen", Lex::Dozen),
+    ("score", Lex::Score),
+    ("dozens", Lex::Vague(Vague::Dozens)),
+    ("scores", Lex::Vague(Vague::Scores)),
+    ("hundreds", Lex::Vague(Vague::Hundreds)),
+    ("thousands", Lex::Vague(Vague::Thousands)),
+    ("millions", Lex::Vague(Vague::Millions)),
+    ("tens", Lex::Vague(Vague::Tens)),
+    ("several", Lex::Vague(Vague::Several)),
+    ("handful", Lex::Vague(Vague::Handful)),
+    ("day", Lex::Unit(Unit::Day)),
+    ("days", Lex::Unit(Unit::Day)),
+    ("week", Lex::Unit(Unit::Week)),
+    ("weeks", Lex::Unit(Unit::Week)),
+    ("fortnight", Lex::Unit(Unit::Fortnight)),
+    ("month", Lex::Unit(Unit::Month)),
+    ("months", Lex::Unit(Unit::Month)),
+    ("year", Lex::Unit(Unit::Year)),
+    ("years", Lex::Unit(Unit::Year)),
+    ("decade", Lex::Unit(Unit::Decade)),
+    ("decades", Lex::Unit(Unit::Decade)),
+    ("morning", Lex::Unit(Unit::DayPart)),
+    ("evening", Lex::Unit(Unit::DayPart)),
+    ("night", Lex::Unit(Unit::DayPart)),
+    ("afternoon", Lex::Unit(Unit::DayPart)),
+    ("weekend", Lex::Unit(Unit::Weekend)),
+    ("hour", Lex::Unit(Unit::Hour)),
+    ("hours", Lex::Unit(Unit::Hour)),
+    ("spring", Lex::Season(0)),
+    ("summer", Lex::Season(1)),
+    ("autumn", Lex::Season(2)),
+    ("fall", Lex::Season(2)),
+    ("winter", Lex::Season(3)),
+    ("early", Lex::Part(Part::Early)),
+    ("mid", Lex::Part(Part::Mid)),
+    ("late", Lex::Part(Part::Late)),
+    ("yesterday", Lex::DayWord(-1)),
+    ("today", Lex::DayWord(0)),
+    ("tonight", Lex::DayWord(0)),
+    ("tomorrow", Lex::DayWord(1)),
+    ("a", Lex::W(W::A)),
+    ("an", Lex::W(W::A)),
+    ("the", Lex::W(W::The)),
+    ("in", Lex::W(W::In)),
+    ("on", Lex::W(W::On)),
+    ("at", Lex::W(W::At)),
+    ("of", Lex::W(W::Of)),
+    ("since", Lex::W(W::Since)),
+    ("until", Lex::W(W::Until)),
+    ("till", Lex::W(W::Until)),
+    ("til", Lex::W(W::Until)),
+    ("by", Lex::W(W::By)),
+    ("before", Lex::W(W::Before)),
+    ("prior", Lex::W(W::Before)),
+    ("after", Lex::W(W::After)),
+    ("afterwards", Lex::W(W::After)),
+    ("afterward", Lex::W(W::After)),
+    ("during", Lex::W(W::During)),
+    ("throughout", Lex::W(W::During)),
+    ("from", Lex::W(W::From)),
+    ("to", Lex::W(W::To)),
+    ("through", Lex::W(W::Through)),
+    ("thru", Lex::W(W::Through)),
+    ("and", Lex::W(W::And)),
+    ("or", Lex::W(W::Or)),
+    ("between", Lex::W(W::Between)),
+    ("last", Lex::W(W::Last)),
+    ("this", Lex::W(W::This)),
+    ("next", Lex::W(W::Next)),
+    ("past", Lex::W(W::Past)),
+    ("previous", Lex::W(W::Previous)),
+    ("preceding", Lex::W(W::Previous)),
+    ("following", Lex::W(W::Following)),
+    ("subsequent", Lex::W(W::Following)),
+    ("coming", Lex::W(W::Coming)),
+    ("upcoming", Lex::W(W::Coming)),
+    ("ago", Lex::W(W::Ago)),
+    ("earlier", Lex::W(W::Earlier)),
+    ("later", Lex::W(W::Later)),
+    ("recent", Lex::W(W::Recent)),
+    ("few", Lex::W(W::Few)),
+    ("couple", Lex::W(W::Couple)),
+    ("over", Lex::W(W::Over)),
+    ("more", Lex::W(W::More)),
+    ("less", Lex::W(W::Less)),
+    ("fewer", Lex::W(W::Fewer)),
+    ("than", Lex::W(W::Than)),
+    ("least", Lex::W(W::Least)),
+    ("most", Lex::W(W::Most)),
+    ("up", Lex::W(W::Up)),
+    ("as", Lex::W(W::As)),
+    ("many", Lex::W(W::Many)),
+    ("nearly", Lex::W(W::Nearly)),
+    ("almost", Lex::W(W::Almost)),
+    ("about", Lex::W(W::About)),
+    ("around", Lex::W(W::Around)),
+    ("approximately", Lex::W(W::Approx)),
+    ("approx", Lex::W(W::Approx)),
+    ("roughly", Lex::W(W::Approx)),
+    ("circa", Lex::W(W::Approx)),
+    ("some", Lex::W(W::Some)),
+    ("estimated", Lex::W(W::Estimated)),
+    ("under", Lex::W(W::Under)),
+    ("below", Lex::W(W::Under)),
+    ("just", Lex::W(W::Just)),
+    ("close", Lex::W(W::Close)),
+    ("upwards", Lex::W(W::Upwards)),
+    ("upward", Lex::W(W::Upwards)),
+    ("excess", Lex::W(W::Excess)),
+    ("no", Lex::W(W::No)),
+    ("not", Lex::W(W::Not)),
+    ("beginning", Lex::W(W::Beginning)),
+    ("start", Lex::W(W::Beginning)),
+    ("end", Lex::W(W::End)),
+    ("middle", Lex::W(W::Middle)),
+    ("percent", Lex::W(W::Percent)),
+    ("pc", Lex::W(W::Percent)),
+    ("percentage", Lex::W(W::Percent)),
+    ("am", Lex::W(W::Clock)),
+    ("pm", Lex::W(W::Clock)),
+    ("gmt", Lex::W(W::Clock)),
+    ("utc", Lex::W(W::Clock)),
+    ("hrs", Lex::W(W::Clock)),
+    ("bst", Lex::W(W::Clock)),
+    ("est", Lex::W(W::Clock)),
+    ("edt", Lex::W(W::Clock)),
+    ("pst", Lex::W(W::Clock)),
+    ("issue", Lex::W(W::Id)),
+    ("article", Lex::W(W::Id)),
+    ("chapter", Lex::W(W::Id)),
+    ("section", Lex::W(W::Id)),
+    ("verse", Lex::W(W::Id)),
+    ("page", Lex::W(W::Id)),
+    ("flight", Lex::W(W::Id)),
+    ("route", Lex::W(W::Id)),
+    ("highway", Lex::W(W::Id)),
+    ("resolution", Lex::W(W::Id)),
+    ("room", Lex::W(W::Id)),
+    ("vol", Lex::W(W::Id)),
+    ("volume", Lex::W(W::Id)),
+    ("phase", Lex::W(W::Id)),
+    ("grade", Lex::W(W::Id)),
+    ("surah", Lex::W(W::Id)),
+    ("sura", Lex::W(W::Id)),
+    ("psalm", Lex::W(W::Id)),
+    ("psalms", Lex::W(W::Id)),
+    ("number", Lex::W(W::Id)),
+    ("num", Lex::W(W::Id)),
+    ("channel", Lex::W(W::Id)),
+    ("platform", Lex::W(W::Id)),
+    ("gate", Lex::W(W::Id)),
+    ("terminal", Lex::W(W::Id)),
+    ("apartment", Lex::W(W::Id)),
+    ("unit", Lex::W(W::Id)),
+    ("block", Lex::W(W::Id)),
+    ("sector", Lex::W(W::Id)),
+    ("precinct", Lex::W(W::Id)),
+    ("ward", Lex::W(W::Id)),
+    ("district", Lex::W(W::Id)),
+    ("lot", Lex::W(W::Id)),
+    ("code", Lex::W(W::Id)),
+    ("version", Lex::W(W::Id)),
+    ("paragraph", Lex::W(W::Id)),
+    ("clause", Lex::W(W::Id)),
+    ("amendment", Lex::W(W::Id)),
+    ("item", Lex::W(W::Id)),
+    ("exhibit", Lex::W(W::Id)),
+    ("bus", Lex::W(W::Id)),
+    ("line", Lex::W(W::Id)),
+    ("that", Lex::W(W::That)),
+    ("same", Lex::W(W::Same)),
+    ("any", Lex::W(W::Any)),
+    ("someone", Lex::W(W::Any)),
+    ("anyone", Lex::W(W::Any)),
+    ("each", Lex::W(W::Each)),
+    ("every", Lex::W(W::Every)),
+    ("only", Lex::W(W::Only)),
+    ("s", Lex::W(W::S)),
+    ("i", Lex::W(W::Pronoun)),
+    ("we", Lex::W(W::Pronoun)),
+    ("you", Lex::W(W::Pronoun)),
+    ("he", Lex::W(W::Pronoun)),
+    ("she", Lex::W(W::Pronoun)),
+    ("it", Lex::W(W::Pronoun)),
+    ("they", Lex::W(W::Pronoun)),
+    ("dollars", Lex::W(W::Currency)),
+    ("dollar", Lex::W(W::Currency)),
+    ("euros", Lex::W(W::Currency)),
+    ("euro", Lex::W(W::Currency)),
+    ("pounds", Lex::W(W::Currency)),
+    ("rupees", Lex::W(W::Currency)),
+    ("usd", Lex::W(W::Currency)),
+    ("eur", Lex::W(W::Currency)),
+    ("gbp", Lex::W(W::Currency)),
+];
+
+/// A word of up to 16 ASCII bytes packed into one integer, so that lookups compare integers.
+fn pack(bytes: &[u8]) -> u128 {
+    let mut key = 0u128;
+    for &b in bytes {
+        key = (key << 8) | u128::from(b.to_ascii_lowercase());
     }
+    key
 }
 
-fn function_word(w: &[u8]) -> Option<W> {
-    use W::*;
-    Option::Some(match w {
-        b"a" | b"an" => A,
-        b"the" => The,
-        b"in" => In,
-        b"on" => On,
-        b"at" => At,
-        b"of" => Of,
-        b"since" => Since,
-        b"until" | b"till" | b"til" => Until,
-        b"by" => By,
-        b"before" | b"prior" => Before,
-        b"after" | b"afterwards" | b"afterward" => After,
-        b"during" | b"throughout" => During,
-        b"from" => From,
-        b"to" => To,
-        b"through" | b"thru" => Through,
-        b"and" => And,
-        b"or" => Or,
-        b"between" => Between,
-        b"last" => Last,
-        b"this" => This,
-        b"next" => Next,
-        b"past" => Past,
-        b"previous" | b"preceding" => Previous,
-        b"following" | b"subsequent" => Following,
-        b"coming" | b"upcoming" => Coming,
-        b"ago" => Ago,
-        b"earlier" => Earlier,
-        b"later" => Later,
-        b"recent" => Recent,
-        b"few" => Few,
-        b"couple" => Couple,
-        b"over" => Over,
-        b"more" => More,
-        b"less" => Less,
-        b"fewer" => Fewer,
-        b"than" => Than,
-        b"least" => Least,
-        b"most" => Most,
-        b"up" => Up,
-        b"as" => As,
-        b"many" => Many,
-        b"nearly" => Nearly,
-        b"almost" => Almost,
-        b"about" => About,
-        b"around" => Around,
-        b"approximately" | b"approx" | b"roughly" | b"circa" => Approx,
-        b"some" => Some,
-        b"estimated" => Estimated,
-        b"under" | b"below" => Under,
-        b"just" => Just,
-        b"close" => Close,
-        b"upwards" | b"upward" => Upwards,
-        b"excess" => Excess,
-        b"no" => No,
-        b"not" => Not,
-        b"beginning" | b"start" => Beginning,
-        b"end" => End,
-        b"middle" => Middle,
-        b"percent" | b"pc" | b"percentage" => Percent,
-        b"am" | b"pm" | b"gmt" | b"utc" | b"hrs" | b"bst" | b"est" | b"edt" | b"pst" => Clock,
-        b"issue" | b"article" | b"chapter" | b"section" | b"verse" | b"page" | b"flight" | b"route" | b"highway"
-        | b"resolution" | b"room" | b"vol" | b"volume" | b"phase" | b"grade" | b"surah" | b"sura" | b"psalm"
-        | b"psalms" | b"number" | b"num" | b"channel" | b"platform" | b"gate" | b"terminal" | b"apartment"
-        | b"unit" | b"block" | b"sector" | b"precinct" | b"ward" | b"district" | b"lot" | b"code" | b"version"
-        | b"paragraph" | b"clause" | b"amendment" | b"item" | b"exhibit" | b"bus" | b"line" => Id,
-        b"that" => That,
-        b"same" => Same,
-        b"any" | b"someone" | b"anyone" => Any,
-        b"each" => Each,
-        b"every" => Every,
-        b"only" => Only,
-        b"s" => S,
-        b"i" | b"we" | b"you" | b"he" | b"she" | b"it" | b"they" => Pronoun,
-        b"dollars" | b"dollar" | b"euros" | b"euro" | b"pounds" | b"rupees" | b"usd" | b"eur" | b"gbp" => Currency,
-        _ => return None,
+/// Slots of the vocabulary's hash table: a power of two, about four times the vocabulary.
+const SLOTS: usize = 2048;
+
+fn slot(key: u128) -> usize {
+    let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+    (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 53) as usize & (SLOTS - 1)
+}
+
+/// The vocabulary in an open-addressing hash table keyed by packed words, built once.
+fn table() -> &'static [Option<(u128, Lex)>] {
+    static TABLE: OnceLock<Vec<Option<(u128, Lex)>>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = vec![None; SLOTS];
+        for (word, lex) in VOCABULARY {
+            let key = pack(word.as_bytes());
+            let mut i = slot(key);
+            while t[i].is_some() {
+                i = (i + 1) & (SLOTS - 1);
+            }
+            t[i] = Some((key, *lex));
+        }
+        t
     })
 }
 
 /// Cuts `text` into tokens in one left-to-right pass. The only allocation is the returned vector.
+/// ASCII bytes are classified directly; other characters are decoded one at a time.
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    let mut out = Vec::with_capacity(text.len() / 6 + 1);
     let mut gap = true;
-    let mut iter = text.char_indices().peekable();
-    while let Some((start, c)) = iter.next() {
+    let mut i = 0;
+    let char_at = |i: usize| text.get(i..).and_then(|s| s.chars().next());
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (c, width) = if b < 0x80 {
+            (b as char, 1)
+        } else {
+            match char_at(i) {
+                Some(c) => (c, c.len_utf8()),
+                None => break,
+            }
+        };
         if c.is_whitespace() {
             gap = true;
+            i += width;
             continue;
         }
+        let start = i;
         let cap = c.is_uppercase();
-        let (end, kind) = if c.is_ascii_digit() {
+        let kind = if b.is_ascii_digit() {
             let (end, num) = read_number(bytes, start);
-            while iter.peek().is_some_and(|&(i, _)| i < end) {
-                iter.next();
-            }
-            (end, Kind::Num(num))
+            i = end;
+            Kind::Num(num)
         } else if c.is_alphabetic() {
-            let mut end = start + c.len_utf8();
-            while let Some(&(i, d)) = iter.peek() {
-                if !d.is_alphabetic() {
-                    break;
+            i += width;
+            while i < bytes.len() {
+                let b = bytes[i];
+                if b < 0x80 {
+                    if !b.is_ascii_alphabetic() {
+                        break;
+                    }
+                    i += 1;
+                } else {
+                    match char_at(i) {
+                        Some(d) if d.is_alphabetic() => i += d.len_utf8(),
+                        _ => break,
+                    }
                 }
-                end = i + d.len_utf8();
-                iter.next();
             }
-            (end, Kind::Word(lookup(&text[start..end])))
+            Kind::Word(lookup(&text[start..i]))
         } else {
-            (start + c.len_utf8(), Kind::Punct(c))
+            i += width;
+            Kind::Punct(c)
         };
-        out.push(Token { start, end, gap, cap, kind });
+        out.push(Token { start, end: i, gap, cap, kind });
         gap = false;
     }
     out

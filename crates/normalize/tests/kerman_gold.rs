@@ -26,9 +26,11 @@ fn sentence_with(doc: &str, words: &str) -> Option<String> {
     Some(text[start..end].to_string())
 }
 
-/// (gold incident, document, its publication date as a reference, the date words, the gold
-/// interval, the interval the words give when it is narrower than the gold one).
-const CASES: &[(&str, &str, &str, &str, (&str, &str))] = &[
+/// A gold incident, the document, its publication date as the reference, the date words, and
+/// the interval they give (inside the gold interval; narrower where the words are).
+type Case = (&'static str, &'static str, &'static str, &'static str, (&'static str, &'static str));
+
+const CASES: &[Case] = &[
     ("kerman-bombings", "000_223a02e823e94c0a", "2024-01-12", "On January 3, 2024", ("2024-01-03", "2024-01-03")),
     ("kerman-bombings", "001_20ef21ed89424267", "2024-01-12", "On Jan. 3, 2024", ("2024-01-03", "2024-01-03")),
     // The Dispatch piece ran the Wednesday after the attack.
