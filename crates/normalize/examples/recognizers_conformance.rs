@@ -61,7 +61,9 @@ enum Want {
     /// (exclusive) end day when it gave one.
     Days(Vec<(Option<NaiveDate>, Option<NaiveDate>, Option<NaiveDate>)>),
     Number(u64),
-    Range(Option<u64>, Option<u64>),
+    /// Inclusive bounds; a second upper bound where Recognizers leaves the upper end of a
+    /// two-sided range open ("between 20 and 30" is `[20,30)` to it, 20..=30 to annalist).
+    Range(Option<u64>, Option<u64>, Option<u64>),
 }
 
 #[derive(Debug, Clone)]
@@ -255,7 +257,8 @@ fn expectations(case: &Value, family: Family) -> Option<Vec<Expected>> {
             Family::NumberRange => {
                 let value = r["Resolution"]["value"].as_str()?;
                 let (low, high) = parse_range(value)?;
-                Want::Range(low, high)
+                let inclusive_high = (low.is_some() && value.ends_with(')')).then(|| high.map(|h| h + 1)).flatten();
+                Want::Range(low, high, inclusive_high)
             }
         };
         out.push(Expected { start, end, want });
@@ -424,7 +427,7 @@ fn value_matches(want: &Want, got: &Got) -> bool {
             })
         }),
         Want::Number(n) => got.numbers.contains(n),
-        Want::Range(lo, hi) => got.range == Some((*lo, *hi)),
+        Want::Range(lo, hi, alt) => got.range == Some((*lo, *hi)) || (alt.is_some() && got.range == Some((*lo, *alt))),
     }
 }
 

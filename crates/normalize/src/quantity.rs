@@ -16,6 +16,7 @@ enum Hedge {
     AtMost,
     LessThan,
     Between,
+    Equal,
 }
 
 /// The range a vague quantity word stands for. Literal readings, not ACLED's single figures:
@@ -55,9 +56,42 @@ pub(crate) fn scan(text: &str, t: Toks) -> Vec<Quantity> {
     out
 }
 
+/// "or equal to", "or equal than", "than or equal to" after a comparison: where it ends, if there.
+fn or_equal(t: Toks, k: usize) -> Option<usize> {
+    let k = if t.is_w(k, W::Than) { k + 1 } else { k };
+    if t.is_w(k, W::Or) && t.is_w(k + 1, W::Equal) {
+        let e = k + 2;
+        return Some(if t.is_w(e, W::To) || t.is_w(e, W::Than) { e + 1 } else { e });
+    }
+    None
+}
+
 /// The hedge words at `i` and where the number after them starts.
 fn hedge_at(t: Toks, i: usize) -> (Hedge, usize) {
     let w = |k: usize| t.w(k);
+    let comparison = |lower: bool, k: usize| -> (Hedge, usize) {
+        // k: after "more"/"less"; "than" may follow, and "or equal to" may widen it.
+        if let Some(e) = or_equal(t, k) {
+            return (if lower { Hedge::AtLeast } else { Hedge::AtMost }, e);
+        }
+        if t.is_w(k, W::Than) {
+            return (if lower { Hedge::MoreThan } else { Hedge::LessThan }, k + 1);
+        }
+        (Hedge::None, i)
+    };
+    if t.punct(i, '>') || t.punct(i, '<') {
+        let lower = t.punct(i, '>');
+        if t.punct(i + 1, '=') {
+            return (if lower { Hedge::AtLeast } else { Hedge::AtMost }, i + 2);
+        }
+        return (if lower { Hedge::MoreThan } else { Hedge::LessThan }, i + 1);
+    }
+    if t.punct(i, '≥') {
+        return (Hedge::AtLeast, i + 1);
+    }
+    if t.punct(i, '≤') {
+        return (Hedge::AtMost, i + 1);
+    }
     match (w(i), w(i + 1), w(i + 2)) {
         (Some(W::Nearly | W::Almost), ..) => (Hedge::Nearly, i + 1),
         (Some(W::Close), Some(W::To), _) => (Hedge::Nearly, i + 2),
@@ -66,19 +100,48 @@ fn hedge_at(t: Toks, i: usize) -> (Hedge, usize) {
         (Some(W::About | W::Around | W::Approx | W::Some | W::Estimated), ..) => (Hedge::About, i + 1),
         (Some(W::A), Some(W::Estimated), _) => (Hedge::About, i + 2),
         (Some(W::Over), ..) => (Hedge::MoreThan, i + 1),
-        (Some(W::More), Some(W::Than), _) => (Hedge::MoreThan, i + 2),
+        (Some(W::More), ..) => comparison(true, i + 1),
         (Some(W::Upwards), Some(W::Of), _) => (Hedge::MoreThan, i + 2),
         (Some(W::In), Some(W::Excess), Some(W::Of)) => (Hedge::MoreThan, i + 3),
-        (Some(W::At), Some(W::Least), _) => (Hedge::AtLeast, i + 2),
+        (Some(W::At), Some(W::Least), _) => (Hedge::AtLeast, or_equal(t, i + 2).unwrap_or(i + 2)),
         (Some(W::No), Some(W::Fewer | W::Less), Some(W::Than)) => (Hedge::AtLeast, i + 3),
         (Some(W::Up), Some(W::To), _) => (Hedge::AtMost, i + 2),
         (Some(W::As), Some(W::Many), Some(W::As)) => (Hedge::AtMost, i + 3),
         (Some(W::At), Some(W::Most), _) => (Hedge::AtMost, i + 2),
         (Some(W::No), Some(W::More), Some(W::Than)) => (Hedge::AtMost, i + 3),
-        (Some(W::Fewer | W::Less), Some(W::Than), _) => (Hedge::LessThan, i + 2),
+        (Some(W::Fewer | W::Less), ..) => comparison(false, i + 1),
         (Some(W::Under), ..) => (Hedge::LessThan, i + 1),
         (Some(W::Between), ..) => (Hedge::Between, i + 1),
+        (Some(W::Equal), ..) => {
+            let k = if t.is_w(i + 1, W::To) { i + 2 } else { i + 1 };
+            // "equal to or less than 30", "equal to or more than 30"
+            match (w(k), w(k + 1), w(k + 2)) {
+                (Some(W::Or), Some(W::Less | W::Fewer), Some(W::Than)) => (Hedge::AtMost, k + 3),
+                (Some(W::Or), Some(W::More), Some(W::Than)) => (Hedge::AtLeast, k + 3),
+                _ => (Hedge::Equal, k),
+            }
+        }
         _ => (Hedge::None, i),
+    }
+}
+
+/// A bound that follows the number: "500 or more", "200 or greater", "5000 or less", "more than 5000 or equal".
+fn trailing_bound(t: Toks, hedge: Hedge, k: usize) -> Option<(Hedge, usize)> {
+    let after = |e: usize| if t.is_w(e, W::Than) || t.is_w(e, W::To) { e + 1 } else { e };
+    match (hedge, t.w(k), t.w(k + 1)) {
+        (Hedge::None | Hedge::Equal | Hedge::About, Some(W::Or | W::And), Some(W::More | W::Over)) => {
+            Some((Hedge::AtLeast, if t.num(after(k + 2)).is_some() { k + 2 } else { after(k + 2) }))
+        }
+        (Hedge::None | Hedge::Equal | Hedge::About, Some(W::Or), Some(W::Less | W::Fewer | W::Under)) => {
+            Some((Hedge::AtMost, if t.num(after(k + 2)).is_some() { k + 2 } else { after(k + 2) }))
+        }
+        (Hedge::MoreThan, Some(W::Or), Some(W::Equal)) if t.num(after(k + 2)).is_none() => {
+            Some((Hedge::AtLeast, after(k + 2)))
+        }
+        (Hedge::LessThan, Some(W::Or), Some(W::Equal)) if t.num(after(k + 2)).is_none() => {
+            Some((Hedge::AtMost, after(k + 2)))
+        }
+        _ => None,
     }
 }
 
@@ -110,8 +173,25 @@ fn quantity_at(t: Toks, i: usize) -> Option<(CountRange, Qualifier, usize)> {
         // "between" without a second number is not a range; read the number as it stands.
         end = end.max(j + 1);
     }
+    let (hedge, end) = match trailing_bound(t, hedge, end) {
+        Some((h, e)) => (h, e),
+        None => (hedge, end),
+    };
+    // "more than 20 and less than 40", "at most 100 and at least 20": one range.
+    if matches!(t.w(end), Some(W::And | W::But)) {
+        if let Some((other, e2)) = bound_at(t, end + 1) {
+            let this = bound_of(hedge, n);
+            let (low, high) = match (this, other) {
+                ((Some(lo), None), (None, Some(hi))) | ((None, Some(hi)), (Some(lo), None)) => (lo, hi),
+                _ => (u64::MAX, 0),
+            };
+            if low <= high {
+                return Some((CountRange { low, high: Some(high) }, Qualifier::Range, e2));
+            }
+        }
+    }
     let (count, qualifier) = match hedge {
-        Hedge::None | Hedge::Between => (CountRange::exact(n), Qualifier::Exact),
+        Hedge::None | Hedge::Between | Hedge::Equal => (CountRange::exact(n), Qualifier::Exact),
         Hedge::About => (CountRange::exact(n), Qualifier::Approximate),
         Hedge::Nearly => {
             let high = n.saturating_sub(1);
@@ -124,6 +204,28 @@ fn quantity_at(t: Toks, i: usize) -> Option<(CountRange, Qualifier, usize)> {
         Hedge::LessThan => (CountRange { low: 0, high: Some(n.saturating_sub(1)) }, Qualifier::LessThan),
     };
     Some((count, qualifier, end))
+}
+
+/// The bounds a one-sided hedge puts on `n`: (lowest, highest).
+fn bound_of(hedge: Hedge, n: u64) -> (Option<u64>, Option<u64>) {
+    match hedge {
+        Hedge::MoreThan => (Some(n.saturating_add(1)), None),
+        Hedge::AtLeast => (Some(n), None),
+        Hedge::LessThan => (None, Some(n.saturating_sub(1))),
+        Hedge::AtMost => (None, Some(n)),
+        _ => (None, None),
+    }
+}
+
+/// A one-sided hedged number at `i` ("less than 40"), as bounds and where it ends.
+fn bound_at(t: Toks, i: usize) -> Option<((Option<u64>, Option<u64>), usize)> {
+    let (hedge, j) = hedge_at(t, i);
+    if !matches!(hedge, Hedge::MoreThan | Hedge::AtLeast | Hedge::LessThan | Hedge::AtMost) {
+        return None;
+    }
+    let (n, end) = number_at(t, j, true, false)?;
+    let (hedge, end) = trailing_bound(t, hedge, end).unwrap_or((hedge, end));
+    Some((bound_of(hedge, n), end))
 }
 
 /// "dozens", "scores of", "hundreds", "tens of thousands", "several", "a handful", "a few", "a couple of".
@@ -178,6 +280,17 @@ fn number_at(t: Toks, i: usize, hedged: bool, second: bool) -> Option<(u64, usiz
         if matches!(t.prev_lex(i), Lex::W(W::Id)) && t.cap(i.checked_sub(1)?) {
             return None; // "Issue 31", "Article 5"
         }
+        let glued_scale = match t.w(i + 1) {
+            Some(W::Kilo) => Some(1e3),
+            Some(W::Mega) => Some(1e6),
+            Some(W::Giga) => Some(1e9),
+            _ => None,
+        }
+        .filter(|_| t.tight(i + 1) && !t.tight(i + 2));
+        if let Some(scale) = glued_scale {
+            let value = n.value * scale;
+            return (value.fract() == 0.0).then_some((value as u64, i + 2));
+        }
         if t.tight(i + 1) {
             if t.is_word(i + 1) || t.punct(i + 1, '%') || t.punct(i + 1, ':') || t.punct(i + 1, '/') {
                 return None;
@@ -204,7 +317,7 @@ fn number_at(t: Toks, i: usize, hedged: bool, second: bool) -> Option<(u64, usiz
             value *= s as f64;
             end += 1;
         }
-        if t.lex(end) == Lex::Dozen {
+        if matches!(t.lex(end), Lex::Dozen | Lex::Vague(Vague::Dozens)) {
             value *= 12.0;
             end += 1;
         }
@@ -263,7 +376,7 @@ fn words_number(t: Toks, i: usize) -> Option<(u64, usize)> {
                     k += 1;
                 }
             }
-            Lex::Dozen if seen || cur > 0 => {
+            Lex::Dozen | Lex::Vague(Vague::Dozens) if seen || cur > 0 => {
                 cur = cur.max(1).saturating_mul(12);
                 seen = true;
                 last_card = None;
