@@ -15,8 +15,9 @@
 //! - A month and day without a year ("January 3rd"), a lone month ("in October") and a lone
 //!   weekday ("on Tuesday") are the latest such day or month not after the reference; "last
 //!   Wednesday" is the latest Wednesday strictly before it.
-//! - "early", "mid", "late": days 1–10, 11–20, 21–end of a month; four-month thirds of a year;
-//!   the first, second, third month of a season; years 0–3, 4–6, 7–9 of a decade.
+//! - "early", "mid", "late": days 1–10, 11–20, 21–end of a month; January–June, April–September,
+//!   July–December of a year; Monday–Wednesday, Tuesday–Friday, Thursday–Sunday of a week; the
+//!   first, second, third month of a season; years 0–3, 4–6, 7–9 of a decade.
 //! - Seasons are meteorological, northern hemisphere: spring March–May, summer June–August,
 //!   autumn September–November, winter December to February (winter 2023 starts in December
 //!   2023). A lone season is the latest one that started on or before the reference.

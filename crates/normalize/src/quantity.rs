@@ -206,8 +206,11 @@ fn quantity_at(t: Toks, i: usize) -> Option<(CountRange, Qualifier, usize)> {
     Some((count, qualifier, end))
 }
 
-/// The bounds a one-sided hedge puts on `n`: (lowest, highest).
-fn bound_of(hedge: Hedge, n: u64) -> (Option<u64>, Option<u64>) {
+/// The lowest and highest a count can be, where known.
+type Bounds = (Option<u64>, Option<u64>);
+
+/// The bounds a one-sided hedge puts on `n`.
+fn bound_of(hedge: Hedge, n: u64) -> Bounds {
     match hedge {
         Hedge::MoreThan => (Some(n.saturating_add(1)), None),
         Hedge::AtLeast => (Some(n), None),
@@ -218,7 +221,7 @@ fn bound_of(hedge: Hedge, n: u64) -> (Option<u64>, Option<u64>) {
 }
 
 /// A one-sided hedged number at `i` ("less than 40"), as bounds and where it ends.
-fn bound_at(t: Toks, i: usize) -> Option<((Option<u64>, Option<u64>), usize)> {
+fn bound_at(t: Toks, i: usize) -> Option<(Bounds, usize)> {
     let (hedge, j) = hedge_at(t, i);
     if !matches!(hedge, Hedge::MoreThan | Hedge::AtLeast | Hedge::LessThan | Hedge::AtMost) {
         return None;

@@ -75,8 +75,9 @@ pub(crate) fn part_of(iv: DateInterval, part: Part) -> Option<DateInterval> {
             span(start, end, DatePrecision::Week)
         }
         DatePrecision::Year => {
-            let start = s.checked_add_months(Months::new(4 * k as u32))?;
-            let end = start.checked_add_months(Months::new(4))?.pred_opt()?;
+            // halves, and the middle half for "mid"
+            let start = s.checked_add_months(Months::new(3 * k as u32))?;
+            let end = start.checked_add_months(Months::new(6))?.pred_opt()?;
             span(start, end, DatePrecision::Season)
         }
         DatePrecision::Season => {
@@ -87,6 +88,11 @@ pub(crate) fn part_of(iv: DateInterval, part: Part) -> Option<DateInterval> {
         DatePrecision::Decade => {
             let (a, b) = [(0, 3), (4, 6), (7, 9)][k as usize];
             span(date(s.year() + a, 1, 1)?, date(s.year() + b, 12, 31)?, DatePrecision::Year)
+        }
+        DatePrecision::Week if iv.days() == 7 => {
+            // Monday–Wednesday, Tuesday–Friday, Thursday–Sunday
+            let (a, b) = [(0, 2), (1, 4), (3, 6)][k as usize];
+            span(s.checked_add_days(Days::new(a))?, s.checked_add_days(Days::new(b))?, DatePrecision::Day)
         }
         DatePrecision::Week | DatePrecision::Day => Some(iv),
     }
@@ -371,11 +377,28 @@ impl<'a> TimeScanner<'a> {
                 }
             }
         }
+        // "2014-2018", "2014 to 2018": two years, the second later.
+        if let (Some(y1), true) = (year_number(t, i), self.joiner(i + 1, and_ok)) {
+            if let Some(y2) = year_number(t, i + 2).filter(|y2| *y2 > y1 && (1800..=2100).contains(&y1)) {
+                return between(iv_value(year_interval(y1)), iv_value(year_interval(y2)), i + 3);
+            }
+        }
         let a = self.core(i)?;
         if a.kind != TimeKind::Date || !self.joiner(a.end, and_ok) {
             return None;
         }
         let k = a.end + 1;
+        // "from January to April 2015", "Jan-Feb 2017": a lone month takes the year of the second.
+        if let Some((m1, e1)) = self.month_word(i) {
+            if e1 == a.end {
+                if let Some(b) = self.core(k).filter(|b| b.kind == TimeKind::Date) {
+                    if let Some(TimeValue::Interval(y)) = b.value {
+                        let year = if m1 <= y.start.month() { y.start.year() } else { y.start.year() - 1 };
+                        return between(iv_value(month_interval(year, m1)), b.value, b.end);
+                    }
+                }
+            }
+        }
         // "September 4th through 8th": a bare day after a day.
         if let Some(TimeValue::Interval(x)) = a.value {
             if x.precision == DatePrecision::Day && self.core(k).is_none() {
@@ -557,7 +580,7 @@ impl<'a> TimeScanner<'a> {
                     let iv = r.and_then(|r| self.nth_unit(r, unit, which));
                     return self.date_hit(j + 1, iv);
                 }
-                Lex::Month { m, .. } => {
+                Lex::Month { m, .. } if self.month_word(j).is_some() => {
                     let iv = r.and_then(|r| {
                         let y = match which {
                             -1 if m < r.month() => r.year(),
@@ -780,11 +803,20 @@ impl<'a> TimeScanner<'a> {
             return self.date_hit(k, day_interval(d0));
         }
         let mut e = j;
-        if t.punct(e, ',') || t.is_w(e, W::Of) {
+        if t.punct(e, ',') || t.is_w(e, W::Of) || (t.tight(e) && t.tight(e + 1) && (t.is_dash(e) || t.punct(e, '/'))) {
             e += 1;
         }
         if let Some(y) = year_number(t, e) {
             return self.date_hit(e + 1, month_interval(y, m));
+        }
+        // "June next year", "March last year"
+        if let (Some(dir @ (W::Next | W::Last | W::This)), Lex::Unit(Unit::Year)) = (t.w(j), t.lex(j + 1)) {
+            let shift = match dir {
+                W::Next => 1,
+                W::Last => -1,
+                _ => 0,
+            };
+            return self.date_hit(j + 2, self.reference.and_then(|r| month_interval(r.year() + shift, m)));
         }
         let context = matches!(
             t.prev_lex(i),
@@ -833,6 +865,12 @@ impl<'a> TimeScanner<'a> {
         let of = t.is_w(k, W::Of);
         if of {
             k += 1;
+        } else if t.tight(k)
+            && t.tight(k + 1)
+            && (t.is_dash(k) || t.punct(k, '/'))
+            && matches!(t.lex(k + 1), Lex::Month { .. })
+        {
+            k += 1; // "05-Aug-2016"
         }
         let Lex::Month { m, abbr, ambiguous } = t.lex(k) else {
             // "on the 27th.": a day of the current month, when nothing follows that it could number.
@@ -851,7 +889,7 @@ impl<'a> TimeScanner<'a> {
             e += 1;
         }
         let mut ye = e;
-        if t.punct(ye, ',') {
+        if t.punct(ye, ',') || (t.tight(ye) && t.tight(ye + 1) && (t.is_dash(ye) || t.punct(ye, '/'))) {
             ye += 1;
         }
         let year = year_number(t, ye);
