@@ -46,7 +46,7 @@ pub(crate) fn scan(text: &str, t: Toks) -> Vec<Quantity> {
             continue;
         }
         if let Some((count, qualifier, end)) = quantity_at(t, i) {
-            let (Some(first), Some(last)) = (t.get(i), t.get(end - 1)) else { break };
+            let (Some(first), Some(last)) = (t.get(i), end.checked_sub(1).and_then(|e| t.get(e))) else { break };
             out.push(Quantity { span: Span::new(first.start, last.end), count, qualifier });
             i = end;
             continue;

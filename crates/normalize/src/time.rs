@@ -611,9 +611,33 @@ impl<'a> TimeScanner<'a> {
                 _ => return None,
             }
         }
-        // "three days ago", "a week ago", "a few months ago"
+        // "three days ago", "a week ago", "a few months ago"; "two weeks from now"
         let (lo, hi, k) = small_count(t, i)?;
         let Lex::Unit(unit) = t.lex(k) else { return None };
+        if t.is_w(k + 1, W::From) && lo == hi {
+            let base = match t.lex(k + 2) {
+                Lex::W(W::Now) => Some(0),
+                Lex::DayWord(d) => Some(d),
+                _ => None,
+            };
+            if let Some(base) = base {
+                let per = match unit {
+                    Unit::Day => 1,
+                    Unit::Week => 7,
+                    Unit::Fortnight => 14,
+                    _ => 0,
+                };
+                let d = r.filter(|_| per > 0).and_then(|r| shift_days(r, base + per * i64::try_from(lo).ok()?));
+                let iv = match unit {
+                    Unit::Month | Unit::Year => r.and_then(|r| {
+                        let months = u32::try_from(lo).ok()? * if unit == Unit::Year { 12 } else { 1 };
+                        shift_days(r, base)?.checked_add_months(Months::new(months)).map(DateInterval::day)
+                    }),
+                    _ => day_interval(d),
+                };
+                return self.date_hit(k + 3, iv);
+            }
+        }
         if !t.is_w(k + 1, W::Ago) {
             return None;
         }
@@ -776,7 +800,8 @@ impl<'a> TimeScanner<'a> {
             ) | Lex::Weekday(_)
                 | Lex::Part(_)
         ) || t.punct(i.wrapping_sub(1), ',');
-        if ambiguous && !t.cap(i) && !(announced && t.num(j).is_some()) {
+        let ordinal_day = day_number(t, j).is_some_and(|d| d.2) || word_day(t, j).is_some_and(|d| d.2);
+        if ambiguous && !t.cap(i) && !(announced && t.num(j).is_some()) && !ordinal_day {
             return None;
         }
         Some((m, j))
@@ -852,7 +877,8 @@ impl<'a> TimeScanner<'a> {
         let (d, mut k, suffix) = match t.lex(j) {
             Lex::Ordinal(_) | Lex::Card(20 | 30) => {
                 let (n, k, suffix) = word_day(t, j).filter(|w| w.2)?;
-                if !(t.is_w(k, W::Of) || matches!(t.lex(k), Lex::Month { .. })) {
+                let alone = (the || (j > 0 && t.is_w(j - 1, W::On))) && !t.is_word(k) && t.num(k).is_none();
+                if !(t.is_w(k, W::Of) || matches!(t.lex(k), Lex::Month { .. }) || alone) {
                     return None;
                 }
                 (n, k, suffix)
@@ -874,7 +900,8 @@ impl<'a> TimeScanner<'a> {
         }
         let Lex::Month { m, abbr, ambiguous } = t.lex(k) else {
             // "on the 27th.": a day of the current month, when nothing follows that it could number.
-            if the && suffix && !of && !t.is_word(k) && t.num(k).is_none() {
+            let on = j.checked_sub(usize::from(the) + 1).is_some_and(|b| t.is_w(b, W::On));
+            if (the || on) && suffix && !of && !t.is_word(k) && t.num(k).is_none() {
                 let d0 = self.reference.and_then(|r| {
                     (0..3u32)
                         .filter_map(|back| r.checked_sub_months(Months::new(back)))
