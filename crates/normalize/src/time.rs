@@ -801,7 +801,8 @@ impl<'a> TimeScanner<'a> {
                 | Lex::Part(_)
         ) || t.punct(i.wrapping_sub(1), ',');
         let ordinal_day = day_number(t, j).is_some_and(|d| d.2) || word_day(t, j).is_some_and(|d| d.2);
-        if ambiguous && !t.cap(i) && !(announced && t.num(j).is_some()) && !ordinal_day {
+        let reads_as_month = t.cap(i) || ordinal_day || (announced && t.num(j).is_some());
+        if ambiguous && !reads_as_month {
             return None;
         }
         Some((m, j))
