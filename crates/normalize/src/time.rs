@@ -383,22 +383,28 @@ impl<'a> TimeScanner<'a> {
                 return between(iv_value(year_interval(y1)), iv_value(year_interval(y2)), i + 3);
             }
         }
+        // "from January to April 2015", "Jan-Feb 2017": a lone month takes the year of the second.
+        if let Some((m1, e1)) = self.month_word(i) {
+            if self.joiner(e1, and_ok) && day_number(t, e1).is_none() {
+                if let Some(b) = self.core(e1 + 1).filter(|b| b.kind == TimeKind::Date) {
+                    match b.value {
+                        Some(TimeValue::Interval(y)) => {
+                            let year = if m1 <= y.start.month() { y.start.year() } else { y.start.year() - 1 };
+                            return between(iv_value(month_interval(year, m1)), b.value, b.end);
+                        }
+                        None if self.month_word(e1 + 1).is_some() => {
+                            return Some(Hit { end: b.end, value: None, kind: TimeKind::Date })
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
         let a = self.core(i)?;
         if a.kind != TimeKind::Date || !self.joiner(a.end, and_ok) {
             return None;
         }
         let k = a.end + 1;
-        // "from January to April 2015", "Jan-Feb 2017": a lone month takes the year of the second.
-        if let Some((m1, e1)) = self.month_word(i) {
-            if e1 == a.end {
-                if let Some(b) = self.core(k).filter(|b| b.kind == TimeKind::Date) {
-                    if let Some(TimeValue::Interval(y)) = b.value {
-                        let year = if m1 <= y.start.month() { y.start.year() } else { y.start.year() - 1 };
-                        return between(iv_value(month_interval(year, m1)), b.value, b.end);
-                    }
-                }
-            }
-        }
         // "September 4th through 8th": a bare day after a day.
         if let Some(TimeValue::Interval(x)) = a.value {
             if x.precision == DatePrecision::Day && self.core(k).is_none() {
@@ -427,7 +433,8 @@ impl<'a> TimeScanner<'a> {
     }
 
     fn core(&self, i: usize) -> Option<Hit> {
-        self.relative_to_event(i)
+        self.nth_week(i)
+            .or_else(|| self.relative_to_event(i))
             .or_else(|| self.duration(i))
             .or_else(|| self.relative(i))
             .or_else(|| self.part(i))
@@ -698,6 +705,38 @@ impl<'a> TimeScanner<'a> {
         }
     }
 
+    /// "the first week of October", "the last week of 2016", "3rd week of Jan": weeks from Monday,
+    /// the first being the one that holds the period's 4th day, the last the one that holds its
+    /// 4th day from the end.
+    fn nth_week(&self, i: usize) -> Option<Hit> {
+        let t = self.t;
+        let j = if t.is_w(i, W::The) { i + 1 } else { i };
+        let (n, k) = match t.lex(j) {
+            Lex::Ordinal(n) if n <= 5 => (Some(n), j + 1),
+            Lex::W(W::Last) => (None, j + 1),
+            _ => match day_number(t, j) {
+                Some((n, k, true)) if n <= 5 => (Some(n), k),
+                _ => return None,
+            },
+        };
+        if t.lex(k) != Lex::Unit(Unit::Week) || !t.is_w(k + 1, W::Of) {
+            return None;
+        }
+        let inner =
+            self.month_first(k + 2, true).or_else(|| self.year(k + 2, true)).or_else(|| self.relative(k + 2))?;
+        let value = match inner.value {
+            Some(TimeValue::Interval(iv)) => {
+                let anchor = match n {
+                    Some(n) => iv.start.checked_add_days(Days::new(3 + 7 * (u64::from(n) - 1))),
+                    None => iv.end.checked_sub_days(Days::new(3)),
+                };
+                anchor.and_then(week_of).map(TimeValue::Interval)
+            }
+            _ => None,
+        };
+        Some(Hit { end: inner.end, value, kind: TimeKind::Date })
+    }
+
     /// "early 2023", "mid-December", "late October 2022", "the end of last year".
     fn part(&self, i: usize) -> Option<Hit> {
         let t = self.t;
@@ -834,6 +873,12 @@ impl<'a> TimeScanner<'a> {
         }
         if let Some(y) = year_number(t, e) {
             return self.date_hit(e + 1, month_interval(y, m));
+        }
+        // "June in 2017"
+        if t.is_w(j, W::In) {
+            if let Some(y) = year_number(t, j + 1) {
+                return self.date_hit(j + 2, month_interval(y, m));
+            }
         }
         // "June next year", "March last year"
         if let (Some(dir @ (W::Next | W::Last | W::This)), Lex::Unit(Unit::Year)) = (t.w(j), t.lex(j + 1)) {
@@ -1006,7 +1051,8 @@ impl<'a> TimeScanner<'a> {
         if t.punct(i + 3, ',') {
             if let Some(y) = year_number(t, i + 4).or_else(|| {
                 let n = plain(i + 4)?;
-                (n.digits == 2).then_some(2000 + n.int as i32)
+                let followed = t.is_w(i + 5, W::Of) || matches!(t.lex(i + 5), Lex::Month { .. });
+                (n.digits == 2 && !followed).then_some(2000 + n.int as i32)
             }) {
                 return self.date_hit(i + 5, day_interval(date(y, m, d)));
             }
