@@ -1013,8 +1013,7 @@ impl<'a> TimeScanner<'a> {
         };
         if sep(i + 3) == Some(s1) {
             let c = plain(i + 4)?;
-            if t.tight(i + 5) && (t.is_word(i + 5) || t.num(i + 6).is_some() || t.punct(i + 5, '/') || t.is_dash(i + 5))
-            {
+            if t.tight(i + 5) && (t.is_word(i + 5) || t.punct(i + 5, '/') || t.is_dash(i + 5)) {
                 return None;
             }
             let d = if a.digits == 4 && small(b) && small(c) {
