@@ -337,7 +337,14 @@ impl<'a> TimeScanner<'a> {
         let between = |a: Option<TimeValue>, b: Option<TimeValue>, end: usize| -> Option<Hit> {
             let value = match (a, b) {
                 (Some(TimeValue::Interval(x)), Some(TimeValue::Interval(y))) => {
-                    span(x.start, y.end, x.precision.max(y.precision)).map(TimeValue::Interval)
+                    // A first end resolved without a year ("Nov 18-Dec 19, 2015") moves back to the second's year.
+                    let mut start = x.start;
+                    for back in [0, 1] {
+                        if start > y.end {
+                            start = date(y.end.year() - back, x.start.month(), x.start.day()).unwrap_or(start);
+                        }
+                    }
+                    span(start, y.end, x.precision.max(y.precision)).map(TimeValue::Interval)
                 }
                 _ => None,
             };
@@ -378,15 +385,20 @@ impl<'a> TimeScanner<'a> {
             }
         }
         // "2014-2018", "2014 to 2018": two years, the second later.
-        if let (Some(y1), true) = (year_number(t, i), self.joiner(i + 1, and_ok)) {
-            if let Some(y2) = year_number(t, i + 2).filter(|y2| *y2 > y1 && (1800..=2100).contains(&y1)) {
+        let plain_year = |k: usize| {
+            t.num(k).filter(|n| n.is_plain() && n.digits == 4 && (1800..=2100).contains(&n.int)).map(|n| n.int as i32)
+        };
+        if let (Some(y1), true) = (plain_year(i), self.joiner(i + 1, and_ok)) {
+            if let Some(y2) = plain_year(i + 2).filter(|y2| *y2 > y1 && !(t.tight(i + 3) && t.is_word(i + 3))) {
                 return between(iv_value(year_interval(y1)), iv_value(year_interval(y2)), i + 3);
             }
         }
         // "from January to April 2015", "Jan-Feb 2017": a lone month takes the year of the second.
         if let Some((m1, e1)) = self.month_word(i) {
             if self.joiner(e1, and_ok) && day_number(t, e1).is_none() {
-                if let Some(b) = self.core(e1 + 1).filter(|b| b.kind == TimeKind::Date) {
+                if let Some(b) =
+                    self.month_first(e1 + 1, true).or_else(|| self.core(e1 + 1)).filter(|b| b.kind == TimeKind::Date)
+                {
                     match b.value {
                         Some(TimeValue::Interval(y)) => {
                             let year = if m1 <= y.start.month() { y.start.year() } else { y.start.year() - 1 };
@@ -542,6 +554,14 @@ impl<'a> TimeScanner<'a> {
         let r = self.reference;
         if let Lex::DayWord(d) = t.lex(i) {
             return self.date_hit(i + 1, day_interval(r.and_then(|r| shift_days(r, d))));
+        }
+        if t.is_w(i, W::The) && t.lex(i + 1) == Lex::Unit(Unit::Weekend) {
+            let iv = r.and_then(|r| {
+                let back = (r.weekday().num_days_from_monday() + 7 - 5) % 7; // days since the last Saturday
+                let sat = r.checked_sub_days(Days::new(u64::from(back)))?;
+                span(sat, sat.succ_opt()?, DatePrecision::Day)
+            });
+            return self.date_hit(i + 2, iv);
         }
         if let Some(w @ (W::Earlier | W::Later)) = t.w(i) {
             if t.is_w(i + 1, W::This) {
@@ -760,11 +780,21 @@ impl<'a> TimeScanner<'a> {
         if t.is_dash(j) && t.tight(j) {
             j += 1;
         }
+        let bare_unit = || {
+            // "end of month", "the end of the week": of the current one
+            let k = if t.is_w(j, W::The) { j + 1 } else { j };
+            let Lex::Unit(unit @ (Unit::Week | Unit::Month | Unit::Year)) = t.lex(k) else { return None };
+            if i == j.saturating_sub(1) {
+                return None; // "early month" is not a date
+            }
+            self.date_hit(k + 1, self.reference.and_then(|r| self.nth_unit(r, unit, 0)))
+        };
         let inner = self
             .month_first(j, true)
             .or_else(|| self.season(j, true))
             .or_else(|| self.year(j, true))
-            .or_else(|| self.relative(j))?;
+            .or_else(|| self.relative(j))
+            .or_else(bare_unit)?;
         let value = match inner.value {
             Some(TimeValue::Interval(iv)) => part_of(iv, part).map(TimeValue::Interval),
             _ => None,
