@@ -4,7 +4,7 @@
 //! cannot be resolved (a relative expression without a reference) still claims its tokens,
 //! so the quantity scanner can use the same matcher to keep dates out of its counts.
 
-use crate::token::{Lex, Num, Part, Toks, Unit, W};
+use crate::token::{Holiday, Lex, Num, Part, Toks, Unit, W};
 use crate::{TimeKind, TimeValue};
 use annalist_model::{DateInterval, DatePrecision};
 use chrono::{Datelike, Days, Months, NaiveDate};
@@ -137,6 +137,24 @@ fn recent_weekday(reference: NaiveDate, w: u32, strict: bool) -> Option<NaiveDat
     reference.checked_sub_days(Days::new(u64::from(back)))
 }
 
+/// Easter Sunday of year `y` in the Gregorian calendar (the anonymous computus).
+fn easter(y: i32) -> Option<NaiveDate> {
+    let y64 = i64::from(y);
+    let a = y64.rem_euclid(19);
+    let b = y64.div_euclid(100);
+    let c = y64.rem_euclid(100);
+    let (d, e) = (b.div_euclid(4), b.rem_euclid(4));
+    let f = (b + 8).div_euclid(25);
+    let g = (b - f + 1).div_euclid(3);
+    let h = (19 * a + b - d - g + 15).rem_euclid(30);
+    let (i, k) = (c.div_euclid(4), c.rem_euclid(4));
+    let l = (32 + 2 * e + 2 * i - h - k).rem_euclid(7);
+    let m = (a + 11 * h + 22 * l).div_euclid(451);
+    let month = (h + l - 7 * m + 114).div_euclid(31);
+    let day = (h + l - 7 * m + 114).rem_euclid(31) + 1;
+    date(y, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
+}
+
 fn day_interval(d: Option<NaiveDate>) -> Option<DateInterval> {
     d.map(DateInterval::day)
 }
@@ -155,6 +173,7 @@ fn back_from(d: NaiveDate, unit: Unit, n: u64) -> Option<NaiveDate> {
         Unit::Month => d.checked_sub_months(Months::new(n32)),
         Unit::Year => d.checked_sub_months(Months::new(n32.checked_mul(12)?)),
         Unit::Decade => d.checked_sub_months(Months::new(n32.checked_mul(120)?)),
+        Unit::Quarter => d.checked_sub_months(Months::new(n32.checked_mul(3)?)),
         Unit::DayPart | Unit::Weekend | Unit::Hour => None,
     }
 }
@@ -164,6 +183,7 @@ fn unit_precision(unit: Unit) -> DatePrecision {
         Unit::Day | Unit::DayPart | Unit::Hour => DatePrecision::Day,
         Unit::Week | Unit::Fortnight | Unit::Weekend => DatePrecision::Week,
         Unit::Month => DatePrecision::Month,
+        Unit::Quarter => DatePrecision::Season,
         Unit::Year => DatePrecision::Year,
         Unit::Decade => DatePrecision::Decade,
     }
@@ -290,6 +310,8 @@ impl<'a> TimeScanner<'a> {
                         | W::Beginning
                         | W::Middle
                         | W::End
+                        | W::Q
+                        | W::New
                 ) {
                     return None;
                 }
@@ -446,6 +468,8 @@ impl<'a> TimeScanner<'a> {
 
     fn core(&self, i: usize) -> Option<Hit> {
         self.nth_week(i)
+            .or_else(|| self.quarter(i))
+            .or_else(|| self.holiday(i))
             .or_else(|| self.relative_to_event(i))
             .or_else(|| self.duration(i))
             .or_else(|| self.relative(i))
@@ -517,7 +541,9 @@ impl<'a> TimeScanner<'a> {
             Some(W::Next | W::Coming | W::Following) => {
                 // "the next two days": a period starting at the reference.
                 let (_, hi, k) = small_count(t, i + 1).filter(|c| c.0 == c.1 && !t.is_w(i + 1, W::A))?;
-                let Lex::Unit(unit @ (Unit::Day | Unit::Week | Unit::Month | Unit::Year | Unit::Decade)) = t.lex(k)
+                let Lex::Unit(
+                    unit @ (Unit::Day | Unit::Week | Unit::Month | Unit::Quarter | Unit::Year | Unit::Decade),
+                ) = t.lex(k)
                 else {
                     return None;
                 };
@@ -527,6 +553,7 @@ impl<'a> TimeScanner<'a> {
                         Unit::Day => r.checked_add_days(Days::new(u64::from(n))),
                         Unit::Week => r.checked_add_days(Days::new(7 * u64::from(n))),
                         Unit::Month => r.checked_add_months(Months::new(n)),
+                        Unit::Quarter => r.checked_add_months(Months::new(3 * n)),
                         Unit::Year => r.checked_add_months(Months::new(12 * n)),
                         _ => r.checked_add_months(Months::new(120 * n)),
                     }?;
@@ -592,7 +619,9 @@ impl<'a> TimeScanner<'a> {
                     });
                     return self.date_hit(j + 1, day_interval(d));
                 }
-                Lex::Unit(unit @ (Unit::Week | Unit::Month | Unit::Year | Unit::Weekend | Unit::Decade)) => {
+                Lex::Unit(
+                    unit @ (Unit::Week | Unit::Month | Unit::Quarter | Unit::Year | Unit::Weekend | Unit::Decade),
+                ) => {
                     // "next week Friday", "this week on Tuesday"
                     if unit == Unit::Week {
                         let k = if t.is_w(j + 1, W::On) { j + 2 } else { j + 1 };
@@ -719,6 +748,15 @@ impl<'a> TimeScanner<'a> {
                 };
                 month_interval(m.year(), m.month())
             }
+            Unit::Quarter => {
+                let first = date(r.year(), 1 + 3 * ((r.month() - 1) / 3), 1)?;
+                let q = if which < 0 {
+                    first.checked_sub_months(Months::new(3 * which.unsigned_abs() as u32))?
+                } else {
+                    first.checked_add_months(Months::new(3 * which as u32))?
+                };
+                span(q, q.checked_add_months(Months::new(3))?.pred_opt()?, DatePrecision::Season)
+            }
             Unit::Year => year_interval(r.year() + which as i32),
             Unit::Decade => decade_interval(r.year() - r.year().rem_euclid(10) + 10 * which as i32),
             _ => None,
@@ -755,6 +793,128 @@ impl<'a> TimeScanner<'a> {
             _ => None,
         };
         Some(Hit { end: inner.end, value, kind: TimeKind::Date })
+    }
+
+    /// "Q3 2016", "2016 Q3", "2019-Q1", "the third quarter of 2016", "Q2" (the latest one begun).
+    fn quarter(&self, i: usize) -> Option<Hit> {
+        let t = self.t;
+        let q_at = |k: usize| -> Option<u32> {
+            let n = t.num(k + 1).filter(|n| n.is_plain() && (1..=4).contains(&n.int))?;
+            (t.is_w(k, W::Q) && t.tight(k + 1) && !(t.tight(k + 2) && t.is_word(k + 2))).then_some(n.int as u32)
+        };
+        let of_year = |y: i32, q: u32| -> Option<DateInterval> {
+            let start = date(y, 3 * q - 2, 1)?;
+            span(start, start.checked_add_months(Months::new(3))?.pred_opt()?, DatePrecision::Season)
+        };
+        let year_after = |k: usize| -> Option<(i32, usize)> {
+            let k2 = if t.is_dash(k) || t.is_w(k, W::Of) { k + 1 } else { k };
+            if let Some(y) = year_number(t, k2) {
+                return Some((y, k2 + 1));
+            }
+            let r = self.reference?;
+            match (t.w(k2), t.lex(k2 + 1)) {
+                (Some(W::This), Lex::Unit(Unit::Year)) => Some((r.year(), k2 + 2)),
+                (Some(W::Next), Lex::Unit(Unit::Year)) => Some((r.year() + 1, k2 + 2)),
+                (Some(W::Last), Lex::Unit(Unit::Year)) => Some((r.year() - 1, k2 + 2)),
+                _ => None,
+            }
+        };
+        // "2016 Q3", "2019-Q1"
+        if let Some(y) = t.num(i).filter(|n| n.is_plain() && n.digits == 4).map(|n| n.int as i32) {
+            let k = if t.is_dash(i + 1) { i + 2 } else { i + 1 };
+            let q = q_at(k)?;
+            return self.date_hit(k + 2, of_year(y, q));
+        }
+        // "Q3 2016", "Q3 this year", "Q3"
+        if let Some(q) = q_at(i) {
+            if let Some((y, e)) = year_after(i + 2) {
+                return self.date_hit(e, of_year(y, q));
+            }
+            let latest = self.reference.and_then(|r| {
+                let y = if of_year(r.year(), q)?.start <= r { r.year() } else { r.year() - 1 };
+                of_year(y, q)
+            });
+            return self.date_hit(i + 2, latest);
+        }
+        // "the third quarter of 2016"
+        let j = if t.is_w(i, W::The) { i + 1 } else { i };
+        let q = match t.lex(j) {
+            Lex::Ordinal(n) if (1..=4).contains(&n) => n,
+            _ => match day_number(t, j) {
+                Some((n, _, true)) if n <= 4 => n,
+                _ => return None,
+            },
+        };
+        let k = if t.num(j).is_some() { j + 2 } else { j + 1 };
+        if t.lex(k) != Lex::Unit(Unit::Quarter) {
+            return None;
+        }
+        if let Some((y, e)) = year_after(k + 1) {
+            return self.date_hit(e, of_year(y, q));
+        }
+        None
+    }
+
+    /// "Christmas", "Christmas Eve 2023", "New Year's Eve", "Easter 2018", "last Easter".
+    fn holiday(&self, i: usize) -> Option<Hit> {
+        let t = self.t;
+        let which = match t.w(i) {
+            Some(W::Last | W::Previous) => Some(-1),
+            Some(W::Next | W::Following | W::Coming) => Some(1),
+            Some(W::This) => Some(0),
+            _ => None,
+        };
+        let j = if which.is_some() { i + 1 } else { i };
+        // (month, day) of a fixed holiday, or Easter; and where its name ends
+        let (fixed, mut e): (Option<(u32, u32)>, usize) = match t.lex(j) {
+            Lex::Holiday(Holiday::Christmas) if t.is_w(j + 1, W::Eve) => (Some((12, 24)), j + 2),
+            Lex::Holiday(Holiday::Christmas) => {
+                (Some((12, 25)), if t.lex(j + 1) == Lex::Unit(Unit::Day) { j + 2 } else { j + 1 })
+            }
+            Lex::Holiday(Holiday::Halloween) => (Some((10, 31)), j + 1),
+            Lex::Holiday(Holiday::Nowruz) => (Some((3, 21)), j + 1),
+            Lex::Holiday(Holiday::Easter) => {
+                (None, if t.is_word(j + 1) && t.lex(j + 1) == Lex::Weekday(6) { j + 2 } else { j + 1 })
+            }
+            Lex::W(W::New) if t.lex(j + 1) == Lex::Unit(Unit::Year) => {
+                let mut k = j + 2;
+                if (t.punct(k, '\'') || t.punct(k, '’')) && t.is_w(k + 1, W::S) {
+                    k += 2;
+                }
+                if t.is_w(k, W::Eve) {
+                    (Some((12, 31)), k + 1)
+                } else if t.lex(k) == Lex::Unit(Unit::Day) {
+                    (Some((1, 1)), k + 1)
+                } else if t.cap(j) && t.cap(j + 1) && k == j + 2 {
+                    (Some((1, 1)), k)
+                } else {
+                    return None;
+                }
+            }
+            _ => return None,
+        };
+        let on = |y: i32| -> Option<NaiveDate> {
+            match fixed {
+                Some((m, d)) => date(y, m, d),
+                None => easter(y),
+            }
+        };
+        if t.punct(e, ',') && year_number(t, e + 1).is_some() {
+            e += 1;
+        }
+        if let Some(y) = year_number(t, e) {
+            return self.date_hit(e + 1, day_interval(on(y)));
+        }
+        let d = self.reference.and_then(|r| {
+            let years = [r.year() + 1, r.year(), r.year() - 1, r.year() - 2];
+            match which {
+                Some(1) => years.iter().rev().filter_map(|&y| on(y)).find(|d| *d > r),
+                Some(0) => on(r.year()),
+                Some(_) => years.iter().filter_map(|&y| on(y)).find(|d| *d < r),
+                None => years.iter().filter_map(|&y| on(y)).find(|d| *d <= r),
+            }
+        });
+        self.date_hit(e, day_interval(d))
     }
 
     /// "early 2023", "mid-December", "late October 2022", "the end of last year".

@@ -77,6 +77,7 @@ pub(crate) enum Lex {
     Part(Part),
     /// yesterday -1, today 0, tomorrow +1.
     DayWord(i64),
+    Holiday(Holiday),
     W(W),
 }
 
@@ -104,6 +105,17 @@ pub(crate) enum Unit {
     DayPart,
     Weekend,
     Hour,
+    Quarter,
+}
+
+/// Holidays with a date fixed by the Gregorian calendar (Easter by its computus).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Holiday {
+    Christmas,
+    Easter,
+    Halloween,
+    /// The Persian new year, taken as 21 March.
+    Nowruz,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -172,6 +184,9 @@ pub(crate) enum W {
     Equal,
     But,
     Now,
+    Q,
+    New,
+    Eve,
     /// "k", "m", "bn" glued to digits: thousand, million, billion.
     Kilo,
     Mega,
@@ -255,6 +270,18 @@ const VOCABULARY: &[(&str, Lex)] = &[
     ("thu", Lex::Weekday(3)),
     ("fri", Lex::Weekday(4)),
     ("now", Lex::W(W::Now)),
+    ("quarter", Lex::Unit(Unit::Quarter)),
+    ("quarters", Lex::Unit(Unit::Quarter)),
+    ("q", Lex::W(W::Q)),
+    ("new", Lex::W(W::New)),
+    ("eve", Lex::W(W::Eve)),
+    ("christmas", Lex::Holiday(Holiday::Christmas)),
+    ("xmas", Lex::Holiday(Holiday::Christmas)),
+    ("easter", Lex::Holiday(Holiday::Easter)),
+    ("halloween", Lex::Holiday(Holiday::Halloween)),
+    ("nowruz", Lex::Holiday(Holiday::Nowruz)),
+    ("norouz", Lex::Holiday(Holiday::Nowruz)),
+    ("nowrouz", Lex::Holiday(Holiday::Nowruz)),
     ("zero", Lex::Card(0)),
     ("nil", Lex::Card(0)),
     ("one", Lex::Card(1)),

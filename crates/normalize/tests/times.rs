@@ -168,3 +168,27 @@ fn results_are_in_text_order_and_do_not_overlap() {
         assert!(pair[0].span.end <= pair[1].span.start);
     }
 }
+
+#[test]
+fn holidays_are_the_latest_such_day_unless_a_year_is_given() {
+    day("plotting attacks on New Year's Eve", "2023-12-31");
+    day("a market bombing on Christmas Day 2016", "2016-12-25");
+    day("the Easter 2019 bombings", "2019-04-21");
+    day("since Nowruz", "2023-03-21");
+}
+
+#[test]
+fn quarters_and_weekends() {
+    range("profits fell in Q3 2023", "2023-07-01", "2023-09-30", DatePrecision::Season);
+    range("in the third quarter of 2022", "2022-07-01", "2022-09-30", DatePrecision::Season);
+    range("last quarter", "2023-10-01", "2023-12-31", DatePrecision::Season);
+    range("Police made arrests over the weekend.", "2024-01-06", "2024-01-07", DatePrecision::Day);
+}
+
+#[test]
+fn ranges_join_their_ends() {
+    range("from 2014 to 2018", "2014-01-01", "2018-12-31", DatePrecision::Year);
+    range("between 4 and 22 January 1995", "1995-01-04", "1995-01-22", DatePrecision::Day);
+    range("from January to April 2015", "2015-01-01", "2015-04-30", DatePrecision::Month);
+    range("Nov 18-Dec 19, 2015", "2015-11-18", "2015-12-19", DatePrecision::Day);
+}
