@@ -1,7 +1,6 @@
 //! Quantities: counts in digits or words, with their hedges, read off the token stream.
 
-use crate::time::TimeScanner;
-use crate::token::{Lex, Toks, Vague, W};
+use crate::token::{Kind, Lex, Toks, Vague, W};
 use crate::{Qualifier, Quantity};
 use annalist_model::{CountRange, Span};
 
@@ -35,25 +34,12 @@ pub(crate) fn vague_range(v: Vague) -> CountRange {
     CountRange { low, high }
 }
 
-pub(crate) fn scan(text: &str, t: Toks) -> Vec<Quantity> {
-    let _ = text;
-    let times = TimeScanner { t, reference: None, day_first: false };
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < t.len() {
-        if let Some(hit) = times.at(i) {
-            i = hit.end.max(i + 1);
-            continue;
-        }
-        if let Some((count, qualifier, end)) = quantity_at(t, i) {
-            let (Some(first), Some(last)) = (t.get(i), end.checked_sub(1).and_then(|e| t.get(e))) else { break };
-            out.push(Quantity { span: Span::new(first.start, last.end), count, qualifier });
-            i = end;
-            continue;
-        }
-        i += 1;
-    }
-    out
+/// The count that starts at token `i`, if any, and the token after it.
+pub(crate) fn at(t: Toks, i: usize) -> Option<(Quantity, usize)> {
+    let (count, qualifier, end) = quantity_at(t, i)?;
+    let first = t.get(i)?;
+    let last = t.get(end.checked_sub(1)?)?;
+    Some((Quantity { span: Span::new(first.start, last.end), count, qualifier }, end.max(i + 1)))
 }
 
 /// "or equal to", "or equal than", "than or equal to" after a comparison: where it ends, if there.
@@ -146,6 +132,19 @@ fn trailing_bound(t: Toks, hedge: Hedge, k: usize) -> Option<(Hedge, usize)> {
 }
 
 fn quantity_at(t: Toks, i: usize) -> Option<(CountRange, Qualifier, usize)> {
+    // Most tokens cannot start a count: leave them after one look.
+    match t.get(i)?.kind {
+        Kind::Num(_) => {}
+        Kind::Punct(c) => {
+            if !matches!(c, '>' | '<' | '≥' | '≤') {
+                return None;
+            }
+        }
+        Kind::Word(
+            Lex::Other | Lex::Month { .. } | Lex::Weekday(_) | Lex::Unit(_) | Lex::Season(_) | Lex::OrdSuffix,
+        ) => return None,
+        Kind::Word(_) => {}
+    }
     let (hedge, j) = hedge_at(t, i);
     if hedge == Hedge::None {
         if let Some(v) = vague_at(t, i) {

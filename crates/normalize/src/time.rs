@@ -282,6 +282,15 @@ impl<'a> TimeScanner<'a> {
             crate::token::Kind::Word(
                 Lex::Other | Lex::OrdSuffix | Lex::Scale(_) | Lex::Dozen | Lex::Score | Lex::Vague(_),
             ) => return None,
+            crate::token::Kind::Word(Lex::W(W::The | W::A)) => {
+                // "the"/"a" start a date only before a word of time or number
+                if matches!(
+                    t.get(i + 1).map(|n| n.kind),
+                    Some(crate::token::Kind::Word(Lex::Other)) | Some(crate::token::Kind::Punct(_)) | None
+                ) {
+                    return None;
+                }
+            }
             crate::token::Kind::Word(Lex::W(w)) => {
                 if !matches!(
                     w,
@@ -967,11 +976,15 @@ impl<'a> TimeScanner<'a> {
         let t = self.t;
         let Lex::Weekday(wd) = t.lex(i) else { return None };
         let j = if t.punct(i + 1, ',') { i + 2 } else { i + 1 };
-        if let Some(h) = self.month_first(j, false).or_else(|| self.day_first_form(j)) {
-            if matches!(h.value, Some(TimeValue::Interval(iv)) if iv.precision == DatePrecision::Day)
-                || h.value.is_none()
-            {
-                return Some(h);
+        // "Wednesday, January 3, 2024": the weekday joins a date that names a day.
+        if let Some(h) = self.day_first_form(j) {
+            return Some(h);
+        }
+        if let Some((_, after_month)) = self.month_word(j) {
+            if day_number(t, after_month).is_some() || word_day(t, after_month).is_some_and(|w| w.2) {
+                if let Some(h) = self.month_first(j, false) {
+                    return Some(h);
+                }
             }
         }
         let k = if t.is_w(i + 1, W::Of) { i + 2 } else { i + 1 };

@@ -701,9 +701,6 @@ fn read_number(bytes: &[u8], start: usize) -> (usize, Num) {
 pub(crate) struct Toks<'a>(pub &'a [Token]);
 
 impl<'a> Toks<'a> {
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
     pub fn get(&self, i: usize) -> Option<&'a Token> {
         self.0.get(i)
     }

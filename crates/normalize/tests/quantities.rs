@@ -95,3 +95,14 @@ fn dates_spoken_with_counts_are_not_counts() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].count, CountRange::exact(14));
 }
+
+#[test]
+fn one_pass_for_both_gives_what_each_gives_alone() {
+    use annalist_normalize::{find_times, find_times_and_quantities, TimeOptions};
+    let reference = chrono::NaiveDate::from_ymd_opt(2024, 1, 12);
+    let text = "About 3 weeks ago, more than 300 people fled; two days later at least 15 died on January 4.";
+    let (times, counts) = find_times_and_quantities(text, reference, &TimeOptions::default());
+    assert_eq!(times, find_times(text, reference, &TimeOptions::default()));
+    assert_eq!(counts, find_quantities(text));
+    assert_eq!(times.len(), 3, "{times:?}");
+}
