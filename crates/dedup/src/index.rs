@@ -10,8 +10,11 @@ use std::cmp::Ordering;
 const BANDS: usize = WIDE_BINS;
 const KEY_BITS: u32 = 15;
 const NONE: u32 = u32::MAX;
+/// Shared bands that make a member worth comparing with for the near-identical rule: texts
+/// with Jaccard 0.9 share 8 or more of 12 bands with probability 0.97.
+const MEMBER_BANDS: usize = 8;
 /// Bytes of one index entry (the cost model in the crate docs).
-pub(crate) const ENTRY_BYTES: usize = std::mem::size_of::<Entry>();
+pub const ENTRY_BYTES: usize = std::mem::size_of::<Entry>();
 
 /// One article as the index keeps it (152 bytes; see the crate docs for the cost model).
 #[derive(Debug, Clone)]
@@ -45,6 +48,18 @@ pub struct DedupIndex {
     by_id: HashTable<u32>,
     /// Scratch for candidates, kept between calls so adding allocates nothing in the common case.
     candidates: Vec<u32>,
+    work: Work,
+}
+
+/// Counts of the work adds have done, for the cost model and benchmarks.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Work {
+    /// Bucket entries stepped over.
+    pub walked: u64,
+    /// Sketch comparisons (distinct candidates).
+    pub compared: u64,
+    /// Family members re-pointed at a new original.
+    pub repointed: u64,
 }
 
 impl DedupIndex {
@@ -57,7 +72,13 @@ impl DedupIndex {
             id_ends: Vec::new(),
             by_id: HashTable::new(),
             candidates: Vec::new(),
+            work: Work::default(),
         }
+    }
+
+    /// The work done by all adds so far.
+    pub fn work(&self) -> Work {
+        self.work
     }
 
     pub fn config(&self) -> &DedupConfig {
@@ -134,6 +155,7 @@ impl DedupIndex {
             while m != NONE {
                 self.entries[m as usize].original = original;
                 repointed.push((self.id(m).to_string(), self.id(original).to_string()));
+                self.work.repointed += 1;
                 last = m;
                 m = self.entries[m as usize].next_member;
             }
@@ -152,7 +174,7 @@ impl DedupIndex {
         DedupOutcome { duplicate_of, repointed }
     }
 
-    /// The originals of the families the sketch matches, each with its best score, best first.
+    /// The originals of the families whose original the sketch matches, best match first.
     fn matching_originals(&mut self, sketch: &Sketch) -> Vec<(u32, f64)> {
         let mut found: Vec<(u32, f64)> = Vec::new();
         if sketch.is_empty() {
@@ -172,22 +194,46 @@ impl DedupIndex {
                 at = entry.next_in_band[band];
                 walked += 1;
             }
+            self.work.walked += walked as u64;
+        }
+        // A candidate stands for its family, and the family is judged by its original: every
+        // copy must resemble the original itself, so families cannot grow by chains of
+        // resemblance (A like B, B like C, ...) into unrelated texts.
+        // The one exception: a near-identical copy of any member joins that member's family
+        // (the family's original may have changed since the member was judged). Near-identical
+        // texts share most bands, so only members found in at least `MEMBER_BANDS` are compared.
+        candidates.sort_unstable();
+        let mut run = 0;
+        for k in 0..candidates.len() {
+            run += 1;
+            let c = candidates[k];
+            if candidates.get(k + 1) == Some(&c) {
+                continue;
+            }
+            let hits = std::mem::replace(&mut run, 0);
+            let entry = &self.entries[c as usize];
+            if entry.original != c && hits >= MEMBER_BANDS {
+                let sim = sketch.compare(&entry.sketch);
+                self.work.compared += 1;
+                if sim.jaccard >= self.config.member_jaccard {
+                    found.push((entry.original, sim.jaccard));
+                }
+            }
+        }
+        for c in candidates.iter_mut() {
+            *c = self.entries[*c as usize].original;
         }
         candidates.sort_unstable();
         candidates.dedup();
-        for &c in &candidates {
-            let entry = &self.entries[c as usize];
-            let sim = sketch.compare(&entry.sketch);
-            if !self.config.is_duplicate(&sim) {
-                continue;
-            }
-            let score = sim.containment.max(sim.jaccard);
-            let family = entry.original;
-            match found.iter_mut().find(|(o, _)| *o == family) {
-                Some((_, s)) => *s = s.max(score),
-                None => found.push((family, score)),
+        self.work.compared += candidates.len() as u64;
+        for &family in &candidates {
+            let sim = sketch.compare(&self.entries[family as usize].sketch);
+            if self.config.is_duplicate(&sim) {
+                found.push((family, sim.containment.max(sim.jaccard)));
             }
         }
+        found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+        found.dedup_by_key(|f| f.0);
         self.candidates = candidates;
         found.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         found

@@ -47,7 +47,7 @@
 mod index;
 mod sketch;
 
-pub use index::DedupIndex;
+pub use index::{DedupIndex, Work, ENTRY_BYTES};
 pub use sketch::{Similarity, Sketch, BINS, NARROW_BINS, SHINGLE_WORDS, SKETCH_BYTES, WIDE_BINS};
 
 use chrono::NaiveDate;
@@ -76,6 +76,13 @@ pub struct DedupConfig {
     pub containment: f64,
     /// Fewest shared bins (of 128, estimated) for a containment decision.
     pub min_shared_bins: f64,
+    /// Fewest distinct shingles (about words) the shorter text needs for a containment
+    /// decision: a short template text ("Qtly div 10 cts vs 10 cts prior...") is contained in
+    /// many unrelated ones, so short texts are copies only when near-equal.
+    pub min_containment_shingles: u32,
+    /// Estimated Jaccard similarity at or above which a text joins the family of any member it
+    /// nearly equals; every other match is judged against the family's original alone.
+    pub member_jaccard: f64,
     /// Most articles looked at per LSH bucket in one add: bounds the cost of an add when
     /// thousands of identical texts share buckets (one of them is enough to find the family).
     pub max_bucket_walk: usize,
@@ -83,7 +90,14 @@ pub struct DedupConfig {
 
 impl Default for DedupConfig {
     fn default() -> DedupConfig {
-        DedupConfig { jaccard: 0.5, containment: 0.7, min_shared_bins: 8.0, max_bucket_walk: 2048 }
+        DedupConfig {
+            jaccard: 0.5,
+            containment: 0.5,
+            min_shared_bins: 16.0,
+            min_containment_shingles: 40,
+            member_jaccard: 0.9,
+            max_bucket_walk: 256,
+        }
     }
 }
 

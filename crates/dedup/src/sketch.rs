@@ -48,6 +48,19 @@ impl Sketch {
     }
 
     fn of_with(text: &str, shingles: &mut Vec<u64>) -> Sketch {
+        Sketch::collect_shingles(text, shingles);
+        Sketch::from_shingle_hashes(shingles)
+    }
+
+    /// The exact shingle set a sketch summarises: sorted, distinct 64-bit shingle hashes.
+    /// For evaluation and diagnostics (it is as large as the text); the index never keeps it.
+    pub fn shingle_set(text: &str) -> Vec<u64> {
+        let mut out = Vec::new();
+        Sketch::collect_shingles(text, &mut out);
+        out
+    }
+
+    fn collect_shingles(text: &str, shingles: &mut Vec<u64>) {
         shingles.clear();
         let mut window = [0u64; SHINGLE_WORDS];
         let mut words = 0usize;
@@ -65,7 +78,6 @@ impl Sketch {
         }
         shingles.sort_unstable();
         shingles.dedup();
-        Sketch::from_shingle_hashes(shingles)
     }
 
     /// Sketch of a set of distinct, well-mixed 64-bit shingle hashes.
@@ -178,7 +190,7 @@ impl Sketch {
     /// Similarity estimates of two texts; both zero when either text had no words.
     pub fn compare(&self, other: &Sketch) -> Similarity {
         if self.is_empty() || other.is_empty() {
-            return Similarity { jaccard: 0.0, containment: 0.0, shared_bins: 0.0 };
+            return Similarity { jaccard: 0.0, containment: 0.0, shared_bins: 0.0, smaller_shingles: 0 };
         }
         let shared_bins = self.shared_bins(other);
         let jaccard = (shared_bins / BINS as f64).min(1.0);
@@ -186,7 +198,7 @@ impl Sketch {
         // |A ∩ B| = J (|A| + |B|) / (1 + J); containment is that over the smaller set.
         let shared = jaccard * (a + b) / (1.0 + jaccard);
         let containment = (shared / a.min(b)).min(1.0);
-        Similarity { jaccard, containment, shared_bins }
+        Similarity { jaccard, containment, shared_bins, smaller_shingles: self.shingles.min(other.shingles) }
     }
 
     pub(crate) fn band_key(&self, band: usize) -> u16 {
@@ -203,6 +215,8 @@ pub struct Similarity {
     pub containment: f64,
     /// Estimated bins (out of `BINS`) whose minimum shingle both texts hold: the evidence.
     pub shared_bins: f64,
+    /// Distinct shingles of the shorter text.
+    pub smaller_shingles: u32,
 }
 
 const RANK_MASK: u64 = (1 << BIN_SHIFT) - 1;

@@ -213,6 +213,6 @@ fn kerman_truncated_syndicated_copy_is_grouped_and_the_rest_stay_distinct() {
 
 #[test]
 fn index_entry_is_as_small_as_the_cost_model_says() {
-    assert_eq!(crate::index::ENTRY_BYTES, 152);
+    assert_eq!(ENTRY_BYTES, 152);
     assert_eq!(SKETCH_BYTES, 87);
 }

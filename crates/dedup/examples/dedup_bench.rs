@@ -1,0 +1,136 @@
+//! Throughput and memory of dedup on 100,000 articles.
+//!
+//!     cargo run -p annalist-dedup --release --example dedup_bench [DATA_DIR] [ARTICLES]
+//!
+//! The articles are Reuters-21578 bodies and BBC News articles, then seeded edited copies of
+//! them (the same edits as the evaluation) until there are ARTICLES (default 100,000).
+//! Sketching runs on a rayon pool of 2 threads; adding to the index is sequential.
+
+mod common;
+
+use annalist_dedup::{ArticleMeta, DedupConfig, DedupIndex, Sketch, ENTRY_BYTES, SKETCH_BYTES};
+use common::*;
+use rayon::prelude::*;
+use std::time::Instant;
+
+fn rss_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines().find(|l| l.starts_with("VmRSS:")).and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+fn main() {
+    let data = data_dir();
+    let target: usize = std::env::args().nth(2).and_then(|n| n.parse().ok()).unwrap_or(100_000);
+    let mut base = match (reuters(&data), bbc(&data)) {
+        (Ok(mut r), Ok(b)) => {
+            r.extend(b);
+            r
+        }
+        (Err(e), _) | (_, Err(e)) => {
+            eprintln!("cannot read the corpora under {}: {e}", data.display());
+            std::process::exit(1);
+        }
+    };
+    base.retain(|d| !d.text.trim().is_empty());
+    let mut rng = Rng::new(7);
+    let mut docs = base.clone();
+    let mut round = 0;
+    while docs.len() < target {
+        round += 1;
+        for (i, d) in base.iter().enumerate() {
+            if docs.len() >= target {
+                break;
+            }
+            let donor = &base[rng.below(base.len())].text;
+            let (text, _) = edited_copy(&d.text, donor, &mut rng);
+            docs.push(Doc { id: format!("{}~{round}-{i}", d.id), text, published: d.published });
+        }
+    }
+    docs.truncate(target);
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    println!(
+        "{} articles ({} originals, the rest edited copies), {:.1} MB of text, mean {} bytes",
+        docs.len(),
+        base.len().min(docs.len()),
+        bytes as f64 / 1e6,
+        bytes / docs.len().max(1)
+    );
+    let rss_corpus = rss_kib();
+
+    let pool = match rayon::ThreadPoolBuilder::new().num_threads(2).build() {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("cannot start 2 threads: {e}");
+            std::process::exit(1);
+        }
+    };
+    let start = Instant::now();
+    let sketches: Vec<Sketch> = pool.install(|| docs.par_iter().map(|d| Sketch::of(&d.text)).collect());
+    let sketch_s = start.elapsed().as_secs_f64();
+
+    let added = Instant::now();
+    let mut index = DedupIndex::new(DedupConfig::default());
+    let mut copies = 0usize;
+    let mut repointed = 0usize;
+    for (d, s) in docs.iter().zip(&sketches) {
+        let outcome = index.add(&d.id, s.clone(), ArticleMeta { published: d.published, text_len: d.text.len() });
+        copies += usize::from(outcome.duplicate_of.is_some());
+        repointed += outcome.repointed.len();
+    }
+    let add_s = added.elapsed().as_secs_f64();
+    let total_s = start.elapsed().as_secs_f64();
+    let n = docs.len() as f64;
+    println!(
+        "sketch (2 threads):      {:>8.3} s  {:>10.0} articles/s  ({:.1} MB/s)",
+        sketch_s,
+        n / sketch_s,
+        bytes as f64 / 1e6 / sketch_s
+    );
+    println!("add (1 thread):          {:>8.3} s  {:>10.0} articles/s", add_s, n / add_s);
+    println!("sketch + add end to end: {:>8.3} s  {:>10.0} articles/s", total_s, n / total_s);
+    println!("copies found at add time {copies}, repointed {repointed}");
+    let work = index.work();
+    println!(
+        "per add: {:.1} bucket entries walked, {:.1} sketches compared, {:.2} members re-pointed",
+        work.walked as f64 / n,
+        work.compared as f64 / n,
+        work.repointed as f64 / n
+    );
+
+    // Start-up: rebuild the index from persisted sketches.
+    let persisted: Vec<Vec<u8>> = sketches.iter().map(Sketch::to_bytes).collect();
+    let rebuilt = Instant::now();
+    let mut again = DedupIndex::new(DedupConfig::default());
+    for (d, b) in docs.iter().zip(&persisted) {
+        if let Ok(s) = Sketch::from_bytes(b) {
+            again.add(&d.id, s, ArticleMeta { published: d.published, text_len: d.text.len() });
+        }
+    }
+    let rebuild_s = rebuilt.elapsed().as_secs_f64();
+    let same = docs.iter().filter(|d| again.duplicate_of(&d.id) == index.duplicate_of(&d.id)).count();
+    println!(
+        "rebuild from persisted:  {:>8.3} s  {:>10.0} articles/s  (same original for {same}/{})",
+        rebuild_s,
+        n / rebuild_s,
+        docs.len()
+    );
+
+    let heap = index.heap_bytes();
+    let ids = index.id_bytes();
+    println!(
+        "index memory: {} bytes = {:.1} bytes/article ({:.1} without id strings; entry {ENTRY_BYTES} bytes; persisted sketch {SKETCH_BYTES} bytes)",
+        heap,
+        heap as f64 / n,
+        (heap - ids) as f64 / n
+    );
+    println!(
+        "RSS: corpus loaded {:.1} MiB, now {:.1} MiB, peak (VmHWM) {:.1} MiB",
+        rss_corpus as f64 / 1024.0,
+        rss_kib() as f64 / 1024.0,
+        peak_rss_kib().unwrap_or(0) as f64 / 1024.0
+    );
+}
