@@ -40,7 +40,7 @@
 //! digit runs, punctuation) held in one vector: that vector and the results are the only
 //! allocations. ASCII bytes are classified without decoding. A word is looked up by packing its
 //! lower-cased bytes into a `u128` and probing a hash table of the vocabulary (about 330 words
-//! in 2,048 slots) built once in a `OnceLock`: one or two integer comparisons, no heap. Then one
+//! in 1,024 slots) built once in a `OnceLock`: one or two integer comparisons, no heap. Then one
 //! pass over the tokens tries the patterns at each token; tokens no pattern can start with
 //! (most words, most punctuation, "the" before an ordinary word) are left after one `match`,
 //! and every pattern looks at a bounded number of tokens (about a dozen at most), so the whole
