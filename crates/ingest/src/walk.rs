@@ -1,0 +1,181 @@
+//! The walk over the user's inputs: paths, folders (recursively, sorted by name), standard input;
+//! each file becomes one document or a container (JSON Lines, WARC) read record by record.
+
+use crate::jsonl::JsonLines;
+use crate::sniff::{self, Compression, Format};
+use crate::source::{self, Declared, Stream};
+use crate::warc::Warc;
+use crate::{IngestOptions, Skipped};
+use annalist_model::{Document, MediaType};
+use std::fs;
+use std::io::{self, BufRead, Read};
+use std::path::{Path, PathBuf};
+
+/// The documents of a run's inputs, read lazily (see `read_inputs`).
+pub struct Inputs {
+    options: IngestOptions,
+    /// Paths still to visit; the next one is at the end.
+    stack: Vec<Pending>,
+    /// The container being read, if any.
+    current: Option<Container>,
+}
+
+enum Pending {
+    Path(PathBuf),
+    Stdin,
+}
+
+enum Container {
+    JsonLines(JsonLines),
+    Warc(Warc),
+}
+
+impl Inputs {
+    pub(crate) fn new(inputs: &[PathBuf], options: IngestOptions) -> Inputs {
+        let stack = inputs
+            .iter()
+            .rev()
+            .map(|p| if p.as_os_str() == "-" { Pending::Stdin } else { Pending::Path(p.clone()) })
+            .collect();
+        Inputs { options, stack, current: None }
+    }
+
+    fn visit(&mut self, pending: Pending) -> Option<Result<Document, Skipped>> {
+        match pending {
+            Pending::Stdin => {
+                let opened = source::open(Box::new(io::stdin()));
+                self.open_stream(opened, "-".to_string(), "stdin".to_string(), None, None)
+            }
+            Pending::Path(path) => self.visit_path(&path),
+        }
+    }
+
+    fn visit_path(&mut self, path: &Path) -> Option<Result<Document, Skipped>> {
+        let origin = path.display().to_string();
+        let skip = |reason: String| Some(Err(Skipped { origin: origin.clone(), reason }));
+        let meta = match fs::metadata(path) {
+            Ok(m) => m,
+            Err(e) => return skip(format!("cannot open: {e}")),
+        };
+        if meta.is_dir() {
+            return match sorted_entries(path, self.options.skip_hidden) {
+                Ok(entries) => {
+                    self.stack.extend(entries.into_iter().rev().map(Pending::Path));
+                    None
+                }
+                Err(e) => skip(format!("cannot list folder: {e}")),
+            };
+        }
+        if !meta.is_file() {
+            return skip("not a regular file".into());
+        }
+        if meta.len() == 0 {
+            return skip("empty file".into());
+        }
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let (named_compression, named_format) = sniff::by_name(&name);
+        let uncompressed_size = named_compression.is_none().then_some(meta.len());
+        if let (Some(size), Some(Format::Text | Format::Html)) = (uncompressed_size, named_format) {
+            if size > self.options.max_document_bytes {
+                return skip(source::too_large(Some(size), self.options.max_document_bytes));
+            }
+        }
+        let file = match fs::File::open(path) {
+            Ok(f) => f,
+            Err(e) => return skip(format!("cannot open: {e}")),
+        };
+        let opened = source::open(Box::new(file));
+        self.open_stream(opened, origin, sniff::id_of_file_name(&name), named_format, uncompressed_size)
+    }
+
+    /// Starts reading one opened input: a container becomes `current`, a single document is read now.
+    fn open_stream(
+        &mut self,
+        opened: io::Result<(Stream, Compression)>,
+        origin: String,
+        id: String,
+        named_format: Option<Format>,
+        known_size: Option<u64>,
+    ) -> Option<Result<Document, Skipped>> {
+        let skip = |reason: String| Some(Err(Skipped { origin: origin.clone(), reason }));
+        let (mut stream, compression) = match opened {
+            Ok(s) => s,
+            Err(e) => return skip(format!("cannot read: {e}")),
+        };
+        let head = match stream.fill_buf() {
+            Ok(h) => h.to_vec(),
+            Err(e) => return skip(source::read_error(&e, compression)),
+        };
+        if head.is_empty() {
+            return skip("empty file (nothing after decompression)".into());
+        }
+        let format = named_format.unwrap_or_else(|| sniff::format_of(&head));
+        let max = self.options.max_document_bytes;
+        match format {
+            Format::Warc => {
+                self.current = Some(Container::Warc(Warc::new(stream, origin, compression, max)));
+                None
+            }
+            Format::JsonLines => {
+                if let Some(reason) = sniff::binary_reason(&head) {
+                    return skip(reason);
+                }
+                self.current = Some(Container::JsonLines(JsonLines::new(stream, origin, id, compression, max)));
+                None
+            }
+            Format::Text | Format::Html => {
+                if let Some(size) = known_size.filter(|&s| s > max) {
+                    return skip(source::too_large(Some(size), max));
+                }
+                let raw = match source::read_capped(&mut stream as &mut dyn Read, max) {
+                    Ok(Some(raw)) => raw,
+                    Ok(None) => return skip(source::too_large(None, max)),
+                    Err(e) => return skip(source::read_error(&e, compression)),
+                };
+                let media_type = match format {
+                    Format::Html => MediaType::Html,
+                    _ if named_format.is_none() && sniff::looks_like_html(&raw) => MediaType::Html,
+                    _ => MediaType::Text,
+                };
+                Some(source::document(id, origin, media_type, raw, Declared::default()))
+            }
+        }
+    }
+}
+
+impl Iterator for Inputs {
+    type Item = Result<Document, Skipped>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(container) = &mut self.current {
+                let item = match container {
+                    Container::JsonLines(c) => c.next(),
+                    Container::Warc(c) => c.next(),
+                };
+                match item {
+                    Some(item) => return Some(item),
+                    None => self.current = None,
+                }
+            }
+            let pending = self.stack.pop()?;
+            if let Some(item) = self.visit(pending) {
+                return Some(item);
+            }
+        }
+    }
+}
+
+/// A folder's entries sorted by name (byte order), hidden ones left out when asked.
+fn sorted_entries(dir: &Path, skip_hidden: bool) -> io::Result<Vec<PathBuf>> {
+    let mut entries = Vec::new();
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        if !(skip_hidden && hidden) {
+            entries.push(entry.path());
+        }
+    }
+    entries.sort();
+    Ok(entries)
+}

@@ -1,0 +1,264 @@
+//! Ingest as the CLI uses it: real files and folders, junk among them, containers of records.
+
+use annalist_ingest::{read_inputs, IngestOptions, Skipped};
+use annalist_model::{Document, MediaType};
+use flate2::write::GzEncoder;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+const KERMAN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/kerman-2024");
+
+/// A fresh scratch folder for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("annalist-ingest-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut enc = GzEncoder::new(Vec::new(), flate2::Compression::default());
+    enc.write_all(bytes).unwrap();
+    enc.finish().unwrap()
+}
+
+fn read_all(paths: &[PathBuf], options: &IngestOptions) -> (Vec<Document>, Vec<Skipped>) {
+    let mut docs = Vec::new();
+    let mut skipped = Vec::new();
+    for item in read_inputs(paths, options) {
+        match item {
+            Ok(d) => docs.push(d),
+            Err(s) => skipped.push(s),
+        }
+    }
+    (docs, skipped)
+}
+
+fn kerman_file(prefix: &str) -> Vec<u8> {
+    let dir = Path::new(KERMAN);
+    let mut names: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    names.sort();
+    let path = names.into_iter().find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix)).unwrap();
+    std::fs::read(path).unwrap()
+}
+
+#[test]
+fn the_real_corpus_folder_reads_as_five_text_documents_in_name_order() {
+    let (docs, skipped) = read_all(&[PathBuf::from(KERMAN)], &IngestOptions::default());
+    assert!(skipped.is_empty(), "{skipped:?}");
+    let ids: Vec<_> = docs.iter().map(|d| d.id.as_str()).collect();
+    let mut sorted = ids.clone();
+    sorted.sort();
+    assert_eq!(ids, sorted);
+    assert_eq!(ids.len(), 5);
+    assert!(ids.contains(&"000_223a02e823e94c0a"));
+    for d in &docs {
+        assert_eq!(d.media_type, MediaType::Text);
+        assert_eq!(d.content_hash, annalist_model::content_hash(&d.raw));
+        assert!(d.origin.ends_with(".txt"));
+    }
+}
+
+#[test]
+fn folders_are_walked_recursively_with_compressed_files_and_hidden_ones_left_out() {
+    let dir = scratch("walk");
+    std::fs::create_dir_all(dir.join("b/inner")).unwrap();
+    std::fs::write(dir.join("a.txt"), "A plain article about a bombing.\n").unwrap();
+    std::fs::write(dir.join("b/inner/page.html.gz"), gzip(b"<html><body><p>Hello there.</p></body></html>")).unwrap();
+    std::fs::write(dir.join("b/z.txt.zst"), zstd::encode_all(&b"Compressed with zstd."[..], 3).unwrap()).unwrap();
+    std::fs::write(dir.join(".hidden.txt"), "secret").unwrap();
+    let (docs, skipped) = read_all(std::slice::from_ref(&dir), &IngestOptions::default());
+    assert!(skipped.is_empty(), "{skipped:?}");
+    let ids: Vec<_> = docs.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["a", "page", "z"]);
+    assert_eq!(docs[1].media_type, MediaType::Html);
+    assert_eq!(docs[1].raw, b"<html><body><p>Hello there.</p></body></html>");
+    assert_eq!(docs[2].raw, b"Compressed with zstd.");
+}
+
+#[test]
+fn junk_is_skipped_by_name_and_the_rest_is_still_read() {
+    let dir = scratch("junk");
+    std::fs::write(dir.join("1-binary.txt"), [0x89, b'P', b'N', b'G', 0, 0, 1, 2, 3]).unwrap();
+    std::fs::write(dir.join("2-empty.txt"), "").unwrap();
+    std::fs::write(dir.join("3-latin1.txt"), b"caf\xe9 bombing in the capital").unwrap();
+    std::fs::write(dir.join("4-blank.html"), "  \n\n ").unwrap();
+    std::fs::write(dir.join("5-nul.html"), b"<html>\0\0\0\x01\x02</html>").unwrap();
+    std::fs::write(dir.join("6-good.txt"), "A real article.").unwrap();
+    std::fs::write(dir.join("7-broken.txt.gz"), &gzip(b"a long enough article body to compress")[..12]).unwrap();
+    let (docs, skipped) = read_all(&[dir.clone(), dir.join("missing.txt")], &IngestOptions::default());
+    assert_eq!(docs.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["6-good"]);
+    let reason = |name: &str| {
+        skipped
+            .iter()
+            .find(|s| s.origin.contains(name))
+            .map(|s| s.reason.clone())
+            .unwrap_or_else(|| panic!("{name} not reported: {skipped:?}"))
+    };
+    assert!(reason("1-binary").contains("binary"));
+    assert!(reason("2-empty").contains("empty"));
+    assert!(reason("3-latin1").contains("UTF-8"));
+    assert!(reason("4-blank").contains("empty"));
+    assert!(reason("5-nul").contains("binary"));
+    assert!(reason("7-broken").contains("gzip"));
+    assert!(reason("missing.txt").contains("cannot open"));
+}
+
+#[test]
+fn files_over_the_size_limit_are_skipped() {
+    let dir = scratch("large");
+    std::fs::write(dir.join("big.txt"), "word ".repeat(1000)).unwrap();
+    std::fs::write(dir.join("big2.txt.gz"), gzip("word ".repeat(1000).as_bytes())).unwrap();
+    std::fs::write(dir.join("small.txt"), "word").unwrap();
+    let options = IngestOptions { max_document_bytes: 100, ..IngestOptions::default() };
+    let (docs, skipped) = read_all(&[dir], &options);
+    assert_eq!(docs.len(), 1);
+    assert_eq!(skipped.len(), 2);
+    assert!(skipped.iter().all(|s| s.reason.contains("too large")), "{skipped:?}");
+}
+
+#[test]
+fn json_lines_records_take_their_id_or_url_and_bad_lines_are_skipped_by_number() {
+    let dir = scratch("jsonl");
+    let lines = [
+        r#"{"id": "r1", "url": "https://example.org/a", "title": "A", "date": "2024-01-04T10:00:00Z", "text": "Body one."}"#,
+        "",
+        r#"{"url": "https://example.org/b", "html": "<p>Body two.</p>", "outlet": "Example"}"#,
+        r#"{"text": "Body three."}"#,
+        r#"{not json"#,
+        r#"{"title": "no body"}"#,
+    ];
+    std::fs::write(dir.join("feed.jsonl.gz"), gzip(lines.join("\n").as_bytes())).unwrap();
+    let (docs, skipped) = read_all(&[dir.join("feed.jsonl.gz")], &IngestOptions::default());
+    let ids: Vec<_> = docs.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["r1", "https://example.org/b", "feed:4"]);
+    assert_eq!(docs[0].declared_date, chrono::NaiveDate::from_ymd_opt(2024, 1, 4));
+    assert_eq!(docs[0].declared_title.as_deref(), Some("A"));
+    assert_eq!(docs[1].media_type, MediaType::Html);
+    assert_eq!(docs[1].declared_outlet.as_deref(), Some("Example"));
+    assert_eq!(skipped.len(), 2);
+    assert!(skipped[0].origin.ends_with("feed.jsonl.gz:5") && skipped[0].reason.contains("JSON"));
+    assert!(skipped[1].origin.ends_with(":6"));
+}
+
+#[test]
+fn a_json_line_over_the_limit_is_skipped_and_the_next_line_read() {
+    let dir = scratch("longline");
+    let long = format!(r#"{{"text": "{}"}}"#, "x".repeat(3_000_000));
+    let content = format!("{long}\n{{\"text\": \"after\"}}\n");
+    std::fs::write(dir.join("long.jsonl"), content).unwrap();
+    let options = IngestOptions { max_document_bytes: 1 << 20, ..IngestOptions::default() };
+    let (docs, skipped) = read_all(&[dir.join("long.jsonl")], &options);
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0].raw, b"after");
+    assert!(skipped[0].reason.contains("line too long"), "{skipped:?}");
+}
+
+// ---- WARC ----
+
+fn warc_record(kind: &str, uri: &str, block: &[u8]) -> Vec<u8> {
+    let mut out = format!(
+        "WARC/1.1\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nWARC-Record-ID: <urn:uuid:{}>\r\nContent-Type: application/http; msgtype={kind}\r\nContent-Length: {}\r\n\r\n",
+        uri.len(),
+        block.len()
+    )
+    .into_bytes();
+    out.extend_from_slice(block);
+    out.extend_from_slice(b"\r\n\r\n");
+    out
+}
+
+fn http_response(headers: &str, body: &[u8]) -> Vec<u8> {
+    let mut out = format!("HTTP/1.1 200 OK\r\n{headers}\r\n").into_bytes();
+    out.extend_from_slice(body);
+    out
+}
+
+fn chunked(body: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for chunk in body.chunks(700) {
+        out.extend_from_slice(format!("{:x}\r\n", chunk.len()).as_bytes());
+        out.extend_from_slice(chunk);
+        out.extend_from_slice(b"\r\n");
+    }
+    out.extend_from_slice(b"0\r\n\r\n");
+    out
+}
+
+#[test]
+fn a_warc_of_real_pages_round_trips_with_http_stripped_and_encodings_undone() {
+    let dir = scratch("warc");
+    let page1 = kerman_file("002");
+    let page2 = kerman_file("003");
+    let html =
+        format!("<html><head><title>T</title></head><body><p>{}</p></body></html>", String::from_utf8_lossy(&page2));
+    let mut warc = Vec::new();
+    // gzip per record, as crawlers write them
+    warc.extend(gzip(b"WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 9\r\n\r\nsoftware:\r\n\r\n"));
+    warc.extend(gzip(&warc_record("request", "https://a.example/one", b"GET /one HTTP/1.1\r\n\r\n")));
+    warc.extend(gzip(&warc_record(
+        "response",
+        "https://a.example/one",
+        &http_response("Content-Type: text/plain; charset=utf-8\r\nTransfer-Encoding: chunked\r\n", &chunked(&page1)),
+    )));
+    warc.extend(gzip(&warc_record(
+        "response",
+        "https://b.example/two",
+        &http_response("Content-Type: text/html\r\nContent-Encoding: gzip\r\n", &gzip(html.as_bytes())),
+    )));
+    warc.extend(gzip(&warc_record(
+        "response",
+        "https://b.example/logo.png",
+        &http_response("Content-Type: image/png\r\n", b"\x89PNG\r\n\x1a\n\0\0\0"),
+    )));
+    std::fs::write(dir.join("crawl.warc.gz"), &warc).unwrap();
+    let (docs, skipped) = read_all(&[dir.join("crawl.warc.gz")], &IngestOptions::default());
+    assert_eq!(docs.len(), 2, "{skipped:?}");
+    assert_eq!(docs[0].id, "https://a.example/one");
+    assert_eq!(docs[0].raw, page1);
+    assert_eq!(docs[0].media_type, MediaType::Text);
+    assert_eq!(docs[0].declared_charset.as_deref(), Some("utf-8"));
+    assert_eq!(docs[1].raw, html.as_bytes());
+    assert_eq!(docs[1].media_type, MediaType::Html);
+    assert_eq!(skipped.len(), 1);
+    assert!(skipped[0].origin.ends_with("crawl.warc.gz#5"), "{skipped:?}");
+    assert!(skipped[0].reason.contains("image/png"));
+}
+
+#[test]
+fn a_warc_record_with_a_wrong_length_is_reported_and_the_next_one_read() {
+    let dir = scratch("warc-bad");
+    let good =
+        warc_record("response", "https://x/1", &http_response("Content-Type: text/html\r\n", b"<p>first page</p>"));
+    let mut bad =
+        warc_record("response", "https://x/2", &http_response("Content-Type: text/html\r\n", b"<p>second page</p>"));
+    let text = String::from_utf8(bad.clone()).unwrap().replacen("Content-Length: ", "Content-Length: 1", 1);
+    bad = text.into_bytes(); // claims 100 bytes more than it holds: eats into the third record
+    let third = warc_record("resource", "https://x/3", b"third page as plain text");
+    let mut warc = [good, bad, third].concat();
+    warc.extend(b"WARC/1.0\r\nWARC-Type: resource\r\nContent-Length: 500\r\n\r\ncut short");
+    std::fs::write(dir.join("bad.warc"), &warc).unwrap();
+    let (docs, skipped) = read_all(&[dir.join("bad.warc")], &IngestOptions::default());
+    let ids: Vec<_> = docs.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids.first(), Some(&"https://x/1"));
+    assert!(!skipped.is_empty());
+    assert!(skipped.iter().any(|s| s.reason.contains("truncated")), "{skipped:?}");
+    assert!(skipped.iter().any(|s| s.origin.ends_with("#2") && s.reason.contains("Content-Length")), "{skipped:?}");
+    assert!(skipped.iter().all(|s| s.origin.contains("bad.warc#")));
+}
+
+#[test]
+fn a_truncated_gzip_warc_keeps_the_records_before_the_cut() {
+    let dir = scratch("warc-cut");
+    let mut warc = Vec::new();
+    for i in 0..3 {
+        let page = format!("<p>page number {i} with some text</p>");
+        warc.extend(gzip(&warc_record("response", &format!("https://x/{i}"), &http_response("", page.as_bytes()))));
+    }
+    let cut = warc.len() - 20;
+    std::fs::write(dir.join("cut.warc.gz"), &warc[..cut]).unwrap();
+    let (docs, skipped) = read_all(&[dir.join("cut.warc.gz")], &IngestOptions::default());
+    assert_eq!(docs.len(), 2);
+    assert_eq!(skipped.len(), 1);
+    assert!(skipped[0].reason.contains("gzip"), "{skipped:?}");
+}
