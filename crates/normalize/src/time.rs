@@ -786,6 +786,27 @@ impl<'a> TimeScanner<'a> {
                 _ => return None,
             },
         };
+        if let (Lex::Weekday(wd), true) = (t.lex(k), t.is_w(k + 1, W::Of)) {
+            // "the first Friday of July", "the last Monday of next month"
+            let inner = self.month_first(k + 2, true).or_else(|| self.relative(k + 2))?;
+            let value = match inner.value {
+                Some(TimeValue::Interval(iv)) if iv.precision == DatePrecision::Month => {
+                    let d = match n {
+                        Some(n) => {
+                            let ahead = (wd + 7 - iv.start.weekday().num_days_from_monday()) % 7;
+                            iv.start.checked_add_days(Days::new(u64::from(ahead + 7 * (n - 1))))
+                        }
+                        None => {
+                            let back = (iv.end.weekday().num_days_from_monday() + 7 - wd) % 7;
+                            iv.end.checked_sub_days(Days::new(u64::from(back)))
+                        }
+                    };
+                    d.filter(|d| *d <= iv.end).map(|d| TimeValue::Interval(DateInterval::day(d)))
+                }
+                _ => None,
+            };
+            return Some(Hit { end: inner.end, value, kind: TimeKind::Date });
+        }
         if t.lex(k) != Lex::Unit(Unit::Week) || !t.is_w(k + 1, W::Of) {
             return None;
         }
@@ -1147,6 +1168,19 @@ impl<'a> TimeScanner<'a> {
         {
             k += 1; // "05-Aug-2016"
         }
+        if of {
+            if let Some(rel) =
+                self.relative(k).filter(|_| matches!(t.w(k), Some(W::This | W::Next | W::Last | W::Previous)))
+            {
+                let value = match rel.value {
+                    Some(TimeValue::Interval(iv)) if iv.precision == DatePrecision::Month => {
+                        date(iv.start.year(), iv.start.month(), d).map(|x| TimeValue::Interval(DateInterval::day(x)))
+                    }
+                    _ => None,
+                };
+                return Some(Hit { end: rel.end, value, kind: TimeKind::Date });
+            }
+        }
         let Lex::Month { m, abbr, ambiguous } = t.lex(k) else {
             // "on the 27th.": a day of the current month, when nothing follows that it could number.
             let on = j.checked_sub(usize::from(the) + 1).is_some_and(|b| t.is_w(b, W::On));
@@ -1201,6 +1235,15 @@ impl<'a> TimeScanner<'a> {
         let small = |n: Num| n.digits <= 2;
         let plain = |k: usize| t.num(k).filter(|n| n.is_plain());
         let s1 = sep(i + 1)?;
+        if a.digits == 4 {
+            if let (Lex::Month { m, .. }, Some(s2)) = (t.lex(i + 2), sep(i + 3)) {
+                if s2 == s1 {
+                    if let Some((d, e, _)) = day_number(t, i + 4) {
+                        return self.date_hit(e, day_interval(date(a.int as i32, m, d)));
+                    }
+                }
+            }
+        }
         let b = plain(i + 2)?;
         // The order of month and day: by option, or the other way when only that is a valid date.
         let md = |x: u64, y: u64| -> Option<(u32, u32)> {
