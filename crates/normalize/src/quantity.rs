@@ -66,6 +66,9 @@ fn hedge_at(t: Toks, i: usize) -> (Hedge, usize) {
         (Hedge::None, i)
     };
     if t.punct(i, '>') || t.punct(i, '<') {
+        if i > 0 && t.tight(i) && (t.punct(i - 1, '<') || t.punct(i - 1, '>') || t.punct(i - 1, '=')) {
+            return (Hedge::None, i); // "<>30", "=>30" are not comparisons
+        }
         let lower = t.punct(i, '>');
         if t.punct(i + 1, '=') {
             return (if lower { Hedge::AtLeast } else { Hedge::AtMost }, i + 2);
@@ -115,11 +118,16 @@ fn hedge_at(t: Toks, i: usize) -> (Hedge, usize) {
 fn trailing_bound(t: Toks, hedge: Hedge, k: usize) -> Option<(Hedge, usize)> {
     let after = |e: usize| if t.is_w(e, W::Than) || t.is_w(e, W::To) { e + 1 } else { e };
     match (hedge, t.w(k), t.w(k + 1)) {
-        (Hedge::None | Hedge::Equal | Hedge::About, Some(W::Or | W::And), Some(W::More | W::Over)) => {
-            Some((Hedge::AtLeast, if t.num(after(k + 2)).is_some() { k + 2 } else { after(k + 2) }))
+        // "500 or more"; but "5000 or more than 4500" is two counts
+        (Hedge::None | Hedge::Equal | Hedge::About, Some(W::Or | W::And), Some(W::More | W::Over))
+            if t.num(after(k + 2)).is_none() =>
+        {
+            Some((Hedge::AtLeast, after(k + 2)))
         }
-        (Hedge::None | Hedge::Equal | Hedge::About, Some(W::Or), Some(W::Less | W::Fewer | W::Under)) => {
-            Some((Hedge::AtMost, if t.num(after(k + 2)).is_some() { k + 2 } else { after(k + 2) }))
+        (Hedge::None | Hedge::Equal | Hedge::About, Some(W::Or), Some(W::Less | W::Fewer | W::Under))
+            if t.num(after(k + 2)).is_none() =>
+        {
+            Some((Hedge::AtMost, after(k + 2)))
         }
         (Hedge::MoreThan, Some(W::Or), Some(W::Equal)) if t.num(after(k + 2)).is_none() => {
             Some((Hedge::AtLeast, after(k + 2)))
@@ -156,7 +164,7 @@ fn quantity_at(t: Toks, i: usize) -> Option<(CountRange, Qualifier, usize)> {
     // Ranges: "95-103", "90 to 103", "two or three", "between 90 and 103".
     let joiner = if hedge == Hedge::Between {
         t.is_w(end, W::And).then_some(end + 1)
-    } else if (t.is_dash(end) && t.tight(end) && t.tight(end + 1)) || t.is_w(end, W::To) || t.is_w(end, W::Or) {
+    } else if t.is_dash(end) || t.punct(end, '~') || matches!(t.w(end), Some(W::To | W::Or | W::Through)) {
         Some(end + 1)
     } else {
         None
@@ -177,7 +185,7 @@ fn quantity_at(t: Toks, i: usize) -> Option<(CountRange, Qualifier, usize)> {
         None => (hedge, end),
     };
     // "more than 20 and less than 40", "at most 100 and at least 20": one range.
-    if matches!(t.w(end), Some(W::And | W::But)) {
+    if matches!(t.w(end), Some(W::And | W::But)) || t.punct(end, ',') {
         if let Some((other, e2)) = bound_at(t, end + 1) {
             let this = bound_of(hedge, n);
             let (low, high) = match (this, other) {
@@ -270,10 +278,8 @@ fn number_at(t: Toks, i: usize, hedged: bool, second: bool) -> Option<(u64, usiz
                     return None; // "F-16", "COVID-19"
                 }
                 if let Some(pt) = t.get(p) {
-                    if matches!(
-                        pt.kind,
-                        crate::token::Kind::Punct('#' | '$' | '€' | '£' | '¥' | '₹' | ':' | '/' | '.' | '@')
-                    ) {
+                    if matches!(pt.kind, Kind::Punct('#' | '$' | '€' | '£' | '¥' | '₹' | ':' | '/' | '.' | '@' | '+'))
+                    {
                         return None;
                     }
                 }
@@ -282,13 +288,15 @@ fn number_at(t: Toks, i: usize, hedged: bool, second: bool) -> Option<(u64, usiz
         if matches!(t.prev_lex(i), Lex::W(W::Id)) && t.cap(i.checked_sub(1)?) {
             return None; // "Issue 31", "Article 5"
         }
+        // "10k", "10M", "2bn": but "1m" is a metre
+        let single = t.get(i + 1).is_some_and(|x| x.end - x.start == 1);
         let glued_scale = match t.w(i + 1) {
             Some(W::Kilo) => Some(1e3),
-            Some(W::Mega) => Some(1e6),
-            Some(W::Giga) => Some(1e9),
+            Some(W::Mega) if !single || t.cap(i + 1) => Some(1e6),
+            Some(W::Giga) if !single || t.cap(i + 1) => Some(1e9),
             _ => None,
         }
-        .filter(|_| t.tight(i + 1) && !t.tight(i + 2));
+        .filter(|_| t.tight(i + 1) && !(t.tight(i + 2) && (t.is_word(i + 2) || t.num(i + 2).is_some())));
         if let Some(scale) = glued_scale {
             let value = n.value * scale;
             return (value.fract() == 0.0).then_some((value as u64, i + 2));
@@ -379,7 +387,9 @@ fn words_number(t: Toks, i: usize) -> Option<(u64, usize)> {
                 }
             }
             Lex::Dozen | Lex::Vague(Vague::Dozens) if seen || cur > 0 => {
-                cur = cur.max(1).saturating_mul(12);
+                // "two dozen" is 24; "three hundred and two dozen" is 300 + 24
+                let small = cur % 100;
+                cur = if small == 0 { cur.max(1).saturating_mul(12) } else { cur - small + small * 12 };
                 seen = true;
                 last_card = None;
                 k += 1;
