@@ -99,7 +99,10 @@ fn main() {
     }
     let dir = dir
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval/data/recognizers/Specs"));
-    println!("{:<44} {:>6} {:>8} {:>7} {:>7} {:>7}", "file", "cases", "in scope", "passed", "failed", "pass %");
+    println!(
+        "{:<30} {:>6} {:>8} {:>7} {:>7} {:>7}   failed as: {:>6} {:>8} {:>6}",
+        "file", "cases", "in scope", "passed", "failed", "pass %", "missed", "spurious", "value"
+    );
     let (mut all_in, mut all_pass) = (0, 0);
     for &(name, family) in FILES {
         let path = dir.join(name);
@@ -120,6 +123,7 @@ fn main() {
         let short = name.rsplit('/').next().unwrap_or(name);
         let show = verbose.as_deref().is_some_and(|v| short.starts_with(v));
         let (mut in_scope, mut passed) = (0, 0);
+        let (mut missed, mut spurious, mut value) = (0, 0, 0);
         for case in &cases {
             let Some(expected) = expectations(case, family) else { continue };
             in_scope += 1;
@@ -127,17 +131,29 @@ fn main() {
             let got = ours(input, case, family);
             if passes(&expected, &got) {
                 passed += 1;
-            } else if show {
+                continue;
+            }
+            match failure(&expected, &got) {
+                Failure::Missed => missed += 1,
+                Failure::Spurious => spurious += 1,
+                Failure::Value => value += 1,
+            }
+            if show {
                 println!("FAIL {input:?}\n  want {expected:?}\n  got  {got:?}");
             }
         }
         all_in += in_scope;
         all_pass += passed;
         let pct = if in_scope == 0 { 0.0 } else { 100.0 * passed as f64 / in_scope as f64 };
-        println!("{short:<44} {:>6} {in_scope:>8} {passed:>7} {:>7} {pct:>6.1}%", cases.len(), in_scope - passed);
+        println!(
+            "{:<30} {:>6} {in_scope:>8} {passed:>7} {:>7} {pct:>6.1}%               {missed:>6} {spurious:>8} {value:>6}",
+            short.trim_end_matches(".json"),
+            cases.len(),
+            in_scope - passed
+        );
     }
     let pct = if all_in == 0 { 0.0 } else { 100.0 * all_pass as f64 / all_in as f64 };
-    println!("{:<44} {:>6} {all_in:>8} {all_pass:>7} {:>7} {pct:>6.1}%", "all", "", all_in - all_pass);
+    println!("{:<30} {:>6} {all_in:>8} {all_pass:>7} {:>7} {pct:>6.1}%", "all", "", all_in - all_pass);
 }
 
 fn reference(case: &Value) -> NaiveDate {
@@ -430,6 +446,26 @@ fn value_matches(want: &Want, got: &Got) -> bool {
         }),
         Want::Number(n) => got.numbers.contains(n),
         Want::Range(lo, hi, alt) => got.range == Some((*lo, *hi)) || (alt.is_some() && got.range == Some((*lo, *alt))),
+    }
+}
+
+/// Why a case failed: an expected result nobody overlaps, a result of ours where none is
+/// expected, or overlapping results with another value (often a convention that differs).
+enum Failure {
+    Missed,
+    Spurious,
+    Value,
+}
+
+fn failure(expected: &[Expected], got: &[Got]) -> Failure {
+    let missed = expected.iter().any(|x| !got.iter().any(|g| overlaps((x.start, x.end), (g.start, g.end))));
+    let spurious = got.iter().any(|g| !expected.iter().any(|x| overlaps((x.start, x.end), (g.start, g.end))));
+    if missed {
+        Failure::Missed
+    } else if spurious {
+        Failure::Spurious
+    } else {
+        Failure::Value
     }
 }
 

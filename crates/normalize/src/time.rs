@@ -1359,6 +1359,15 @@ impl<'a> TimeScanner<'a> {
             }
         }
         let y = year_number(t, i)?;
+        // "2017 April", "2016, Nov"
+        let k = if t.punct(i + 1, ',') { i + 2 } else { i + 1 };
+        if let Some((m, e)) =
+            self.month_word(k).filter(|_| !matches!(t.lex(k), Lex::Month { ambiguous: true, .. }) || t.cap(k))
+        {
+            if day_number(t, e).is_none() {
+                return self.date_hit(e, month_interval(y, m));
+            }
+        }
         let prev = t.prev_lex(i);
         if let Lex::W(W::From | W::Between) = prev {
             let joined = t.is_w(i + 1, W::To)
