@@ -527,11 +527,25 @@ impl<'a> TimeScanner<'a> {
             return None;
         }
         let n = i64::try_from(lo).ok()?.checked_mul(per)?;
-        match t.w(k + 1) {
-            Some(W::Later | W::After) => event(k + 2, n),
-            Some(W::Earlier | W::Before) => event(k + 2, -n),
-            _ => None,
+        let n = match t.w(k + 1) {
+            Some(W::Later | W::After) => n,
+            Some(W::Earlier | W::Before) => -n,
+            _ => return None,
+        };
+        // "three days after January 12th": counted from that date, not from the event.
+        if matches!(t.w(k + 1), Some(W::After | W::Before)) {
+            if let Some(anchor) = self.core(k + 2).filter(|h| h.kind == TimeKind::Date) {
+                let value = match anchor.value {
+                    Some(TimeValue::Interval(iv)) if iv.precision == DatePrecision::Day => {
+                        shift_days(iv.start, n).map(|d| TimeValue::Interval(DateInterval::day(d)))
+                    }
+                    Some(TimeValue::Interval(_)) | Some(TimeValue::RelativeToEvent { .. }) => return event(k + 2, n),
+                    None => None,
+                };
+                return Some(Hit { end: anchor.end, value, kind: TimeKind::Date });
+            }
         }
+        event(k + 2, n)
     }
 
     /// "past few weeks", "last three years" (after "the"), "recent months": periods ending at the reference.
@@ -1082,7 +1096,8 @@ impl<'a> TimeScanner<'a> {
         let day = day_number(t, j).or_else(|| word_day(t, the_day).filter(|w| w.2));
         if let Some((d, k, _)) = day {
             let mut e = k;
-            if t.punct(e, ',') && year_number(t, e + 1).is_some() {
+            let joins_year = t.punct(e, ',') || t.is_w(e, W::Of) || (t.tight(e) && (t.is_dash(e) || t.punct(e, '/')));
+            if joins_year && year_number(t, e + 1).is_some() {
                 e += 1;
             }
             if let Some(y) = year_number(t, e) {
@@ -1199,7 +1214,10 @@ impl<'a> TimeScanner<'a> {
             e += 1;
         }
         let mut ye = e;
-        if t.punct(ye, ',') || (t.tight(ye) && t.tight(ye + 1) && (t.is_dash(ye) || t.punct(ye, '/'))) {
+        if t.punct(ye, ',')
+            || t.is_w(ye, W::Of)
+            || (t.tight(ye) && t.tight(ye + 1) && (t.is_dash(ye) || t.punct(ye, '/')))
+        {
             ye += 1;
         }
         let year = year_number(t, ye);
@@ -1267,7 +1285,7 @@ impl<'a> TimeScanner<'a> {
             } else if small(a) && small(b) && (c.digits == 4 || c.digits == 2) {
                 let y = if c.digits == 4 {
                     c.int as i32
-                } else if c.int < 50 {
+                } else if c.int <= 30 {
                     2000 + c.int as i32
                 } else {
                     1900 + c.int as i32
