@@ -292,8 +292,11 @@ fn number_at(t: Toks, i: usize, hedged: bool, second: bool) -> Option<(u64, usiz
         let single = t.get(i + 1).is_some_and(|x| x.end - x.start == 1);
         let glued_scale = match t.w(i + 1) {
             Some(W::Kilo) => Some(1e3),
-            Some(W::Mega) if !single || t.cap(i + 1) => Some(1e6),
+            // "10M", "2mil", "1MM"; but "1m" is a metre and "9mm" a calibre
+            Some(W::Mega) if t.cap(i + 1) || t.get(i + 1).is_some_and(|x| x.end - x.start == 3) => Some(1e6),
             Some(W::Giga) if !single || t.cap(i + 1) => Some(1e9),
+            Some(W::MegaWord) => Some(1e6),
+            Some(W::GigaWord) => Some(1e9),
             _ => None,
         }
         .filter(|_| t.tight(i + 1) && !(t.tight(i + 2) && (t.is_word(i + 2) || t.num(i + 2).is_some())));
@@ -326,6 +329,18 @@ fn number_at(t: Toks, i: usize, hedged: bool, second: bool) -> Option<(u64, usiz
         while let Lex::Scale(s) = t.lex(end) {
             value *= s as f64;
             end += 1;
+        }
+        // "10 bn", "3 mln"
+        if end == i + 1 {
+            let scale = match t.w(end) {
+                Some(W::MegaWord) => Some(1e6),
+                Some(W::GigaWord) => Some(1e9),
+                _ => None,
+            };
+            if let Some(scale) = scale {
+                value *= scale;
+                end += 1;
+            }
         }
         if matches!(t.lex(end), Lex::Dozen | Lex::Vague(Vague::Dozens)) {
             value *= 12.0;
