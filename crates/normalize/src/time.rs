@@ -321,6 +321,7 @@ impl<'a> TimeScanner<'a> {
                         | W::End
                         | W::Q
                         | W::New
+                        | W::Rest
                 ) {
                     return None;
                 }
@@ -419,6 +420,15 @@ impl<'a> TimeScanner<'a> {
         let plain_year = |k: usize| {
             t.num(k).filter(|n| n.is_plain() && n.digits == 4 && (1800..=2100).contains(&n.int)).map(|n| n.int as i32)
         };
+        // "2016-17": a span of two years, the second written short
+        if let (Some(y1), true) = (plain_year(i), t.is_dash(i + 1)) {
+            if let Some(n) = t.num(i + 2).filter(|n| n.is_plain() && n.digits == 2) {
+                let y2 = y1 - y1.rem_euclid(100) + n.int as i32;
+                if y2 == y1 + 1 && !(t.tight(i + 3) && t.is_word(i + 3)) {
+                    return between(iv_value(year_interval(y1)), iv_value(year_interval(y2)), i + 3);
+                }
+            }
+        }
         if let (Some(y1), true) = (plain_year(i), self.joiner(i + 1, and_ok)) {
             if let Some(y2) = plain_year(i + 2).filter(|y2| *y2 > y1 && !(t.tight(i + 3) && t.is_word(i + 3))) {
                 return between(iv_value(year_interval(y1)), iv_value(year_interval(y2)), i + 3);
@@ -604,6 +614,40 @@ impl<'a> TimeScanner<'a> {
         let r = self.reference;
         if let Lex::DayWord(d) = t.lex(i) {
             return self.date_hit(i + 1, day_interval(r.and_then(|r| shift_days(r, d))));
+        }
+        // "the rest of the year", "rest of this week": from the reference to the end
+        if t.is_w(i, W::Rest) || (t.is_w(i, W::The) && t.is_w(i + 1, W::Rest)) {
+            let mut k = if t.is_w(i, W::The) { i + 2 } else { i + 1 };
+            if t.is_w(k, W::Of) {
+                k += 1;
+            }
+            if matches!(t.w(k), Some(W::The | W::This)) {
+                k += 1;
+            }
+            if let Lex::Unit(unit @ (Unit::Week | Unit::Month | Unit::Year)) = t.lex(k) {
+                let iv = r.and_then(|r| span(r, self.nth_unit(r, unit, 0)?.end, unit_precision(unit)));
+                return self.date_hit(k + 1, iv);
+            }
+            return None;
+        }
+        // "the seventies", "the noughties"
+        if let (true, Lex::DecadeWord(d)) = (t.is_w(i, W::The), t.lex(i + 1)) {
+            let start = if d == 0 { 2000 } else { 1900 + d as i32 };
+            return self.date_hit(i + 2, decade_interval(start));
+        }
+        // "the 21st century", "the nineteenth century"
+        if let Some((n, k)) = match (t.lex(i), day_number(t, i)) {
+            (Lex::Ordinal(n), _) => Some((n, i + 1)),
+            (_, Some((n, k, true))) => Some((n, k)),
+            _ => None,
+        } {
+            if t.is_w(k, W::Century) && (1..=30).contains(&n) {
+                let first = 100 * (n as i32 - 1);
+                let iv = date(first, 1, 1)
+                    .zip(date(first + 99, 12, 31))
+                    .and_then(|(a, b)| span(a, b, DatePrecision::Decade));
+                return self.date_hit(k + 1, iv);
+            }
         }
         if t.is_w(i, W::The) && t.lex(i + 1) == Lex::Unit(Unit::Weekend) {
             let iv = r.and_then(|r| {
@@ -1252,6 +1296,21 @@ impl<'a> TimeScanner<'a> {
         };
         let small = |n: Num| n.digits <= 2;
         let plain = |k: usize| t.num(k).filter(|n| n.is_plain());
+        // "11 / 2016", "2016 - 11": a month and a year, however spaced.
+        if let (Some(b), true) = (plain(i + 2), t.is_dash(i + 1) || t.punct(i + 1, '/')) {
+            let free = !(t.tight(i + 3)
+                && (t.is_word(i + 3) || t.num(i + 4).is_some() || t.is_dash(i + 3) || t.punct(i + 3, '/')));
+            let year = |n: Num| n.digits == 4 && (1900..=2100).contains(&n.int);
+            let month = |n: Num| n.digits <= 2 && (1..=12).contains(&n.int);
+            if free && (!t.tight(i + 1) || !t.tight(i + 2) || t.is_dash(i + 1)) {
+                if year(a) && month(b) {
+                    return self.date_hit(i + 3, month_interval(a.int as i32, b.int as u32));
+                }
+                if month(a) && year(b) {
+                    return self.date_hit(i + 3, month_interval(b.int as i32, a.int as u32));
+                }
+            }
+        }
         let s1 = sep(i + 1)?;
         if a.digits == 4 {
             if let (Lex::Month { m, .. }, Some(s2)) = (t.lex(i + 2), sep(i + 3)) {

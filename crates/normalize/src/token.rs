@@ -78,6 +78,8 @@ pub(crate) enum Lex {
     /// yesterday -1, today 0, tomorrow +1.
     DayWord(i64),
     Holiday(Holiday),
+    /// "seventies": the decade of the 1900s (or 2000s for "noughties") ending in this many years.
+    DecadeWord(u32),
     W(W),
 }
 
@@ -183,6 +185,8 @@ pub(crate) enum W {
     Excess,
     Equal,
     But,
+    Rest,
+    Century,
     Now,
     Q,
     New,
@@ -449,6 +453,19 @@ const VOCABULARY: &[(&str, Lex)] = &[
     ("equalling", Lex::W(W::Equal)),
     ("trillion", Lex::Scale(1_000_000_000_000)),
     ("lakh", Lex::Scale(100_000)),
+    ("rest", Lex::W(W::Rest)),
+    ("remainder", Lex::W(W::Rest)),
+    ("current", Lex::W(W::This)),
+    ("century", Lex::W(W::Century)),
+    ("twenties", Lex::DecadeWord(20)),
+    ("thirties", Lex::DecadeWord(30)),
+    ("forties", Lex::DecadeWord(40)),
+    ("fifties", Lex::DecadeWord(50)),
+    ("sixties", Lex::DecadeWord(60)),
+    ("seventies", Lex::DecadeWord(70)),
+    ("eighties", Lex::DecadeWord(80)),
+    ("nineties", Lex::DecadeWord(90)),
+    ("noughties", Lex::DecadeWord(0)),
     ("lakhs", Lex::Scale(100_000)),
     ("crore", Lex::Scale(10_000_000)),
     ("crores", Lex::Scale(10_000_000)),

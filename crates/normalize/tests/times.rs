@@ -192,3 +192,11 @@ fn ranges_join_their_ends() {
     range("from January to April 2015", "2015-01-01", "2015-04-30", DatePrecision::Month);
     range("Nov 18-Dec 19, 2015", "2015-11-18", "2015-12-19", DatePrecision::Day);
 }
+
+#[test]
+fn decades_centuries_and_split_years() {
+    range("in the seventies", "1970-01-01", "1979-12-31", DatePrecision::Decade);
+    range("in the 19th century", "1800-01-01", "1899-12-31", DatePrecision::Decade);
+    range("the 2016-17 season", "2016-01-01", "2017-12-31", DatePrecision::Year);
+    range("for the rest of the month", "2024-01-12", "2024-01-31", DatePrecision::Month);
+}
