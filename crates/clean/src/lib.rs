@@ -1,11 +1,29 @@
-//! Clean: turns a `Document` into an `Article` (decoded, boilerplate removed, metadata read,
-//! paragraphs and sentences segmented with byte offsets).
+//! Clean: turns a `Document` into an `Article`: bytes decoded to text (declared charset, BOM,
+//! `<meta charset>`, then detection), boilerplate removed (navigation, breadcrumbs, captions and
+//! credits, share bars, related links, comment policies, subscription and cookie notices), the
+//! body kept whole, metadata read (title, publication date, outlet, language), and the body
+//! segmented into paragraphs and sentences with byte offsets into the cleaned text.
+//!
+//! Not for: reading files or containers (that is `annalist-ingest`), nor understanding what the
+//! text says (that is `annalist-extract`). `clean` is a pure function of one document: no I/O,
+//! no global state besides vocabularies and patterns built once.
 //!
 //! CONTRACT (used by the CLI): `clean(&Document) -> Result<Article, CleanError>`;
 //! `CleanError` displays a reason a user understands ("binary data", "no text after cleaning").
 
-use annalist_model::{Article, Document};
+mod chrome;
+mod dates;
+mod decode;
+mod html;
+mod plain;
+mod segment;
 
+use annalist_model::{Article, Document, MediaType};
+
+pub use decode::decode;
+pub use segment::{segment, split_sentences};
+
+/// Why a document gave no article.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CleanError(pub String);
 
@@ -16,6 +34,56 @@ impl std::fmt::Display for CleanError {
 }
 impl std::error::Error for CleanError {}
 
-pub fn clean(_doc: &Document) -> Result<Article, CleanError> {
-    Err(CleanError("not built yet".into()))
+/// What a cleaner found in one page before segmentation.
+#[derive(Debug, Default)]
+pub(crate) struct Extracted {
+    pub title: Option<String>,
+    pub published: Option<chrono::NaiveDate>,
+    pub outlet: Option<String>,
+    pub language: Option<String>,
+    pub url: Option<String>,
+    /// Body paragraphs, in order, each on one line.
+    pub paragraphs: Vec<String>,
+}
+
+/// Cleans one document into an article.
+pub fn clean(doc: &Document) -> Result<Article, CleanError> {
+    if doc.raw.is_empty() {
+        return Err(CleanError("empty document".into()));
+    }
+    if doc.raw.iter().take(8192).any(|&b| b == 0) && !decode::has_utf16_bom(&doc.raw) {
+        return Err(CleanError("binary data, not text".into()));
+    }
+    let is_html = doc.media_type == MediaType::Html;
+    let decoded = decode(&doc.raw, doc.declared_charset.as_deref(), is_html);
+    let mut found = match doc.media_type {
+        MediaType::Html => html::extract(&decoded.text, doc.url.as_deref()),
+        MediaType::Text => plain::extract(&decoded.text, doc.declared_title.as_deref()),
+    };
+    if found.paragraphs.is_empty() {
+        return Err(CleanError("no article text after cleaning (only page chrome, or nothing readable)".into()));
+    }
+    // What the container declared wins over what the page suggests, except where it is absent.
+    if let Some(title) = doc.declared_title.as_ref().filter(|t| !t.trim().is_empty()) {
+        found.title = Some(title.trim().to_string());
+    }
+    let published = doc.declared_date.or(found.published);
+    let outlet = doc
+        .declared_outlet
+        .clone()
+        .or(found.outlet)
+        .or_else(|| doc.url.as_deref().or(found.url.as_deref()).and_then(dates::host_of));
+    let (text, paragraphs, sentences) = segment(&found.paragraphs);
+    Ok(Article {
+        id: doc.id.clone(),
+        url: doc.url.clone().or(found.url),
+        outlet,
+        title: found.title,
+        published,
+        language: found.language,
+        text,
+        paragraphs,
+        sentences,
+        content_hash: doc.content_hash.clone(),
+    })
 }

@@ -1,0 +1,213 @@
+//! Plain-text pages: each line is a paragraph or a piece of page chrome. Lines are classified by
+//! their shape (length, closing stop, title case, separators), by chrome vocabulary, and by
+//! position: before the first and after the last line that is surely body text, only sentences
+//! survive; in between, headings stay too. A dateline such as
+//! `date 2024-01-12 (MENAFN- Asia Times) Since ...` gives the date and outlet and is cut off.
+
+use crate::chrome::{self, normalized, word_count};
+use crate::{dates, Extracted};
+use regex::Regex;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// A dateline at the very start: an optional label, a date, the source in brackets, a dash.
+fn dateline_pattern() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        Regex::new(
+            r"(?i)^\s*(?:(?:date|dated|published|posted|updated)\s*:?\s*)?(\d{4}-\d{2}-\d{2}|\d{4}/\d{2}/\d{2}|[a-z]{3,9}\.? \d{1,2},? \d{4}|\d{1,2} [a-z]{3,9}\.? \d{4})\s*\(([^()]{2,80})\)\s*[-–—:]?\s*",
+        )
+        .expect("dateline pattern")
+    })
+}
+
+/// Tidies one line: no-break and zero-width spaces, tabs and runs of spaces become one space.
+fn tidy(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut space = false;
+    for c in line.chars() {
+        let c = match c {
+            '\u{a0}' | '\t' | '\u{2009}' | '\u{202f}' | '\u{2007}' | '\u{3000}' => ' ',
+            '\u{200b}' | '\u{feff}' | '\u{200e}' | '\u{200f}' => continue,
+            c if c.is_control() => ' ',
+            c => c,
+        };
+        if c == ' ' {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.push(c);
+    }
+    out
+}
+
+/// Reads a dateline at the start of `line`: `(date, outlet, rest of the line)`.
+pub(crate) fn dateline(line: &str) -> Option<(chrono::NaiveDate, Option<String>, String)> {
+    let caps = dateline_pattern().captures(line)?;
+    let date = dates::parse(caps.get(1)?.as_str())?;
+    let source = caps.get(2)?.as_str().trim();
+    // "MENAFN- Asia Times": a distributor's tag, then the outlet
+    let outlet = match source.split_once('-') {
+        Some((tag, rest)) if tag.len() <= 12 && tag.chars().all(|c| c.is_ascii_uppercase()) => rest.trim(),
+        _ => source,
+    };
+    let outlet = (!outlet.is_empty()).then(|| outlet.to_string());
+    Some((date, outlet, line[caps.get(0)?.end()..].to_string()))
+}
+
+/// A short line that only states when the page was published or updated.
+fn date_line(line: &str) -> Option<chrono::NaiveDate> {
+    if word_count(line) > 10 {
+        return None;
+    }
+    dates::parse(line).or_else(|| {
+        let lower = line.to_lowercase();
+        let rest =
+            ["published", "posted", "updated", "last updated", "date"].iter().find_map(|p| lower.strip_prefix(p))?;
+        dates::parse(rest.trim_start_matches([':', ' ', 'o', 'n']))
+    })
+}
+
+fn is_byline(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    (lower.starts_with("by ") || lower.starts_with("written by") || lower.starts_with("author:"))
+        && word_count(line) <= 8
+        && !chrome::ends_sentence(line)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Kind {
+    Drop,
+    /// Surely body: long and ending like a sentence, no notice vocabulary.
+    Body,
+    /// Kept when between body lines: headings, short sentences.
+    Maybe,
+}
+
+pub(crate) fn extract(text: &str, declared_title: Option<&str>) -> Extracted {
+    let mut found = Extracted::default();
+    let mut lines: Vec<String> = text.lines().map(tidy).filter(|l| !l.is_empty()).collect();
+    if let Some(first) = lines.first_mut() {
+        if let Some((date, outlet, rest)) = dateline(first) {
+            found.published = Some(date);
+            found.outlet = outlet;
+            *first = rest;
+        }
+    }
+    lines.retain(|l| !l.is_empty());
+    let n = lines.len();
+    let mut kinds = vec![Kind::Maybe; n];
+
+    // metadata lines near the top or the bottom
+    for i in (0..n.min(8)).chain(n.saturating_sub(3)..n) {
+        if let Some(date) = date_line(&lines[i]) {
+            found.published.get_or_insert(date);
+            kinds[i] = Kind::Drop;
+        }
+    }
+
+    // the title: declared, or a first line shaped like a headline
+    let title = declared_title.map(tidy).filter(|t| !t.is_empty()).or_else(|| {
+        let first = lines.first()?;
+        let headline = n > 1
+            && word_count(first) <= 25
+            && first.len() <= 250
+            && !first.ends_with(['.', ',', ';', ':'])
+            && !chrome::is_nav(first)
+            && !chrome::is_breadcrumb(first)
+            && !chrome::is_credit(first);
+        headline.then(|| first.clone())
+    });
+    let title_norm = title.as_deref().map(normalized).unwrap_or_default();
+    found.title = title;
+
+    let mut seen: HashSet<String> = HashSet::new();
+    for (i, line) in lines.iter().enumerate() {
+        let norm = normalized(line);
+        let repeated = !seen.insert(norm.clone());
+        let drop = kinds[i] == Kind::Drop
+            || (!title_norm.is_empty() && norm == title_norm)
+            || repeated
+            || chrome::is_separator(line)
+            || chrome::is_nav(line)
+            || chrome::is_breadcrumb(line)
+            || chrome::is_credit(line)
+            || chrome::is_notice(line)
+            || is_byline(line);
+        kinds[i] = if drop {
+            Kind::Drop
+        } else if word_count(line) >= 12 && (chrome::ends_sentence(line) || word_count(line) >= 40) {
+            Kind::Body
+        } else {
+            Kind::Maybe
+        };
+    }
+    // a caption stands right before its credit line
+    for i in 0..n.saturating_sub(1) {
+        if chrome::is_credit(&lines[i + 1]) && word_count(&lines[i]) <= 40 && !chrome::is_credit(&lines[i]) {
+            kinds[i] = Kind::Drop;
+        }
+    }
+    // three or more headline-shaped lines in a row are a list of links
+    let mut i = 0;
+    while i < n {
+        let run = (i..n).take_while(|&j| kinds[j] != Kind::Body && chrome::is_headline_like(&lines[j])).count();
+        if run >= 3 {
+            for kind in &mut kinds[i..i + run] {
+                *kind = Kind::Drop;
+            }
+        }
+        i += run.max(1);
+    }
+
+    let first_body = kinds.iter().position(|&k| k == Kind::Body);
+    let last_body = kinds.iter().rposition(|&k| k == Kind::Body);
+    // after the body, the first notice ends the article: what follows is the page's
+    let tail_end = last_body
+        .and_then(|last| (last + 1..n).find(|&j| chrome::notice_score(&lines[j]) > 0 || chrome::is_nav(&lines[j])))
+        .unwrap_or(n);
+    for (i, line) in lines.into_iter().enumerate() {
+        if i >= tail_end {
+            break;
+        }
+        let keep = match (kinds[i], first_body, last_body) {
+            (Kind::Drop, _, _) => false,
+            (Kind::Body, _, _) => true,
+            (Kind::Maybe, Some(first), Some(last)) if i > first && i < last => true,
+            // outside the body: only sentences, not headlines or link titles
+            (Kind::Maybe, _, _) => {
+                chrome::ends_sentence(&line) && word_count(&line) >= 5 && !chrome::is_headline_like(&line)
+            }
+        };
+        if keep {
+            found.paragraphs.push(line);
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_dateline_gives_date_and_outlet_and_leaves_the_sentence() {
+        let (date, outlet, rest) =
+            dateline(" date 2024-01-12 (MENAFN- Asia Times) Since the war began, things changed.").unwrap();
+        assert_eq!(date.to_string(), "2024-01-12");
+        assert_eq!(outlet.as_deref(), Some("Asia Times"));
+        assert_eq!(rest, "Since the war began, things changed.");
+        let (date, outlet, _) = dateline("January 5, 2024 (Reuters) - Iran said on Friday").unwrap();
+        assert_eq!((date.to_string(), outlet.as_deref()), ("2024-01-05".to_string(), Some("Reuters")));
+        assert!(dateline("The 2024-01-12 report (in full) said").is_none());
+    }
+
+    #[test]
+    fn tidy_collapses_odd_spaces() {
+        assert_eq!(tidy("\u{a0} a\u{a0}\u{a0}b\tc \u{200b}"), "a b c");
+    }
+}
