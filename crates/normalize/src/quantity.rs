@@ -292,8 +292,14 @@ fn number_at(t: Toks, i: usize, hedged: bool, second: bool) -> Option<(u64, usiz
         let single = t.get(i + 1).is_some_and(|x| x.end - x.start == 1);
         let glued_scale = match t.w(i + 1) {
             Some(W::Kilo) => Some(1e3),
-            // "10M", "2mil", "1MM"; but "1m" is a metre and "9mm" a calibre
-            Some(W::Mega) if t.cap(i + 1) || t.get(i + 1).is_some_and(|x| x.end - x.start == 3) => Some(1e6),
+            // "77m people", "10M", "2mil", "1MM"; but "1m tall" is a length and "9mm" a calibre
+            Some(W::Mega)
+                if t.cap(i + 1)
+                    || t.get(i + 1).is_some_and(|x| x.end - x.start == 3)
+                    || (single && !t.is_w(i + 2, W::Measure)) =>
+            {
+                Some(1e6)
+            }
             Some(W::Giga) if !single || t.cap(i + 1) => Some(1e9),
             Some(W::MegaWord) => Some(1e6),
             Some(W::GigaWord) => Some(1e9),

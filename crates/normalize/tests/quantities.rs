@@ -108,9 +108,10 @@ fn one_pass_for_both_gives_what_each_gives_alone() {
 }
 
 #[test]
-fn scales_glued_to_digits_but_not_calibres_or_metres() {
+fn scales_glued_to_digits_but_not_calibres_or_lengths() {
     assert_eq!(one("a budget of 2bn").0, CountRange::exact(2_000_000_000));
     assert_eq!(one("13 lakh people").0, CountRange::exact(1_300_000));
     assert!(find_quantities("a 9mm pistol").is_empty());
-    assert!(find_quantities("a 1m wall").is_empty());
+    assert_eq!(one("77m people watched").0, CountRange::exact(77_000_000));
+    assert!(find_quantities("a wall 1m high").is_empty());
 }
