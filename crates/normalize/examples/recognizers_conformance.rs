@@ -24,6 +24,14 @@
 //! compared by overlap, not exactly: annalist includes hedges in a count's span, and leaves out
 //! prepositions that Recognizers sometimes keeps. Dates resolve towards the past (news reports
 //! what happened), so a date matches when it equals the past or the future resolution.
+//!
+//! Failed cases are counted by why: `missed` (an expected result nothing of ours overlaps),
+//! `spurious` (a result of ours where none is expected), `value` (overlapping, other value).
+//! Many `value` failures are conventions annalist keeps on purpose, for news: "last Wednesday"
+//! is the latest Wednesday before the article (Recognizers: the Wednesday of last week);
+//! "early/mid/late" cut a month in thirds (Recognizers: halves); "two months ago" is that
+//! calendar month, not one day; "earlier this month" runs to the article's date; "the past
+//! two decades" counts back from the article's date, not by calendar decades.
 
 use annalist_model::CountRange;
 use annalist_normalize::{find_quantities, find_times, Qualifier, TimeOptions, TimeValue};

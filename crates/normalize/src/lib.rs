@@ -23,6 +23,15 @@
 //!   2023). A lone season is the latest one that started on or before the reference.
 //! - Durations ("in the past few weeks", "in recent months") end on the reference; "few" and
 //!   "recent" reach back 4 units, "several" 7, "a couple of" 2.
+//! - "next Friday" is the Friday of next week; "this Friday" the one of this week.
+//! - "N days ago" is that day; "N weeks ago" that day ± 3; "N months/years ago" the whole
+//!   calendar month or year it falls in (news uses them loosely). "N days before/after the
+//!   attack" is an offset from the event; "N days after January 12" is counted from that date.
+//! - Ranges join their ends into one interval, both ends included: "from 4 to 22 January
+//!   1995", "2014-2018", "2016-17", "Jan-Feb 2017" (a lone first month takes the year of the
+//!   second). "the first week of X" is the Monday-to-Sunday week holding X's 4th day.
+//! - Holidays with a Gregorian date: Christmas (Eve, Day), New Year's Eve and Day, Easter (by
+//!   its computus), Halloween, Nowruz (21 March). Quarters: "Q3 2016", "the third quarter of".
 //! - "since X" and "after X" are `TimeKind::Since`, "until X", "by X", "before X" are
 //!   `TimeKind::Until`; their value is the interval of X itself.
 //! - Counts: "about/around/some/approximately N" → N..N, `Approximate` (the figure as given);
@@ -32,8 +41,20 @@
 //!   as 10, "dozens" as 12, "hundreds" as 100): a handful/a few 2–5, several 3–9, a couple of
 //!   2–3, dozens 24–99, scores 40–199, hundreds 200–999, thousands 2,000–9,999, tens of
 //!   thousands 20,000–99,999, hundreds of thousands 200,000–999,999, millions 2,000,000 or more.
+//! - Ranges and bounds: "between 90 and 103", "95-103", "90 to 103", "two or three" →
+//!   `Range`; "500 or more" → 500..; "more than 20 and less than 40" → 21..39, `Range`.
+//! - Scales: "1.2 million", "a dozen", "two dozen", "13 lakh", "2 crore", "10 bn", and glued
+//!   "77m", "2bn", "10k" (but not "9mm", "1m tall" or "$2m": calibres, lengths and money are
+//!   not counts).
 //! - A four-digit number from 1900 to 2099 written without a comma is a year, not a count,
-//!   unless a hedge stands before it ("more than 2000").
+//!   unless a hedge stands before it ("more than 2000"). Numbers glued to letters or dashes
+//!   ("F-16", "COVID-19", "A4"), after an id word ("Issue 31"), in clock times and verse
+//!   references ("2:191"), before "%"/"percent" or after a currency sign are not counts.
+//!
+//! # Conformance
+//! `cargo run -p annalist-normalize --release --example recognizers_conformance` runs the
+//! Microsoft Recognizers-Text English specs of the shared evaluation kit and prints, per file,
+//! the cases in scope and how many pass; the example's documentation says what is in scope.
 //!
 //! # Cost model
 //! A call makes one left-to-right pass over the bytes that cuts the text into tokens (words,
