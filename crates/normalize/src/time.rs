@@ -1136,6 +1136,9 @@ impl<'a> TimeScanner<'a> {
         if t.tight(j) && (t.is_dash(j) || t.punct(j, '/')) && day_number(t, j + 1).is_some() {
             j += 1; // "Oct-2", "Jan/1"
         }
+        if t.punct(j, ',') && day_number(t, j + 1).is_some_and(|d| d.2) {
+            j += 1; // "October, 1st"
+        }
         let the_day = if t.is_w(j, W::The) { j + 1 } else { j };
         let day = day_number(t, j).or_else(|| word_day(t, the_day).filter(|w| w.2));
         if let Some((d, k, _)) = day {
@@ -1281,6 +1284,26 @@ impl<'a> TimeScanner<'a> {
     /// "2024-01-03", "3/1/2024" (day-month order by option), "01/03/24", "4/22", "2015-3", "3/2015".
     fn numeric(&self, i: usize) -> Option<Hit> {
         let t = self.t;
+        // Dotted dates: "13.5.2015" (day first, as written where dots are used), "2015.5.13".
+        if let Some(a) = t.num(i).filter(|n| n.decimal && !n.grouped && n.frac_digits <= 2) {
+            if t.punct(i + 1, '.') && t.tight(i + 1) && t.tight(i + 2) {
+                let c = t.num(i + 2).filter(|n| n.is_plain())?;
+                if t.tight(i + 3)
+                    && (t.is_word(i + 3) || t.num(i + 3).is_some() || t.punct(i + 3, '.') && t.num(i + 4).is_some())
+                {
+                    return None;
+                }
+                let d = if a.digits <= 2 && c.digits == 4 {
+                    date(c.int as i32, a.frac as u32, a.int as u32)
+                } else if a.digits == 4 && c.digits <= 2 {
+                    date(a.int as i32, a.frac as u32, c.int as u32)
+                } else {
+                    return None;
+                };
+                return self.date_hit(i + 3, day_interval(d));
+            }
+            return None;
+        }
         let a = t.num(i).filter(|n| n.is_plain())?;
         if i > 0
             && t.tight(i)

@@ -40,6 +40,9 @@ pub(crate) struct Num {
     pub grouped: bool,
     /// Written with a decimal part.
     pub decimal: bool,
+    /// The digits after the decimal point as an integer, and how many there are ("13.05" → 5, 2).
+    pub frac: u64,
+    pub frac_digits: u8,
 }
 
 impl Num {
@@ -730,17 +733,20 @@ fn read_number(bytes: &[u8], start: usize) -> (usize, Num) {
     }
     let mut value = int as f64;
     let mut decimal = false;
+    let (mut frac, mut frac_digits) = (0u64, 0u8);
     if bytes.get(i) == Some(&b'.') && digit(i + 1) {
         decimal = true;
         i += 1;
         let mut scale = 0.1;
         while digit(i) {
             value += f64::from(bytes[i] - b'0') * scale;
+            frac = frac.saturating_mul(10).saturating_add(u64::from(bytes[i] - b'0'));
+            frac_digits = frac_digits.saturating_add(1);
             scale /= 10.0;
             i += 1;
         }
     }
-    (i, Num { int, value, digits, grouped, decimal })
+    (i, Num { int, value, digits, grouped, decimal, frac, frac_digits })
 }
 
 /// Read access to a token slice by index, where every index out of range reads as nothing.
