@@ -103,10 +103,15 @@ fn check(text: &str) {
     }
 }
 
+/// How many random texts each test feeds; `ANNALIST_FUZZ_ROUNDS` raises it for a longer run.
+fn rounds(default: usize) -> usize {
+    std::env::var("ANNALIST_FUZZ_ROUNDS").ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
 #[test]
 fn random_token_soups_never_panic() {
     let mut rng = Lcg(7);
-    for _ in 0..3_000 {
+    for _ in 0..rounds(3_000) {
         let n = rng.next() % 14;
         let mut text = String::new();
         for _ in 0..n {
@@ -122,7 +127,7 @@ fn random_token_soups_never_panic() {
 #[test]
 fn random_characters_never_panic() {
     let mut rng = Lcg(11);
-    for _ in 0..2_000 {
+    for _ in 0..rounds(2_000) {
         let n = rng.next() % 40;
         let text: String = (0..n).filter_map(|_| char::from_u32((rng.next() % 0x3000) as u32)).collect();
         check(&text);
