@@ -468,10 +468,10 @@ impl<'a> TimeScanner<'a> {
                 }
             }
         }
-        // "2014-2018", "from 2014 to 2018": a year after a year.
+        // "2014-2018", "between May 2015 and 2018": a bare year as the second end.
         if let Some(TimeValue::Interval(x)) = a.value {
-            if x.precision == DatePrecision::Year {
-                if let Some(y) = year_number(t, k) {
+            if matches!(x.precision, DatePrecision::Year | DatePrecision::Month | DatePrecision::Season) {
+                if let Some(y) = year_number(t, k).filter(|_| self.month_word(k + 1).is_none()) {
                     return between(a.value, iv_value(year_interval(y)), k + 1);
                 }
             }
@@ -482,7 +482,26 @@ impl<'a> TimeScanner<'a> {
         {
             return None;
         }
-        between(a.value, b.value, b.end)
+        // A first end written without a year ("Feb 1st to March 2019") is in the second's year.
+        let names_year = |from: usize, to: usize| {
+            (from..to).any(|x| year_number(t, x).is_some() || t.num(x).is_some_and(|n| n.digits == 4))
+        };
+        let a_value = match (&a.value, &b.value) {
+            (Some(TimeValue::Interval(x)), Some(TimeValue::Interval(y)))
+                if !names_year(i, a.end) && names_year(k, b.end) && x.precision <= DatePrecision::Month =>
+            {
+                let moved = date(y.start.year(), x.start.month(), x.start.day());
+                let end_moved = date(y.start.year(), x.end.month(), x.end.day());
+                match (moved, end_moved) {
+                    (Some(s0), Some(e0)) if s0 <= y.end => {
+                        Some(TimeValue::Interval(DateInterval { start: s0, end: e0, precision: x.precision }))
+                    }
+                    _ => a.value.clone(),
+                }
+            }
+            _ => a.value.clone(),
+        };
+        between(a_value, b.value, b.end)
     }
 
     fn core(&self, i: usize) -> Option<Hit> {
