@@ -85,7 +85,6 @@ fn iso_prefix(t: &str) -> Option<NaiveDate> {
     ymd(y, m, d)
 }
 
-#[allow(dead_code)] // used by the HTML cleaner
 /// A date in a URL path: `/2024/01/12/`, `/2024-01-12`, `/20240112`.
 pub(crate) fn from_url(url: &str) -> Option<NaiveDate> {
     let path = url.split_once("://").map_or(url, |(_, rest)| rest);

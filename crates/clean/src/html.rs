@@ -1,6 +1,769 @@
-//! HTML pages: placeholder until the DOM extractor lands.
-use crate::Extracted;
+//! HTML pages: main-content extraction on a real DOM (html5ever through `scraper`), and the
+//! page's metadata (title, publication date, outlet, language, canonical URL).
+//!
+//! How the body is found: the page is walked once, without recursion (deeply nested "HTML
+//! bombs" cost no stack; content nested deeper than `MAX_DEPTH` is ignored), leaving out
+//! elements that are never article text (scripts, navigation, asides, footers, forms, figures,
+//! hidden elements) and those whose class or id names them chrome (share, related, comments,
+//! cookie, newsletter, breadcrumb, caption...). Text is cut into blocks at block-level elements.
+//! Paragraph-like blocks vote for the elements that hold them (parent fully, grandparent half,
+//! great-grandparent a third; more for longer text and more commas, less for link text); the
+//! best-scored container and its well-scored siblings are the article. Their blocks, in document
+//! order, go through the same line rules as plain text (notices, credits, link lists, position).
 
-pub(crate) fn extract(_html: &str, _url: Option<&str>) -> Extracted {
-    Extracted::default()
+use crate::chrome::{self, normalized};
+use crate::{dates, plain, Extracted};
+use ego_tree::{NodeId, NodeRef};
+use regex::Regex;
+use scraper::{node::Element, Html, Node};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Elements nested deeper than this are not read.
+const MAX_DEPTH: usize = 256;
+
+/// Elements that never hold article text.
+const DROP_TAGS: &[&str] = &[
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "svg",
+    "canvas",
+    "nav",
+    "aside",
+    "footer",
+    "button",
+    "select",
+    "input",
+    "textarea",
+    "label",
+    "figure",
+    "figcaption",
+    "picture",
+    "video",
+    "audio",
+    "object",
+    "embed",
+    "head",
+    "dialog",
+    "menu",
+    "map",
+    "header",
+    "math",
+    "source",
+    "track",
+    "img",
+];
+
+/// Elements that start a new block of text.
+const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "tbody",
+    "thead",
+    "caption",
+    "address",
+    "center",
+    "body",
+    "hr",
+    "details",
+    "summary",
+    "fieldset",
+    "hgroup",
+];
+
+/// Class and id words of chrome containers (compared as whole words of the attribute): these
+/// are dropped unless they hold most of the page's text.
+const CHROME_WORDS: &[&str] = &[
+    "comment",
+    "comments",
+    "commentlist",
+    "share",
+    "sharing",
+    "sharebar",
+    "social",
+    "socials",
+    "related",
+    "newsletter",
+    "newsletters",
+    "cookie",
+    "cookies",
+    "consent",
+    "gdpr",
+    "breadcrumb",
+    "breadcrumbs",
+    "sidebar",
+    "advert",
+    "advertisement",
+    "adslot",
+    "adunit",
+    "dfp",
+    "promo",
+    "promotion",
+    "caption",
+    "credit",
+    "credits",
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "footer",
+    "byline",
+    "subscribe",
+    "subscription",
+    "paywall",
+    "signup",
+    "popup",
+    "modal",
+    "outbrain",
+    "taboola",
+    "recirc",
+    "recirculation",
+    "trending",
+    "recommended",
+    "recommendations",
+    "pagination",
+    "pager",
+    "disqus",
+    "masthead",
+    "banner",
+    "overlay",
+    "gallery",
+    "slideshow",
+    "carousel",
+    "toolbar",
+    "reactions",
+    "donate",
+    "survey",
+];
+
+/// Weaker signs of chrome: dropped only when the element holds little text or mostly links.
+const WEAK_CHROME_WORDS: &[&str] = &[
+    "ad",
+    "ads",
+    "tags",
+    "widget",
+    "sponsored",
+    "skip",
+    "hidden",
+    "meta",
+    "author",
+    "bio",
+    "timestamp",
+    "dateline",
+    "tools",
+    "topics",
+    "teaser",
+    "teasers",
+    "more",
+    "login",
+    "register",
+    "rating",
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "embed",
+    "video",
+    "thumbnail",
+    "thumb",
+    "breaking",
+    "ticker",
+    "alert",
+    "correction",
+    "feedback",
+    "popular",
+    "read",
+    "next",
+    "prev",
+    "previous",
+    "print",
+    "disclaimer",
+    "sr",
+    "visually",
+    "offscreen",
+    "toast",
+    "list",
+    "links",
+    "headlines",
+    "latest",
+    "most",
+];
+
+/// Class and id words of article bodies: an element with one of these is never dropped by name.
+const BODY_WORDS: &[&str] =
+    &["article", "content", "body", "story", "entry", "text", "main", "post", "prose", "richtext", "rich"];
+
+pub(crate) fn extract(html: &str, url: Option<&str>) -> Extracted {
+    let document = Html::parse_document(html);
+    let meta = Meta::read(&document);
+    let blocks = collect_blocks(&document);
+    let mut found = Extracted {
+        language: meta.language.clone(),
+        url: meta.url.clone(),
+        outlet: meta.outlet.clone(),
+        ..Extracted::default()
+    };
+    found.title = meta.title(&blocks);
+    let page_url = url.or(meta.url.as_deref());
+    found.published = meta.published.or_else(|| page_url.and_then(dates::from_url));
+
+    let chosen = choose_blocks(&blocks);
+    let lines: Vec<String> = chosen.iter().map(|b| b.text.clone()).collect();
+    let dropped: Vec<bool> = chosen
+        .iter()
+        .map(|b| b.kind == Kind::Heading && b.level == 1 || b.link_density() > 0.5 || is_meta_line(&b.text))
+        .collect();
+    let title_norm = found.title.as_deref().map(normalized).unwrap_or_default();
+    let keep = plain::select(&lines, &title_norm, &dropped);
+    found.paragraphs = lines.into_iter().zip(keep).filter_map(|(l, k)| k.then_some(l)).collect();
+    if found.published.is_none() {
+        if let Some((date, outlet, rest)) = found.paragraphs.first().and_then(|p| plain::dateline(p)) {
+            found.published = Some(date);
+            found.outlet = found.outlet.or(outlet);
+            found.paragraphs[0] = rest;
+        }
+    }
+    found
+}
+
+/// Short lines that only give a date, a reading time or an author.
+fn is_meta_line(text: &str) -> bool {
+    let words = chrome::word_count(text);
+    if words > 12 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    (words <= 8 && dates::parse(text).is_some())
+        || lower.ends_with("min read")
+        || lower.ends_with("minute read")
+        || lower.ends_with("minutes read")
+        || lower.starts_with("updated ")
+        || lower.starts_with("published ")
+        || lower.starts_with("last updated")
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Paragraph,
+    Heading,
+    ListItem,
+    Quote,
+    Other,
+}
+
+#[derive(Debug)]
+struct Block {
+    text: String,
+    link_chars: usize,
+    kind: Kind,
+    level: u8,
+    /// The element holding the text, then its ancestors (nearest first, at most 8).
+    ancestors: Vec<NodeId>,
+}
+
+impl Block {
+    fn link_density(&self) -> f64 {
+        self.link_chars as f64 / self.text.chars().count().max(1) as f64
+    }
+}
+
+/// Words of a class or id attribute: split at non-letters and at lower-to-upper case changes.
+fn attribute_words(value: &str) -> impl Iterator<Item = String> + '_ {
+    let mut words = Vec::new();
+    let mut current = String::new();
+    let mut last_lower = false;
+    for c in value.chars() {
+        if !c.is_ascii_alphanumeric() {
+            if !current.is_empty() {
+                words.push(std::mem::take(&mut current));
+            }
+            last_lower = false;
+            continue;
+        }
+        if c.is_ascii_uppercase() && last_lower && !current.is_empty() {
+            words.push(std::mem::take(&mut current));
+        }
+        last_lower = c.is_ascii_lowercase();
+        current.push(c.to_ascii_lowercase());
+    }
+    if !current.is_empty() {
+        words.push(current);
+    }
+    words.into_iter()
+}
+
+/// Whether an element and everything in it is left out of the text.
+fn is_chrome_element(node: NodeRef<'_, Node>, el: &Element, page_chars: usize) -> bool {
+    let name = el.name();
+    if DROP_TAGS.contains(&name) {
+        return true;
+    }
+    if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    if let Some(style) = el.attr("style") {
+        let style: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        if style.contains("display:none") || style.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    if let Some(role) = el.attr("role") {
+        if matches!(
+            role,
+            "navigation" | "banner" | "contentinfo" | "complementary" | "menu" | "menubar" | "dialog" | "search"
+        ) {
+            return true;
+        }
+    }
+    if matches!(name, "html" | "body" | "article" | "main") {
+        return false;
+    }
+    let (mut strong, mut weak) = (false, false);
+    for attr in [el.attr("class"), el.attr("id")].into_iter().flatten() {
+        for word in attribute_words(attr) {
+            if BODY_WORDS.contains(&word.as_str()) {
+                return false;
+            }
+            strong |= CHROME_WORDS.contains(&word.as_str());
+            weak |= WEAK_CHROME_WORDS.contains(&word.as_str());
+        }
+    }
+    if !(strong || weak) {
+        return false;
+    }
+    // a container named like chrome that holds most of the page's text is the page
+    let (chars, link_chars) = text_size(node, page_chars / 2 + 1);
+    if strong {
+        chars * 2 <= page_chars
+    } else {
+        chars < 200 || link_chars * 5 > chars * 2
+    }
+}
+
+/// Characters of text (not counting spaces) under `node`, and how many of them are in links;
+/// counting stops past `limit`.
+fn text_size(node: NodeRef<'_, Node>, limit: usize) -> (usize, usize) {
+    let (mut chars, mut links) = (0, 0);
+    for d in node.descendants() {
+        if let Node::Text(t) = d.value() {
+            let n = t.chars().filter(|c| !c.is_whitespace()).count();
+            chars += n;
+            if d.ancestors().take(4).any(|a| matches!(a.value(), Node::Element(e) if e.name() == "a")) {
+                links += n;
+            }
+            if chars > limit {
+                break;
+            }
+        }
+    }
+    (chars, links)
+}
+
+/// The page's text as blocks, in document order, chrome elements left out.
+fn collect_blocks(document: &Html) -> Vec<Block> {
+    struct Walk {
+        blocks: Vec<Block>,
+        text: String,
+        link_chars: usize,
+    }
+    impl Walk {
+        fn push_text(&mut self, s: &str, in_link: bool) {
+            for (i, piece) in s.split_whitespace().enumerate() {
+                let need_space = i > 0 || s.starts_with(char::is_whitespace);
+                if need_space && !self.text.is_empty() && !self.text.ends_with(' ') {
+                    self.text.push(' ');
+                }
+                self.text.push_str(piece);
+                if in_link {
+                    self.link_chars += piece.chars().count();
+                }
+            }
+            if s.ends_with(char::is_whitespace) && !self.text.is_empty() && !self.text.ends_with(' ') {
+                self.text.push(' ');
+            }
+        }
+        fn flush(&mut self, holder: Option<NodeRef<'_, Node>>, in_quote: bool) {
+            let text = self.text.trim();
+            if text.is_empty() {
+                self.text.clear();
+                self.link_chars = 0;
+                return;
+            }
+            let mut ancestors = Vec::with_capacity(8);
+            let mut kind = Kind::Other;
+            let mut level = 0;
+            if let Some(holder) = holder {
+                if let Node::Element(el) = holder.value() {
+                    (kind, level) = match el.name() {
+                        "p" | "pre" => (Kind::Paragraph, 0),
+                        "li" | "dd" | "dt" => (Kind::ListItem, 0),
+                        "blockquote" => (Kind::Quote, 0),
+                        h if h.len() == 2 && h.starts_with('h') && h.as_bytes()[1].is_ascii_digit() => {
+                            (Kind::Heading, h.as_bytes()[1] - b'0')
+                        }
+                        _ => (Kind::Other, 0),
+                    };
+                }
+                let mut node = Some(holder);
+                while let Some(n) = node {
+                    if ancestors.len() == 8 {
+                        break;
+                    }
+                    ancestors.push(n.id());
+                    node = n.parent();
+                }
+            }
+            if in_quote && kind == Kind::Other {
+                kind = Kind::Quote;
+            }
+            self.blocks.push(Block { text: text.to_string(), link_chars: self.link_chars, kind, level, ancestors });
+            self.text.clear();
+            self.link_chars = 0;
+        }
+    }
+
+    let mut walk = Walk { blocks: Vec::new(), text: String::new(), link_chars: 0 };
+    let page_chars = document.select(body_selector()).next().map_or(0, |body| text_size(*body, usize::MAX).0);
+    // (node, depth, entering); block holders and link/quote depth are tracked on the way down
+    let mut stack: Vec<(NodeRef<'_, Node>, usize, bool)> = vec![(document.tree.root(), 0, true)];
+    let mut holders: Vec<NodeRef<'_, Node>> = Vec::new();
+    let mut links = 0usize;
+    let mut quotes = 0usize;
+    while let Some((node, depth, entering)) = stack.pop() {
+        match node.value() {
+            Node::Text(text) if entering => walk.push_text(text, links > 0),
+            Node::Element(el) => {
+                let name = el.name();
+                let block = BLOCK_TAGS.contains(&name);
+                if entering {
+                    if depth > MAX_DEPTH || is_chrome_element(node, el, page_chars) {
+                        if block || DROP_TAGS.contains(&name) {
+                            walk.flush(holders.last().copied(), quotes > 0);
+                        }
+                        continue;
+                    }
+                    if name == "br" {
+                        walk.flush(holders.last().copied(), quotes > 0);
+                        continue;
+                    }
+                    if block {
+                        walk.flush(holders.last().copied(), quotes > 0);
+                        holders.push(node);
+                    }
+                    if name == "a" {
+                        links += 1;
+                    }
+                    if name == "blockquote" {
+                        quotes += 1;
+                    }
+                    stack.push((node, depth, false));
+                    for child in node.children().rev() {
+                        stack.push((child, depth + 1, true));
+                    }
+                } else {
+                    if block {
+                        walk.flush(holders.last().copied(), quotes > 0);
+                        holders.pop();
+                    }
+                    if name == "a" {
+                        links = links.saturating_sub(1);
+                    }
+                    if name == "blockquote" {
+                        quotes = quotes.saturating_sub(1);
+                    }
+                }
+            }
+            Node::Document | Node::Fragment if entering => {
+                for child in node.children().rev() {
+                    stack.push((child, depth + 1, true));
+                }
+            }
+            _ => {}
+        }
+    }
+    walk.flush(holders.last().copied(), false);
+    walk.blocks
+}
+
+/// How much a block says "article text here".
+fn block_score(block: &Block) -> f64 {
+    let len = block.text.chars().count();
+    if len < 25 || block.link_density() > 0.5 || block.kind == Kind::Heading {
+        return 0.0;
+    }
+    let commas = block.text.matches([',', '，', '،', '、']).count() as f64;
+    let base = 1.0 + commas.min(10.0) + (len as f64 / 100.0).min(3.0);
+    let base = if block.kind == Kind::Paragraph { base } else { base * 0.6 };
+    base * (1.0 - block.link_density())
+}
+
+/// The blocks of the article: those under the best container and its well-scored siblings.
+fn choose_blocks(blocks: &[Block]) -> Vec<&Block> {
+    let mut scores: HashMap<NodeId, f64> = HashMap::new();
+    for block in blocks {
+        let score = block_score(block);
+        if score == 0.0 {
+            continue;
+        }
+        // a <p> votes for its parent first; text directly in a <div> votes for that div
+        let skip = usize::from(block.kind != Kind::Other);
+        for (level, id) in block.ancestors.iter().skip(skip).take(3).enumerate() {
+            *scores.entry(*id).or_default() += score / (level as f64 + 1.0);
+        }
+    }
+    let Some((&best, &best_score)) = scores.iter().max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0))) else {
+        return blocks.iter().filter(|b| b.text.chars().count() >= 25).collect();
+    };
+    // siblings of the best container that score well are part of the article too
+    let parent_of = |id: NodeId| -> Option<NodeId> {
+        blocks
+            .iter()
+            .find_map(|b| b.ancestors.iter().position(|&a| a == id).and_then(|i| b.ancestors.get(i + 1).copied()))
+    };
+    let parent = parent_of(best);
+    let threshold = (best_score * 0.2).max(3.0);
+    let accepted = |block: &Block| -> bool {
+        match block.ancestors.iter().position(|&a| a == best) {
+            Some(_) => true,
+            None => {
+                let Some(parent) = parent else { return false };
+                let Some(i) = block.ancestors.iter().position(|&a| a == parent) else { return false };
+                // the child of `parent` this block sits under
+                let sibling = if i == 0 { None } else { Some(block.ancestors[i - 1]) };
+                match sibling {
+                    Some(s) => {
+                        scores.get(&s).copied().unwrap_or(0.0) >= threshold
+                            || (block.kind == Kind::Paragraph && i == 1 && block_score(block) >= 3.0)
+                    }
+                    None => false,
+                }
+            }
+        }
+    };
+    blocks.iter().filter(|b| accepted(b)).collect()
+}
+
+/// What the page says about itself in `<head>`, JSON-LD, `<time>` and `<html lang>`.
+#[derive(Debug, Default)]
+struct Meta {
+    og_title: Option<String>,
+    title_tag: Option<String>,
+    headline: Option<String>,
+    published: Option<chrono::NaiveDate>,
+    outlet: Option<String>,
+    language: Option<String>,
+    url: Option<String>,
+}
+
+const DATE_KEYS: &[&str] = &[
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "dcterms.date",
+    "sailthru.date",
+    "parsely-pub-date",
+    "article.published",
+    "published_time",
+    "published-date",
+    "og:pubdate",
+    "release_date",
+    "originalpublicationdate",
+    "article_date_original",
+    "cxenseparse:recs:publishtime",
+    "dc.date.created",
+];
+
+fn body_selector() -> &'static scraper::Selector {
+    static SELECTOR: OnceLock<scraper::Selector> = OnceLock::new();
+    SELECTOR.get_or_init(|| scraper::Selector::parse("body").expect("selector"))
+}
+
+fn json_ld_patterns() -> &'static [Regex; 3] {
+    static PATTERNS: OnceLock<[Regex; 3]> = OnceLock::new();
+    PATTERNS.get_or_init(|| {
+        [
+            Regex::new(r#""datePublished"\s*:\s*"([^"]{8,40})""#).expect("pattern"),
+            Regex::new(r#""headline"\s*:\s*"((?:[^"\\]|\\.){3,400})""#).expect("pattern"),
+            Regex::new(r#""publisher"\s*:\s*\{[^{}]{0,300}?"name"\s*:\s*"([^"]{2,100})""#).expect("pattern"),
+        ]
+    })
+}
+
+impl Meta {
+    fn read(document: &Html) -> Meta {
+        let mut meta = Meta::default();
+        let mut date_candidates: Vec<(usize, chrono::NaiveDate)> = Vec::new();
+        let mut time_date = None;
+        let mut h1 = None;
+        for node in document.tree.root().descendants() {
+            let Node::Element(el) = node.value() else { continue };
+            match el.name() {
+                "html" => {
+                    meta.language = el.attr("lang").or(el.attr("xml:lang")).and_then(language_code);
+                }
+                "title" if meta.title_tag.is_none() => {
+                    meta.title_tag = Some(node_text(node)).filter(|t| !t.is_empty());
+                }
+                "h1" if h1.is_none() => h1 = Some(node_text(node)).filter(|t| !t.is_empty()),
+                "meta" => {
+                    let key =
+                        el.attr("property").or(el.attr("name")).or(el.attr("itemprop")).map(str::to_ascii_lowercase);
+                    let content = el.attr("content").map(str::trim).filter(|c| !c.is_empty());
+                    let (Some(key), Some(content)) = (key, content) else { continue };
+                    match key.as_str() {
+                        "og:title" | "twitter:title" if meta.og_title.is_none() => meta.og_title = Some(content.into()),
+                        "og:site_name" | "application-name" if meta.outlet.is_none() => {
+                            meta.outlet = Some(content.into())
+                        }
+                        "og:url" if meta.url.is_none() && content.starts_with("http") => {
+                            meta.url = Some(content.into())
+                        }
+                        "og:locale" | "content-language" | "language" if meta.language.is_none() => {
+                            meta.language = language_code(content)
+                        }
+                        k => {
+                            if let Some(rank) = DATE_KEYS.iter().position(|d| *d == k) {
+                                if let Some(date) = dates::parse(content) {
+                                    date_candidates.push((rank, date));
+                                }
+                            }
+                        }
+                    }
+                }
+                "link" if el.attr("rel") == Some("canonical") && meta.url.is_none() => {
+                    meta.url = el.attr("href").filter(|h| h.starts_with("http")).map(String::from);
+                }
+                "script" if el.attr("type").is_some_and(|t| t.contains("ld+json")) => {
+                    let text = node_text_raw(node);
+                    let [date, headline, publisher] = json_ld_patterns();
+                    if let Some(d) = date.captures(&text).and_then(|c| dates::parse(&c[1])) {
+                        date_candidates.push((0, d));
+                    }
+                    if meta.headline.is_none() {
+                        meta.headline = headline.captures(&text).map(|c| unescape_json(&c[1]));
+                    }
+                    if meta.outlet.is_none() {
+                        meta.outlet = publisher.captures(&text).map(|c| unescape_json(&c[1]));
+                    }
+                }
+                "time" if time_date.is_none() => {
+                    time_date = el.attr("datetime").and_then(dates::parse).or_else(|| dates::parse(&node_text(node)));
+                }
+                _ => {}
+            }
+        }
+        date_candidates.sort_by_key(|(rank, _)| *rank);
+        meta.published = date_candidates.first().map(|(_, d)| *d).or(time_date);
+        if meta.headline.is_none() {
+            meta.headline = h1;
+        }
+        meta
+    }
+
+    /// The article's title: the `<h1>`/JSON-LD headline when the page's titles agree with it,
+    /// else `og:title`, else `<title>` without the site's name.
+    fn title(&self, _blocks: &[Block]) -> Option<String> {
+        let declared = [self.og_title.as_deref(), self.title_tag.as_deref()];
+        if let Some(headline) = &self.headline {
+            let h = normalized(headline);
+            if !h.is_empty() && declared.iter().flatten().any(|t| normalized(t).contains(&h)) {
+                return Some(headline.clone());
+            }
+        }
+        self.og_title
+            .as_deref()
+            .or(self.title_tag.as_deref())
+            .map(|t| strip_site_name(t, self.outlet.as_deref()))
+            .or_else(|| self.headline.clone())
+    }
+}
+
+/// "Blast kills dozens | Example News" → "Blast kills dozens".
+fn strip_site_name(title: &str, outlet: Option<&str>) -> String {
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » "] {
+        if let Some((head, tail)) = title.rsplit_once(sep) {
+            let site_like = tail.split_whitespace().count() <= 4
+                || outlet.is_some_and(|o| normalized(tail).contains(&normalized(o)));
+            if site_like && head.split_whitespace().count() >= 3 {
+                return head.trim().to_string();
+            }
+        }
+    }
+    title.trim().to_string()
+}
+
+fn language_code(value: &str) -> Option<String> {
+    let code: String = value.trim().chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+    (code.len() == 2 || code.len() == 3).then(|| code.to_ascii_lowercase())
+}
+
+fn unescape_json(s: &str) -> String {
+    serde_json::from_str::<String>(&format!("\"{s}\"")).unwrap_or_else(|_| s.to_string())
+}
+
+/// An element's text with whitespace collapsed.
+fn node_text(node: NodeRef<'_, Node>) -> String {
+    let raw = node_text_raw(node);
+    raw.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn node_text_raw(node: NodeRef<'_, Node>) -> String {
+    let mut out = String::new();
+    for d in node.descendants() {
+        if let Node::Text(t) = d.value() {
+            out.push_str(t);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn class_words_split_at_dashes_and_case_changes() {
+        let words: Vec<String> = attribute_words("c-shareBar related_links").collect();
+        assert_eq!(words, ["c", "share", "bar", "related", "links"]);
+    }
+
+    #[test]
+    fn site_names_leave_titles() {
+        assert_eq!(
+            strip_site_name("Twin blasts kill dozens in Kerman | Example News", None),
+            "Twin blasts kill dozens in Kerman"
+        );
+        assert_eq!(strip_site_name("Iran - a country study", None), "Iran - a country study");
+    }
 }

@@ -100,13 +100,13 @@ pub(crate) fn extract(text: &str, declared_title: Option<&str>) -> Extracted {
     }
     lines.retain(|l| !l.is_empty());
     let n = lines.len();
-    let mut kinds = vec![Kind::Maybe; n];
+    let mut dropped = vec![false; n];
 
     // metadata lines near the top or the bottom
     for i in (0..n.min(8)).chain(n.saturating_sub(3)..n) {
         if let Some(date) = date_line(&lines[i]) {
             found.published.get_or_insert(date);
-            kinds[i] = Kind::Drop;
+            dropped[i] = true;
         }
     }
 
@@ -125,11 +125,21 @@ pub(crate) fn extract(text: &str, declared_title: Option<&str>) -> Extracted {
     let title_norm = title.as_deref().map(normalized).unwrap_or_default();
     found.title = title;
 
+    let keep = select(&lines, &title_norm, &dropped);
+    found.paragraphs = lines.into_iter().zip(keep).filter_map(|(line, keep)| keep.then_some(line)).collect();
+    found
+}
+
+/// Which of a page's lines are article body: `dropped` marks lines already known to be chrome
+/// (metadata lines), `title_norm` is the normalised title (repeats of it go).
+pub(crate) fn select(lines: &[String], title_norm: &str, dropped: &[bool]) -> Vec<bool> {
+    let n = lines.len();
+    let mut kinds = vec![Kind::Maybe; n];
     let mut seen: HashSet<String> = HashSet::new();
     for (i, line) in lines.iter().enumerate() {
         let norm = normalized(line);
         let repeated = !seen.insert(norm.clone());
-        let drop = kinds[i] == Kind::Drop
+        let drop = dropped.get(i).copied().unwrap_or(false)
             || (!title_norm.is_empty() && norm == title_norm)
             || repeated
             || chrome::is_separator(line)
@@ -170,24 +180,19 @@ pub(crate) fn extract(text: &str, declared_title: Option<&str>) -> Extracted {
     let tail_end = last_body
         .and_then(|last| (last + 1..n).find(|&j| chrome::notice_score(&lines[j]) > 0 || chrome::is_nav(&lines[j])))
         .unwrap_or(n);
-    for (i, line) in lines.into_iter().enumerate() {
-        if i >= tail_end {
-            break;
-        }
-        let keep = match (kinds[i], first_body, last_body) {
+    let mut keep = vec![false; n];
+    for (i, line) in lines.iter().enumerate().take(tail_end) {
+        keep[i] = match (kinds[i], first_body, last_body) {
             (Kind::Drop, _, _) => false,
             (Kind::Body, _, _) => true,
             (Kind::Maybe, Some(first), Some(last)) if i > first && i < last => true,
             // outside the body: only sentences, not headlines or link titles
             (Kind::Maybe, _, _) => {
-                chrome::ends_sentence(&line) && word_count(&line) >= 5 && !chrome::is_headline_like(&line)
+                chrome::ends_sentence(line) && word_count(line) >= 5 && !chrome::is_headline_like(line)
             }
         };
-        if keep {
-            found.paragraphs.push(line);
-        }
     }
-    found
+    keep
 }
 
 #[cfg(test)]
