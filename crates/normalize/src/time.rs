@@ -340,6 +340,13 @@ impl<'a> TimeScanner<'a> {
                 }
             }
         }
+        // "later than 2018", "earlier than March"
+        if let (Some(w @ (W::Later | W::Earlier)), true) = (t.w(i), t.is_w(i + 1, W::Than)) {
+            if let Some(inner) = self.core(i + 2).filter(|h| h.kind == TimeKind::Date) {
+                let kind = if w == W::Later { TimeKind::Since } else { TimeKind::Until };
+                return Some(Hit { kind, ..inner });
+            }
+        }
         if let Some(W::From | W::Between) = t.w(i) {
             if let Some(hit) = self.range_from(i + 1) {
                 return Some(hit);
@@ -594,7 +601,13 @@ impl<'a> TimeScanner<'a> {
                 // "the next two days": a period starting at the reference.
                 let (_, hi, k) = small_count(t, i + 1).filter(|c| c.0 == c.1 && !t.is_w(i + 1, W::A))?;
                 let Lex::Unit(
-                    unit @ (Unit::Day | Unit::Week | Unit::Month | Unit::Quarter | Unit::Year | Unit::Decade),
+                    unit @ (Unit::Day
+                    | Unit::Week
+                    | Unit::Fortnight
+                    | Unit::Month
+                    | Unit::Quarter
+                    | Unit::Year
+                    | Unit::Decade),
                 ) = t.lex(k)
                 else {
                     return None;
@@ -604,6 +617,7 @@ impl<'a> TimeScanner<'a> {
                     let end = match unit {
                         Unit::Day => r.checked_add_days(Days::new(u64::from(n))),
                         Unit::Week => r.checked_add_days(Days::new(7 * u64::from(n))),
+                        Unit::Fortnight => r.checked_add_days(Days::new(14 * u64::from(n))),
                         Unit::Month => r.checked_add_months(Months::new(n)),
                         Unit::Quarter => r.checked_add_months(Months::new(3 * n)),
                         Unit::Year => r.checked_add_months(Months::new(12 * n)),
@@ -689,7 +703,7 @@ impl<'a> TimeScanner<'a> {
             }
             return None;
         }
-        if let Some(dir @ (W::Last | W::This | W::Next | W::Coming | W::Previous)) = t.w(i) {
+        if let Some(dir @ (W::Last | W::This | W::Next | W::Coming | W::Previous | W::Following)) = t.w(i) {
             let j = i + 1;
             let which = match dir {
                 W::Last | W::Previous => -1,
@@ -1378,7 +1392,8 @@ impl<'a> TimeScanner<'a> {
         };
         if sep(i + 3) == Some(s1) {
             let c = plain(i + 4)?;
-            if t.tight(i + 5) && (t.is_word(i + 5) || t.punct(i + 5, '/') || t.is_dash(i + 5)) {
+            let date_follows = t.num(i + 6).is_some() && t.punct(i + 7, '/');
+            if t.tight(i + 5) && (t.is_word(i + 5) || t.punct(i + 5, '/') || (t.is_dash(i + 5) && !date_follows)) {
                 return None;
             }
             let d = if a.digits == 4 && small(b) && small(c) {
@@ -1397,7 +1412,13 @@ impl<'a> TimeScanner<'a> {
             };
             return self.date_hit(i + 5, day_interval(d));
         }
-        if t.tight(i + 3) && (t.is_word(i + 3) || t.punct(i + 3, '/') || t.is_dash(i + 3) || t.punct(i + 3, '%')) {
+        let date_follows = |k: usize| t.num(k + 1).is_some() && t.punct(k + 2, '/');
+        if t.tight(i + 3)
+            && (t.is_word(i + 3)
+                || t.punct(i + 3, '/')
+                || (t.is_dash(i + 3) && !date_follows(i + 3))
+                || t.punct(i + 3, '%'))
+        {
             return None;
         }
         // Year and month: "2015-3", "2015/3", "3/2015".
@@ -1478,6 +1499,10 @@ impl<'a> TimeScanner<'a> {
             }
         }
         let y = year_number(t, i)?;
+        if let (true, Some(w @ (W::Later | W::Earlier | W::After | W::Before))) = (t.is_w(i + 1, W::Or), t.w(i + 2)) {
+            let kind = if matches!(w, W::Later | W::After) { TimeKind::Since } else { TimeKind::Until };
+            return Some(Hit { end: i + 3, value: iv_value(year_interval(y)), kind });
+        }
         // "2017 April", "2016, Nov"
         let k = if t.punct(i + 1, ',') { i + 2 } else { i + 1 };
         if let Some((m, e)) =
