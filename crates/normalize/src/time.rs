@@ -256,6 +256,12 @@ fn word_day(t: Toks, i: usize) -> Option<(u32, usize, bool)> {
     }
 }
 
+/// Whether token `k` ends a clause: the end of the text or sentence punctuation (not a dash:
+/// "the seventh-largest").
+fn ends_clause(t: Toks, k: usize) -> bool {
+    t.get(k).is_none() || [',', '.', ';', '!', '?', ')', '"', '”'].iter().any(|&c| t.punct(k, c))
+}
+
 /// A four-digit year that stands on its own (not part of a longer number or a word).
 fn year_number(t: Toks, i: usize) -> Option<i32> {
     let n: Num = t.num(i)?;
@@ -1242,7 +1248,9 @@ impl<'a> TimeScanner<'a> {
         let (d, mut k, suffix) = match t.lex(j) {
             Lex::Ordinal(_) | Lex::Card(20 | 30) => {
                 let (n, k, suffix) = word_day(t, j).filter(|w| w.2)?;
-                let alone = (the || (j > 0 && t.is_w(j - 1, W::On))) && !t.is_word(k) && t.num(k).is_none();
+                // "on the second!", "on the twenty-second.": only after "on", and at a clause's end
+                let on_before = j.checked_sub(usize::from(the) + 1).is_some_and(|b| t.is_w(b, W::On));
+                let alone = on_before && ends_clause(t, k);
                 if !(t.is_w(k, W::Of) || matches!(t.lex(k), Lex::Month { .. }) || alone) {
                     return None;
                 }
@@ -1279,7 +1287,7 @@ impl<'a> TimeScanner<'a> {
         let Lex::Month { m, abbr, ambiguous } = t.lex(k) else {
             // "on the 27th.": a day of the current month, when nothing follows that it could number.
             let on = j.checked_sub(usize::from(the) + 1).is_some_and(|b| t.is_w(b, W::On));
-            if (the || on) && suffix && !of && !t.is_word(k) && t.num(k).is_none() {
+            if (the || on) && suffix && !of && ends_clause(t, k) {
                 let d0 = self.reference.and_then(|r| {
                     (0..3u32)
                         .filter_map(|back| r.checked_sub_months(Months::new(back)))

@@ -200,3 +200,11 @@ fn decades_centuries_and_split_years() {
     range("the 2016-17 season", "2016-01-01", "2017-12-31", DatePrecision::Year);
     range("for the rest of the month", "2024-01-12", "2024-01-31", DatePrecision::Month);
 }
+
+#[test]
+fn ordinals_that_rank_are_not_days() {
+    assert!(times("the seventh-largest carrier").is_empty());
+    assert!(times("for the seventh time").is_empty());
+    assert!(times("She finished the seventh, behind him.").is_empty());
+    day("It reopens on the 27th.", "2023-12-27");
+}
