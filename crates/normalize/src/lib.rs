@@ -60,14 +60,14 @@
 //! A call makes one left-to-right pass over the bytes that cuts the text into tokens (words,
 //! digit runs, punctuation) held in one vector: that vector and the results are the only
 //! allocations. ASCII bytes are classified without decoding. A word is looked up by packing its
-//! lower-cased bytes into a `u128` and probing a hash table of the vocabulary (about 330 words
+//! lower-cased bytes into a `u128` and probing a hash table of the vocabulary (under 400 words
 //! in 1,024 slots) built once in a `OnceLock`: one or two integer comparisons, no heap. Then one
 //! pass over the tokens tries the patterns at each token; tokens no pattern can start with
 //! (most words, most punctuation, "the" before an ordinary word) are left after one `match`,
 //! and every pattern looks at a bounded number of tokens (about a dozen at most), so the whole
 //! is linear in the text. Counts are found in the same pass, after the time patterns, so that
 //! dates never become counts; `find_times_and_quantities` gives both for the price of one.
-//! On the BBC News set (5 MB) both scanners together run at 60–95 MB/s on one core of the
+//! On the BBC News set (5 MB) both scanners together run at 85–95 MB/s on one core of the
 //! development machine (`cargo run -p annalist-normalize --release --example throughput`).
 //!
 
