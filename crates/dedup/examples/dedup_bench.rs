@@ -119,13 +119,12 @@ fn main() {
         docs.len()
     );
 
-    let heap = index.heap_bytes();
-    let ids = index.id_bytes();
+    let (allocated, used, ids) = (index.heap_bytes(), index.used_bytes(), index.id_bytes());
     println!(
-        "index memory: {} bytes = {:.1} bytes/article ({:.1} without id strings; entry {ENTRY_BYTES} bytes; persisted sketch {SKETCH_BYTES} bytes)",
-        heap,
-        heap as f64 / n,
-        (heap - ids) as f64 / n
+        "index memory: {used} bytes used = {:.1} bytes/article ({:.1} without id text; entry {ENTRY_BYTES} bytes; persisted sketch {SKETCH_BYTES} bytes); {allocated} allocated ({:.1}/article, Vec growth slack)",
+        used as f64 / n,
+        (used - ids) as f64 / n,
+        allocated as f64 / n,
     );
     println!(
         "RSS: corpus loaded {:.1} MiB, now {:.1} MiB, peak (VmHWM) {:.1} MiB",

@@ -10,6 +10,7 @@ use std::cmp::Ordering;
 const BANDS: usize = WIDE_BINS;
 const KEY_BITS: u32 = 15;
 const NONE: u32 = u32::MAX;
+const UNDATED: i32 = i32::MAX;
 /// Shared bands that make a member worth comparing with for the near-identical rule: texts
 /// with Jaccard 0.9 share 8 or more of 12 bands with probability 0.97.
 const MEMBER_BANDS: usize = 8;
@@ -101,9 +102,9 @@ impl DedupIndex {
         (original != i).then(|| self.id(original))
     }
 
-    /// Bytes of memory the index holds (allocated capacity, ids included).
+    /// Bytes of memory the index has allocated (capacity, ids included).
     pub fn heap_bytes(&self) -> usize {
-        self.entries.capacity() * std::mem::size_of::<Entry>()
+        self.entries.capacity() * ENTRY_BYTES
             + self.heads.capacity() * 4
             + self.id_bytes.capacity()
             + self.id_ends.capacity() * 4
@@ -111,9 +112,28 @@ impl DedupIndex {
             + self.candidates.capacity() * 4
     }
 
-    /// Bytes of ids alone (part of `heap_bytes`; they are the caller's strings).
+    /// Bytes the index's content occupies (lengths, not capacities; ids included): what
+    /// `heap_bytes` comes to after `shrink_to_fit`, less the id table's spare slots.
+    pub fn used_bytes(&self) -> usize {
+        self.entries.len() * ENTRY_BYTES
+            + self.heads.len() * 4
+            + self.id_bytes.len()
+            + self.id_ends.len() * 4
+            + self.by_id.len() * (std::mem::size_of::<u32>() + 1)
+    }
+
+    /// Gives back spare capacity (after a bulk rebuild, say).
+    pub fn shrink_to_fit(&mut self) {
+        self.entries.shrink_to_fit();
+        self.id_bytes.shrink_to_fit();
+        self.id_ends.shrink_to_fit();
+        let (id_bytes, id_ends) = (&self.id_bytes, &self.id_ends);
+        self.by_id.shrink_to_fit(|&i| hash_id(id_at(id_bytes, id_ends, i)));
+    }
+
+    /// Bytes of id text alone (part of `used_bytes`; they are the caller's strings).
     pub fn id_bytes(&self) -> usize {
-        self.id_bytes.capacity()
+        self.id_bytes.len()
     }
 
     /// Adds one article. See the crate docs for what the outcome means.
@@ -130,7 +150,7 @@ impl DedupIndex {
         if new == NONE {
             return DedupOutcome::default();
         }
-        let best = self.matching_originals(&sketch);
+        let best = self.matching_originals(&sketch, day_number(meta.published));
         self.push_entry(id, sketch, meta, new);
 
         if best.is_empty() {
@@ -175,7 +195,7 @@ impl DedupIndex {
     }
 
     /// The originals of the families whose original the sketch matches, best match first.
-    fn matching_originals(&mut self, sketch: &Sketch) -> Vec<(u32, f64)> {
+    fn matching_originals(&mut self, sketch: &Sketch, published: i32) -> Vec<(u32, f64)> {
         let mut found: Vec<(u32, f64)> = Vec::new();
         if sketch.is_empty() {
             return found;
@@ -212,10 +232,10 @@ impl DedupIndex {
             }
             let hits = std::mem::replace(&mut run, 0);
             let entry = &self.entries[c as usize];
-            if entry.original != c && hits >= MEMBER_BANDS {
+            if entry.original != c && hits >= MEMBER_BANDS && self.config.close_in_time(published, entry.published) {
                 let sim = sketch.compare(&entry.sketch);
                 self.work.compared += 1;
-                if sim.jaccard >= self.config.member_jaccard {
+                if self.config.is_near_identical(&sim) {
                     found.push((entry.original, sim.jaccard));
                 }
             }
@@ -227,7 +247,11 @@ impl DedupIndex {
         candidates.dedup();
         self.work.compared += candidates.len() as u64;
         for &family in &candidates {
-            let sim = sketch.compare(&self.entries[family as usize].sketch);
+            let original = &self.entries[family as usize];
+            if !self.config.close_in_time(published, original.published) {
+                continue;
+            }
+            let sim = sketch.compare(&original.sketch);
             if self.config.is_duplicate(&sim) {
                 found.push((family, sim.containment.max(sim.jaccard)));
             }
@@ -248,7 +272,7 @@ impl DedupIndex {
                 *head = new;
             }
         }
-        let published = meta.published.map_or(i32::MAX, |d| chrono::Datelike::num_days_from_ce(&d));
+        let published = day_number(meta.published);
         self.entries.push(Entry {
             sketch,
             original: new,
@@ -283,6 +307,11 @@ impl Default for DedupIndex {
     fn default() -> DedupIndex {
         DedupIndex::new(DedupConfig::default())
     }
+}
+
+/// Days from the common era, or `UNDATED`.
+fn day_number(date: Option<chrono::NaiveDate>) -> i32 {
+    date.map_or(UNDATED, |d| chrono::Datelike::num_days_from_ce(&d))
 }
 
 fn bucket(band: usize, key: u16) -> usize {

@@ -1,4 +1,4 @@
-//! The per-article fingerprint: word 3-shingles, one-permutation MinHash with densification,
+//! The per-article fingerprint: word 5-shingles, one-permutation MinHash with densification,
 //! stored as b-bit fingerprints (16 bits for the LSH bins, 4 bits for the rest).
 
 use crate::DedupError;
@@ -13,10 +13,11 @@ pub const NARROW_BINS: usize = BINS - WIDE_BINS;
 const NARROW_BYTES: usize = NARROW_BINS / 2;
 const BIN_SHIFT: u32 = 64 - BINS.trailing_zeros();
 /// Words per shingle.
-pub const SHINGLE_WORDS: usize = 3;
+pub const SHINGLE_WORDS: usize = 5;
 
-const FORMAT_VERSION: u8 = 1;
-/// Length of `Sketch::to_bytes()`: version, shingle count (u32), wide bins (u16 each), narrow bins.
+const FORMAT_VERSION: u8 = 2;
+/// Length of `Sketch::to_bytes()`: version, shingle count (u32), wide bins (u16 each), narrow
+/// bins (two to a byte).
 pub const SKETCH_BYTES: usize = 1 + 4 + 2 * WIDE_BINS + NARROW_BYTES;
 
 /// A compact fingerprint of one article's text.
@@ -60,6 +61,7 @@ impl Sketch {
         out
     }
 
+    /// Fills `shingles` with the text's distinct shingle hashes, sorted.
     fn collect_shingles(text: &str, shingles: &mut Vec<u64>) {
         shingles.clear();
         let mut window = [0u64; SHINGLE_WORDS];

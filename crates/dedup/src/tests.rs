@@ -216,3 +216,53 @@ fn index_entry_is_as_small_as_the_cost_model_says() {
     assert_eq!(ENTRY_BYTES, 152);
     assert_eq!(SKETCH_BYTES, 87);
 }
+
+#[test]
+fn issues_of_a_short_formulaic_series_are_not_copies() {
+    let mut index = DedupIndex::default();
+    let first = "Qtly div 12 cts vs 12 cts prior\nPay April 15\nRecord March 31\n";
+    let second = "Qtly div 12 cts vs 12 cts prior\nPay May 20\nRecord April 30\n";
+    index.add("first", Sketch::of(first), meta(first));
+    assert_eq!(index.add("second", Sketch::of(second), meta(second)).duplicate_of, None);
+    // The very same notice twice is a copy, however short.
+    assert_eq!(index.add("again", Sketch::of(first), meta(first)).duplicate_of.as_deref(), Some("first"));
+}
+
+#[test]
+fn copies_are_published_within_days_of_their_original() {
+    let mut index = DedupIndex::default();
+    index.add("january", Sketch::of(ELECTION), dated(ELECTION, "2024-01-07"));
+    let weeks_later = index.add("february", Sketch::of(ELECTION), dated(ELECTION, "2024-02-11"));
+    assert_eq!(weeks_later.duplicate_of, None);
+    let next_day = index.add("next-day", Sketch::of(ELECTION), dated(ELECTION, "2024-01-08"));
+    assert_eq!(next_day.duplicate_of.as_deref(), Some("january"));
+    // Without a date the window does not apply.
+    let undated = index.add("undated", Sketch::of(ELECTION), meta(ELECTION));
+    assert!(undated.duplicate_of.is_some());
+}
+
+#[test]
+fn families_do_not_grow_by_chains_of_resemblance() {
+    // b shares its first half with a and its second half with c; a and c share nothing.
+    let a = first_lines(HARBOUR, 6);
+    let c = first_lines(PIPELINE, 5);
+    let b = format!("{}\n{}", first_lines(HARBOUR, 3), first_lines(PIPELINE, 2));
+    let mut index = DedupIndex::default();
+    index.add("a", Sketch::of(&a), meta(&a));
+    index.add("c", Sketch::of(&c), meta(&c));
+    index.add("b", Sketch::of(&b), meta(&b));
+    assert_eq!(index.duplicate_of("a"), None);
+    assert_eq!(index.duplicate_of("c"), None);
+}
+
+#[test]
+fn memory_accounting_counts_what_was_added() {
+    let mut index = DedupIndex::default();
+    let empty = index.used_bytes();
+    index.add("one", Sketch::of(HARBOUR), meta(HARBOUR));
+    index.add("two", Sketch::of(PIPELINE), meta(PIPELINE));
+    assert!(index.used_bytes() >= empty + 2 * ENTRY_BYTES + "onetwo".len());
+    index.shrink_to_fit();
+    assert!(index.heap_bytes() >= index.used_bytes() - 16);
+    assert_eq!(index.len(), 2);
+}
