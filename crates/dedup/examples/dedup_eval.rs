@@ -265,7 +265,11 @@ fn main() {
             eprintln!("cannot write {}: {e}", path.to_string_lossy());
         }
     }
-    println!("\nReuters-21578: {} stories with a body, {repeated} bodies repeated", reuters.len());
+    println!(
+        "\nReuters-21578: {} stories with a body ({} dated), {repeated} bodies repeated",
+        reuters.len(),
+        reuters.iter().filter(|d| d.published.is_some()).count()
+    );
     pr_line("labels: identical bodies", &gold, &predicted);
 
     let exact = exact_similar_pairs(&texts, 1000, 0.0);

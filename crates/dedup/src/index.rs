@@ -17,7 +17,7 @@ const MEMBER_BANDS: usize = 8;
 /// Bytes of one index entry (the cost model in the crate docs).
 pub const ENTRY_BYTES: usize = std::mem::size_of::<Entry>();
 
-/// One article as the index keeps it (152 bytes; see the crate docs for the cost model).
+/// One article as the index keeps it (156 bytes; see the crate docs for the cost model).
 #[derive(Debug, Clone)]
 struct Entry {
     sketch: Sketch,
@@ -30,6 +30,10 @@ struct Entry {
     text_len: u32,
     /// Days from the common era; `i32::MAX` when unknown (sorts after every date).
     published: i32,
+    /// On an original: the earliest publication day in its family (`UNDATED` when none is
+    /// known). The date window is measured from it, so a family cannot drift through time
+    /// by each new, slightly fuller issue of a series becoming its original.
+    first_published: i32,
 }
 
 /// Finds near-duplicate and syndicated copies among the articles added to it.
@@ -164,6 +168,11 @@ impl DedupIndex {
                 original = o;
             }
         }
+        let first = best
+            .iter()
+            .map(|&(o, _)| self.entries[o as usize].first_published)
+            .fold(self.entries[new as usize].published, i32::min);
+        self.entries[original as usize].first_published = first;
         let mut repointed = Vec::new();
         for &(o, _) in &best {
             if o == original {
@@ -232,10 +241,11 @@ impl DedupIndex {
             }
             let hits = std::mem::replace(&mut run, 0);
             let entry = &self.entries[c as usize];
-            if entry.original != c && hits >= MEMBER_BANDS && self.config.close_in_time(published, entry.published) {
+            if entry.original != c && hits >= MEMBER_BANDS {
                 let sim = sketch.compare(&entry.sketch);
                 self.work.compared += 1;
-                if self.config.is_near_identical(&sim) {
+                let first = self.entries[entry.original as usize].first_published;
+                if self.config.is_near_identical(&sim) && self.config.in_window(&sim, published, first) {
                     found.push((entry.original, sim.jaccard));
                 }
             }
@@ -248,11 +258,8 @@ impl DedupIndex {
         self.work.compared += candidates.len() as u64;
         for &family in &candidates {
             let original = &self.entries[family as usize];
-            if !self.config.close_in_time(published, original.published) {
-                continue;
-            }
             let sim = sketch.compare(&original.sketch);
-            if self.config.is_duplicate(&sim) {
+            if self.config.is_duplicate(&sim) && self.config.in_window(&sim, published, original.first_published) {
                 found.push((family, sim.containment.max(sim.jaccard)));
             }
         }
@@ -280,6 +287,7 @@ impl DedupIndex {
             next_in_band,
             text_len: u32::try_from(meta.text_len).unwrap_or(u32::MAX),
             published,
+            first_published: published,
         });
         self.id_bytes.push_str(id);
         self.id_ends.push(u32::try_from(self.id_bytes.len()).unwrap_or(u32::MAX));

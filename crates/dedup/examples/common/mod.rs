@@ -56,7 +56,7 @@ pub fn reuters(data: &Path) -> std::io::Result<Vec<Doc>> {
             let Some(id) = between(story, "NEWID=\"", "\"") else { continue };
             let Some(body) = between(story, "<BODY>", "</BODY>") else { continue };
             let published = between(story, "<DATE>", "</DATE>")
-                .and_then(|d| d.trim().get(..11))
+                .and_then(|d| d.split_whitespace().next())
                 .and_then(|d| NaiveDate::parse_from_str(d, "%d-%b-%Y").ok());
             docs.push(Doc { id: format!("reuters-{id}"), text: unescape(body), published });
         }
