@@ -185,6 +185,9 @@ fn main() {
         if seed == 1 {
             println!("  threshold sweep (min shared bins {}):", config.min_shared_bins);
             for (jaccard, containment, min_shared_bins) in [
+                (0.5, 0.4, 16.0),
+                (0.5, 0.45, 16.0),
+                (0.5, 0.45, 12.0),
                 (0.4, 0.5, 16.0),
                 (0.4, 0.6, 16.0),
                 (0.5, 0.5, 16.0),

@@ -85,9 +85,12 @@ pub enum DedupError {
 ///
 /// A pair is a copy when its estimated Jaccard similarity reaches `jaccard`, or when the
 /// estimated containment of the shorter text in the longer reaches `containment` and at least
-/// `min_shared_bins` bins are estimated to be shared (the evidence floor that keeps a few shared words between a
-/// very short and a very long text from counting as containment). The defaults are justified
-/// by the measurements printed by `cargo run -p annalist-dedup --release --example dedup_eval`.
+/// `min_shared_bins` bins are estimated to be shared (the evidence floor that keeps a few
+/// shared words between a very short and a very long text from counting as containment).
+/// A shorter text under `min_containment_shingles` must reach `short_text_jaccard` instead,
+/// and dated copies must fall within `max_days_apart` of their family's first article. The
+/// defaults are justified in the crate docs by the measurements printed by
+/// `cargo run -p annalist-dedup --release --example dedup_eval`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DedupConfig {
     /// Estimated Jaccard similarity at or above which two texts are near-equal copies.
