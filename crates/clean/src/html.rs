@@ -22,194 +22,46 @@ use std::sync::OnceLock;
 /// Elements nested deeper than this are not read.
 const MAX_DEPTH: usize = 256;
 
+/// How many ancestors of a block are remembered.
+const MAX_CHAIN: usize = 64;
+
 /// Elements that never hold article text.
+#[rustfmt::skip]
 const DROP_TAGS: &[&str] = &[
-    "script",
-    "style",
-    "noscript",
-    "template",
-    "iframe",
-    "svg",
-    "canvas",
-    "nav",
-    "aside",
-    "footer",
-    "button",
-    "select",
-    "input",
-    "textarea",
-    "label",
-    "figure",
-    "figcaption",
-    "picture",
-    "video",
-    "audio",
-    "object",
-    "embed",
-    "head",
-    "dialog",
-    "menu",
-    "map",
-    "header",
-    "math",
-    "source",
-    "track",
-    "img",
+    "script", "style", "noscript", "template", "iframe", "svg", "canvas", "nav", "aside", "footer", "button",
+    "select", "input", "textarea", "label", "figure", "figcaption", "picture", "video", "audio", "object", "embed",
+    "head", "dialog", "menu", "map", "header", "math", "source", "track", "img",
 ];
 
 /// Elements that start a new block of text.
+#[rustfmt::skip]
 const BLOCK_TAGS: &[&str] = &[
-    "p",
-    "div",
-    "section",
-    "article",
-    "main",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "ul",
-    "ol",
-    "dl",
-    "dt",
-    "dd",
-    "blockquote",
-    "pre",
-    "table",
-    "tr",
-    "td",
-    "th",
-    "tbody",
-    "thead",
-    "caption",
-    "address",
-    "center",
-    "body",
-    "hr",
-    "details",
-    "summary",
-    "fieldset",
-    "hgroup",
+    "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
+    "blockquote", "pre", "table", "tr", "td", "th", "tbody", "thead", "caption", "address", "center", "body", "hr",
+    "details", "summary", "fieldset", "hgroup",
 ];
 
 /// Class and id words of chrome containers (compared as whole words of the attribute): these
 /// are dropped unless they hold most of the page's text.
+#[rustfmt::skip]
 const CHROME_WORDS: &[&str] = &[
-    "comment",
-    "comments",
-    "commentlist",
-    "share",
-    "sharing",
-    "sharebar",
-    "social",
-    "socials",
-    "related",
-    "newsletter",
-    "newsletters",
-    "cookie",
-    "cookies",
-    "consent",
-    "gdpr",
-    "breadcrumb",
-    "breadcrumbs",
-    "sidebar",
-    "advert",
-    "advertisement",
-    "adslot",
-    "adunit",
-    "dfp",
-    "promo",
-    "promotion",
-    "caption",
-    "credit",
-    "credits",
-    "nav",
-    "navbar",
-    "navigation",
-    "menu",
-    "footer",
-    "byline",
-    "subscribe",
-    "subscription",
-    "paywall",
-    "signup",
-    "popup",
-    "modal",
-    "outbrain",
-    "taboola",
-    "recirc",
-    "recirculation",
-    "trending",
-    "recommended",
-    "recommendations",
-    "pagination",
-    "pager",
-    "disqus",
-    "masthead",
-    "banner",
-    "overlay",
-    "gallery",
-    "slideshow",
-    "carousel",
-    "toolbar",
-    "reactions",
-    "donate",
-    "survey",
+    "comment", "comments", "commentlist", "share", "sharing", "sharebar", "social", "socials", "related",
+    "newsletter", "newsletters", "cookie", "cookies", "consent", "gdpr", "breadcrumb", "breadcrumbs", "sidebar",
+    "advert", "advertisement", "adslot", "adunit", "dfp", "promo", "promotion", "caption", "credit", "credits", "nav",
+    "navbar", "navigation", "menu", "footer", "byline", "subscribe", "subscription", "signup", "popup", "modal",
+    "outbrain", "taboola", "recirc", "recirculation", "trending", "recommended", "recommendations", "pagination",
+    "pager", "disqus", "masthead", "banner", "overlay", "gallery", "slideshow", "carousel", "toolbar", "reactions",
+    "donate", "survey",
 ];
 
 /// Weaker signs of chrome: dropped only when the element holds little text or mostly links.
+#[rustfmt::skip]
 const WEAK_CHROME_WORDS: &[&str] = &[
-    "ad",
-    "ads",
-    "tags",
-    "widget",
-    "sponsored",
-    "skip",
-    "hidden",
-    "meta",
-    "author",
-    "bio",
-    "timestamp",
-    "dateline",
-    "tools",
-    "topics",
-    "teaser",
-    "teasers",
-    "more",
-    "login",
-    "register",
-    "rating",
-    "facebook",
-    "twitter",
-    "whatsapp",
-    "embed",
-    "video",
-    "thumbnail",
-    "thumb",
-    "breaking",
-    "ticker",
-    "alert",
-    "correction",
-    "feedback",
-    "popular",
-    "read",
-    "next",
-    "prev",
-    "previous",
-    "print",
-    "disclaimer",
-    "sr",
-    "visually",
-    "offscreen",
-    "toast",
-    "list",
-    "links",
-    "headlines",
-    "latest",
-    "most",
+    "ad", "ads", "paywall", "tags", "widget", "sponsored", "skip", "hidden", "meta", "author", "bio", "timestamp",
+    "dateline", "tools", "topics", "teaser", "teasers", "more", "login", "register", "rating", "facebook", "twitter",
+    "whatsapp", "embed", "video", "thumbnail", "thumb", "breaking", "ticker", "alert", "correction", "feedback",
+    "popular", "read", "next", "prev", "previous", "print", "disclaimer", "sr", "visually", "offscreen", "toast",
+    "list", "links", "headlines", "latest", "most",
 ];
 
 /// Class and id words of article bodies: an element with one of these is never dropped by name.
@@ -231,13 +83,40 @@ pub(crate) fn extract(html: &str, url: Option<&str>) -> Extracted {
     found.published = meta.published.or_else(|| page_url.and_then(dates::from_url));
 
     let chosen = choose_blocks(&blocks);
+    if std::env::var_os("DEBUG_CLEAN").is_some() {
+        for b in &blocks {
+            let mark = if chosen.iter().any(|c| std::ptr::eq(*c, b)) { "*" } else { " " };
+            let anc: Vec<String> = b
+                .ancestors
+                .iter()
+                .map(|a| format!("{a:?}").trim_start_matches("NodeId(").trim_end_matches(')').to_string())
+                .collect();
+            eprintln!(
+                "{mark} {:?} {:.1} [{}] {}",
+                b.kind,
+                block_score(b),
+                anc.join(","),
+                b.text.chars().take(90).collect::<String>()
+            );
+        }
+    }
     let lines: Vec<String> = chosen.iter().map(|b| b.text.clone()).collect();
-    let dropped: Vec<bool> = chosen
+    let mut dropped: Vec<bool> = chosen
         .iter()
         .map(|b| b.kind == Kind::Heading && b.level == 1 || b.link_density() > 0.5 || is_meta_line(&b.text))
         .collect();
+    // a heading that is a link, then a short paragraph: a teaser card for another article
+    for i in 1..chosen.len() {
+        let (heading, summary) = (chosen[i - 1], chosen[i]);
+        let linked_heading = heading.kind == Kind::Heading && heading.link_density() > 0.5;
+        // in one small card: their nearest common ancestor is close above the heading
+        let same_card = heading.ancestors.iter().take(3).any(|a| summary.ancestors.contains(a));
+        if linked_heading && same_card && summary.kind != Kind::Heading && chrome::word_count(&summary.text) <= 50 {
+            dropped[i] = true;
+        }
+    }
     let title_norm = found.title.as_deref().map(normalized).unwrap_or_default();
-    let keep = plain::select(&lines, &title_norm, &dropped);
+    let keep = plain::select(&lines, &title_norm, &dropped, plain::Rules { positional: false, link_runs: false });
     found.paragraphs = lines.into_iter().zip(keep).filter_map(|(l, k)| k.then_some(l)).collect();
     if found.published.is_none() {
         if let Some((date, outlet, rest)) = found.paragraphs.first().and_then(|p| plain::dateline(p)) {
@@ -280,7 +159,7 @@ struct Block {
     link_chars: usize,
     kind: Kind,
     level: u8,
-    /// The element holding the text, then its ancestors (nearest first, at most 8).
+    /// The element holding the text, then its ancestors (nearest first, at most `MAX_CHAIN`).
     ancestors: Vec<NodeId>,
 }
 
@@ -354,7 +233,7 @@ fn is_chrome_element(node: NodeRef<'_, Node>, el: &Element, page_chars: usize) -
     if !(strong || weak) {
         return false;
     }
-    // a container named like chrome that holds most of the page's text is the page
+    // a container named like chrome that holds much of the page's text is the page
     let (chars, link_chars) = text_size(node, page_chars / 2 + 1);
     if strong {
         chars * 2 <= page_chars
@@ -407,12 +286,13 @@ fn collect_blocks(document: &Html) -> Vec<Block> {
         }
         fn flush(&mut self, holder: Option<NodeRef<'_, Node>>, in_quote: bool) {
             let text = self.text.trim();
-            if text.is_empty() {
+            // markup shown as text (inside <noscript> when scripting is assumed) is not prose
+            if text.is_empty() || (text.starts_with('<') && text.ends_with('>')) {
                 self.text.clear();
                 self.link_chars = 0;
                 return;
             }
-            let mut ancestors = Vec::with_capacity(8);
+            let mut ancestors = Vec::with_capacity(24);
             let mut kind = Kind::Other;
             let mut level = 0;
             if let Some(holder) = holder {
@@ -429,7 +309,7 @@ fn collect_blocks(document: &Html) -> Vec<Block> {
                 }
                 let mut node = Some(holder);
                 while let Some(n) = node {
-                    if ancestors.len() == 8 {
+                    if ancestors.len() == MAX_CHAIN {
                         break;
                     }
                     ancestors.push(n.id());
@@ -520,7 +400,11 @@ fn block_score(block: &Block) -> f64 {
     base * (1.0 - block.link_density())
 }
 
-/// The blocks of the article: those under the best container and its well-scored siblings.
+/// The blocks of the article. Paragraph-like blocks vote for their parent, grandparent and
+/// great-grandparent; the winner is a seed. Among the seed and its ancestors, the article is
+/// the one with the most good text (characters of paragraph-like blocks) less the text of poor
+/// blocks (short or mostly links) under it: climbing takes in an article split into sections,
+/// and stops before the page's navigation and link lists.
 fn choose_blocks(blocks: &[Block]) -> Vec<&Block> {
     let mut scores: HashMap<NodeId, f64> = HashMap::new();
     for block in blocks {
@@ -534,36 +418,43 @@ fn choose_blocks(blocks: &[Block]) -> Vec<&Block> {
             *scores.entry(*id).or_default() += score / (level as f64 + 1.0);
         }
     }
-    let Some((&best, &best_score)) = scores.iter().max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0))) else {
+    let Some((&seed, _)) = scores.iter().max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0))) else {
         return blocks.iter().filter(|b| b.text.chars().count() >= 25).collect();
     };
-    // siblings of the best container that score well are part of the article too
-    let parent_of = |id: NodeId| -> Option<NodeId> {
-        blocks
-            .iter()
-            .find_map(|b| b.ancestors.iter().position(|&a| a == id).and_then(|i| b.ancestors.get(i + 1).copied()))
-    };
-    let parent = parent_of(best);
-    let threshold = (best_score * 0.2).max(3.0);
-    let accepted = |block: &Block| -> bool {
-        match block.ancestors.iter().position(|&a| a == best) {
-            Some(_) => true,
-            None => {
-                let Some(parent) = parent else { return false };
-                let Some(i) = block.ancestors.iter().position(|&a| a == parent) else { return false };
-                // the child of `parent` this block sits under
-                let sibling = if i == 0 { None } else { Some(block.ancestors[i - 1]) };
-                match sibling {
-                    Some(s) => {
-                        scores.get(&s).copied().unwrap_or(0.0) >= threshold
-                            || (block.kind == Kind::Paragraph && i == 1 && block_score(block) >= 3.0)
-                    }
-                    None => false,
-                }
-            }
+    // the seed's ancestors, nearest first, from any block under the seed
+    let chain: Vec<NodeId> = blocks
+        .iter()
+        .find_map(|b| b.ancestors.iter().position(|&a| a == seed).map(|i| b.ancestors[i..].to_vec()))
+        .unwrap_or_else(|| vec![seed]);
+    let level_of: HashMap<NodeId, usize> = chain.iter().enumerate().map(|(i, &id)| (id, i)).collect();
+    let mut good = vec![0.0f64; chain.len()];
+    let mut poor = vec![0.0f64; chain.len()];
+    let mut under = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        let level = block.ancestors.iter().find_map(|a| level_of.get(a).copied());
+        under.push(level);
+        let Some(level) = level else { continue };
+        let chars = block.text.chars().count() as f64;
+        // above the seed, only real paragraphs count as article text: teaser cards and link
+        // lists are divs and list items
+        let paragraph = matches!(block.kind, Kind::Paragraph | Kind::Quote) || level == 0;
+        if block_score(block) > 0.0 && paragraph {
+            good[level] += chars * (1.0 - block.link_density());
+        } else if block.kind != Kind::Heading {
+            poor[level] += chars;
         }
-    };
-    blocks.iter().filter(|b| accepted(b)).collect()
+    }
+    let (mut g, mut q) = (0.0, 0.0);
+    let mut best = (f64::MIN, 0);
+    for level in 0..chain.len() {
+        g += good[level];
+        q += poor[level];
+        let value = g - q;
+        if value > best.0 + 1e-9 {
+            best = (value, level);
+        }
+    }
+    blocks.iter().zip(under).filter(|(_, level)| level.is_some_and(|l| l <= best.1)).map(|(b, _)| b).collect()
 }
 
 /// What the page says about itself in `<head>`, JSON-LD, `<time>` and `<html lang>`.
@@ -578,30 +469,12 @@ struct Meta {
     url: Option<String>,
 }
 
+#[rustfmt::skip]
 const DATE_KEYS: &[&str] = &[
-    "article:published_time",
-    "og:published_time",
-    "datepublished",
-    "date",
-    "pubdate",
-    "publishdate",
-    "publish-date",
-    "publish_date",
-    "dc.date",
-    "dc.date.issued",
-    "dcterms.created",
-    "dcterms.date",
-    "sailthru.date",
-    "parsely-pub-date",
-    "article.published",
-    "published_time",
-    "published-date",
-    "og:pubdate",
-    "release_date",
-    "originalpublicationdate",
-    "article_date_original",
-    "cxenseparse:recs:publishtime",
-    "dc.date.created",
+    "article:published_time", "og:published_time", "datepublished", "date", "pubdate", "publishdate", "publish-date",
+    "publish_date", "dc.date", "dc.date.issued", "dcterms.created", "dcterms.date", "sailthru.date",
+    "parsely-pub-date", "article.published", "published_time", "published-date", "og:pubdate", "release_date",
+    "originalpublicationdate", "article_date_original", "cxenseparse:recs:publishtime", "dc.date.created",
 ];
 
 fn body_selector() -> &'static scraper::Selector {

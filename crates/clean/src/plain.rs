@@ -79,6 +79,16 @@ fn is_byline(line: &str) -> bool {
         && !chrome::ends_sentence(line)
 }
 
+/// Which of the shape-and-position rules `select` applies (plain text needs them all; in HTML
+/// links are marked, and the container already bounds the article).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Rules {
+    /// Outside the first and last surely-body lines, keep only sentences.
+    pub positional: bool,
+    /// Drop runs of three or more headline-shaped lines (lists of article titles).
+    pub link_runs: bool,
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Kind {
     Drop,
@@ -125,14 +135,14 @@ pub(crate) fn extract(text: &str, declared_title: Option<&str>) -> Extracted {
     let title_norm = title.as_deref().map(normalized).unwrap_or_default();
     found.title = title;
 
-    let keep = select(&lines, &title_norm, &dropped);
+    let keep = select(&lines, &title_norm, &dropped, Rules { positional: true, link_runs: true });
     found.paragraphs = lines.into_iter().zip(keep).filter_map(|(line, keep)| keep.then_some(line)).collect();
     found
 }
 
 /// Which of a page's lines are article body: `dropped` marks lines already known to be chrome
 /// (metadata lines), `title_norm` is the normalised title (repeats of it go).
-pub(crate) fn select(lines: &[String], title_norm: &str, dropped: &[bool]) -> Vec<bool> {
+pub(crate) fn select(lines: &[String], title_norm: &str, dropped: &[bool], rules: Rules) -> Vec<bool> {
     let n = lines.len();
     let mut kinds = vec![Kind::Maybe; n];
     let mut seen: HashSet<String> = HashSet::new();
@@ -164,7 +174,7 @@ pub(crate) fn select(lines: &[String], title_norm: &str, dropped: &[bool]) -> Ve
     }
     // three or more headline-shaped lines in a row are a list of links
     let mut i = 0;
-    while i < n {
+    while rules.link_runs && i < n {
         let run = (i..n).take_while(|&j| kinds[j] != Kind::Body && chrome::is_headline_like(&lines[j])).count();
         if run >= 3 {
             for kind in &mut kinds[i..i + run] {
@@ -186,6 +196,7 @@ pub(crate) fn select(lines: &[String], title_norm: &str, dropped: &[bool]) -> Ve
             (Kind::Drop, _, _) => false,
             (Kind::Body, _, _) => true,
             (Kind::Maybe, Some(first), Some(last)) if i > first && i < last => true,
+            (Kind::Maybe, _, _) if !rules.positional => true,
             // outside the body: only sentences, not headlines or link titles
             (Kind::Maybe, _, _) => {
                 chrome::ends_sentence(line) && word_count(line) >= 5 && !chrome::is_headline_like(line)
