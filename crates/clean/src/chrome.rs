@@ -56,7 +56,8 @@ const NOTICE_PHRASES: &[&str] = &[
     "click here", "republished", "creative commons", "join the conversation", "upgrade", "your inbox",
     "email address", "javascript", "your browser", "paywall", "free trial", "unlock", "follow us", "share this",
     "download the app", "our app", "reprint", "permission", "reproduced", "register", "community guidelines",
-    "moderat", "civil", "premium", "donate", "support our", "support us",
+    "moderat", "civil", "premium", "donate", "support our", "support us", "opt-out", "opt out",
+    "your experience",
 ];
 
 /// Lower-case words of a line (letters and digits), for comparisons.

@@ -234,9 +234,9 @@ fn is_chrome_element(node: NodeRef<'_, Node>, el: &Element, page_chars: usize) -
         return false;
     }
     // a container named like chrome that holds much of the page's text is the page
-    let (chars, link_chars) = text_size(node, page_chars / 2 + 1);
+    let (chars, link_chars) = text_size(node, page_chars / 3 + 1);
     if strong {
-        chars * 2 <= page_chars
+        chars * 10 <= page_chars * 3
     } else {
         chars < 200 || link_chars * 5 > chars * 2
     }
@@ -248,6 +248,12 @@ fn text_size(node: NodeRef<'_, Node>, limit: usize) -> (usize, usize) {
     let (mut chars, mut links) = (0, 0);
     for d in node.descendants() {
         if let Node::Text(t) = d.value() {
+            let in_code = d.parent().is_some_and(|p| {
+                matches!(p.value(), Node::Element(e) if matches!(e.name(), "script" | "style" | "noscript" | "template"))
+            });
+            if in_code {
+                continue;
+            }
             let n = t.chars().filter(|c| !c.is_whitespace()).count();
             chars += n;
             if d.ancestors().take(4).any(|a| matches!(a.value(), Node::Element(e) if e.name() == "a")) {
