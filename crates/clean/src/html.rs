@@ -68,6 +68,42 @@ const WEAK_CHROME_WORDS: &[&str] = &[
 const BODY_WORDS: &[&str] =
     &["article", "content", "body", "story", "entry", "text", "main", "post", "prose", "richtext", "rich"];
 
+/// Pages whose tags nest deeper than this (by a quick count on the source) are refused: the
+/// parser's cost grows with depth times tags, so a nesting bomb would stall a run.
+pub(crate) const MAX_SOURCE_DEPTH: usize = 3000;
+
+/// The deepest nesting of the page's tags, counted on the source without parsing: opening tags
+/// minus closing ones, leaving out void elements and those the parser closes by itself.
+pub(crate) fn source_depth(html: &str) -> usize {
+    const NOT_NESTING: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+        "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot", "colgroup", "rb",
+        "rt", "rp", "html", "head", "body",
+    ];
+    let bytes = html.as_bytes();
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(offset) = bytes[i..].iter().position(|&b| b == b'<') {
+        i += offset + 1;
+        match bytes.get(i) {
+            Some(b'/') => depth = depth.saturating_sub(1),
+            Some(c) if c.is_ascii_alphabetic() => {
+                let name_end =
+                    bytes[i..].iter().position(|b| !b.is_ascii_alphanumeric()).map_or(bytes.len(), |e| i + e);
+                let name = html[i..name_end].to_ascii_lowercase();
+                let tag_end = bytes[name_end..].iter().position(|&b| b == b'>').map_or(bytes.len(), |e| name_end + e);
+                let self_closing = tag_end > 0 && bytes.get(tag_end - 1) == Some(&b'/');
+                if !self_closing && !NOT_NESTING.contains(&name.as_str()) {
+                    depth += 1;
+                    deepest = deepest.max(depth);
+                }
+            }
+            _ => {}
+        }
+    }
+    deepest
+}
+
 pub(crate) fn extract(html: &str, url: Option<&str>) -> Extracted {
     let document = Html::parse_document(html);
     let meta = Meta::read(&document);
@@ -635,6 +671,13 @@ mod tests {
     fn class_words_split_at_dashes_and_case_changes() {
         let words: Vec<String> = attribute_words("c-shareBar related_links").collect();
         assert_eq!(words, ["c", "share", "bar", "related", "links"]);
+    }
+
+    #[test]
+    fn source_depth_counts_nesting_not_tags() {
+        assert_eq!(source_depth("<div><p>a<p>b<br><img src=x/><span>c</span></div>"), 2);
+        assert_eq!(source_depth(&"<div>".repeat(50)), 50);
+        assert_eq!(source_depth(&"<p>x</p>".repeat(5000)), 0);
     }
 
     #[test]

@@ -56,6 +56,12 @@ pub fn clean(doc: &Document) -> Result<Article, CleanError> {
     }
     let is_html = doc.media_type == MediaType::Html;
     let decoded = decode(&doc.raw, doc.declared_charset.as_deref(), is_html);
+    if is_html && html::source_depth(&decoded.text) > html::MAX_SOURCE_DEPTH {
+        return Err(CleanError(format!(
+            "HTML nested more than {} levels deep (an HTML bomb?); not parsed",
+            html::MAX_SOURCE_DEPTH
+        )));
+    }
     let mut found = match doc.media_type {
         MediaType::Html => html::extract(&decoded.text, doc.url.as_deref()),
         MediaType::Text => plain::extract(&decoded.text, doc.declared_title.as_deref()),
