@@ -24,6 +24,26 @@ const NAV_LINES: &[&str] = &[
     "print this article",
 ];
 
+/// Headings that introduce lists of other articles (lower-cased, punctuation removed), in the
+/// languages news crawls hold most.
+#[rustfmt::skip]
+const LIST_HEADINGS: &[&str] = &[
+    "related", "related articles", "related posts", "related stories", "related content", "related news",
+    "you may also like", "you might also like", "you may like", "more stories", "more from", "recommended",
+    "recommended for you", "most read", "most popular", "trending now", "more on this story", "read next",
+    "voce pode gostar", "você pode gostar", "leia tambem", "leia também", "veja tambem", "veja também",
+    "lea tambien", "lea también", "te puede interesar", "articulos relacionados", "artículos relacionados",
+    "noticias relacionadas", "lire aussi", "à lire aussi", "a lire aussi", "voir aussi", "articles similaires",
+    "sur le même sujet", "das könnte sie auch interessieren", "mehr zum thema", "weitere artikel",
+    "leggi anche", "potrebbe interessarti", "articoli correlati", "похожие статьи", "читайте также",
+    "اقرأ أيضا", "اقرأ أيضاً", "مقالات ذات صلة", "相关文章", "相关新闻",
+];
+
+/// A heading that introduces a list of other articles ("Related", "You may also like").
+pub(crate) fn is_list_heading(line: &str) -> bool {
+    LIST_HEADINGS.contains(&normalized(line).as_str())
+}
+
 /// Prefixes that make a short line a link to somewhere else.
 #[rustfmt::skip]
 const NAV_PREFIXES: &[&str] = &[

@@ -90,10 +90,10 @@ pub(crate) fn source_depth(html: &str) -> usize {
             Some(c) if c.is_ascii_alphabetic() => {
                 let name_end =
                     bytes[i..].iter().position(|b| !b.is_ascii_alphanumeric()).map_or(bytes.len(), |e| i + e);
-                let name = html[i..name_end].to_ascii_lowercase();
+                let name = &html[i..name_end];
                 let tag_end = bytes[name_end..].iter().position(|&b| b == b'>').map_or(bytes.len(), |e| name_end + e);
                 let self_closing = tag_end > 0 && bytes.get(tag_end - 1) == Some(&b'/');
-                if !self_closing && !NOT_NESTING.contains(&name.as_str()) {
+                if !self_closing && !NOT_NESTING.iter().any(|t| t.eq_ignore_ascii_case(name)) {
                     depth += 1;
                     deepest = deepest.max(depth);
                 }
@@ -152,7 +152,12 @@ pub(crate) fn extract(html: &str, url: Option<&str>) -> Extracted {
         }
     }
     let title_norm = found.title.as_deref().map(normalized).unwrap_or_default();
-    let keep = plain::select(&lines, &title_norm, &dropped, plain::Rules { positional: false, link_runs: false });
+    let keep = plain::select(
+        &lines,
+        &title_norm,
+        &dropped,
+        plain::Rules { positional: false, link_runs: false, repeats: false },
+    );
     found.paragraphs = lines.into_iter().zip(keep).filter_map(|(l, k)| k.then_some(l)).collect();
     if found.published.is_none() {
         if let Some((date, outlet, rest)) = found.paragraphs.first().and_then(|p| plain::dateline(p)) {
@@ -205,29 +210,28 @@ impl Block {
     }
 }
 
-/// Words of a class or id attribute: split at non-letters and at lower-to-upper case changes.
-fn attribute_words(value: &str) -> impl Iterator<Item = String> + '_ {
-    let mut words = Vec::new();
-    let mut current = String::new();
+/// Calls `f` with each word of a class or id attribute, lower-cased: words are split at
+/// non-letters and at lower-to-upper case changes ("c-shareBar" → "c", "share", "bar").
+/// Stops early when `f` returns false.
+fn for_each_attribute_word(value: &str, word: &mut String, mut f: impl FnMut(&str) -> bool) {
+    word.clear();
     let mut last_lower = false;
     for c in value.chars() {
-        if !c.is_ascii_alphanumeric() {
-            if !current.is_empty() {
-                words.push(std::mem::take(&mut current));
+        let boundary = !c.is_ascii_alphanumeric() || (c.is_ascii_uppercase() && last_lower);
+        if boundary && !word.is_empty() {
+            if !f(word) {
+                return;
             }
-            last_lower = false;
-            continue;
-        }
-        if c.is_ascii_uppercase() && last_lower && !current.is_empty() {
-            words.push(std::mem::take(&mut current));
+            word.clear();
         }
         last_lower = c.is_ascii_lowercase();
-        current.push(c.to_ascii_lowercase());
+        if c.is_ascii_alphanumeric() {
+            word.push(c.to_ascii_lowercase());
+        }
     }
-    if !current.is_empty() {
-        words.push(current);
+    if !word.is_empty() {
+        f(word);
     }
-    words.into_iter()
 }
 
 /// Whether an element and everything in it is left out of the text.
@@ -256,17 +260,17 @@ fn is_chrome_element(node: NodeRef<'_, Node>, el: &Element, page_chars: usize) -
     if matches!(name, "html" | "body" | "article" | "main") {
         return false;
     }
-    let (mut strong, mut weak) = (false, false);
+    let (mut strong, mut weak, mut body) = (false, false, false);
+    let mut buffer = String::new();
     for attr in [el.attr("class"), el.attr("id")].into_iter().flatten() {
-        for word in attribute_words(attr) {
-            if BODY_WORDS.contains(&word.as_str()) {
-                return false;
-            }
-            strong |= CHROME_WORDS.contains(&word.as_str());
-            weak |= WEAK_CHROME_WORDS.contains(&word.as_str());
-        }
+        for_each_attribute_word(attr, &mut buffer, |word| {
+            body |= BODY_WORDS.contains(&word);
+            strong |= CHROME_WORDS.contains(&word);
+            weak |= WEAK_CHROME_WORDS.contains(&word);
+            !body
+        });
     }
-    if !(strong || weak) {
+    if body || !(strong || weak) {
         return false;
     }
     // a container named like chrome that holds much of the page's text is the page
@@ -669,7 +673,11 @@ mod tests {
 
     #[test]
     fn class_words_split_at_dashes_and_case_changes() {
-        let words: Vec<String> = attribute_words("c-shareBar related_links").collect();
+        let mut words = Vec::new();
+        for_each_attribute_word("c-shareBar related_links", &mut String::new(), |w| {
+            words.push(w.to_string());
+            true
+        });
         assert_eq!(words, ["c", "share", "bar", "related", "links"]);
     }
 

@@ -87,6 +87,8 @@ pub(crate) struct Rules {
     pub positional: bool,
     /// Drop runs of three or more headline-shaped lines (lists of article titles).
     pub link_runs: bool,
+    /// Drop lines that repeat an earlier line.
+    pub repeats: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -135,7 +137,7 @@ pub(crate) fn extract(text: &str, declared_title: Option<&str>) -> Extracted {
     let title_norm = title.as_deref().map(normalized).unwrap_or_default();
     found.title = title;
 
-    let keep = select(&lines, &title_norm, &dropped, Rules { positional: true, link_runs: true });
+    let keep = select(&lines, &title_norm, &dropped, Rules { positional: true, link_runs: true, repeats: true });
     found.paragraphs = lines.into_iter().zip(keep).filter_map(|(line, keep)| keep.then_some(line)).collect();
     found
 }
@@ -148,7 +150,7 @@ pub(crate) fn select(lines: &[String], title_norm: &str, dropped: &[bool], rules
     let mut seen: HashSet<String> = HashSet::new();
     for (i, line) in lines.iter().enumerate() {
         let norm = normalized(line);
-        let repeated = !seen.insert(norm.clone());
+        let repeated = !seen.insert(norm.clone()) && rules.repeats;
         let drop = dropped.get(i).copied().unwrap_or(false)
             || (!title_norm.is_empty() && norm == title_norm)
             || repeated
@@ -190,6 +192,15 @@ pub(crate) fn select(lines: &[String], title_norm: &str, dropped: &[bool], rules
     let tail_end = last_body
         .and_then(|last| (last + 1..n).find(|&j| chrome::notice_score(&lines[j]) > 0 || chrome::is_nav(&lines[j])))
         .unwrap_or(n);
+    // a heading such as "Related" or "You may also like" after the body starts a list of links
+    // (unless the article goes on after it at more length than before: an inline box)
+    let body_chars = |range: std::ops::Range<usize>| -> usize {
+        range.filter(|&j| kinds[j] == Kind::Body).map(|j| lines[j].len()).sum()
+    };
+    let list_start = first_body.and_then(|first| {
+        (first + 1..n).find(|&j| chrome::is_list_heading(&lines[j]) && body_chars(j..n) < 4 * body_chars(0..j) + 1)
+    });
+    let tail_end = tail_end.min(list_start.unwrap_or(n));
     let mut keep = vec![false; n];
     for (i, line) in lines.iter().enumerate().take(tail_end) {
         keep[i] = match (kinds[i], first_body, last_body) {
