@@ -119,24 +119,6 @@ pub(crate) fn extract(html: &str, url: Option<&str>) -> Extracted {
     found.published = meta.published.or_else(|| page_url.and_then(dates::from_url));
 
     let chosen = choose_blocks(&blocks);
-    if std::env::var_os("DEBUG_CLEAN").is_some() {
-        for b in &blocks {
-            let mark = if chosen.iter().any(|c| std::ptr::eq(*c, b)) { "*" } else { " " };
-            let anc: Vec<String> = b
-                .ancestors
-                .iter()
-                .map(|a| format!("{a:?}").trim_start_matches("NodeId(").trim_end_matches(')').to_string())
-                .collect();
-            eprintln!(
-                "{mark} {:?} {:.1} [{}] {}",
-                b.kind,
-                block_score(b),
-                anc.join(","),
-                b.text.chars().take(90).collect::<String>()
-            );
-        }
-    }
-    let lines: Vec<String> = chosen.iter().map(|b| b.text.clone()).collect();
     let mut dropped: Vec<bool> = chosen
         .iter()
         .map(|b| b.kind == Kind::Heading && b.level == 1 || b.link_density() > 0.5 || is_meta_line(&b.text))

@@ -262,3 +262,28 @@ fn a_truncated_gzip_warc_keeps_the_records_before_the_cut() {
     assert_eq!(skipped.len(), 1);
     assert!(skipped[0].reason.contains("gzip"), "{skipped:?}");
 }
+
+#[test]
+fn a_huge_garbage_line_and_a_binary_record_in_a_warc_are_skipped_and_reading_goes_on() {
+    let dir = scratch("warc-garbage");
+    let first =
+        warc_record("response", "https://x/1", &http_response("Content-Type: text/html\r\n", b"<p>first page</p>"));
+    let binary = warc_record(
+        "response",
+        "https://x/blob",
+        &http_response("Content-Type: text/html\r\n", b"\x00\x01\x02\x03binary\x00payload"),
+    );
+    let last =
+        warc_record("response", "https://x/3", &http_response("Content-Type: text/html\r\n", b"<p>last page</p>"));
+    let garbage = vec![b'z'; 3 * 1024 * 1024];
+    let warc = [first, garbage, b"\r\n".to_vec(), binary, last].concat();
+    std::fs::write(dir.join("g.warc"), &warc).unwrap();
+    let options = IngestOptions { max_document_bytes: 1 << 20, ..IngestOptions::default() };
+    let (docs, skipped) = read_all(&[dir.join("g.warc")], &options);
+    let ids: Vec<_> = docs.iter().map(|d| d.id.as_str()).collect();
+    // the record before the garbage cannot be trusted: its length does not lead to a header
+    assert_eq!(ids, ["https://x/3"], "{skipped:?}");
+    assert!(skipped[0].origin.ends_with("#1") && skipped[0].reason.contains("Content-Length"), "{skipped:?}");
+    assert!(skipped[1].origin.ends_with("#2") && skipped[1].reason.contains("binary"), "{skipped:?}");
+    assert!(skipped.iter().all(|s| s.origin.contains("g.warc#")));
+}
