@@ -119,6 +119,7 @@ pub(crate) fn extract(html: &str, url: Option<&str>) -> Extracted {
     found.published = meta.published.or_else(|| page_url.and_then(dates::from_url));
 
     let chosen = choose_blocks(&blocks);
+    let lines: Vec<String> = chosen.iter().map(|b| b.text.clone()).collect();
     let mut dropped: Vec<bool> = chosen
         .iter()
         .map(|b| b.kind == Kind::Heading && b.level == 1 || b.link_density() > 0.5 || is_meta_line(&b.text))
