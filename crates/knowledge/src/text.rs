@@ -1,0 +1,155 @@
+//! Word tokens with byte spans, and the lookup key both names and text are folded to.
+//!
+//! A key is the lower-case, accent-free form of a name's words joined by single spaces:
+//! "Jalal-Abad", "Jalal Abad" and "JALAL‑ABAD" all become `jalal abad`; apostrophes vanish
+//! ("Ra’s al Khaymah" → `ras al khaymah`). Names in the data and word sequences in articles
+//! are folded the same way, so a lookup is one hash probe per candidate word sequence.
+
+/// One word of a text: its byte range and whether it starts with a capital letter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub capital: bool,
+    /// Bytes between the previous token and this one are only spaces or a hyphen.
+    pub joined: bool,
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | '‘' | 'ʼ' | 'ʻ' | '`' | '´')
+}
+
+/// Splits `text` into word tokens: runs of letters and digits, with apostrophes and periods
+/// inside a word kept ("Ra’s", "U.S").
+pub(crate) fn tokens(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    let mut gap_ok = true;
+    let mut dots = 0;
+    while let Some((i, c)) = chars.next() {
+        if c.is_alphanumeric() {
+            let start = i;
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                if d.is_alphanumeric() {
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else if is_apostrophe(d) || d == '.' {
+                    // Keep an inner apostrophe or period only when a letter follows it.
+                    let mut look = chars.clone();
+                    look.next();
+                    match look.peek() {
+                        Some(&(_, e)) if e.is_alphabetic() && !(d == '.' && e.is_lowercase()) => {
+                            chars.next();
+                        }
+                        _ => break,
+                    }
+                } else {
+                    break;
+                }
+            }
+            // "St. Louis", "Ft. Worth": a period after a short capitalised word does not separate.
+            let after_abbrev = out.last().is_some_and(|p: &Token| p.capital && p.end - p.start <= 2);
+            let joined = gap_ok && !out.is_empty() && (dots == 0 || (dots == 1 && after_abbrev));
+            out.push(Token { start, end, capital: c.is_uppercase(), joined });
+            gap_ok = true;
+            dots = 0;
+        } else if c == '.' {
+            dots += 1;
+        } else if !(c == ' ' || c == '-' || c == '\u{2010}' || c == '\u{2011}' || c == '\u{a0}') {
+            gap_ok = false;
+        }
+    }
+    out
+}
+
+/// Folds one character to its key form, pushing zero or more characters onto `out`.
+fn fold_char(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    if is_apostrophe(c) {
+        return;
+    }
+    let base = match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' | 'Ă' | 'Ą' => {
+            'a'
+        }
+        'ç' | 'ć' | 'č' | 'ĉ' | 'Ç' | 'Ć' | 'Č' => 'c',
+        'ď' | 'đ' | 'Ď' | 'Đ' | 'ḍ' | 'Ḍ' => 'd',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ė' | 'Ę' | 'Ě' => {
+            'e'
+        }
+        'ğ' | 'ġ' | 'Ğ' | 'Ġ' => 'g',
+        'ḥ' | 'Ḥ' | 'ħ' => 'h',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' | 'İ' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' => 'i',
+        'ł' | 'ľ' | 'ĺ' | 'Ł' | 'Ľ' | 'Ĺ' => 'l',
+        'ñ' | 'ń' | 'ň' | 'Ñ' | 'Ń' | 'Ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' | 'Ő' => {
+            'o'
+        }
+        'ř' | 'ŕ' | 'Ř' => 'r',
+        'ś' | 'š' | 'ş' | 'ṣ' | 'Ś' | 'Š' | 'Ş' | 'Ṣ' | 'ș' | 'Ș' => 's',
+        'ť' | 'ţ' | 'ṭ' | 'Ť' | 'Ţ' | 'Ṭ' | 'ț' | 'Ț' => 't',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' | 'Ű' => 'u',
+        'ý' | 'ÿ' | 'Ý' => 'y',
+        'ź' | 'ż' | 'ž' | 'ẓ' | 'Ź' | 'Ż' | 'Ž' => 'z',
+        'ß' => {
+            out.push_str("ss");
+            return;
+        }
+        _ => {
+            for l in c.to_lowercase() {
+                out.push(l);
+            }
+            return;
+        }
+    };
+    out.push(base);
+}
+
+/// The key of a name: its tokens folded and joined by single spaces.
+pub(crate) fn key(name: &str) -> String {
+    let toks = tokens(name);
+    key_of(name, &toks)
+}
+
+/// The key of a run of tokens of `text`.
+pub(crate) fn key_of(text: &str, toks: &[Token]) -> String {
+    let mut out = String::new();
+    for (n, t) in toks.iter().enumerate() {
+        if n > 0 {
+            out.push(' ');
+        }
+        for c in text[t.start..t.end].chars() {
+            if c == '.' {
+                continue;
+            }
+            fold_char(c, &mut out);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hyphens_spaces_accents_and_apostrophes_fold_to_one_key() {
+        assert_eq!(key("Jalal-Abad"), "jalal abad");
+        assert_eq!(key("Jalal Abad"), "jalal abad");
+        assert_eq!(key("Ra’s al-Khaymah"), "ras al khaymah");
+        assert_eq!(key("Zürich"), "zurich");
+        assert_eq!(key("U.S."), "us");
+    }
+
+    #[test]
+    fn tokens_carry_capitalisation_and_whether_punctuation_separates_them() {
+        let t = tokens("in Kerman, Iran");
+        assert_eq!(t.len(), 3);
+        assert!(!t[0].capital && t[1].capital);
+        assert!(t[1].joined && !t[2].joined);
+    }
+}

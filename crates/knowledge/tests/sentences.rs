@@ -1,0 +1,172 @@
+//! The gazetteer and the actor base, checked on sentences written like news.
+
+use annalist_knowledge::{ActorBase, ActorKind, Gazetteer, PlaceRole};
+use annalist_model::PlaceKind;
+
+fn places(text: &str) -> Vec<(String, String, PlaceKind, PlaceRole, String)> {
+    Gazetteer::builtin()
+        .find_places(text)
+        .into_iter()
+        .map(|m| (m.span.slice(text).to_string(), m.place.country.clone(), m.place.kind, m.role, m.place.name))
+        .collect()
+}
+
+fn actors(text: &str) -> Vec<(String, String)> {
+    ActorBase::builtin().find_actors(text).into_iter().map(|m| (m.span.slice(text).to_string(), m.name)).collect()
+}
+
+#[test]
+fn isis_k_claimed_a_bombing_in_kerman_iran() {
+    let text = "ISIS-K claimed responsibility for a bomb attack in Kerman, Iran.";
+    let a = actors(text);
+    assert_eq!(a[0], ("ISIS-K".to_string(), "Islamic State Khorasan Province".to_string()));
+    let p = places(text);
+    assert_eq!(p[0].0, "Kerman");
+    assert_eq!((p[0].1.as_str(), p[0].2), ("IR", PlaceKind::City));
+    assert_eq!((p[1].0.as_str(), p[1].2), ("Iran", PlaceKind::Country));
+}
+
+#[test]
+fn a_tajik_national_is_a_demonym_of_tajikistan() {
+    let p = places("Police arrested a Tajik national and two Iranian officials spoke.");
+    assert_eq!(p.len(), 2, "{p:?}");
+    assert_eq!((p[0].1.as_str(), p[0].3), ("TJ", PlaceRole::Demonym));
+    assert_eq!((p[1].1.as_str(), p[1].3, p[1].2), ("IR", PlaceRole::Demonym, PlaceKind::Country));
+}
+
+#[test]
+fn kerman_alone_is_the_city_and_kerman_province_the_region() {
+    let p = places("The blasts struck Kerman. Officials in Kerman province said more would be done.");
+    assert_eq!((p[0].4.as_str(), p[0].2), ("Kerman", PlaceKind::City));
+    assert_eq!((p[1].4.as_str(), p[1].2), ("Kerman Province", PlaceKind::Region));
+}
+
+#[test]
+fn the_shah_cheragh_shrine_is_a_site_in_shiraz_under_either_spelling() {
+    for text in
+        ["Gunmen attacked the Shah Cheragh shrine in Shiraz.", "Gunmen attacked the Shahcheragh shrine in Shiraz."]
+    {
+        let p = places(text);
+        assert_eq!((p[0].4.as_str(), p[0].2, p[0].1.as_str()), ("Shah Cheragh", PlaceKind::Site, "IR"), "{text}");
+        assert_eq!((p[1].4.as_str(), p[1].2), ("Shiraz", PlaceKind::City));
+    }
+}
+
+#[test]
+fn washington_is_the_us_capital_and_regions_resolve() {
+    let p = places("Officials in Washington condemned the attack in Balochistan and Khyber Pakhtunkhwa.");
+    assert_eq!((p[0].1.as_str(), p[0].2), ("US", PlaceKind::City));
+    assert!(p[0].place_lat_is_dc());
+    assert_eq!((p[1].4.as_str(), p[1].2, p[1].1.as_str()), ("Balochistan", PlaceKind::Region, "PK"));
+    assert_eq!((p[2].4.as_str(), p[2].2), ("Khyber Pakhtunkhwa", PlaceKind::Region));
+}
+
+trait Dc {
+    fn place_lat_is_dc(&self) -> bool;
+}
+impl Dc for (String, String, PlaceKind, PlaceRole, String) {
+    fn place_lat_is_dc(&self) -> bool {
+        let g = Gazetteer::builtin().find_places(&format!("in {}", self.0));
+        g.first().and_then(|m| m.place.lat).is_some_and(|lat| (38.0..39.5).contains(&lat))
+    }
+}
+
+#[test]
+fn jalal_abad_uses_its_english_name() {
+    let p = places("A border clash was reported near Jalal-Abad in Kyrgyzstan.");
+    assert_eq!((p[0].4.as_str(), p[0].1.as_str()), ("Jalal-Abad", "KG"));
+}
+
+#[test]
+fn ordinary_words_that_are_also_towns_are_not_places() {
+    let p = places("Most of the victims were at the same Bar. Of those, Pride was the reason. Same as before.");
+    assert!(p.is_empty(), "{p:?}");
+}
+
+#[test]
+fn people_and_newspapers_named_after_cities_are_not_places() {
+    let p = places("Michael Jackson told the Washington Post about Jackson Street.");
+    assert!(p.iter().all(|x| x.0 != "Jackson" && x.0 != "Washington"), "{p:?}");
+}
+
+#[test]
+fn a_state_after_a_comma_picks_the_right_town() {
+    let p = places("A shooting in Paris, Texas left two dead.");
+    assert_eq!((p[0].0.as_str(), p[0].1.as_str()), ("Paris", "US"));
+    let p = places("A shooting in Paris left two dead.");
+    assert_eq!(p[0].1, "FR");
+}
+
+#[test]
+fn the_khorasan_branch_is_found_under_its_descriptive_names_and_typographic_forms() {
+    for text in [
+        "the Islamic State’s Khorasan branch said",
+        "the Islamic State's Khorasan branch said",
+        "Islamic State–Khorasan fighters",
+        "ISKP and IS-KP are one group",
+        "IS-K's Tajik wing",
+    ] {
+        let a = actors(text);
+        assert_eq!(a[0].1, "Islamic State Khorasan Province", "{text}");
+    }
+    let iskp = ActorBase::builtin().actor("iskp").unwrap();
+    assert_eq!(iskp.parent.as_deref(), Some("is"));
+}
+
+#[test]
+fn short_acronyms_match_only_in_capitals() {
+    assert_eq!(actors("IS claimed the attack"), vec![("IS".into(), "Islamic State".into())]);
+    assert!(actors("this is what it is; let us go").is_empty());
+    assert_eq!(
+        actors("The US blamed Iran.").iter().map(|a| a.1.as_str()).collect::<Vec<_>>(),
+        ["United States", "Iran"]
+    );
+}
+
+#[test]
+fn longest_name_wins_and_state_forces_are_typed() {
+    let a = ActorBase::builtin()
+        .find_actors("Tehrik-e-Taliban Pakistan denied it; the Taliban and the IRGC's Quds Force did not.");
+    let names: Vec<&str> = a.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(names, ["Tehrik-e-Taliban Pakistan", "Taliban", "Islamic Revolutionary Guard Corps", "Quds Force"]);
+    assert_eq!(a[2].kind, ActorKind::StateForce);
+    assert_eq!(ActorBase::builtin().actor("irgc").and_then(|a| a.country.clone()).as_deref(), Some("IR"));
+}
+
+#[test]
+fn lashkar_al_qaeda_hamas_hezbollah_houthis_are_known() {
+    let text = "Lashkar-e-Jhangvi, al-Qaida, Hamas, Hizballah, Ansarullah and Daesh";
+    let names: Vec<String> = actors(text).into_iter().map(|a| a.1).collect();
+    assert_eq!(names, ["Lashkar-e-Jhangvi", "al-Qaeda", "Hamas", "Hezbollah", "Houthis", "Islamic State"]);
+}
+
+#[test]
+fn countries_are_looked_up_by_code() {
+    let g = Gazetteer::builtin();
+    assert_eq!(g.country("ir").map(|c| c.name.as_str()), Some("Iran"));
+    assert!(g.country("zz").is_none());
+}
+
+#[test]
+fn any_input_is_answered_without_panicking() {
+    for text in
+        ["", " ", "’", "A", "Ü-", "...", "St. ", "ISIS-", "\u{0}\u{ffff}", "Kerman,", "İstanbul İİ", "ᾞᾞ Kerman ᾞ"]
+    {
+        let _ = Gazetteer::builtin().find_places(text);
+        let _ = ActorBase::builtin().find_actors(text);
+    }
+}
+
+#[test]
+fn the_kerman_articles_name_kerman_iran_and_the_khorasan_branch() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/kerman-2024");
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for e in entries.flatten() {
+        let text = std::fs::read_to_string(e.path()).unwrap_or_default();
+        let p = Gazetteer::builtin().find_places(&text);
+        assert!(p.iter().any(|m| m.place.name == "Kerman" && m.place.country == "IR"), "{:?}", e.path());
+        assert!(p.iter().any(|m| m.place.name == "Iran"), "{:?}", e.path());
+        let a = ActorBase::builtin().find_actors(&text);
+        assert!(a.iter().any(|m| m.actor == "iskp" || m.actor == "is"), "{:?}", e.path());
+    }
+}
