@@ -2,6 +2,9 @@
 //! share bars, and notices about comments, subscriptions and cookies. Shared by the plain-text
 //! and HTML cleaners; every test here is on one line of text, position is their business.
 
+use aho_corasick::AhoCorasick;
+use std::sync::OnceLock;
+
 /// Lines that are navigation or widgets when they are the whole line (compared lower-cased,
 /// with punctuation and extra spaces removed).
 #[rustfmt::skip]
@@ -107,29 +110,56 @@ pub(crate) fn is_separator(line: &str) -> bool {
     !line.chars().any(char::is_alphanumeric)
 }
 
+/// Whether `line` begins with `prefix`, ASCII letters compared without case.
+pub(crate) fn starts_with_ignore_case(line: &str, prefix: &str) -> bool {
+    line.as_bytes().get(..prefix.len()).is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
 /// Navigation and widget labels: a whole line from `NAV_LINES`, or a short line with a nav prefix.
 pub(crate) fn is_nav(line: &str) -> bool {
-    let norm = normalized(line);
-    if NAV_LINES.contains(&norm.as_str()) {
+    let trimmed = line.trim();
+    if trimmed.len() > 400 {
+        return false;
+    }
+    if NAV_LINES.contains(&normalized(trimmed).as_str()) {
         return true;
     }
-    let lower = line.trim().to_lowercase();
-    word_count(line) <= 14 && NAV_PREFIXES.iter().any(|p| lower.starts_with(p))
+    word_count(line) <= 14 && NAV_PREFIXES.iter().any(|p| starts_with_ignore_case(trimmed, p))
+}
+
+/// Phrase automata, built once: notice phrases and agency credit marks, ASCII case ignored.
+fn automaton(patterns: &[&str]) -> AhoCorasick {
+    AhoCorasick::builder().ascii_case_insensitive(true).build(patterns).expect("phrase automaton")
+}
+
+fn notice_automaton() -> &'static AhoCorasick {
+    static AUTOMATON: OnceLock<AhoCorasick> = OnceLock::new();
+    AUTOMATON.get_or_init(|| automaton(NOTICE_PHRASES))
+}
+
+fn credit_automaton() -> &'static AhoCorasick {
+    static AUTOMATON: OnceLock<AhoCorasick> = OnceLock::new();
+    AUTOMATON.get_or_init(|| automaton(CREDIT_MARKS))
 }
 
 /// An image credit line, or a caption carrying an agency credit.
 pub(crate) fn is_credit(line: &str) -> bool {
-    let lower = line.trim().to_lowercase();
-    if CREDIT_PREFIXES.iter().any(|p| lower.starts_with(p)) {
+    let trimmed = line.trim();
+    if CREDIT_PREFIXES.iter().any(|p| starts_with_ignore_case(trimmed, p)) {
         return true;
     }
-    word_count(line) <= 60 && CREDIT_MARKS.iter().any(|m| lower.contains(m))
+    word_count(line) <= 60 && credit_automaton().is_match(trimmed)
 }
 
 /// How many times notice phrases occur in a line (each phrase counted at most three times).
 pub(crate) fn notice_score(line: &str) -> usize {
-    let lower = line.to_lowercase();
-    NOTICE_PHRASES.iter().map(|p| lower.matches(*p).count().min(3)).sum()
+    let mut counts = [0u8; 64];
+    for m in notice_automaton().find_overlapping_iter(line) {
+        if let Some(c) = counts.get_mut(m.pattern().as_usize()) {
+            *c = (*c + 1).min(3);
+        }
+    }
+    counts.iter().map(|&c| c as usize).sum()
 }
 
 /// A notice about comments, subscriptions, cookies or rights: several notice phrases, or one in
@@ -169,6 +199,12 @@ pub(crate) fn is_headline_like(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn notice_phrases_fit_the_counting_table() {
+        assert!(NOTICE_PHRASES.len() <= 64);
+        assert_eq!(notice_score("Comments, COMMENTS and comments and comments; subscribe"), 4);
+    }
 
     #[test]
     fn navigation_labels_and_prefixed_links() {

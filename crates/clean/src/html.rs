@@ -104,8 +104,60 @@ pub(crate) fn source_depth(html: &str) -> usize {
     deepest
 }
 
+/// The page without the bodies of scripts (JSON-LD metadata kept) and style sheets, which are
+/// often most of a page's bytes and never article text: the parser then has less to read.
+fn without_code(html: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = html.as_bytes();
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut i = 0;
+    while let Some(offset) = bytes[i..].iter().position(|&b| b == b'<') {
+        let start = i + offset;
+        i = start + 1;
+        let tag = match bytes.get(start + 1..start + 7) {
+            Some(t) if t.eq_ignore_ascii_case(b"script") => "script",
+            Some(t) if t[..5].eq_ignore_ascii_case(b"style") => "style",
+            _ => continue,
+        };
+        let name_end = start + 1 + tag.len();
+        if bytes.get(name_end).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'-') {
+            continue; // <scripts>, <style-x>: another element
+        }
+        let Some(open_end) = bytes[name_end..].iter().position(|&b| b == b'>').map(|e| name_end + e + 1) else { break };
+        let attributes = &html[name_end..open_end];
+        if tag == "script" && attributes.to_ascii_lowercase().contains("ld+json") {
+            i = open_end;
+            continue;
+        }
+        let close = find_ignore_case(&bytes[open_end..], if tag == "script" { b"</script" } else { b"</style" });
+        let Some(close) = close.map(|c| open_end + c) else { break };
+        out.push_str(&html[copied..open_end]);
+        copied = close;
+        i = close + 2;
+    }
+    if copied == 0 {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    out.push_str(&html[copied..]);
+    std::borrow::Cow::Owned(out)
+}
+
+/// The first place `needle` (which starts with `<`) occurs in `haystack`, ASCII case ignored.
+fn find_ignore_case(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    let mut from = 0;
+    while let Some(offset) = haystack[from..].iter().position(|&b| b == needle[0]) {
+        let at = from + offset;
+        if haystack.get(at..at + needle.len()).is_some_and(|w| w.eq_ignore_ascii_case(needle)) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
 pub(crate) fn extract(html: &str, url: Option<&str>) -> Extracted {
-    let document = Html::parse_document(html);
+    let html = without_code(html);
+    let document = Html::parse_document(&html);
     let meta = Meta::read(&document);
     let blocks = collect_blocks(&document);
     let mut found = Extracted {
@@ -662,6 +714,17 @@ mod tests {
             true
         });
         assert_eq!(words, ["c", "share", "bar", "related", "links"]);
+    }
+
+    #[test]
+    fn script_and_style_bodies_are_cut_before_parsing_but_json_ld_stays() {
+        let page = "<head><STYLE>p{}</STYLE><script type=\"application/ld+json\">{\"a\":1}</script>\
+                    <script>if (a<b) {}</script></head><body><p>x</p><scripts>y</scripts></body>";
+        assert_eq!(
+            without_code(page),
+            "<head><STYLE></STYLE><script type=\"application/ld+json\">{\"a\":1}</script><script></script></head>\
+             <body><p>x</p><scripts>y</scripts></body>"
+        );
     }
 
     #[test]

@@ -73,8 +73,7 @@ fn date_line(line: &str) -> Option<chrono::NaiveDate> {
 }
 
 fn is_byline(line: &str) -> bool {
-    let lower = line.to_lowercase();
-    (lower.starts_with("by ") || lower.starts_with("written by") || lower.starts_with("author:"))
+    ["by ", "written by", "author:"].iter().any(|p| chrome::starts_with_ignore_case(line, p))
         && word_count(line) <= 8
         && !chrome::ends_sentence(line)
 }
@@ -149,10 +148,11 @@ pub(crate) fn select(lines: &[String], title_norm: &str, dropped: &[bool], rules
     let mut kinds = vec![Kind::Maybe; n];
     let mut seen: HashSet<String> = HashSet::new();
     for (i, line) in lines.iter().enumerate() {
-        let norm = normalized(line);
-        let repeated = !seen.insert(norm.clone()) && rules.repeats;
+        let norm = if rules.repeats || !title_norm.is_empty() { normalized(line) } else { String::new() };
+        let is_title = !title_norm.is_empty() && norm == title_norm;
+        let repeated = rules.repeats && !seen.insert(norm);
         let drop = dropped.get(i).copied().unwrap_or(false)
-            || (!title_norm.is_empty() && norm == title_norm)
+            || is_title
             || repeated
             || chrome::is_separator(line)
             || chrome::is_nav(line)
