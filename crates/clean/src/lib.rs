@@ -15,6 +15,7 @@ mod chrome;
 mod dates;
 mod decode;
 mod html;
+mod language;
 mod plain;
 mod segment;
 
@@ -80,13 +81,14 @@ pub fn clean(doc: &Document) -> Result<Article, CleanError> {
         .or(found.outlet)
         .or_else(|| doc.url.as_deref().or(found.url.as_deref()).and_then(dates::host_of));
     let (text, paragraphs, sentences) = segment(&found.paragraphs);
+    let language = found.language.or_else(|| language::detect(&text));
     Ok(Article {
         id: doc.id.clone(),
         url: doc.url.clone().or(found.url),
         outlet,
         title: found.title,
         published,
-        language: found.language,
+        language,
         text,
         paragraphs,
         sentences,

@@ -90,6 +90,7 @@ fn stated_publication_dates_are_read() {
 fn every_article_keeps_most_of_its_words_and_its_spans_are_consistent() {
     for article in articles() {
         assert!(article.text.split_whitespace().count() > 300, "{}: too little text", article.id);
+        assert_eq!(article.language.as_deref(), Some("en"), "{}", article.id);
         assert!(!article.text.contains("\n\n"));
         let mut last_end = 0;
         for (i, p) in article.paragraphs.iter().enumerate() {
