@@ -62,7 +62,7 @@ pub(crate) fn detect(text: &str) -> Option<String> {
         .iter()
         .map(|(lang, list)| (*lang, words.iter().filter(|w| list.contains(&w.as_str())).count()))
         .collect();
-    scores.sort_by(|a, b| b.1.cmp(&a.1));
+    scores.sort_by_key(|s| std::cmp::Reverse(s.1));
     let (best, hits) = scores[0];
     let second = scores[1].1;
     // a fifth of the words, and twice as many as any other language's
