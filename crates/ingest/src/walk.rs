@@ -7,6 +7,7 @@ use crate::source::{self, Declared, Stream};
 use crate::warc::Warc;
 use crate::{IngestOptions, Skipped};
 use annalist_model::{Document, MediaType};
+use std::collections::HashSet;
 use std::fs;
 use std::io::{self, BufRead, Read};
 use std::path::{Path, PathBuf};
@@ -18,6 +19,8 @@ pub struct Inputs {
     stack: Vec<Pending>,
     /// The container being read, if any.
     current: Option<Container>,
+    /// Folders already walked (canonical paths), so that links in a circle are walked once.
+    walked: HashSet<PathBuf>,
 }
 
 enum Pending {
@@ -37,7 +40,7 @@ impl Inputs {
             .rev()
             .map(|p| if p.as_os_str() == "-" { Pending::Stdin } else { Pending::Path(p.clone()) })
             .collect();
-        Inputs { options, stack, current: None }
+        Inputs { options, stack, current: None, walked: HashSet::new() }
     }
 
     fn visit(&mut self, pending: Pending) -> Option<Result<Document, Skipped>> {
@@ -58,6 +61,10 @@ impl Inputs {
             Err(e) => return skip(format!("cannot open: {e}")),
         };
         if meta.is_dir() {
+            let canonical = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+            if !self.walked.insert(canonical) {
+                return skip("folder already walked (a link leads back to it)".into());
+            }
             return match sorted_entries(path, self.options.skip_hidden) {
                 Ok(entries) => {
                     self.stack.extend(entries.into_iter().rev().map(Pending::Path));

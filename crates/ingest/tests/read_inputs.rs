@@ -287,3 +287,16 @@ fn a_huge_garbage_line_and_a_binary_record_in_a_warc_are_skipped_and_reading_goe
     assert!(skipped[1].origin.ends_with("#2") && skipped[1].reason.contains("binary"), "{skipped:?}");
     assert!(skipped.iter().all(|s| s.origin.contains("g.warc#")));
 }
+
+#[cfg(unix)]
+#[test]
+fn a_link_back_to_a_parent_folder_is_walked_once() {
+    let dir = scratch("loop");
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    std::fs::write(dir.join("sub/a.txt"), "An article.").unwrap();
+    std::os::unix::fs::symlink(&dir, dir.join("sub/back")).unwrap();
+    let (docs, skipped) = read_all(std::slice::from_ref(&dir), &IngestOptions::default());
+    assert_eq!(docs.len(), 1);
+    assert_eq!(skipped.len(), 1);
+    assert!(skipped[0].reason.contains("already walked"));
+}
