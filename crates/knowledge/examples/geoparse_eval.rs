@@ -100,6 +100,7 @@ fn main() {
         after - before
     );
 
+    let debug = std::env::var_os("GEOPARSE_DEBUG").is_some();
     for (name, file) in [("LGL", "lgl.xml"), ("GeoWebNews", "GWN.xml"), ("TR-News", "TR-News.xml")] {
         let docs = read_set(&format!("{dir}/{file}"));
         if docs.is_empty() {
@@ -122,13 +123,42 @@ fn main() {
                 n += 1;
             }
             char_at[d.text.len()] = n;
-            let found: Vec<(usize, usize, f64, f64)> = g
-                .find_places(&d.text)
-                .into_iter()
+            let matches = g.find_places(&d.text);
+            let found: Vec<(usize, usize, f64, f64)> = matches
+                .iter()
                 .map(|m| {
                     (char_at[m.span.start], char_at[m.span.end], m.place.lat.unwrap_or(0.0), m.place.lon.unwrap_or(0.0))
                 })
                 .collect();
+            if debug {
+                let chars: Vec<char> = d.text.chars().collect();
+                let phrase =
+                    |s: usize, e: usize| chars.get(s..e).map(|c| c.iter().collect::<String>()).unwrap_or_default();
+                for (m, f) in matches.iter().zip(&found) {
+                    match d.gold.iter().find(|gd| gd.start < f.1 && f.0 < gd.end) {
+                        None => println!("  FP {:?} -> {} {}", phrase(f.0, f.1), m.place.name, m.place.country),
+                        Some(gd) => {
+                            let dist = km(gd.lat, gd.lon, f.2, f.3);
+                            if dist > 161.0 {
+                                println!(
+                                    "  WRONG {:?} -> {} {} {:?} ({dist:.0} km; gold {:.2},{:.2})",
+                                    phrase(f.0, f.1),
+                                    m.place.name,
+                                    m.place.country,
+                                    m.place.kind,
+                                    gd.lat,
+                                    gd.lon
+                                );
+                            }
+                        }
+                    }
+                }
+                for gd in &d.gold {
+                    if !found.iter().any(|f| gd.start < f.1 && f.0 < gd.end) {
+                        println!("  FN {:?}", phrase(gd.start, gd.end));
+                    }
+                }
+            }
             n_gold += d.gold.len();
             n_pred += found.len();
             for f in &found {

