@@ -107,7 +107,7 @@ pub(crate) fn from_url(url: &str) -> Option<NaiveDate> {
                 if let Some(d) = iso_prefix(rest) {
                     return Some(d);
                 }
-                let digits = &rest[..8];
+                let Some(digits) = rest.get(..8) else { continue };
                 let boundary = rest.as_bytes().get(8).is_none_or(|c| !c.is_ascii_digit());
                 if boundary && digits.bytes().all(|c| c.is_ascii_digit()) {
                     if let (Ok(y), Ok(m), Ok(d)) = (digits[..4].parse(), digits[4..6].parse(), digits[6..].parse()) {

@@ -92,7 +92,7 @@ pub fn split_sentences(paragraph: &str) -> Vec<Span> {
 
 /// Whether the word before a period (ending at byte `before.len()`) is an abbreviation.
 fn is_abbreviation(before: &str, next: char) -> bool {
-    let word_start = before.rfind(|c: char| c.is_whitespace()).map_or(0, |i| i + 1);
+    let word_start = before.char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
     let word = before[word_start..].trim_start_matches(is_opening);
     if word.is_empty() {
         return false;
@@ -171,6 +171,11 @@ mod tests {
         assert_eq!(paragraphs[1].slice(&text), "Third.");
         let got: Vec<_> = sentences.iter().map(|s| (s.span.slice(&text), s.paragraph)).collect();
         assert_eq!(got, [("First one.", 0), ("Second one.", 0), ("Third.", 1)]);
+    }
+
+    #[test]
+    fn wide_spaces_before_an_abbreviation_are_no_trouble() {
+        assert_eq!(sentences("Met\u{3000}Lt. Smith. Then left."), ["Met\u{3000}Lt. Smith.", "Then left."]);
     }
 
     #[test]
