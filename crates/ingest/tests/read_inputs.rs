@@ -300,3 +300,39 @@ fn a_link_back_to_a_parent_folder_is_walked_once() {
     assert_eq!(skipped.len(), 1);
     assert!(skipped[0].reason.contains("already walked"));
 }
+
+#[test]
+fn damaged_warc_files_never_panic_and_always_end() {
+    let dir = scratch("warc-damaged");
+    let mut warc = Vec::new();
+    for i in 0..4 {
+        let body = chunked(format!("<p>page {i} text</p>").as_bytes());
+        warc.extend(warc_record(
+            "response",
+            &format!("https://x/{i}"),
+            &http_response("Content-Type: text/html\r\nTransfer-Encoding: chunked\r\n", &body),
+        ));
+    }
+    let mut state = 0x2545f4914f6cdd1du64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for round in 0..150 {
+        let mut damaged = warc.clone();
+        for _ in 0..(1 + next() % 6) {
+            let at = (next() as usize) % damaged.len();
+            match next() % 3 {
+                0 => damaged[at] = next() as u8,
+                1 => damaged.truncate(at.max(1)),
+                _ => damaged.insert(at, b'\n'),
+            }
+        }
+        let path = dir.join(format!("d{round}.warc"));
+        std::fs::write(&path, &damaged).unwrap();
+        let (docs, skipped) = read_all(&[path], &IngestOptions::default());
+        assert!(docs.len() + skipped.len() <= 8, "round {round}: {} items", docs.len() + skipped.len());
+    }
+}
