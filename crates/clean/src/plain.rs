@@ -21,6 +21,21 @@ fn dateline_pattern() -> &'static Regex {
     })
 }
 
+/// A wire dateline opening the lede: `KABUL, Afghanistan (AP) —`; the agency is the outlet
+/// when nothing else names one. The words stay: they are the first sentence's.
+fn wire_pattern() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        Regex::new(r"^[A-Z][A-Z .'-]{1,40}(?:, [A-Z][A-Za-z .'-]{1,40})?(?:, [A-Z][a-z]{2,8}\.? \d{1,2})? \((AP|Reuters|AFP|UPI|Xinhua|dpa|ANI|IANS|PTI|Bloomberg|AA|TASS|IRNA|Anadolu)\) ?[—–-]")
+            .expect("wire pattern")
+    })
+}
+
+/// The agency of a wire dateline at the start of `line`, if there is one.
+pub(crate) fn wire_agency(line: &str) -> Option<String> {
+    wire_pattern().captures(line).map(|c| c[1].to_string())
+}
+
 /// Tidies one line: no-break and zero-width spaces, tabs and runs of spaces become one space.
 fn tidy(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
@@ -110,6 +125,9 @@ pub(crate) fn extract(text: &str, declared_title: Option<&str>) -> Extracted {
         }
     }
     lines.retain(|l| !l.is_empty());
+    if found.outlet.is_none() {
+        found.outlet = lines.iter().take(3).find_map(|l| wire_agency(l));
+    }
     let n = lines.len();
     let mut dropped = vec![false; n];
 
@@ -231,6 +249,13 @@ mod tests {
         let (date, outlet, _) = dateline("January 5, 2024 (Reuters) - Iran said on Friday").unwrap();
         assert_eq!((date.to_string(), outlet.as_deref()), ("2024-01-05".to_string(), Some("Reuters")));
         assert!(dateline("The 2024-01-12 report (in full) said").is_none());
+    }
+
+    #[test]
+    fn wire_datelines_name_the_agency() {
+        assert_eq!(wire_agency("KABUL, Afghanistan (AP) — A suicide bomber struck").as_deref(), Some("AP"));
+        assert_eq!(wire_agency("DUBAI, Jan 3 (Reuters) - Two explosions").as_deref(), Some("Reuters"));
+        assert_eq!(wire_agency("The group (AP) said"), None);
     }
 
     #[test]
