@@ -87,6 +87,15 @@ fn date_line(line: &str) -> Option<chrono::NaiveDate> {
     })
 }
 
+/// A line marked as an item of a list ("- Best actor - ...", "• ...", "3. ...").
+fn is_list_item(line: &str) -> bool {
+    let marked = ["- ", "– ", "• ", "* ", "· ", "▪ "].iter().any(|m| line.starts_with(m));
+    let numbered = line
+        .split_once(". ")
+        .is_some_and(|(n, _)| !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()));
+    (marked || numbered) && word_count(line) >= 2
+}
+
 fn is_byline(line: &str) -> bool {
     ["by ", "written by", "author:"].iter().any(|p| chrome::starts_with_ignore_case(line, p))
         && word_count(line) <= 8
@@ -226,9 +235,10 @@ pub(crate) fn select(lines: &[String], title_norm: &str, dropped: &[bool], rules
             (Kind::Body, _, _) => true,
             (Kind::Maybe, Some(first), Some(last)) if i > first && i < last => true,
             (Kind::Maybe, _, _) if !rules.positional => true,
-            // outside the body: only sentences, not headlines or link titles
+            // outside the body: only sentences and list items, not headlines or link titles
             (Kind::Maybe, _, _) => {
-                chrome::ends_sentence(line) && word_count(line) >= 5 && !chrome::is_headline_like(line)
+                (chrome::ends_sentence(line) && word_count(line) >= 5 && !chrome::is_headline_like(line))
+                    || (last_body.is_some_and(|last| i > last) && is_list_item(line))
             }
         };
     }

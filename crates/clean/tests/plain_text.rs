@@ -74,3 +74,11 @@ fn junk_gives_a_reason() {
     let only_chrome = clean(&doc(b"Home\nShare\nPrevious\nNext\n")).unwrap_err();
     assert!(only_chrome.to_string().contains("no article text"), "{only_chrome}");
 }
+
+#[test]
+fn a_list_closing_the_article_stays() {
+    let page = "Awards night in London\nThe musical won three prizes at the annual theatre awards on Sunday night, beating its rival.\nThe winners were:\n - Best actor - A. Person for a play\n - Best new musical - The show at the theatre\nShare this article\n";
+    let a = clean(&doc(page.as_bytes())).unwrap();
+    assert!(a.text.ends_with("- Best new musical - The show at the theatre"), "{}", a.text);
+    assert!(!a.text.contains("Share"));
+}
