@@ -171,6 +171,9 @@ pub(crate) fn extract(html: &str, url: Option<&str>) -> Extracted {
     found.published = meta.published.or_else(|| page_url.and_then(dates::from_url));
 
     let chosen = choose_blocks(&blocks);
+    if found.published.is_none() {
+        found.published = date_above(&blocks, &chosen);
+    }
     let lines: Vec<String> = chosen.iter().map(|b| b.text.clone()).collect();
     let mut dropped: Vec<bool> = chosen
         .iter()
@@ -202,6 +205,18 @@ pub(crate) fn extract(html: &str, url: Option<&str>) -> Extracted {
         }
     }
     found
+}
+
+/// A date written near the top of the article: the nearest short line holding a date among the
+/// few blocks above the article's first block (where bylines and datelines sit).
+fn date_above(blocks: &[Block], chosen: &[&Block]) -> Option<chrono::NaiveDate> {
+    let first = chosen.first()?;
+    let index = blocks.iter().position(|b| std::ptr::eq(b, *first))?;
+    blocks[index.saturating_sub(12)..=index]
+        .iter()
+        .rev()
+        .filter(|b| chrome::word_count(&b.text) <= 12)
+        .find_map(|b| dates::parse(&b.text))
 }
 
 /// Short lines that only give a date, a reading time or an author.
