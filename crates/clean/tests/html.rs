@@ -90,6 +90,9 @@ fn dates_come_from_time_elements_and_urls_when_metadata_is_missing() {
     );
     let a = clean(&page(with_time.into_bytes(), None, None)).unwrap();
     assert_eq!(a.published.map(|d| d.to_string()).as_deref(), Some("2023-08-13"));
+    let with_line = format!("<html><body><h1>Checkpoint attacked</h1><div><span>March 12, 2023</span></div><div>{body}{body}</div></body></html>");
+    let a = clean(&page(with_line.into_bytes(), None, None)).unwrap();
+    assert_eq!(a.published.map(|d| d.to_string()).as_deref(), Some("2023-03-12"));
     let bare = format!("<html><body>{body}</body></html>");
     let a = clean(&page(bare.clone().into_bytes(), Some("https://news.example.org/2022/10/26/shrine-attack"), None))
         .unwrap();
