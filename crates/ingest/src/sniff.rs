@@ -42,7 +42,7 @@ pub(crate) fn by_name(name: &str) -> (Option<Compression>, Option<Format>) {
     let format = match ext {
         "txt" | "text" => Some(Format::Text),
         "html" | "htm" | "xhtml" | "shtml" => Some(Format::Html),
-        "jsonl" | "ndjson" => Some(Format::JsonLines),
+        "jsonl" | "ndjson" | "json" => Some(Format::JsonLines),
         "warc" => Some(Format::Warc),
         _ => None,
     };

@@ -116,6 +116,10 @@ impl Inputs {
         if head.is_empty() {
             return skip("empty file (nothing after decompression)".into());
         }
+        let first = head.iter().find(|b| !b.is_ascii_whitespace()).copied();
+        if matches!(named_format, None | Some(Format::JsonLines)) && first == Some(b'[') {
+            return skip("a JSON array, not JSON Lines: write one object per line (.jsonl)".into());
+        }
         let format = named_format.unwrap_or_else(|| sniff::format_of(&head));
         let max = self.options.max_document_bytes;
         match format {

@@ -336,3 +336,14 @@ fn damaged_warc_files_never_panic_and_always_end() {
         assert!(docs.len() + skipped.len() <= 8, "round {round}: {} items", docs.len() + skipped.len());
     }
 }
+
+#[test]
+fn a_json_array_is_refused_with_advice() {
+    let dir = scratch("json-array");
+    std::fs::write(dir.join("export.json"), r#"[{"text": "a"}, {"text": "b"}]"#).unwrap();
+    std::fs::write(dir.join("one.json"), r#"{"text": "An article in a .json file."}"#).unwrap();
+    let (docs, skipped) = read_all(&[dir], &IngestOptions::default());
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0].raw, b"An article in a .json file.");
+    assert!(skipped[0].reason.contains("one object per line"), "{skipped:?}");
+}
