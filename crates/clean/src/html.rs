@@ -104,20 +104,32 @@ pub(crate) fn source_depth(html: &str) -> usize {
     deepest
 }
 
-/// The page without the bodies of scripts (JSON-LD metadata kept) and style sheets, which are
-/// often most of a page's bytes and never article text: the parser then has less to read.
+/// The page without comments and without the bodies of scripts (JSON-LD metadata kept), style
+/// sheets and inline SVG, which are often most of a page's bytes and never article text: the
+/// parser then has less to read.
 fn without_code(html: &str) -> std::borrow::Cow<'_, str> {
     let bytes = html.as_bytes();
     let mut out = String::new();
     let mut copied = 0;
+    let mut changed = false;
     let mut i = 0;
     while let Some(offset) = bytes[i..].iter().position(|&b| b == b'<') {
         let start = i + offset;
         i = start + 1;
-        let tag = match bytes.get(start + 1..start + 7) {
-            Some(t) if t.eq_ignore_ascii_case(b"script") => "script",
-            Some(t) if t[..5].eq_ignore_ascii_case(b"style") => "style",
-            _ => continue,
+        if bytes[start..].starts_with(b"<!--") {
+            let Some(end) = find_ignore_case(&bytes[start + 4..], b"-->").map(|e| start + 4 + e + 3) else { break };
+            out.push_str(&html[copied..start]);
+            (copied, i, changed) = (end, end, true);
+            continue;
+        }
+        let tag = if bytes.get(start + 1..start + 7).is_some_and(|t| t.eq_ignore_ascii_case(b"script")) {
+            "script"
+        } else if bytes.get(start + 1..start + 6).is_some_and(|t| t.eq_ignore_ascii_case(b"style")) {
+            "style"
+        } else if bytes.get(start + 1..start + 4).is_some_and(|t| t.eq_ignore_ascii_case(b"svg")) {
+            "svg"
+        } else {
+            continue;
         };
         let name_end = start + 1 + tag.len();
         if bytes.get(name_end).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'-') {
@@ -129,20 +141,23 @@ fn without_code(html: &str) -> std::borrow::Cow<'_, str> {
             i = open_end;
             continue;
         }
-        let close = find_ignore_case(&bytes[open_end..], if tag == "script" { b"</script" } else { b"</style" });
-        let Some(close) = close.map(|c| open_end + c) else { break };
+        let closing: &[u8] = match tag {
+            "script" => b"</script",
+            "style" => b"</style",
+            _ => b"</svg",
+        };
+        let Some(close) = find_ignore_case(&bytes[open_end..], closing).map(|c| open_end + c) else { break };
         out.push_str(&html[copied..open_end]);
-        copied = close;
-        i = close + 2;
+        (copied, i, changed) = (close, close + 2, true);
     }
-    if copied == 0 {
+    if !changed {
         return std::borrow::Cow::Borrowed(html);
     }
     out.push_str(&html[copied..]);
     std::borrow::Cow::Owned(out)
 }
 
-/// The first place `needle` (which starts with `<`) occurs in `haystack`, ASCII case ignored.
+/// The first place `needle` occurs in `haystack`, ASCII case ignored.
 fn find_ignore_case(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     let mut from = 0;
     while let Some(offset) = haystack[from..].iter().position(|&b| b == needle[0]) {
@@ -734,12 +749,15 @@ mod tests {
     #[test]
     fn script_and_style_bodies_are_cut_before_parsing_but_json_ld_stays() {
         let page = "<head><STYLE>p{}</STYLE><script type=\"application/ld+json\">{\"a\":1}</script>\
-                    <script>if (a<b) {}</script></head><body><p>x</p><scripts>y</scripts></body>";
+                    <script>if (a<b) {}</script></head><body><!-- <p>old</p> --><p>x</p><scripts>y</scripts>\
+                    <svg viewBox=\"0 0 1 1\"><path d=\"M0\"/></svg></body>";
         assert_eq!(
             without_code(page),
             "<head><STYLE></STYLE><script type=\"application/ld+json\">{\"a\":1}</script><script></script></head>\
-             <body><p>x</p><scripts>y</scripts></body>"
+             <body><p>x</p><scripts>y</scripts><svg viewBox=\"0 0 1 1\"></svg></body>"
         );
+        assert_eq!(without_code("<p>plain</p>"), "<p>plain</p>");
+        assert_eq!(without_code("<!-- never closed <p>x</p>"), "<!-- never closed <p>x</p>");
     }
 
     #[test]
