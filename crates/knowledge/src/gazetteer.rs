@@ -25,7 +25,7 @@ use crate::actors::{ActorBase, ActorKind};
 use crate::text::{key, key_of, tokens, Token};
 use annalist_model::{Place, PlaceKind, Span};
 use std::collections::{HashMap, HashSet};
-use std::io::Read;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// A country of the gazetteer.
@@ -56,13 +56,58 @@ pub struct PlaceMatch {
     pub role: PlaceRole,
 }
 
+/// One place. Its strings point into the data compiled into the binary (or, for cities, into
+/// the inflated table, kept for the life of the program), so building 70,000 entries allocates nothing per entry.
 #[derive(Debug, Clone)]
 struct Entry {
-    place: Place,
+    name: &'static str,
+    /// ISO 3166-1 alpha-2.
+    country: &'static str,
+    kind: PlaceKind,
+    lat: f64,
+    lon: f64,
     /// Population for cities and countries; a fixed prior for regions and sites.
     weight: f64,
     /// First-level division code (GeoNames admin1; US: the state's postal code), when known.
-    admin1: String,
+    admin1: &'static str,
+}
+
+impl Entry {
+    fn place(&self) -> Place {
+        Place {
+            name: self.name.to_string(),
+            country: self.country.to_string(),
+            kind: self.kind,
+            lat: Some(self.lat),
+            lon: Some(self.lon),
+        }
+    }
+}
+
+/// The entries one key names: most keys name one place, so one is kept inline.
+#[derive(Debug)]
+enum Postings {
+    One(Posting),
+    Many(Vec<Posting>),
+}
+
+impl Postings {
+    fn as_slice(&self) -> &[Posting] {
+        match self {
+            Postings::One(p) => std::slice::from_ref(p),
+            Postings::Many(v) => v,
+        }
+    }
+
+    fn add(&mut self, posting: Posting) {
+        if self.as_slice().iter().any(|p| p.entry == posting.entry && p.demonym == posting.demonym) {
+            return;
+        }
+        match self {
+            Postings::One(p) => *self = Postings::Many(vec![*p, posting]),
+            Postings::Many(v) => v.push(posting),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -79,7 +124,7 @@ struct Posting {
 #[derive(Debug)]
 pub struct Gazetteer {
     entries: Vec<Entry>,
-    index: HashMap<String, Vec<Posting>>,
+    index: HashMap<String, Postings, BuildHasherDefault<KeyHasher>>,
     countries: Vec<Country>,
     country_index: HashMap<String, usize>,
     /// Keys of city names that are also ordinary English words.
@@ -90,7 +135,7 @@ pub struct Gazetteer {
     blocked: HashSet<String>,
 }
 
-const CITIES_GZ: &[u8] = include_bytes!("../data/cities.tsv.gz");
+const CITIES_ZST: &[u8] = include_bytes!("../data/cities.tsv.zst");
 const COUNTRIES: &str = include_str!("../data/countries.tsv");
 const COUNTRY_EXTRA: &str = include_str!("../data/country_extra.tsv");
 const US_STATES: &str = include_str!("../data/us_states.tsv");
@@ -262,7 +307,7 @@ fn parse_f64(s: &str) -> Option<f64> {
     s.trim().parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
-fn data_lines(s: &str) -> impl Iterator<Item = Vec<&str>> {
+fn data_lines(s: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
     s.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| l.split('\t').collect())
 }
 
@@ -274,15 +319,17 @@ impl Gazetteer {
     }
 
     fn load_builtin() -> Gazetteer {
-        let mut cities = String::with_capacity(6 << 20);
         // The archive is part of the binary; should it ever fail to inflate, the gazetteer
         // has no cities rather than stopping the run.
-        if flate2::read::GzDecoder::new(CITIES_GZ).read_to_string(&mut cities).is_err() {
-            cities.clear();
-        }
+        let cities = zstd::bulk::decompress(CITIES_ZST, 16 << 20)
+            .ok()
+            .and_then(|b| String::from_utf8(b).ok())
+            .unwrap_or_default();
+        // Built once per program (see `builtin`): the table lives as long as the gazetteer does.
+        let cities: &'static str = Box::leak(cities.into_boxed_str());
         let mut g = Gazetteer {
             entries: Vec::with_capacity(70_000),
-            index: HashMap::with_capacity(120_000),
+            index: HashMap::with_capacity_and_hasher(120_000, BuildHasherDefault::default()),
             countries: Vec::new(),
             country_index: HashMap::new(),
             common: COMMON_WORDS.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect(),
@@ -290,7 +337,7 @@ impl Gazetteer {
             blocked: NOT_PLACES.lines().filter(|l| !l.starts_with('#')).map(key).filter(|k| !k.is_empty()).collect(),
         };
         g.load_countries(COUNTRIES, COUNTRY_EXTRA);
-        g.load_cities(&cities);
+        g.load_cities(cities);
         g.load_regions(REGIONS, US_STATES);
         g.load_sites(SITES);
         g.load_abbreviations(ABBREVIATIONS);
@@ -307,9 +354,11 @@ impl Gazetteer {
         if k.is_empty() {
             return;
         }
-        let list = self.index.entry(k).or_default();
-        if !list.iter().any(|p| p.entry == posting.entry && p.demonym == posting.demonym) {
-            list.push(posting);
+        match self.index.entry(k) {
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(Postings::One(posting));
+            }
+            std::collections::hash_map::Entry::Occupied(mut o) => o.get_mut().add(posting),
         }
     }
 
@@ -317,11 +366,11 @@ impl Gazetteer {
         self.add_key(name, Posting { entry, alternate: false, demonym: false, qualifier_only: false });
     }
 
-    fn load_countries(&mut self, base: &str, extra: &str) {
-        // iso2, extra names (|), extra demonyms (|), optional "lat,lon" replacing the base point
-        let mut extras: HashMap<String, Vec<String>> = HashMap::new();
+    fn load_countries(&mut self, base: &'static str, extra: &'static str) {
+        // iso2, extra names (|), extra demonyms (|), optional "lat,lon" replacing the base point, English name
+        let mut extras: HashMap<&str, Vec<&'static str>> = HashMap::new();
         for f in data_lines(extra) {
-            extras.insert(f[0].to_string(), f.iter().skip(1).map(|s| s.to_string()).collect());
+            extras.insert(f[0], f[1..].to_vec());
         }
         // iso2, name, lat, lon, names (|), demonyms (|), population
         for f in data_lines(base) {
@@ -332,33 +381,31 @@ impl Gazetteer {
             let point =
                 ex.get(2).and_then(|p| p.split_once(',')).and_then(|(a, b)| Some((parse_f64(a)?, parse_f64(b)?)));
             let Some((lat, lon)) = point.or_else(|| Some((parse_f64(f[2])?, parse_f64(f[3])?))) else { continue };
-            let iso2 = f[0].to_string();
+            let iso2 = f[0];
             // The name English-language news uses, where the base data has another ("Türkiye" → "Turkey").
-            let name = ex.get(3).filter(|n| !n.trim().is_empty()).cloned().unwrap_or_else(|| f[1].to_string());
+            let name = ex.get(3).copied().filter(|n| !n.trim().is_empty()).unwrap_or(f[1]);
             let population = parse_f64(f[6]).unwrap_or(0.0).max(1.0e5);
             let id = self.push(Entry {
-                place: Place {
-                    name: name.clone(),
-                    country: iso2.clone(),
-                    kind: PlaceKind::Country,
-                    lat: Some(lat),
-                    lon: Some(lon),
-                },
+                name,
+                country: iso2,
+                kind: PlaceKind::Country,
+                lat,
+                lon,
                 weight: population * COUNTRY_FACTOR,
-                admin1: String::new(),
+                admin1: "",
             });
-            self.country_index.insert(iso2.clone(), self.countries.len());
-            self.countries.push(Country { iso2, name: name.clone(), lat, lon });
-            self.add_name(&name, id);
+            self.country_index.insert(iso2.to_string(), self.countries.len());
+            self.countries.push(Country { iso2: iso2.to_string(), name: name.to_string(), lat, lon });
+            self.add_name(name, id);
             self.add_name(f[1], id);
-            let names = f[4].split('|').chain(ex.first().map(String::as_str).unwrap_or("").split('|'));
-            for alt in names.filter(|s| !s.is_empty()).map(String::from).collect::<Vec<_>>() {
-                self.add_name(&alt, id);
+            let names = f[4].split('|').chain(ex.first().copied().unwrap_or("").split('|'));
+            for alt in names.filter(|s| !s.is_empty()) {
+                self.add_name(alt, id);
             }
-            let dems = f[5].split('|').chain(ex.get(1).map(String::as_str).unwrap_or("").split('|'));
-            for dem in dems.filter(|s| !s.is_empty()).map(String::from).collect::<Vec<_>>() {
+            let dems = f[5].split('|').chain(ex.get(1).copied().unwrap_or("").split('|'));
+            for dem in dems.filter(|s| !s.is_empty()) {
                 let posting = Posting { entry: id, alternate: false, demonym: true, qualifier_only: false };
-                self.add_key(&dem, posting);
+                self.add_key(dem, posting);
                 // Plurals: "Iranians", "Afghans"; not for "British", "Chinese", "Swiss".
                 if !dem.ends_with('s') && !dem.ends_with("sh") && !dem.ends_with("ch") && !dem.ends_with("ese") {
                     self.add_key(&format!("{dem}s"), posting);
@@ -367,7 +414,7 @@ impl Gazetteer {
         }
     }
 
-    fn load_cities(&mut self, cities: &str) {
+    fn load_cities(&mut self, cities: &'static str) {
         // name, country, admin1, population, lat, lon, common flag, alternates (|)
         for line in cities.lines() {
             let f: Vec<&str> = line.split('\t').collect();
@@ -377,15 +424,13 @@ impl Gazetteer {
             let (Some(lat), Some(lon)) = (parse_f64(f[4]), parse_f64(f[5])) else { continue };
             let pop = parse_f64(f[3]).unwrap_or(0.0);
             let id = self.push(Entry {
-                place: Place {
-                    name: f[0].into(),
-                    country: f[1].into(),
-                    kind: PlaceKind::City,
-                    lat: Some(lat),
-                    lon: Some(lon),
-                },
+                name: f[0],
+                country: f[1],
+                kind: PlaceKind::City,
+                lat,
+                lon,
                 weight: pop.max(1.0),
-                admin1: f[2].into(),
+                admin1: f[2],
             });
             self.add_name(f[0], id);
             for a in f[7].split('|').filter(|a| !a.is_empty()) {
@@ -395,16 +440,17 @@ impl Gazetteer {
     }
 
     /// The admin1 code of the most populous city called `name` in `country`.
-    fn admin1_of_city(&self, name: &str, country: &str) -> Option<String> {
+    fn admin1_of_city(&self, name: &str, country: &str) -> Option<&'static str> {
         let list = self.index.get(&key(name))?;
-        list.iter()
+        list.as_slice()
+            .iter()
             .map(|p| &self.entries[p.entry as usize])
-            .filter(|e| e.place.kind == PlaceKind::City && e.place.country == country)
+            .filter(|e| e.kind == PlaceKind::City && e.country == country)
             .max_by(|a, b| a.weight.total_cmp(&b.weight))
-            .map(|e| e.admin1.clone())
+            .map(|e| e.admin1)
     }
 
-    fn load_regions(&mut self, regions: &str, us_states: &str) {
+    fn load_regions(&mut self, regions: &'static str, us_states: &'static str) {
         for f in data_lines(us_states) {
             if f.len() < 4 {
                 continue;
@@ -412,17 +458,8 @@ impl Gazetteer {
             let (Some(lat), Some(lon)) = (parse_f64(f[2]), parse_f64(f[3])) else { continue };
             // "Washington" alone is the capital far more often than the state ("Washington state").
             let weight = if f[0] == "Washington" { 1.0e5 } else { REGION_PRIOR };
-            let id = self.push(Entry {
-                place: Place {
-                    name: f[0].into(),
-                    country: "US".into(),
-                    kind: PlaceKind::Region,
-                    lat: Some(lat),
-                    lon: Some(lon),
-                },
-                weight,
-                admin1: f[1].into(),
-            });
+            let id =
+                self.push(Entry { name: f[0], country: "US", kind: PlaceKind::Region, lat, lon, weight, admin1: f[1] });
             self.add_name(f[0], id);
             self.add_name(&format!("{} state", f[0]), id);
         }
@@ -438,13 +475,11 @@ impl Gazetteer {
                 .and_then(|city| self.admin1_of_city(city, f[1]))
                 .unwrap_or_default();
             let id = self.push(Entry {
-                place: Place {
-                    name: f[0].into(),
-                    country: f[1].into(),
-                    kind: PlaceKind::Region,
-                    lat: Some(lat),
-                    lon: Some(lon),
-                },
+                name: f[0],
+                country: f[1],
+                kind: PlaceKind::Region,
+                lat,
+                lon,
                 weight: REGION_PRIOR,
                 admin1,
             });
@@ -462,7 +497,7 @@ impl Gazetteer {
         }
     }
 
-    fn load_sites(&mut self, sites: &str) {
+    fn load_sites(&mut self, sites: &'static str) {
         // name, country, lat, lon, aliases (|)
         for f in data_lines(sites) {
             if f.len() < 4 {
@@ -470,15 +505,13 @@ impl Gazetteer {
             }
             let (Some(lat), Some(lon)) = (parse_f64(f[2]), parse_f64(f[3])) else { continue };
             let id = self.push(Entry {
-                place: Place {
-                    name: f[0].into(),
-                    country: f[1].into(),
-                    kind: PlaceKind::Site,
-                    lat: Some(lat),
-                    lon: Some(lon),
-                },
+                name: f[0],
+                country: f[1],
+                kind: PlaceKind::Site,
+                lat,
+                lon,
                 weight: SITE_PRIOR,
-                admin1: String::new(),
+                admin1: "",
             });
             self.add_name(f[0], id);
             for a in f.get(4).map(|s| s.split('|').collect::<Vec<_>>()).unwrap_or_default() {
@@ -489,23 +522,21 @@ impl Gazetteer {
         }
     }
 
-    fn load_abbreviations(&mut self, abbreviations: &str) {
-        // abbreviation, country, admin1: the region with that code (or for "D.C.", the city)
+    fn load_abbreviations(&mut self, abbreviations: &'static str) {
+        let regions: HashMap<(&str, &str), u32> = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == PlaceKind::Region && !e.admin1.is_empty())
+            .map(|(i, e)| ((e.country, e.admin1), i as u32))
+            .collect();
+        // abbreviation, country, admin1: the region with that code
         for f in data_lines(abbreviations) {
             if f.len() < 3 {
                 continue;
             }
-            let target = self
-                .entries
-                .iter()
-                .position(|e| e.place.country == f[1] && e.admin1 == f[2] && matches!(e.place.kind, PlaceKind::Region));
-            let target = target.or_else(|| {
-                self.entries
-                    .iter()
-                    .position(|e| e.place.country == f[1] && e.admin1 == f[2] && e.place.kind == PlaceKind::City)
-            });
-            if let Some(t) = target {
-                self.add_key(f[0], Posting { entry: t as u32, alternate: false, demonym: false, qualifier_only: true });
+            if let Some(&t) = regions.get(&(f[1], f[2])) {
+                self.add_key(f[0], Posting { entry: t, alternate: false, demonym: false, qualifier_only: true });
             }
         }
     }
@@ -553,7 +584,7 @@ impl Gazetteer {
                 i += 1;
                 continue;
             }
-            let mut found: Option<(usize, Option<&'a Vec<Posting>>)> = None;
+            let mut found: Option<(usize, Option<&'a [Posting]>)> = None;
             let max = (i + 7).min(toks.len());
             let mut j = i + 1;
             while j <= max {
@@ -563,7 +594,7 @@ impl Gazetteer {
                 let k = key_of(text, &toks[i..j]);
                 if self.blocked.contains(&k) {
                     found = Some((j, None));
-                } else if let Some(list) = self.index.get(&k) {
+                } else if let Some(list) = self.index.get(&k).map(Postings::as_slice) {
                     if name_case_ok(text, &toks[i..j]) {
                         found = Some((j, Some(list)));
                     }
@@ -587,12 +618,12 @@ impl Gazetteer {
             let e = &self.entries[p.entry as usize];
             !p.alternate
                 && !p.qualifier_only
-                && matches!(e.place.kind, PlaceKind::Country | PlaceKind::Region | PlaceKind::Site)
+                && matches!(e.kind, PlaceKind::Country | PlaceKind::Region | PlaceKind::Site)
         })
     }
 
     fn is_place_word(&self, text: &str, tok: &[Token]) -> bool {
-        self.index.get(&key_of(text, tok)).is_some_and(|ps| self.is_strong(ps))
+        self.index.get(&key_of(text, tok)).is_some_and(|ps| self.is_strong(ps.as_slice()))
     }
 
     /// Drops candidates that do not read as places where they stand.
@@ -635,7 +666,7 @@ impl Gazetteer {
             let country = c
                 .postings
                 .iter()
-                .any(|p| !p.alternate && !p.demonym && self.entries[p.entry as usize].place.kind == PlaceKind::Country);
+                .any(|p| !p.alternate && !p.demonym && self.entries[p.entry as usize].kind == PlaceKind::Country);
             let demonym_only = c.postings.iter().all(|p| p.demonym);
             let single = j == i + 1;
             let surface = &text[toks[i].start..toks[j - 1].end];
@@ -680,10 +711,9 @@ impl Gazetteer {
             }
             let followed_by_place = j < toks.len()
                 && gap(j - 1, j).trim() == ","
-                && self
-                    .index
-                    .get(&key_of(text, &toks[j..j + 1]))
-                    .is_some_and(|ps| ps.iter().any(|p| p.qualifier_only || self.is_strong(std::slice::from_ref(p))));
+                && self.index.get(&key_of(text, &toks[j..j + 1])).is_some_and(|ps| {
+                    ps.as_slice().iter().any(|p| p.qualifier_only || self.is_strong(std::slice::from_ref(p)))
+                });
             let heaviest = c
                 .postings
                 .iter()
@@ -717,15 +747,15 @@ impl Gazetteer {
         let mut total: f64 = 0.0;
         for c in &cands {
             let entries: Vec<&Entry> = c.postings.iter().map(|p| &self.entries[p.entry as usize]).collect();
-            let distinct: HashSet<&str> = entries.iter().map(|e| e.place.country.as_str()).collect();
+            let distinct: HashSet<&str> = entries.iter().map(|e| e.country).collect();
             if distinct.len() == 1 {
                 if let Some(cc) = distinct.into_iter().next() {
                     *countries.entry(cc).or_default() += 1.0;
                     total += 1.0;
                 }
             }
-            if entries.len() == 1 && !entries[0].admin1.is_empty() && entries[0].place.kind != PlaceKind::Country {
-                divisions.insert((entries[0].place.country.as_str(), entries[0].admin1.as_str()));
+            if entries.len() == 1 && !entries[0].admin1.is_empty() && entries[0].kind != PlaceKind::Country {
+                divisions.insert((entries[0].country, entries[0].admin1));
             }
         }
         let ctx = Context { countries, total, qualifiers: self.qualifiers(text, toks, &cands) };
@@ -751,8 +781,8 @@ impl Gazetteer {
         let mut settled = divisions.clone();
         for p in first.iter().flatten() {
             let e = &self.entries[p.entry as usize];
-            if !e.admin1.is_empty() && matches!(e.place.kind, PlaceKind::Region | PlaceKind::City) {
-                settled.insert((e.place.country.as_str(), e.admin1.as_str()));
+            if !e.admin1.is_empty() && matches!(e.kind, PlaceKind::Region | PlaceKind::City) {
+                settled.insert((e.country, e.admin1));
             }
         }
         let mut out = Vec::with_capacity(cands.len());
@@ -761,7 +791,7 @@ impl Gazetteer {
             let e = &self.entries[p.entry as usize];
             out.push(PlaceMatch {
                 span: Span::new(toks[c.first].start, toks[c.last - 1].end),
-                place: e.place.clone(),
+                place: e.place(),
                 role: if p.demonym { PlaceRole::Demonym } else { PlaceRole::Location },
             });
         }
@@ -783,13 +813,11 @@ impl Gazetteer {
     fn fits(&self, e: &Entry, q: &Candidate<'_>) -> bool {
         q.postings.iter().any(|qp| {
             let qe = &self.entries[qp.entry as usize];
-            qe.place.country == e.place.country
-                && match qe.place.kind {
-                    PlaceKind::Country => e.place.kind != PlaceKind::Country,
-                    PlaceKind::Region => {
-                        !qe.admin1.is_empty() && qe.admin1 == e.admin1 && e.place.kind == PlaceKind::City
-                    }
-                    _ => qp.qualifier_only && qe.admin1 == e.admin1 && e.place.kind == PlaceKind::City,
+            qe.country == e.country
+                && match qe.kind {
+                    PlaceKind::Country => e.kind != PlaceKind::Country,
+                    PlaceKind::Region => !qe.admin1.is_empty() && qe.admin1 == e.admin1 && e.kind == PlaceKind::City,
+                    _ => qp.qualifier_only && qe.admin1 == e.admin1 && e.kind == PlaceKind::City,
                 }
         })
     }
@@ -806,19 +834,18 @@ impl Gazetteer {
         let names_own_region = |e: &Entry| {
             c.postings.iter().any(|o| {
                 let oe = &self.entries[o.entry as usize];
-                oe.place.kind == PlaceKind::Region && oe.place.country == e.place.country && oe.admin1 == e.admin1
+                oe.kind == PlaceKind::Region && oe.country == e.country && oe.admin1 == e.admin1
             })
         };
         let score = |p: &Posting| {
             let e = &self.entries[p.entry as usize];
             let mut s = e.weight.ln();
-            if let Some(n) = ctx.countries.get(e.place.country.as_str()) {
+            if let Some(n) = ctx.countries.get(e.country) {
                 s += 1.5 + 2.5 * n / ctx.total.max(1.0);
             }
-            let in_division =
-                !e.admin1.is_empty() && divisions.contains(&(e.place.country.as_str(), e.admin1.as_str()));
+            let in_division = !e.admin1.is_empty() && divisions.contains(&(e.country, e.admin1));
             // A city does not win over its own region by lying in it ("Quebec" the province, not the city).
-            if in_division && e.place.kind == PlaceKind::City && !names_own_region(e) {
+            if in_division && e.kind == PlaceKind::City && !names_own_region(e) {
                 s += 2.0;
             }
             if p.alternate {
@@ -847,6 +874,29 @@ struct Context<'a> {
     countries: HashMap<&'a str, f64>,
     total: f64,
     qualifiers: Vec<Option<usize>>,
+}
+
+/// A fast multiplicative hash for the name index (keys are short strings from our own data;
+/// the standard SipHash's protection against crafted keys is not needed for lookups).
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 struct Candidate<'a> {
