@@ -778,12 +778,13 @@ impl Gazetteer {
                 divisions.insert((entries[0].country, entries[0].admin1));
             }
         }
-        let ctx = Context { countries, total, qualifiers: self.qualifiers(text, toks, &cands) };
-        let qual = |n: usize| ctx.qualifiers.get(n).copied().flatten().map(|q| &cands[q]);
+        let qualifiers = self.qualifiers(text, toks, &cands);
+        let ctx = Context { countries, total, points: Vec::new() };
+        let qual = |n: usize| qualifiers.get(n).copied().flatten().map(|q| &cands[q]);
         // One sense per text: what a qualified mention resolved to holds for the same name elsewhere.
         let mut sense: HashMap<&str, u32> = HashMap::new();
         for (n, c) in cands.iter().enumerate() {
-            if let Some(q) = ctx.qualifiers[n] {
+            if let Some(q) = qualifiers[n] {
                 if let Some(p) = self.best(c, Some(&cands[q]), &ctx, &divisions, None) {
                     if self.fits(&self.entries[p.entry as usize], &cands[q]) {
                         sense.insert(c.key.as_str(), p.entry);
@@ -799,12 +800,18 @@ impl Gazetteer {
             .map(|(n, c)| self.best(c, qual(n), &ctx, &divisions, sense.get(c.key.as_str()).copied()))
             .collect();
         let mut settled = divisions.clone();
-        for p in first.iter().flatten() {
+        let mut points = Vec::new();
+        for (c, p) in cands.iter().zip(&first) {
+            let Some(p) = p else { continue };
             let e = &self.entries[p.entry as usize];
             if !e.admin1.is_empty() && matches!(e.kind, PlaceKind::Region | PlaceKind::City) {
                 settled.insert((e.country, e.admin1));
             }
+            if matches!(e.kind, PlaceKind::City | PlaceKind::Site) && !p.demonym {
+                points.push((c.key.as_str(), e.lat, e.lon));
+            }
         }
+        let ctx = Context { points, ..ctx };
         let mut out = Vec::with_capacity(cands.len());
         for (n, c) in cands.iter().enumerate() {
             let Some(p) = self.best(c, qual(n), &ctx, &settled, sense.get(c.key.as_str()).copied()) else { continue };
@@ -871,6 +878,24 @@ impl Gazetteer {
             if p.alternate {
                 s -= 2.5;
             }
+            // Places in one story lie near each other ("Dublin" beside "Columbus" is Dublin, Ohio).
+            if c.postings.len() > 1 && e.kind != PlaceKind::Country {
+                let near = ctx
+                    .points
+                    .iter()
+                    .filter(|(k, _, _)| *k != c.key)
+                    .map(|&(_, lat, lon)| km(e.lat, e.lon, lat, lon))
+                    .fold(f64::INFINITY, f64::min);
+                s += if near < 50.0 {
+                    2.5
+                } else if near < 150.0 {
+                    1.5
+                } else if near < 400.0 {
+                    0.5
+                } else {
+                    0.0
+                };
+            }
             if q.is_some_and(|q| self.fits(e, q)) {
                 s += 10.0;
             }
@@ -893,7 +918,8 @@ struct Context<'a> {
     /// How many unambiguous mentions each country has.
     countries: HashMap<&'a str, f64>,
     total: f64,
-    qualifiers: Vec<Option<usize>>,
+    /// Where the other places of the text were put by the first pass: (key, lat, lon).
+    points: Vec<(&'a str, f64, f64)>,
 }
 
 struct Candidate<'a> {
@@ -901,6 +927,13 @@ struct Candidate<'a> {
     last: usize,
     postings: &'a [Posting],
     key: String,
+}
+
+/// Distance in kilometres between two points (equirectangular: close enough below 1,000 km).
+fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let x = (lon2 - lon1).to_radians() * ((lat1 + lat2) / 2.0).to_radians().cos();
+    let y = (lat2 - lat1).to_radians();
+    6371.0 * (x * x + y * y).sqrt()
 }
 
 /// The first and last words must be capitalised; lower-case words inside must be connectors
