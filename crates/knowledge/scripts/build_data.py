@@ -27,6 +27,32 @@ MIN_POP_ALTS = 50000    # alternate names kept only for cities at least this big
 
 # GeoNames names that English-language news does not use: (geonameid) -> English name.
 RENAMES = {1528249: "Jalal-Abad"}
+# (GeoNames name, country) -> the English exonym news uses; the GeoNames name stays as an alternate.
+EXONYMS = {
+    ("Köln", "DE"): "Cologne", ("München", "DE"): "Munich", ("Nürnberg", "DE"): "Nuremberg",
+    ("Hannover", "DE"): "Hanover", ("Sevilla", "ES"): "Seville", ("Makkah", "SA"): "Mecca",
+    ("Ar Raqqah", "SY"): "Raqqa", ("Al Fallūjah", "IQ"): "Fallujah", ("Basrah", "IQ"): "Basra",
+    ("Misratah", "LY"): "Misrata", ("Khān Yūnis", "PS"): "Khan Younis", ("Marawi City", "PH"): "Marawi",
+    ("Ma'rib", "YE"): "Marib", ("Al Ḩudaydah", "YE"): "Hodeidah", ("Sāmarrā’", "IQ"): "Samarra",
+    ("Dayr al Balaḩ", "PS"): "Deir al-Balah", ("Al Qā’im", "IQ"): "Al-Qaim", ("Lakki", "PK"): "Lakki Marwat",
+    ("Mazār-e Sharīf", "AF"): "Mazar-i-Sharif", ("Shibirghān", "AF"): "Sheberghan", ("Ürümqi", "CN"): "Urumqi",
+    ("Göteborg", "SE"): "Gothenburg", ("Den Haag", "NL"): "The Hague", ("Antwerpen", "BE"): "Antwerp",
+    ("Napoli", "IT"): "Naples", ("Torino", "IT"): "Turin", ("Milano", "IT"): "Milan", ("Roma", "IT"): "Rome",
+    ("Firenze", "IT"): "Florence", ("Venezia", "IT"): "Venice", ("Genova", "IT"): "Genoa",
+    ("Lisboa", "PT"): "Lisbon", ("Praha", "CZ"): "Prague", ("Warszawa", "PL"): "Warsaw",
+    ("București", "RO"): "Bucharest", ("Bucureşti", "RO"): "Bucharest", ("Beograd", "RS"): "Belgrade",
+    ("Kyiv", "UA"): "Kyiv", ("Genève", "CH"): "Geneva", ("Bruxelles", "BE"): "Brussels",
+    ("Al Mawşil", "IQ"): "Mosul", ("Al Mawşil al Jadīdah", "IQ"): "Mosul", ("Ḩalab", "SY"): "Aleppo",
+    ("Ḩimş", "SY"): "Homs", ("Şanʿāʾ", "YE"): "Sanaa", ("Sanaa", "YE"): "Sanaa", ("Tel Aviv-Yafo", "IL"): "Tel Aviv",
+}
+
+
+def english(name):
+    """A GeoNames name in plain English spelling: accents and transliteration marks dropped."""
+    out = fold(name)
+    for mark in "’‘ʼʻ`´":
+        out = out.replace(mark, "")
+    return out
 
 
 def fold(s):
@@ -74,7 +100,7 @@ def main():
     for c in cities.values():
         if c["population"] < MIN_POP:
             continue
-        name = RENAMES.get(c["geonameid"], c["name"])
+        name = RENAMES.get(c["geonameid"]) or EXONYMS.get((c["name"], c["countrycode"])) or english(c["name"])
         alts = set()
         if c["population"] >= MIN_POP_ALTS:
             for a in c["alternatenames"]:
@@ -83,8 +109,8 @@ def main():
                         and not any(ch.isdigit() for ch in a) and "|" not in a and "\t" not in a
                         and not plain_words(a)):
                     alts.add(a)
-            if name != c["name"]:
-                alts.add(c["name"])
+        if name != c["name"]:
+            alts.add(c["name"])
         alts.discard(name)
         is_common = int(name.lower() in common)
         rows.append((name, c["countrycode"], c["admin1code"] or "", c["population"],

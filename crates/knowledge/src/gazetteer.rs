@@ -177,8 +177,10 @@ const SITE_PRIOR: f64 = 1.0e6;
 /// Words after a region's name that still name the region ("Balochistan province").
 const REGION_SUFFIXES: &[&str] = &["province", "region", "state", "governorate", "oblast", "district"];
 /// Lower-case words allowed inside a multi-word name ("Sistan and Baluchestan", "Rio de Janeiro").
-const CONNECTORS: &[&str] =
-    &["and", "of", "de", "del", "da", "do", "dos", "la", "le", "el", "al", "the", "on", "upon", "e", "i", "y", "es"];
+const CONNECTORS: &[&str] = &[
+    "and", "of", "de", "del", "da", "do", "dos", "la", "le", "el", "al", "the", "on", "upon", "e", "i", "y", "es",
+    "ez", "az", "as", "ad", "an", "ash", "at", "ul", "en", "sur", "am", "im", "an", "der", "di",
+];
 /// Words before a name that say a place follows.
 const LOCATIVE_CUES: &[&str] = &[
     "in",

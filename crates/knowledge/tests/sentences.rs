@@ -170,3 +170,10 @@ fn the_kerman_articles_name_kerman_iran_and_the_khorasan_branch() {
         assert!(a.iter().any(|m| m.actor == "iskp" || m.actor == "is"), "{:?}", e.path());
     }
 }
+
+#[test]
+fn cities_carry_the_english_names_news_uses() {
+    let text = "Arrests followed in Cologne, raids near Kandahar and Herat, and shelling in Deir ez-Zor and Raqqa.";
+    let names: Vec<String> = places(text).into_iter().map(|p| p.4).collect();
+    assert_eq!(names, ["Cologne", "Kandahar", "Herat", "Deir ez-Zor", "Raqqa"]);
+}
