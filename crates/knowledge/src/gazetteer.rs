@@ -308,6 +308,59 @@ const PERSON_TITLES: &[&str] = &[
     "uncle",
     "aunt",
 ];
+/// Nouns after a name that make it a place modifying them ("Richmond police", "Mansfield officials").
+const LOCAL_NOUNS: &[&str] = &[
+    "police",
+    "officials",
+    "official",
+    "residents",
+    "resident",
+    "man",
+    "woman",
+    "men",
+    "women",
+    "area",
+    "city",
+    "county",
+    "council",
+    "mayor",
+    "school",
+    "schools",
+    "native",
+    "family",
+    "home",
+    "officers",
+    "firefighters",
+    "community",
+    "neighborhood",
+    "neighbourhood",
+    "teen",
+    "boy",
+    "girl",
+    "couple",
+    "businesses",
+    "authorities",
+    "airport",
+    "hospital",
+    "district",
+    "region",
+    "suburb",
+    "campus",
+    "mosque",
+    "church",
+    "market",
+    "station",
+    "attack",
+    "bombing",
+    "shooting",
+    "blast",
+    "attacker",
+    "attackers",
+    "gunman",
+    "bomber",
+    "court",
+    "prison",
+];
 /// Words after a lone name that make it a person ("Jones said").
 const SPEECH_VERBS: &[&str] = &[
     "said",
@@ -616,7 +669,11 @@ impl Gazetteer {
                 if self.blocked.contains(&k) {
                     found = Some((j, None));
                 } else if let Some(list) = self.index.get(&k) {
-                    if name_case_ok(text, &toks[i..j]) {
+                    // A longer run that is only an alternate name ("Dublin City") does not
+                    // hide a shorter one that is a main name ("Dublin", of which there are several).
+                    let only_alternate = list.iter().all(|p| p.alternate);
+                    let have_main = found.is_some_and(|(_, l)| l.is_some_and(|l| l.iter().any(|p| !p.alternate)));
+                    if name_case_ok(text, &toks[i..j]) && !(only_alternate && have_main) {
                         found = Some((j, Some(list)));
                     }
                 }
@@ -727,21 +784,29 @@ impl Gazetteer {
             if persons.contains(&c.key) {
                 continue;
             }
-            if single && j < toks.len() && SPEECH_VERBS.contains(&word(j).as_str()) && gap(i, j).trim().is_empty() {
-                continue;
-            }
-            let followed_by_place = j < toks.len()
-                && gap(j - 1, j).trim() == ","
-                && self
-                    .index
-                    .get(&key_of(text, &toks[j..j + 1]))
-                    .is_some_and(|ps| ps.iter().any(|p| p.qualifier_only || self.is_strong(std::slice::from_ref(p))));
             let heaviest = c
                 .postings
                 .iter()
                 .filter(|p| !p.alternate)
                 .map(|p| self.entries[p.entry as usize].weight)
                 .fold(0.0, f64::max);
+            // "Jones said" is a person; "Moscow said" a capital standing for its government.
+            if single
+                && heaviest < 3.0e5
+                && j < toks.len()
+                && SPEECH_VERBS.contains(&word(j).as_str())
+                && gap(i, j).trim().is_empty()
+            {
+                continue;
+            }
+            // "Richmond police", "Mansfield officials", "Dublin City Council": a place modifying a local noun.
+            let modifies = j < toks.len() && toks[j].joined && LOCAL_NOUNS.contains(&word(j).as_str());
+            let followed_by_place = j < toks.len()
+                && gap(j - 1, j).trim() == ","
+                && self
+                    .index
+                    .get(&key_of(text, &toks[j..j + 1]))
+                    .is_some_and(|ps| ps.iter().any(|p| p.qualifier_only || self.is_strong(std::slice::from_ref(p))));
             if single && self.common.contains(&c.key) {
                 let big = heaviest >= 1.0e6 && !sentence_start(text, toks, i);
                 if !(cue_before(i) || followed_by_place || big) {
@@ -749,7 +814,10 @@ impl Gazetteer {
                 }
             }
             // "David", "Lincoln", "Scott": a town's name that is also a person's needs a cue.
-            if single && self.person_names.contains(&c.key) && heaviest < 3.0e5 && !(cue_before(i) || followed_by_place)
+            if single
+                && self.person_names.contains(&c.key)
+                && heaviest < 3.0e5
+                && !(cue_before(i) || followed_by_place || modifies)
             {
                 continue;
             }
