@@ -14,7 +14,7 @@ surname frequency lists, public domain), and writes:
     data/countries.tsv   iso2, name, lat, lon, alternate names, demonyms, population (GeoNames)
     data/common_words.txt  city names that are also ordinary English words (web2, lower case)
     data/person_names.txt  city names that are also common US first names or surnames (Census 1990)
-    data/us_states.tsv   name, code, lat, lon (centre of the state's cities' bounding box)
+    data/us_states.tsv   name, code, lat, lon (centre of the bounding box of the state's towns)
 
 The curated files (regions.tsv, sites.tsv, actors.json, country_extra.tsv) are written by hand.
 """
@@ -43,7 +43,7 @@ EXONYMS = {
     ("București", "RO"): "Bucharest", ("Bucureşti", "RO"): "Bucharest", ("Beograd", "RS"): "Belgrade",
     ("Kyiv", "UA"): "Kyiv", ("Genève", "CH"): "Geneva", ("Bruxelles", "BE"): "Brussels",
     ("Al Mawşil", "IQ"): "Mosul", ("Al Mawşil al Jadīdah", "IQ"): "Mosul", ("Ḩalab", "SY"): "Aleppo",
-    ("Ḩimş", "SY"): "Homs", ("Şanʿāʾ", "YE"): "Sanaa", ("Sanaa", "YE"): "Sanaa", ("Tel Aviv-Yafo", "IL"): "Tel Aviv",
+    ("Ḩimş", "SY"): "Homs", ("New York City", "US"): "New York", ("Şanʿāʾ", "YE"): "Sanaa", ("Sanaa", "YE"): "Sanaa", ("Tel Aviv-Yafo", "IL"): "Tel Aviv",
 }
 
 
@@ -123,7 +123,8 @@ def main():
     for r in rows:
         for n in [r[0]] + (r[7].split("|") if r[7] else []):
             f = fold(n).lower()
-            if " " not in n and "-" not in n and f in common:
+            # "Grants", "Springs": plurals of ordinary words count as ordinary words.
+            if " " not in n and "-" not in n and (f in common or (f.endswith("s") and f[:-1] in common)):
                 ambiguous.add(f)
     with open(os.path.join(DATA, "common_words.txt"), "w", encoding="utf-8") as f:
         f.write("\n".join(sorted(ambiguous)) + "\n")
