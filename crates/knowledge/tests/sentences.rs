@@ -177,3 +177,25 @@ fn cities_carry_the_english_names_news_uses() {
     let names: Vec<String> = places(text).into_iter().map(|p| p.4).collect();
     assert_eq!(names, ["Cologne", "Kandahar", "Herat", "Deir ez-Zor", "Raqqa"]);
 }
+
+#[test]
+fn every_parent_is_an_actor_and_every_country_a_known_code() {
+    let base = ActorBase::builtin();
+    assert!(base.actors().len() >= 200, "{}", base.actors().len());
+    for a in base.actors() {
+        if let Some(p) = &a.parent {
+            assert!(base.actor(p).is_some(), "{}: parent {p} unknown", a.id);
+        }
+        if let Some(c) = &a.country {
+            assert!(Gazetteer::builtin().country(c).is_some(), "{}: country {c} unknown", a.id);
+        }
+    }
+}
+
+#[test]
+fn groups_on_the_terrorist_lists_are_found_by_their_common_names() {
+    let text =
+        "The Balochistan Liberation Army, Jaish al-Adl, Tren de Aragua, Boko Haram, JNIM and the Haqqani network.";
+    let ids: Vec<String> = ActorBase::builtin().find_actors(text).into_iter().map(|m| m.actor).collect();
+    assert_eq!(ids, ["bla", "jaish-al-adl", "tren-de-aragua", "boko", "jnim", "haqqani"]);
+}
