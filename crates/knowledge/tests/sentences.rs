@@ -199,3 +199,25 @@ fn groups_on_the_terrorist_lists_are_found_by_their_common_names() {
     let ids: Vec<String> = ActorBase::builtin().find_actors(text).into_iter().map(|m| m.actor).collect();
     assert_eq!(ids, ["bla", "jaish-al-adl", "tren-de-aragua", "boko", "jnim", "haqqani"]);
 }
+
+#[test]
+fn random_text_of_mixed_scripts_and_punctuation_never_panics() {
+    let alphabet: Vec<char> =
+        "aZk K’'-.,;:()\n\t ÜéİıßŞ–—…\"“”ӘЖ中東ا١ ISISUS Kerman Paris, Texas St. D.C. Ky. al-".chars().collect();
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..2000 {
+        let mut text = String::new();
+        state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        let len = (state >> 58) as usize * 3;
+        for _ in 0..len {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            text.push(alphabet[(state >> 33) as usize % alphabet.len()]);
+        }
+        for m in Gazetteer::builtin().find_places(&text) {
+            assert!(text.get(m.span.start..m.span.end).is_some_and(|s| !s.is_empty()), "{text:?}");
+        }
+        for m in ActorBase::builtin().find_actors(&text) {
+            assert!(text.get(m.span.start..m.span.end).is_some_and(|s| !s.is_empty()), "{text:?}");
+        }
+    }
+}
