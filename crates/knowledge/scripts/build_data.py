@@ -24,6 +24,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.join(HERE, "..", "data")
 MIN_POP = 5000          # every city at or above this population
 MIN_POP_ALTS = 50000    # alternate names kept only for cities at least this big
+# Alternative country spellings that are English words ("Island" is Iceland in Danish).
+COUNTRY_ALT_STOP = {"Island"}
 
 # GeoNames names that English-language news does not use: (geonameid) -> English name.
 RENAMES = {1528249: "Jalal-Abad"}
@@ -154,7 +156,8 @@ def main():
     with open(os.path.join(DATA, "countries.tsv"), "w", encoding="utf-8") as f:
         for c in sorted(countries, key=lambda c: c["cca2"]):
             pop = gn_countries.get(c["cca2"], {}).get("population", 0)
-            names = {c["name"]["official"]} | {a for a in c["altSpellings"] if latin(a) and len(a) > 3 and "," not in a}
+            names = {c["name"]["official"]} | {a for a in c["altSpellings"]
+                                                if latin(a) and len(a) > 3 and "," not in a and a not in COUNTRY_ALT_STOP}
             names.discard(c["name"]["common"])
             dem = {v for v in (c.get("demonyms", {}).get("eng") or {}).values() if v}
             lat, lon = c["latlng"]

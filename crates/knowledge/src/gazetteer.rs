@@ -751,7 +751,9 @@ impl Gazetteer {
             let prev = i.checked_sub(1);
             let after_comma = prev.is_some_and(|p| gap(p, i).trim() == ",");
             if c.postings.iter().all(|p| p.qualifier_only) {
-                let dotted = surface.contains('.') || text[toks[j - 1].end..].starts_with('.');
+                // "Ky.", "W.Va.", "TX"; not "Ms." (a title) for MS.
+                let dotted = (surface.contains('.') || text[toks[j - 1].end..].starts_with('.'))
+                    && !PERSON_TITLES.contains(&surface.to_ascii_lowercase().as_str());
                 if after_comma && (dotted || surface.len() >= 4 || surface.chars().all(|ch| ch.is_ascii_uppercase())) {
                     out.push(c);
                 }
