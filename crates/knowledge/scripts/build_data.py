@@ -45,7 +45,12 @@ EXONYMS = {
     ("București", "RO"): "Bucharest", ("Bucureşti", "RO"): "Bucharest", ("Beograd", "RS"): "Belgrade",
     ("Kyiv", "UA"): "Kyiv", ("Genève", "CH"): "Geneva", ("Bruxelles", "BE"): "Brussels",
     ("Al Mawşil", "IQ"): "Mosul", ("Al Mawşil al Jadīdah", "IQ"): "Mosul", ("Ḩalab", "SY"): "Aleppo",
-    ("Ḩimş", "SY"): "Homs", ("New York City", "US"): "New York", ("Şanʿāʾ", "YE"): "Sanaa", ("Sanaa", "YE"): "Sanaa", ("Tel Aviv-Yafo", "IL"): "Tel Aviv",
+    ("Ḩimş", "SY"): "Homs", ("New York City", "US"): "New York",
+    ("Ayn al Arab", "SY"): "Kobani", ("Dara", "SY"): "Daraa", ("Al Hasakah", "SY"): "Hasakah",
+    ("Al Qamishli", "SY"): "Qamishli", ("Sa'dah", "YE"): "Saada", ("Garoowe", "SO"): "Garowe",
+    ("Gaalkacyo", "SO"): "Galkayo", ("Nabatiye et Tahta", "LB"): "Nabatieh", ("Nahariyya", "IL"): "Nahariya",
+    ("Jabalya", "PS"): "Jabalia", ("Bayji", "IQ"): "Baiji", ("Janin", "PS"): "Jenin",
+    ("Fayzabad", "AF"): "Faizabad", ("Şanʿāʾ", "YE"): "Sanaa", ("Sanaa", "YE"): "Sanaa", ("Tel Aviv-Yafo", "IL"): "Tel Aviv",
 }
 
 
@@ -102,7 +107,9 @@ def main():
     for c in cities.values():
         if c["population"] < MIN_POP:
             continue
-        name = RENAMES.get(c["geonameid"]) or EXONYMS.get((c["name"], c["countrycode"])) or english(c["name"])
+        plain = english(c["name"])
+        name = (RENAMES.get(c["geonameid"]) or EXONYMS.get((c["name"], c["countrycode"]))
+                or EXONYMS.get((plain, c["countrycode"])) or plain)
         alts = set()
         if c["population"] >= MIN_POP_ALTS:
             for a in c["alternatenames"]:

@@ -221,3 +221,10 @@ fn random_text_of_mixed_scripts_and_punctuation_never_panics() {
         }
     }
 }
+
+#[test]
+fn syrian_and_palestinian_towns_in_the_news_keep_their_news_names() {
+    let text = "Fighting in Kobani, Daraa and Qamishli; a raid in Jenin; strikes on Jabalia.";
+    let names: Vec<String> = places(text).into_iter().map(|p| p.4).collect();
+    assert_eq!(names, ["Kobani", "Daraa", "Qamishli", "Jenin", "Jabalia"]);
+}
