@@ -23,7 +23,7 @@
 //! One sense per text: a name qualified once keeps that sense in its other mentions.
 
 use crate::actors::{ActorBase, ActorKind};
-use crate::text::{key, key_of, tokens, Token};
+use crate::text::{key, key_into, key_of, key_of_into, tokens, Token};
 use annalist_model::{Place, PlaceKind, Span};
 use std::collections::{HashMap, HashSet};
 use std::hash::Hasher;
@@ -155,6 +155,8 @@ pub struct Gazetteer {
     person_names: HashSet<String>,
     /// Keys that look like places but are never returned (continents, months).
     blocked: HashSet<String>,
+    /// A reusable buffer for folding names while building.
+    scratch: String,
 }
 
 const CITIES_ZST: &[u8] = include_bytes!("../data/cities.tsv.zst");
@@ -415,6 +417,7 @@ impl Gazetteer {
             common: COMMON_WORDS.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect(),
             person_names: PERSON_NAMES.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect(),
             blocked: NOT_PLACES.lines().filter(|l| !l.starts_with('#')).map(key).filter(|k| !k.is_empty()).collect(),
+            scratch: String::new(),
         };
         g.load_countries(COUNTRIES, COUNTRY_EXTRA);
         g.load_cities(cities);
@@ -433,11 +436,12 @@ impl Gazetteer {
     }
 
     fn add_key(&mut self, name: &str, posting: Posting) {
-        let k = key(name);
-        if k.is_empty() {
-            return;
+        let mut k = std::mem::take(&mut self.scratch);
+        key_into(name, &mut k);
+        if !k.is_empty() {
+            self.index.insert(&k, posting);
         }
-        self.index.insert(&k, posting);
+        self.scratch = k;
     }
 
     fn add_name(&mut self, name: &str, entry: u32) {
@@ -662,16 +666,19 @@ impl Gazetteer {
                 continue;
             }
             let mut found: Option<(usize, Option<&'a [Posting]>)> = None;
+            let mut buf = String::new();
             let max = (i + 7).min(toks.len());
             let mut j = i + 1;
             while j <= max {
                 if j > i + 1 && !toks[j - 1].joined {
                     break;
                 }
-                let k = key_of(text, &toks[i..j]);
-                if self.blocked.contains(&k) {
+                buf.clear();
+                key_of_into(text, &toks[i..j], &mut buf);
+                let k = buf.as_str();
+                if self.blocked.contains(k) {
                     found = Some((j, None));
-                } else if let Some(list) = self.index.get(&k) {
+                } else if let Some(list) = self.index.get(k) {
                     // A longer run that is only an alternate name ("Dublin City") does not
                     // hide a shorter one that is a main name ("Dublin", of which there are several).
                     let only_alternate = list.iter().all(|p| p.alternate);

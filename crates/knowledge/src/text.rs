@@ -115,17 +115,31 @@ fn fold_char(c: char, out: &mut String) {
 
 /// The key of a name: its tokens folded and joined by single spaces.
 pub(crate) fn key(name: &str) -> String {
+    let mut out = String::new();
+    key_into(name, &mut out);
+    out
+}
+
+/// [`key`] written into `out` (cleared first), so that a loop over many names reuses one buffer.
+pub(crate) fn key_into(name: &str, out: &mut String) {
+    out.clear();
     if name.is_ascii() {
-        return ascii_key(name.as_bytes());
+        ascii_key_into(name.as_bytes(), out);
+    } else {
+        key_of_into(name, &tokens(name), out);
     }
-    let toks = tokens(name);
-    key_of(name, &toks)
 }
 
 /// [`key`] for ASCII names without building tokens: the same rules, one pass over the bytes
 /// (most of the gazetteer's names are ASCII, and building the gazetteer folds every one).
+#[cfg(test)]
 fn ascii_key(b: &[u8]) -> String {
-    let mut out = String::with_capacity(b.len());
+    let mut out = String::new();
+    ascii_key_into(b, &mut out);
+    out
+}
+
+fn ascii_key_into(b: &[u8], out: &mut String) {
     let mut gap = false;
     for (i, &c) in b.iter().enumerate() {
         if c.is_ascii_alphanumeric() {
@@ -145,12 +159,17 @@ fn ascii_key(b: &[u8]) -> String {
             gap = true;
         }
     }
-    out
 }
 
 /// The key of a run of tokens of `text`.
 pub(crate) fn key_of(text: &str, toks: &[Token]) -> String {
     let mut out = String::new();
+    key_of_into(text, toks, &mut out);
+    out
+}
+
+/// [`key_of`] appended to `out`.
+pub(crate) fn key_of_into(text: &str, toks: &[Token], out: &mut String) {
     for (n, t) in toks.iter().enumerate() {
         if n > 0 {
             out.push(' ');
@@ -159,10 +178,9 @@ pub(crate) fn key_of(text: &str, toks: &[Token]) -> String {
             if c == '.' {
                 continue;
             }
-            fold_char(c, &mut out);
+            fold_char(c, out);
         }
     }
-    out
 }
 
 #[cfg(test)]
