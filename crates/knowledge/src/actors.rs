@@ -78,6 +78,8 @@ pub struct ActorBase {
     by_id: HashMap<String, usize>,
     names: Option<AhoCorasick>,
     name_owner: Vec<usize>,
+    /// Each name pattern as written in the data, for its capitals.
+    name_case: Vec<String>,
     acronyms: Option<AhoCorasick>,
     acronym_owner: Vec<usize>,
 }
@@ -126,6 +128,7 @@ impl ActorBase {
             by_id: HashMap::new(),
             names: None,
             name_owner: Vec::new(),
+            name_case: Vec::new(),
             acronyms: None,
             acronym_owner: Vec::new(),
         }
@@ -146,10 +149,21 @@ impl ActorBase {
             }
             for n in std::iter::once(&r.name).chain(&r.aliases) {
                 let p = plain_str(n).to_ascii_lowercase();
-                if !p.trim().is_empty() && !seen_name.contains_key(&p) {
-                    seen_name.insert(p.clone(), idx);
-                    names.push(p);
-                    base.name_owner.push(idx);
+                if p.trim().is_empty() {
+                    continue;
+                }
+                match seen_name.get(&p) {
+                    // The same name written twice ("Haqqani Network", "Haqqani network"): either capitals fit.
+                    Some(&k) if base.name_owner[k] == idx => {
+                        base.name_case[k] = lower_where_either(&base.name_case[k], n)
+                    }
+                    Some(_) => {}
+                    None => {
+                        seen_name.insert(p.clone(), names.len());
+                        names.push(p);
+                        base.name_owner.push(idx);
+                        base.name_case.push(plain_str(n));
+                    }
                 }
             }
             for a in &r.acronyms {
@@ -212,7 +226,7 @@ impl ActorBase {
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
         if let Some(ac) = &self.names {
             for m in ac.find_overlapping_iter_safe(&plain) {
-                if boundary(m.0, m.1) {
+                if boundary(m.0, m.1) && capitals_fit(&plain[m.0..m.1], &self.name_case[m.2]) {
                     found.push((m.0, m.1, self.name_owner[m.2]));
                 }
             }
@@ -240,6 +254,26 @@ impl ActorBase {
         }
         out
     }
+}
+
+/// Whether the words the name capitalises are capitalised in the text too: "Islamic Group" is
+/// a name, "an Islamic group" a description; "al-Qaeda" may be written "Al-Qaeda".
+fn capitals_fit(found: &str, name: &str) -> bool {
+    initials(found).zip(initials(name)).all(|(f, n)| !n.is_uppercase() || f.is_uppercase())
+}
+
+/// `a` with each character lower-cased where `b` has it in lower case (same letters, other capitals).
+fn lower_where_either(a: &str, b: &str) -> String {
+    let b = plain_str(b);
+    if a.chars().count() != b.chars().count() {
+        return a.to_string();
+    }
+    a.chars().zip(b.chars()).map(|(x, y)| if y.is_lowercase() { x.to_ascii_lowercase() } else { x }).collect()
+}
+
+/// The first character of each word of `s`.
+fn initials(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.split(|c: char| !c.is_alphanumeric()).filter_map(|w| w.chars().next())
 }
 
 /// Whether an acronym sits among other all-capital words ("THIS IS A TEST"), as in a shouted headline.

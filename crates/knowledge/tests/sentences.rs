@@ -228,3 +228,10 @@ fn syrian_and_palestinian_towns_in_the_news_keep_their_news_names() {
     let names: Vec<String> = places(text).into_iter().map(|p| p.4).collect();
     assert_eq!(names, ["Kobani", "Daraa", "Qamishli", "Jenin", "Jabalia"]);
 }
+
+#[test]
+fn descriptions_in_lower_case_are_not_names() {
+    assert!(actors("an islamic group claimed it, citing the resistance front and the army of islam").is_empty());
+    assert_eq!(actors("the Islamic Group claimed it")[0].1, "al-Gama'a al-Islamiyya");
+    assert_eq!(actors("Al-Qaeda and al-Qaida")[1].1, "al-Qaeda");
+}
