@@ -114,7 +114,18 @@ impl NameIndex {
         let mut pairs: Vec<(u64, Posting)> =
             std::mem::take(&mut self.hashes).into_iter().zip(std::mem::take(&mut self.postings)).collect();
         pairs.sort_by_key(|(h, _)| *h);
-        pairs.dedup_by(|b, a| a.0 == b.0 && a.1.entry == b.1.entry && a.1.demonym == b.1.demonym);
+        // Within one key, keep the first posting of each (entry, demonym).
+        let mut kept: Vec<(u64, Posting)> = Vec::with_capacity(pairs.len());
+        let mut group_start = 0;
+        for (h, p) in pairs {
+            if kept.last().is_none_or(|(last, _)| *last != h) {
+                group_start = kept.len();
+            }
+            if !kept[group_start..].iter().any(|(_, q)| q.entry == p.entry && q.demonym == p.demonym) {
+                kept.push((h, p));
+            }
+        }
+        let pairs = kept;
         (self.hashes, self.postings) = pairs.into_iter().unzip();
         self.sealed = self.hashes.len();
     }
@@ -1049,4 +1060,35 @@ fn sentence_start(text: &str, toks: &[Token], i: usize) -> bool {
     }
     let before = text.get(toks[i - 1].end..toks[i].start).unwrap_or("");
     before.contains(['.', '!', '?', '\n', ':', '"', '“']) && !before.contains(',')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn posting(entry: u32) -> Posting {
+        Posting { entry, alternate: false, demonym: false, qualifier_only: false }
+    }
+
+    #[test]
+    fn the_name_index_finds_what_was_sealed_and_drops_repeats() {
+        let mut index = NameIndex::default();
+        index.insert("kerman", posting(1));
+        index.insert("shiraz", posting(2));
+        index.insert("kerman", posting(3));
+        index.insert("kerman", posting(1));
+        assert!(index.get("kerman").is_none(), "nothing is searchable before sealing");
+        index.seal();
+        let found: Vec<u32> = index.get("kerman").unwrap_or_default().iter().map(|p| p.entry).collect();
+        assert_eq!(found, [1, 3]);
+        assert!(index.get("tehran").is_none());
+        assert_eq!(index.keys(), 2);
+    }
+
+    #[test]
+    fn distances_are_close_enough_at_news_scales() {
+        // Kerman to Shiraz is about 445 km.
+        let d = km(30.283, 57.079, 29.610, 52.531);
+        assert!((420.0..470.0).contains(&d), "{d}");
+    }
 }
