@@ -1,1 +1,803 @@
-//! extract (to be written)
+//! Extract: reads the events one article reports — each as an `EventFrame` with its type,
+//! status, date, place, perpetrators, casualties and attackers, every value with the span and
+//! sentence it was read from.
+//!
+//! Not for: reading other articles (fusion across sources is `annalist-fuse`), normalising
+//! dates or numbers (`annalist-normalize`), or knowing places and actors (`annalist-knowledge`);
+//! this crate only ties their mentions to events. It is a pure function of one `Article`.
+//!
+//! How it reads an article:
+//! 1. Mentions over the whole text, one pass each: triggers (an Aho–Corasick automaton over the
+//!    lexicon in `lexicon.rs`), time expressions anchored on the article's date (or, when the
+//!    article has none, on the latest full date it states), quantities, places and actors.
+//! 2. One raw frame per trigger; each argument mention of a sentence goes to the nearest trigger
+//!    of that sentence, under cue rules: a count is a death toll only next to a death word
+//!    ("killing two", "100 dead"), an actor is a perpetrator only with a claim, blame, agent
+//!    or subject cue, a place is not a location after "from" or "based in", a date after
+//!    "since" bounds something else. A plural trigger with several dates ("attacks in October
+//!    2022 and August 2023") becomes one frame per date.
+//! 3. Status from cues before the trigger: foiled, planned/threatened ("planning to detonate"),
+//!    negated.
+//! 4. Within-article coreference: frames that share a place or date and agree in type merge;
+//!    frames with neither (anaphoric "the attack") join the article's main event — the one
+//!    mentioned most — when they agree with it. Background events keep their own dates.
+//!
+//! Cost: automata are built once (`Extractor::builtin`); per article, one scan per mention
+//! kind and work linear in mentions × triggers within a sentence.
+
+mod lexicon;
+
+use aho_corasick::AhoCorasick;
+use annalist_knowledge::{ActorBase, ActorKind, ActorMatch, Gazetteer, PlaceMatch, PlaceRole};
+use annalist_model::{
+    Article, AttributionStatus, CountRange, DateInterval, DatePrecision, EventFrame, EventStatus, EventType, Evidenced,
+    Mention, MentionKind, Perpetrator, Place, PlaceKind, Span,
+};
+use annalist_normalize::{find_quantities, find_times, Quantity, TimeExpression, TimeKind, TimeOptions, TimeValue};
+use chrono::{Duration, NaiveDate};
+use lexicon::*;
+use std::sync::OnceLock;
+
+/// The extractor with its automata and knowledge, built once and shared by all threads.
+pub struct Extractor {
+    triggers: AhoCorasick,
+    gazetteer: &'static Gazetteer,
+    actors: &'static ActorBase,
+    time_options: TimeOptions,
+}
+
+impl Extractor {
+    /// The extractor over the built-in lexicon, gazetteer and actor base.
+    pub fn builtin() -> &'static Extractor {
+        static EXTRACTOR: OnceLock<Extractor> = OnceLock::new();
+        EXTRACTOR.get_or_init(|| {
+            let patterns: Vec<&str> = TRIGGERS.iter().map(|(p, _)| *p).collect();
+            Extractor {
+                triggers: automaton(&patterns),
+                gazetteer: Gazetteer::builtin(),
+                actors: ActorBase::builtin(),
+                time_options: TimeOptions { day_first: false },
+            }
+        })
+    }
+
+    /// Every typed mention of the article (triggers, times, quantities, places, actors).
+    pub fn mentions(&self, article: &Article) -> Vec<Mention> {
+        let m = self.scan(article);
+        let mut out = Vec::new();
+        for t in &m.triggers {
+            out.push(Mention { span: t.span, kind: MentionKind::Trigger { event_type: t.sense.event_type } });
+        }
+        for t in &m.times {
+            if let TimeValue::Interval(interval) = t.value {
+                out.push(Mention { span: t.span, kind: MentionKind::Time { interval } });
+            }
+        }
+        for q in &m.quantities {
+            out.push(Mention { span: q.span, kind: MentionKind::Quantity { count: q.count } });
+        }
+        for p in &m.places {
+            out.push(Mention { span: p.span, kind: MentionKind::Place { place: p.place.clone() } });
+        }
+        for a in &m.actors {
+            out.push(Mention { span: a.span, kind: MentionKind::Actor { name: a.name.clone() } });
+        }
+        out.sort_by_key(|m| (m.span.start, m.span.end));
+        out
+    }
+
+    /// The events the article reports, one frame per event.
+    pub fn frames(&self, article: &Article) -> Vec<EventFrame> {
+        let m = self.scan(article);
+        let mut raw = Vec::new();
+        for (si, sentence) in article.sentences.iter().enumerate() {
+            let triggers: Vec<&Trigger> = m.triggers.iter().filter(|t| sentence.span.contains(t.span)).collect();
+            if triggers.is_empty() {
+                continue;
+            }
+            raw.extend(self.sentence_frames(article, &m, si, &triggers));
+        }
+        inherit_from_context(article, &m, &mut raw);
+        corefer(article, raw)
+    }
+
+    fn scan(&self, article: &Article) -> Scan {
+        let text = &article.text;
+        let reference = article.published.or_else(|| latest_full_date(text, &self.time_options));
+        let times: Vec<TimeExpression> = find_times(text, reference, &self.time_options)
+            .into_iter()
+            .filter(|t| matches!(t.kind, TimeKind::Date | TimeKind::Duration))
+            .filter(|t| matches!(t.value, TimeValue::Interval(_)))
+            .filter(|t| !preceded_in_clause_by(text, t.span.start, SINCE_CUES, 60))
+            .collect();
+        let quantities = find_quantities(text);
+        let places: Vec<PlaceMatch> = self
+            .gazetteer
+            .find_places(text)
+            .into_iter()
+            .filter(|p| p.role == PlaceRole::Location)
+            .filter(|p| !ends_with_any(&text[..p.span.start], NOT_LOCATION_BEFORE))
+            .collect();
+        let actors = self.actors.find_actors(text);
+        let triggers = self.find_triggers(text);
+        Scan { reference, times, quantities, places, actors, triggers }
+    }
+
+    fn find_triggers(&self, text: &str) -> Vec<Trigger> {
+        let mut out: Vec<Trigger> = Vec::new();
+        for m in self.triggers.find_iter(text) {
+            let span = Span::new(m.start(), m.end());
+            if !is_word_at(text, span) {
+                continue;
+            }
+            let sense = TRIGGERS[m.pattern().as_usize()].1;
+            let next = next_word(text, span.end);
+            let prev = prev_word(text, span.start);
+            // "attack network", "heart attack", "attack helicopters": not events
+            if sense.event_type == EventType::Unknown
+                && (matches!(
+                    next.as_str(),
+                    "network" | "networks" | "capabilities" | "capability" | "helicopter" | "helicopters" | "plans"
+                ) || matches!(prev.as_str(), "heart" | "panic" | "cyber"))
+            {
+                continue;
+            }
+            // "a foiled terror attack": the foiling trigger already names this event
+            if let Some(last) = out.last() {
+                if last.sense.event_type == EventType::FoiledPlot
+                    && span.start.saturating_sub(last.span.end) <= 24
+                    && !text[last.span.end..span.start].contains(['.', ';'])
+                {
+                    continue;
+                }
+            }
+            out.push(Trigger { span, sense });
+        }
+        out
+    }
+
+    fn sentence_frames(&self, article: &Article, m: &Scan, si: usize, triggers: &[&Trigger]) -> Vec<RawFrame> {
+        let text = &article.text;
+        let sentence = article.sentences[si];
+        let within = |s: Span| sentence.span.contains(s);
+        let nearest = |s: Span| nearest_trigger(triggers, s);
+        let mut frames: Vec<RawFrame> = triggers
+            .iter()
+            .map(|t| {
+                let before = &text[sentence.span.start..t.span.start];
+                let mut event_type = t.sense.event_type;
+                let mut status = EventStatus::Happened;
+                if event_type != EventType::FoiledPlot && last_words_any(before, 3, FOILED_CUES) {
+                    event_type = EventType::FoiledPlot;
+                } else if last_words_any(before, 2, NEGATION_CUES) {
+                    status = EventStatus::Negated;
+                } else if tail_contains_any(before, 60, MODAL_CUES) {
+                    status = EventStatus::Planned;
+                }
+                let suicide = (t.sense.suicide || last_words_any(before, 3, &["suicide"]))
+                    .then(|| Evidenced::read(true, t.span, article));
+                RawFrame {
+                    trigger: t.span,
+                    sentence: si,
+                    paragraph: sentence.paragraph,
+                    event_type,
+                    status,
+                    plural: t.sense.plural,
+                    suicide,
+                    dates: Vec::new(),
+                    place: None,
+                    perpetrators: Vec::new(),
+                    killed: None,
+                    wounded: None,
+                    attackers: None,
+                }
+            })
+            .collect();
+
+        // dates: each to its nearest trigger
+        for t in m.times.iter().filter(|t| within(t.span)) {
+            if let TimeValue::Interval(interval) = t.value {
+                frames[nearest(t.span)].dates.push(Evidenced::read(interval, t.span, article));
+            }
+        }
+        // places: each to its nearest trigger; the most specific one wins
+        for p in m.places.iter().filter(|p| within(p.span)) {
+            let f = &mut frames[nearest(p.span)];
+            let better = match &f.place {
+                None => true,
+                Some(cur) => {
+                    place_rank(p.place.kind) > place_rank(cur.value.kind)
+                        && (p.place.kind != PlaceKind::Country || cur.value.country == p.place.country)
+                }
+            };
+            if better {
+                f.place = Some(Evidenced::read(p.place.clone(), p.span, article));
+            }
+        }
+        // casualties: a count next to a death or injury word, to the nearest trigger before it
+        for q in m.quantities.iter().filter(|q| within(q.span)) {
+            let before = &text[sentence.span.start..q.span.start];
+            let after = &text[q.span.end..sentence.span.end];
+            let killed = last_words_any(before, 3, KILLED_BEFORE) || leads_to(after, KILLED_AFTER);
+            let wounded = !killed && (last_words_any(before, 3, WOUNDED_BEFORE) || leads_to(after, WOUNDED_AFTER));
+            if killed || wounded {
+                let target =
+                    triggers.iter().rposition(|t| t.span.end <= q.span.start).unwrap_or_else(|| nearest(q.span));
+                let f = &mut frames[target];
+                let slot = if killed { &mut f.killed } else { &mut f.wounded };
+                if slot.as_ref().is_none_or(|cur| q.count.low > cur.value.low) {
+                    *slot = Some(Evidenced::read(q.count, q.span, article));
+                }
+            } else if let Some(noun) = attacker_noun_after(after) {
+                let _ = noun;
+                if let Ok(n) = u32::try_from(q.count.low) {
+                    if q.count.high == Some(q.count.low) && n > 0 && n < 1000 {
+                        let f = &mut frames[nearest(q.span)];
+                        if f.attackers.is_none() && f.event_type != EventType::Arrest {
+                            f.attackers = Some(Evidenced::read(n, q.span, article));
+                        }
+                    }
+                }
+            }
+        }
+        // "a Tajik militant", "an ISKP member": one attacker
+        for (start, end) in singular_attackers(text, sentence.span) {
+            let span = Span::new(start, end);
+            let f = &mut frames[nearest(span)];
+            if f.attackers.is_none() && f.event_type != EventType::Arrest && f.trigger.start > start {
+                f.attackers = Some(Evidenced::read(1, span, article));
+            }
+        }
+        // perpetrators
+        for a in m.actors.iter().filter(|a| within(a.span)) {
+            if let Some((status, target)) = perpetrator_status(text, sentence.span, a, triggers, &frames) {
+                let f = &mut frames[target];
+                let p = Perpetrator { name: a.name.clone(), status };
+                if !f.perpetrators.iter().any(|e| e.value.name == p.name) {
+                    f.perpetrators.push(Evidenced::read(p, a.span, article));
+                }
+            }
+        }
+        // recency: "recently apprehended" with no date is within a month before the reference
+        if let Some(reference) = m.reference {
+            let stext = &text[sentence.span.start..sentence.span.end];
+            for f in frames.iter_mut().filter(|f| f.dates.is_empty()) {
+                if let Some(pos) = find_any_word(stext, RECENCY_CUES) {
+                    let span = Span::new(sentence.span.start + pos.0, sentence.span.start + pos.1);
+                    let interval = DateInterval {
+                        start: reference - Duration::days(30),
+                        end: reference,
+                        precision: DatePrecision::Month,
+                    };
+                    f.dates.push(Evidenced::read(interval, span, article));
+                }
+            }
+        }
+        // a plural trigger with several dates: one event per date
+        let mut out = Vec::new();
+        for f in frames {
+            if f.plural && f.dates.len() > 1 {
+                for d in &f.dates {
+                    let mut one = f.clone();
+                    one.dates = vec![d.clone()];
+                    out.push(one);
+                }
+            } else {
+                out.push(f);
+            }
+        }
+        out
+    }
+}
+
+/// Mentions of one article.
+struct Scan {
+    reference: Option<NaiveDate>,
+    times: Vec<TimeExpression>,
+    quantities: Vec<Quantity>,
+    places: Vec<PlaceMatch>,
+    actors: Vec<ActorMatch>,
+    triggers: Vec<Trigger>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Trigger {
+    span: Span,
+    sense: TriggerSense,
+}
+
+/// One trigger's frame before within-article coreference.
+#[derive(Debug, Clone)]
+struct RawFrame {
+    trigger: Span,
+    sentence: usize,
+    paragraph: usize,
+    event_type: EventType,
+    status: EventStatus,
+    plural: bool,
+    suicide: Option<Evidenced<bool>>,
+    dates: Vec<Evidenced<DateInterval>>,
+    place: Option<Evidenced<Place>>,
+    perpetrators: Vec<Evidenced<Perpetrator>>,
+    killed: Option<Evidenced<CountRange>>,
+    wounded: Option<Evidenced<CountRange>>,
+    attackers: Option<Evidenced<u32>>,
+}
+
+impl RawFrame {
+    fn date(&self) -> Option<&Evidenced<DateInterval>> {
+        // the most precise date given
+        self.dates.iter().min_by_key(|d| d.value.days())
+    }
+    fn is_bare(&self) -> bool {
+        self.dates.is_empty() && self.place.as_ref().is_none_or(|p| p.value.kind == PlaceKind::Country)
+    }
+}
+
+/// The latest fully stated day in the text (an estimate of when an undated article was written).
+fn latest_full_date(text: &str, options: &TimeOptions) -> Option<NaiveDate> {
+    find_times(text, None, options)
+        .into_iter()
+        .filter_map(|t| match t.value {
+            TimeValue::Interval(i) if i.precision == DatePrecision::Day && t.kind == TimeKind::Date => Some(i.end),
+            _ => None,
+        })
+        .max()
+}
+
+fn place_rank(kind: PlaceKind) -> u8 {
+    match kind {
+        PlaceKind::Site => 3,
+        PlaceKind::City => 2,
+        PlaceKind::Region => 1,
+        PlaceKind::Country => 0,
+    }
+}
+
+fn nearest_trigger(triggers: &[&Trigger], s: Span) -> usize {
+    let distance = |t: &Trigger| {
+        if s.end <= t.span.start {
+            t.span.start - s.end
+        } else {
+            s.start.saturating_sub(t.span.end)
+        }
+    };
+    triggers.iter().enumerate().min_by_key(|(_, t)| distance(t)).map(|(i, _)| i).unwrap_or(0)
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '-' || c == '_'
+}
+
+fn is_word_at(text: &str, span: Span) -> bool {
+    let before_ok = text[..span.start].chars().next_back().is_none_or(|c| !is_word_char(c));
+    let after_ok = text[span.end..].chars().next().is_none_or(|c| !is_word_char(c));
+    before_ok && after_ok
+}
+
+fn next_word(text: &str, from: usize) -> String {
+    text[from..].split(|c: char| !is_word_char(c)).find(|w| !w.is_empty()).unwrap_or("").to_ascii_lowercase()
+}
+
+fn prev_word(text: &str, to: usize) -> String {
+    text[..to].rsplit(|c: char| !is_word_char(c)).find(|w| !w.is_empty()).unwrap_or("").to_ascii_lowercase()
+}
+
+/// The last `n` words of `s`, lowercase, joined by single spaces.
+fn last_words(s: &str, n: usize) -> String {
+    let words: Vec<&str> =
+        s.split(|c: char| !(is_word_char(c) || c == '\'' || c == '’')).filter(|w| !w.is_empty()).collect();
+    let from = words.len().saturating_sub(n);
+    words[from..].join(" ").to_lowercase()
+}
+
+/// Whether one of `cues` ends the last `n` words of `s` (cue words matched whole).
+fn last_words_any(s: &str, n: usize, cues: &[&str]) -> bool {
+    let tail = format!(" {}", last_words(s, n));
+    cues.iter().any(|c| {
+        let c = c.to_lowercase();
+        tail.ends_with(&format!(" {c}"))
+            || tail.split(' ').collect::<Vec<_>>().windows(c.split(' ').count()).any(|w| w.join(" ") == c)
+    })
+}
+
+/// Whether `s` ends with one of `cues` as whole words (ignoring trailing spaces).
+fn ends_with_any(s: &str, cues: &[&str]) -> bool {
+    let tail = format!(" {}", last_words(s, 3));
+    cues.iter().any(|c| tail.ends_with(&format!(" {c}")))
+}
+
+/// Whether one of `cues` occurs as whole words in the last `chars` bytes of `s`.
+fn tail_contains_any(s: &str, chars: usize, cues: &[&str]) -> bool {
+    let mut from = s.len().saturating_sub(chars);
+    while !s.is_char_boundary(from) {
+        from += 1;
+    }
+    // stop at a clause boundary
+    let tail = &s[from..];
+    let tail = tail.rsplit([';', '—', '–', '(', ')']).next().unwrap_or(tail);
+    find_any_word(tail, cues).is_some()
+}
+
+/// Whether `s` (the text after a count) leads, past person nouns, to one of `words`.
+fn leads_to(s: &str, words: &[&str]) -> bool {
+    for w in s.split(|c: char| !(is_word_char(c) || c == '\'')).filter(|w| !w.is_empty()).take(5) {
+        let w = w.to_lowercase();
+        if words.contains(&w.as_str()) {
+            return true;
+        }
+        if !PERSON_NOUNS.contains(&w.as_str()) {
+            return false;
+        }
+    }
+    false
+}
+
+/// An attacker noun among the next three words of `s` ("Tajik ISIS-K members").
+fn attacker_noun_after(s: &str) -> Option<&'static str> {
+    let mut rest = s;
+    for _ in 0..4 {
+        let trimmed = rest.trim_start();
+        if trimmed.starts_with([',', '.', ';', ':']) {
+            return None;
+        }
+        let end =
+            trimmed.find(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':')).unwrap_or(trimmed.len());
+        let word = trimmed[..end].to_lowercase();
+        if let Some(n) = ATTACKER_NOUNS.iter().find(|n| **n == word) {
+            return Some(n);
+        }
+        rest = &trimmed[end..];
+        if rest.is_empty() {
+            break;
+        }
+    }
+    None
+}
+
+/// "a Tajik ISKP militant", "an attacker": spans of singular attacker phrases in the sentence.
+fn singular_attackers(text: &str, sentence: Span) -> Vec<(usize, usize)> {
+    let s = &text[sentence.start..sentence.end];
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while pos < s.len() {
+        let Some(rel) = s[pos..].find(|c: char| c.is_alphabetic()) else { break };
+        let start = pos + rel;
+        let end = s[start..].find(|c: char| !is_word_char(c)).map_or(s.len(), |e| start + e);
+        let word = s[start..end].to_lowercase();
+        if matches!(word.as_str(), "a" | "an" | "one" | "lone" | "single") {
+            if let Some(noun) = attacker_noun_after(&s[end..]) {
+                if !noun.ends_with('s') {
+                    let noun_end = s[end..].to_lowercase().find(noun).map(|i| end + i + noun.len()).unwrap_or(end);
+                    out.push((sentence.start + start, sentence.start + noun_end));
+                }
+            }
+        }
+        pos = end.max(start + 1);
+        while pos < s.len() && !s.is_char_boundary(pos) {
+            pos += 1;
+        }
+    }
+    out
+}
+
+/// Finds the first of `cues` in `s` as whole words, case-insensitively: (start, end) in `s`.
+fn find_any_word(s: &str, cues: &[&str]) -> Option<(usize, usize)> {
+    let lower = s.to_lowercase();
+    if lower.len() != s.len() {
+        // lowercasing changed byte lengths (rare scripts): fall back to ASCII lowercasing
+        let lower = s.to_ascii_lowercase();
+        return find_words_in(&lower, cues);
+    }
+    find_words_in(&lower, cues)
+}
+
+fn find_words_in(lower: &str, cues: &[&str]) -> Option<(usize, usize)> {
+    let mut best: Option<(usize, usize)> = None;
+    for c in cues {
+        let mut from = 0;
+        while let Some(i) = lower[from..].find(c) {
+            let start = from + i;
+            let end = start + c.len();
+            if is_word_at(lower, Span::new(start, end)) {
+                if best.is_none_or(|b| start < b.0) {
+                    best = Some((start, end));
+                }
+                break;
+            }
+            from = start + c.len().max(1);
+            while from < lower.len() && !lower.is_char_boundary(from) {
+                from += 1;
+            }
+        }
+    }
+    best
+}
+
+/// Whether a cue word stands before `at` in the same clause, within `chars` bytes.
+fn preceded_in_clause_by(text: &str, at: usize, cues: &[&str], chars: usize) -> bool {
+    let mut from = at.saturating_sub(chars);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &text[from..at];
+    let clause = window.rsplit([',', ';', '.', '—', '–', '(', ')', '\n']).next().unwrap_or(window);
+    find_any_word(clause, cues).is_some()
+}
+
+/// Decides whether actor mention `a` is a perpetrator of one of the sentence's events, with
+/// which status, and of which trigger.
+fn perpetrator_status(
+    text: &str,
+    sentence: Span,
+    a: &ActorMatch,
+    triggers: &[&Trigger],
+    frames: &[RawFrame],
+) -> Option<(AttributionStatus, usize)> {
+    let before = &text[sentence.start..a.span.start];
+    let after = &text[a.span.end..sentence.end];
+    let armed = a.kind == ActorKind::ArmedGroup;
+    let nearest = nearest_trigger(triggers, a.span);
+    let arrest = frames[nearest].event_type == EventType::Arrest;
+
+    if arrest {
+        // the arrested are suspects; the arresting state is not a perpetrator
+        return armed.then_some((AttributionStatus::Suspected, nearest));
+    }
+    if tail_contains_any(before, 50, BLAME_CUES) {
+        return Some((AttributionStatus::Alleged, nearest));
+    }
+    // claims: "X claimed responsibility for the attack"
+    let head: String = after.chars().take(80).collect();
+    if let Some((start, _)) = find_any_word(&head, CLAIM_CUES) {
+        let between = &head[..start];
+        if !between.contains(['.', ';']) {
+            let target = triggers.iter().position(|t| t.span.start >= a.span.end).unwrap_or(nearest);
+            return Some((AttributionStatus::Claimed, target));
+        }
+    }
+    if let Some((start, _)) = find_any_word(&head, DENY_CUES) {
+        if head[..start].split_whitespace().count() <= 3 {
+            return Some((AttributionStatus::Denied, nearest));
+        }
+    }
+    let suspected = last_words_any(before, 3, SUSPECT_CUES);
+    let status = if suspected { AttributionStatus::Suspected } else { AttributionStatus::Attributed };
+    // agent: "carried out by two Tajik ISIS-K members"
+    if tail_contains_any(before, 40, AGENT_CUES) && (armed || frames[nearest].event_type == EventType::Airstrike) {
+        let cue_near = last_words(before, 5);
+        if cue_near.split(' ').any(|w| w == "by" || w == "to" || w == "behind") {
+            return Some((status, nearest));
+        }
+    }
+    // a member of the group: "ISKP members executed", "a Tajik ISKP militant opened fire"
+    if armed && attacker_noun_after(after).is_some() {
+        return Some((status, nearest));
+    }
+    // the subject of a verbal trigger: "Iran launched missile attacks", "ISIS-K attacked"
+    let t = triggers[nearest];
+    if t.span.start >= a.span.end {
+        let gap = &text[a.span.end..t.span.start];
+        let close = gap.len() <= 80 && !gap.contains([';', '(', ')']);
+        let verbal = t.sense.verbal
+            || gap.split_whitespace().any(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "launched" | "executed" | "carried" | "conducted" | "staged" | "mounted" | "launches"
+                )
+            });
+        let adjacent_state =
+            !armed && t.sense.event_type == EventType::Airstrike && gap.split_whitespace().count() <= 1;
+        let state_airstrike = verbal && t.sense.event_type == EventType::Airstrike;
+        if close && ((armed && verbal) || adjacent_state || (!armed && state_airstrike)) {
+            return Some((status, nearest));
+        }
+    }
+    None
+}
+
+/// Fills dates and places that the trigger's sentence lacks from its context in the paragraph:
+/// a scene-setting sentence just before ("On January 3 in Kerman, a procession gathered. It was
+/// targeted by an attack."), or the previous event of the paragraph ("at the same shrine").
+fn inherit_from_context(article: &Article, m: &Scan, frames: &mut [RawFrame]) {
+    let text = &article.text;
+    for i in 0..frames.len() {
+        let (si, para) = (frames[i].sentence, frames[i].paragraph);
+        if si > 0 && article.sentences[si - 1].paragraph == para {
+            let prev = article.sentences[si - 1].span;
+            let prev_has_trigger = m.triggers.iter().any(|t| prev.contains(t.span));
+            if !prev_has_trigger {
+                if frames[i].dates.is_empty() {
+                    if let Some(t) = m.times.iter().find(|t| prev.contains(t.span)) {
+                        if let TimeValue::Interval(interval) = t.value {
+                            frames[i].dates.push(Evidenced::read(interval, t.span, article));
+                        }
+                    }
+                }
+                if frames[i].place.is_none() {
+                    let best = m
+                        .places
+                        .iter()
+                        .filter(|p| prev.contains(p.span))
+                        .max_by_key(|p| (place_rank(p.place.kind), std::cmp::Reverse(p.span.start)));
+                    if let Some(p) = best {
+                        frames[i].place = Some(Evidenced::read(p.place.clone(), p.span, article));
+                    }
+                }
+            }
+        }
+        // a dated event with no place, right after an event of the paragraph with one
+        if frames[i].place.is_none() && !frames[i].dates.is_empty() && i > 0 {
+            let prev = &frames[i - 1];
+            let same_para = prev.paragraph == para && prev.sentence + 1 >= si;
+            let refers_back =
+                text[article.sentences[si].span.start..article.sentences[si].span.end].to_lowercase().contains("same");
+            if same_para && refers_back && types_compatible(prev.event_type, frames[i].event_type) {
+                frames[i].place = prev.place.clone();
+            }
+        }
+    }
+}
+
+fn types_compatible(a: EventType, b: EventType) -> bool {
+    use EventType::*;
+    a == b
+        || a == Unknown
+        || b == Unknown
+        || matches!((a, b), (Arrest, FoiledPlot) | (FoiledPlot, Arrest))
+        || matches!((a, b), (Airstrike, Assassination) | (Assassination, Airstrike))
+}
+
+fn same_place(a: &Place, b: &Place) -> bool {
+    a.name.eq_ignore_ascii_case(&b.name) && a.country == b.country
+}
+
+/// Whether raw frame `f` can be the event of cluster `c` without contradiction.
+fn agrees(c: &RawFrame, f: &RawFrame) -> bool {
+    if !types_compatible(c.event_type, f.event_type) {
+        return false;
+    }
+    let active = |s: EventStatus| matches!(s, EventStatus::Happened | EventStatus::Foiled);
+    if active(c.status) != active(f.status) {
+        return false;
+    }
+    if let (Some(a), Some(b)) = (c.date(), f.date()) {
+        if !a.value.overlaps(&b.value, 1) {
+            return false;
+        }
+    }
+    if let (Some(a), Some(b)) = (&c.place, &f.place) {
+        if a.value.country != b.value.country {
+            return false;
+        }
+        let both_specific = a.value.kind != PlaceKind::Country && b.value.kind != PlaceKind::Country;
+        if both_specific && !same_place(&a.value, &b.value) && a.value.kind == b.value.kind {
+            return false;
+        }
+    }
+    true
+}
+
+/// Whether `f` is positively linked to cluster `c` (beyond not contradicting it).
+fn linked(c: &RawFrame, f: &RawFrame) -> bool {
+    let place = matches!((&c.place, &f.place), (Some(a), Some(b)) if a.value.kind != PlaceKind::Country && same_place(&a.value, &b.value));
+    let date = matches!((c.date(), f.date()), (Some(a), Some(b)) if a.value.days() <= 31 && b.value.days() <= 31 && a.value.overlaps(&b.value, 1));
+    place || date
+}
+
+fn merge(into: &mut RawFrame, f: RawFrame) {
+    let refines = into.event_type == EventType::Unknown
+        || (into.event_type == EventType::FoiledPlot && f.event_type == EventType::Arrest);
+    if refines && f.event_type != EventType::Unknown {
+        into.event_type = f.event_type;
+    }
+    if into.status != EventStatus::Happened && f.status == EventStatus::Happened {
+        into.status = f.status;
+    }
+    if into.suicide.is_none() {
+        into.suicide = f.suicide;
+    }
+    into.dates.extend(f.dates);
+    match (&into.place, f.place) {
+        (None, Some(p)) => into.place = Some(p),
+        (Some(cur), Some(p)) if place_rank(p.value.kind) > place_rank(cur.value.kind) => into.place = Some(p),
+        _ => {}
+    }
+    for p in f.perpetrators {
+        match into.perpetrators.iter_mut().find(|e| e.value.name == p.value.name) {
+            Some(e) if p.value.status < e.value.status => *e = p,
+            Some(_) => {}
+            None => into.perpetrators.push(p),
+        }
+    }
+    for (slot, new) in [(&mut into.killed, f.killed), (&mut into.wounded, f.wounded)] {
+        if let Some(n) = new {
+            if slot.as_ref().is_none_or(|cur| n.value.low > cur.value.low) {
+                *slot = Some(n);
+            }
+        }
+    }
+    if into.attackers.is_none() {
+        into.attackers = f.attackers;
+    }
+}
+
+/// Within-article coreference: merges raw frames into one frame per event and marks the main one.
+fn corefer(article: &Article, raw: Vec<RawFrame>) -> Vec<EventFrame> {
+    let mut clusters: Vec<(RawFrame, usize)> = Vec::new(); // (merged frame, mentions)
+    let mut bare: Vec<RawFrame> = Vec::new();
+    for f in raw {
+        if f.is_bare() {
+            bare.push(f);
+            continue;
+        }
+        match clusters.iter_mut().find(|(c, _)| agrees(c, &f) && linked(c, &f)) {
+            Some((c, n)) => {
+                merge(c, f);
+                *n += 1;
+            }
+            None => clusters.push((f, 1)),
+        }
+    }
+    // the main event: the one mentioned most, then the first (a happened event first of all)
+    let main = clusters
+        .iter()
+        .enumerate()
+        .filter(|(_, (c, _))| c.status == EventStatus::Happened)
+        .max_by_key(|(i, (_, n))| (*n, std::cmp::Reverse(*i)))
+        .map(|(i, _)| i);
+    let mut main_mentions = 0;
+    for f in bare {
+        let target = main.filter(|&i| agrees(&clusters[i].0, &f)).or_else(|| {
+            // else the latest event of the same paragraph that agrees with it
+            clusters
+                .iter()
+                .rposition(|(c, _)| c.paragraph == f.paragraph && c.trigger.start < f.trigger.start && agrees(c, &f))
+        });
+        match target {
+            Some(i) => {
+                if Some(i) == main {
+                    main_mentions += 1;
+                }
+                merge(&mut clusters[i].0, f);
+                clusters[i].1 += 1;
+            }
+            None => clusters.push((f, 1)),
+        }
+    }
+    let _ = main_mentions;
+    clusters
+        .into_iter()
+        .enumerate()
+        .map(|(i, (c, _))| {
+            let sentence = article.sentences[c.sentence].span;
+            let date = c.dates.iter().min_by_key(|d| d.value.days()).cloned();
+            let country = c.place.as_ref().map(|p| Evidenced {
+                value: p.value.country.clone(),
+                span: p.span,
+                sentence: p.sentence,
+                quote: p.quote.clone(),
+            });
+            EventFrame {
+                document: article.id.clone(),
+                event_type: c.event_type,
+                status: c.status,
+                trigger: c.trigger,
+                sentence,
+                quote: sentence.slice(&article.text).to_string(),
+                date,
+                country,
+                place: c.place,
+                perpetrators: c.perpetrators,
+                killed: c.killed,
+                wounded: c.wounded,
+                suicide: c.suicide,
+                attackers: c.attackers,
+                main: Some(i) == main,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

@@ -74,6 +74,17 @@ pub fn fuse(frames: &[SourcedFrame], centroid: CountryCentroid) -> Vec<Incident>
     }
 
     let mut incidents: Vec<Incident> = clusters.iter().filter_map(|c| c.reconcile(centroid)).collect();
+    // Ids are unique by construction (one anchor frame per cluster); should two anchors ever
+    // hash alike, the later one gets a suffix rather than overwriting the earlier.
+    let mut seen: BTreeSet<String> = BTreeSet::new();
+    for inc in &mut incidents {
+        let base = inc.id.clone();
+        let mut n = 2;
+        while !seen.insert(inc.id.clone()) {
+            inc.id = format!("{base}-{n}");
+            n += 1;
+        }
+    }
     incidents.sort_by(|a, b| (a.date_start, &a.id).cmp(&(b.date_start, &b.id)));
     incidents
 }
@@ -193,9 +204,14 @@ impl<'a> Cluster<'a> {
         let country = self.country.clone()?;
         let date = self.date?;
         let anchor = self.frames[0];
+        // One trigger can name several events ("attacks in October 2022 and August 2023"), so
+        // the anchor frame's own date is part of its identity.
+        let anchor_date = anchor.frame.date.as_ref().map(|d| render_interval(&d.value)).unwrap_or_default();
         let id = format!(
             "inc_{}",
-            &content_hash(format!("{}:{}", anchor.frame.document, anchor.frame.trigger.start).as_bytes())[..12]
+            &content_hash(
+                format!("{}:{}:{}", anchor.frame.document, anchor.frame.trigger.start, anchor_date).as_bytes()
+            )[..12]
         );
         let mut claims = Vec::new();
         let mut conflicts = Vec::new();

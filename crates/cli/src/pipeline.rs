@@ -1,0 +1,199 @@
+//! The ingest run: inputs → clean → dedup → extract → store, then fuse the ledger.
+//!
+//! Documents are read lazily and processed in chunks: cleaning and extraction (pure functions
+//! of one document) run in parallel with rayon; dedup and storage run in input order, one
+//! SQLite transaction per chunk, so a crash loses at most the chunk in flight.
+
+use annalist_clean::clean;
+use annalist_dedup::{ArticleMeta, DedupConfig, DedupIndex, Sketch};
+use annalist_extract::Extractor;
+use annalist_fuse::{fuse, SourcedFrame};
+use annalist_ingest::{read_inputs, IngestOptions, Skipped};
+use annalist_knowledge::Gazetteer;
+use annalist_model::{Article, Document, EventFrame};
+use annalist_store::{ArticleRecord, DocumentState, LedgerChanges, Store};
+use anyhow::{Context, Result};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+const CHUNK: usize = 256;
+
+/// What one ingest run did, printed as its last line.
+#[derive(Debug, Default)]
+pub struct Summary {
+    pub read: usize,
+    pub new: usize,
+    pub changed: usize,
+    pub unchanged: usize,
+    pub skipped: BTreeMap<String, usize>,
+    pub duplicates: usize,
+    pub frames: usize,
+    pub ledger: LedgerChanges,
+    pub incidents: usize,
+}
+
+impl fmt::Display for Summary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let skipped: usize = self.skipped.values().sum();
+        write!(
+            f,
+            "read {} documents: {} new, {} changed, {} unchanged, {} skipped",
+            self.read, self.new, self.changed, self.unchanged, skipped
+        )?;
+        if skipped > 0 {
+            let reasons: Vec<String> = self.skipped.iter().map(|(r, n)| format!("{n} {r}")).collect();
+            write!(f, " ({})", reasons.join(", "))?;
+        }
+        write!(
+            f,
+            "; {} syndicated copies; {} event frames; incidents: {} new, {} updated, {} unchanged, {} removed ({} in the ledger)",
+            self.duplicates,
+            self.frames,
+            self.ledger.new,
+            self.ledger.updated,
+            self.ledger.unchanged,
+            self.ledger.removed,
+            self.incidents
+        )
+    }
+}
+
+/// The short category of a skip reason, for the summary ("binary data", "empty").
+fn reason_kind(reason: &str) -> String {
+    reason.split([':', '(']).next().unwrap_or(reason).trim().to_string()
+}
+
+enum Processed {
+    Skipped(Skipped),
+    Unchanged,
+    Ready { article: Box<Article>, origin: String, changed: bool, frames: Vec<EventFrame> },
+}
+
+pub fn ingest(store: &mut Store, inputs: &[PathBuf], progress: bool) -> Result<Summary> {
+    let mut summary = Summary::default();
+    let mut index = DedupIndex::new(DedupConfig::default());
+    for s in store.sketches()? {
+        let sketch = Sketch::from_bytes(&s.sketch)
+            .map_err(|e| anyhow::anyhow!("the stored sketch of {} is unreadable: {e}", s.id))?;
+        index.add(&s.id, sketch, ArticleMeta { published: s.published, text_len: s.text_len });
+    }
+    let extractor = Extractor::builtin();
+
+    let bar = if progress && std::io::stderr().is_terminal() {
+        ProgressBar::new_spinner()
+    } else {
+        ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden())
+    };
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} {pos} documents {per_sec} {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
+
+    let mut docs = read_inputs(inputs, &IngestOptions::default());
+    loop {
+        let chunk: Vec<Result<Document, Skipped>> = docs.by_ref().take(CHUNK).collect();
+        if chunk.is_empty() {
+            break;
+        }
+        // In order, on this thread: is it already stored? (SQLite lookups are cheap.)
+        let mut slots = Vec::with_capacity(chunk.len());
+        for item in chunk {
+            slots.push(match item {
+                Err(s) => Slot::Done(Processed::Skipped(s)),
+                Ok(doc) => match store.document_state(&doc.id, &doc.content_hash)? {
+                    DocumentState::Unchanged => Slot::Done(Processed::Unchanged),
+                    state => Slot::Pending(Box::new(doc), state == DocumentState::Changed),
+                },
+            });
+        }
+        // In parallel: cleaning and extraction are pure functions of one document.
+        let processed: Vec<Processed> = slots
+            .into_par_iter()
+            .map(|slot| match slot {
+                Slot::Done(p) => p,
+                Slot::Pending(doc, changed) => match clean(&doc) {
+                    Err(e) => Processed::Skipped(Skipped { origin: doc.origin.clone(), reason: e.to_string() }),
+                    Ok(article) => {
+                        let frames = extractor.frames(&article);
+                        Processed::Ready { article: Box::new(article), origin: doc.origin.clone(), changed, frames }
+                    }
+                },
+            })
+            .collect();
+        let mut batch = Vec::new();
+        let mut repoints = Vec::new();
+        for p in processed {
+            summary.read += 1;
+            bar.inc(1);
+            match p {
+                Processed::Skipped(s) => {
+                    bar.suspend(|| eprintln!("skipped {}: {}", s.origin, s.reason));
+                    *summary.skipped.entry(reason_kind(&s.reason)).or_default() += 1;
+                }
+                Processed::Unchanged => summary.unchanged += 1,
+                Processed::Ready { article, origin, changed, frames } => {
+                    if changed {
+                        summary.changed += 1;
+                    } else {
+                        summary.new += 1;
+                    }
+                    let sketch = Sketch::of(&article.text);
+                    let bytes = sketch.to_bytes();
+                    let outcome = index.add(
+                        &article.id,
+                        sketch,
+                        ArticleMeta { published: article.published, text_len: article.text.len() },
+                    );
+                    repoints.extend(outcome.repointed);
+                    summary.frames += frames.len();
+                    batch.push(ArticleRecord {
+                        article: *article,
+                        origin,
+                        duplicate_of: outcome.duplicate_of,
+                        sketch: bytes,
+                        frames,
+                    });
+                }
+            }
+        }
+        store.save_batch(&batch).context("saving a batch of articles")?;
+        for (copy, original) in repoints {
+            store.set_duplicate_of(&copy, Some(&original))?;
+        }
+        bar.set_message(format!("{} new", summary.new));
+    }
+    bar.finish_and_clear();
+
+    summary.duplicates = store.documents()?.iter().filter(|d| d.duplicate_of.is_some()).count();
+    let incidents = fuse_ledger(store)?;
+    summary.incidents = incidents.len();
+    summary.ledger = store.replace_incidents(&incidents)?;
+    Ok(summary)
+}
+
+/// Recomputes the ledger from every stored frame.
+pub fn fuse_ledger(store: &Store) -> Result<Vec<annalist_model::Incident>> {
+    let frames: Vec<SourcedFrame> = store
+        .frames()?
+        .into_iter()
+        .map(|f| SourcedFrame {
+            frame: f.frame,
+            outlet: f.outlet,
+            published: f.published,
+            duplicate_of: f.duplicate_of,
+            seq: f.seq,
+        })
+        .collect();
+    let gazetteer = Gazetteer::builtin();
+    let centroid = |iso2: &str| gazetteer.country(iso2).map(|c| (c.lat, c.lon));
+    Ok(fuse(&frames, &centroid))
+}
+
+enum Slot {
+    Done(Processed),
+    Pending(Box<Document>, bool),
+}

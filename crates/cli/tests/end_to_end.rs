@@ -1,0 +1,144 @@
+//! The whole path, through the binary: ingest → incidents/show/export, on inputs written here
+//! and on the real Kerman articles in `../shared` (skipped with a note when the kit is absent).
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn annalist(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_annalist")).args(args).output().expect("the binary runs")
+}
+
+fn ok(args: &[&str]) -> String {
+    let out = annalist(args);
+    assert!(out.status.success(), "annalist {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).expect("utf-8 output")
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("annalist-e2e-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn jsonl(path: &Path) -> Vec<Value> {
+    std::fs::read_to_string(path).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+}
+
+const REPORT: &str = "Gunmen attack market in Peshawar\n\
+PESHAWAR, 12 March 2023 — Gunmen opened fire on a crowded market in Peshawar, Pakistan, on Saturday, \
+killing at least 12 people and wounding more than 30 others, police said.\n\
+The attackers fled on motorcycles. No group has claimed responsibility so far.\n";
+
+#[test]
+fn junk_is_skipped_by_name_and_good_input_is_stored_once() {
+    let dir = scratch("junk");
+    let inputs = dir.join("in");
+    std::fs::create_dir_all(&inputs).unwrap();
+    std::fs::write(inputs.join("report.txt"), REPORT).unwrap();
+    std::fs::write(inputs.join("empty.txt"), b"").unwrap();
+    std::fs::write(inputs.join("binary.txt"), [0u8, 159, 146, 150, 0, 0, 1, 2, 3, 255, 0, 7]).unwrap();
+    std::fs::write(inputs.join("latin.txt"), b"caf\xe9 \xff\xfe bomb \xc3\x28 blast").unwrap();
+    let db = dir.join("a.db");
+    let db = db.to_str().unwrap();
+
+    let out = annalist(&["ingest", "--quiet", "--db", db, inputs.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let summary = String::from_utf8_lossy(&out.stdout);
+    assert!(stderr.contains("empty.txt"), "empty file named: {stderr}");
+    assert!(stderr.contains("binary.txt"), "binary file named: {stderr}");
+    assert!(summary.contains("read 4 documents"), "{summary}");
+    assert!(summary.contains("1 new"), "{summary}");
+
+    let again = ok(&["ingest", "--quiet", "--db", db, inputs.to_str().unwrap()]);
+    assert!(again.contains("0 new") && again.contains("1 unchanged"), "{again}");
+
+    let docs = dir.join("docs.jsonl");
+    ok(&["export", "--db", db, "--what", "documents", "-o", docs.to_str().unwrap()]);
+    let docs = jsonl(&docs);
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0]["id"], "report");
+    assert!(docs[0]["text"].as_str().unwrap().contains("opened fire"));
+}
+
+#[test]
+fn an_article_becomes_an_evidenced_incident() {
+    let dir = scratch("report");
+    std::fs::write(dir.join("report.txt"), REPORT).unwrap();
+    let db = dir.join("a.db");
+    let db = db.to_str().unwrap();
+    ok(&["ingest", "--quiet", "--db", db, dir.join("report.txt").to_str().unwrap()]);
+
+    let table = ok(&["incidents", "--db", db]);
+    assert!(table.contains("armed_assault"), "{table}");
+    assert!(table.contains("Peshawar"), "{table}");
+
+    let path = dir.join("incidents.jsonl");
+    ok(&["export", "--db", db, "--what", "incidents", "--format", "jsonl", "-o", path.to_str().unwrap()]);
+    let incidents = jsonl(&path);
+    assert_eq!(incidents.len(), 1, "{incidents:?}");
+    let inc = &incidents[0];
+    assert_eq!(inc["type"], "armed_assault");
+    assert_eq!(inc["country"], "PK");
+    assert_eq!(inc["date_start"], "2023-03-11", "Saturday before Sunday 12 March 2023");
+    assert_eq!(inc["killed"]["low"], 12);
+    assert_eq!(inc["wounded"]["low"], 31);
+    assert_eq!(inc["sources"][0], "report");
+    // every evidence quote is the slice of the document's text it points at
+    let docs_path = dir.join("docs.jsonl");
+    ok(&["export", "--db", db, "--what", "documents", "-o", docs_path.to_str().unwrap()]);
+    let text = jsonl(&docs_path)[0]["text"].as_str().unwrap().to_string();
+    let evidence = inc["evidence"].as_array().unwrap();
+    assert!(!evidence.is_empty());
+    for e in evidence {
+        let (s, t) = (e["start"].as_u64().unwrap() as usize, e["end"].as_u64().unwrap() as usize);
+        assert_eq!(&text[s..t], e["quote"].as_str().unwrap());
+    }
+
+    let id = inc["id"].as_str().unwrap();
+    let shown = ok(&["show", "--db", db, &id[..8]]);
+    assert!(shown.contains("killed") && shown.contains("opened fire"), "{shown}");
+}
+
+#[test]
+fn commands_on_a_missing_database_say_what_to_do() {
+    let dir = scratch("missing");
+    let db = dir.join("nope.db");
+    let out = annalist(&["incidents", "--db", db.to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("annalist ingest"));
+}
+
+#[test]
+fn the_kerman_articles_give_the_kerman_bombing() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/kerman-2024");
+    if !corpus.is_dir() {
+        eprintln!("no evaluation kit at {}; skipped", corpus.display());
+        return;
+    }
+    let dir = scratch("kerman");
+    let db = dir.join("k.db");
+    let db = db.to_str().unwrap();
+    ok(&["ingest", "--quiet", "--db", db, corpus.to_str().unwrap()]);
+    let path = dir.join("incidents.jsonl");
+    ok(&["export", "--db", db, "--what", "incidents", "-o", path.to_str().unwrap()]);
+    let incidents = jsonl(&path);
+    let kerman = incidents
+        .iter()
+        .find(|i| i["place"] == "Kerman" && i["type"] == "bombing")
+        .unwrap_or_else(|| panic!("no Kerman bombing in {incidents:#?}"));
+    assert_eq!(kerman["country"], "IR");
+    assert_eq!(kerman["date_start"], "2024-01-03");
+    assert_eq!(kerman["suicide"], true);
+    let killed = kerman["killed"]["low"].as_u64().unwrap();
+    assert!((90..=101).contains(&killed), "killed low {killed}");
+    assert!(kerman["sources"].as_array().unwrap().len() >= 4);
+
+    let docs = dir.join("docs.jsonl");
+    ok(&["export", "--db", db, "--what", "documents", "-o", docs.to_str().unwrap()]);
+    let docs = jsonl(&docs);
+    let copy = docs.iter().find(|d| d["id"] == "000_223a02e823e94c0a").unwrap();
+    assert_eq!(copy["duplicate_of"], "001_20ef21ed89424267", "the truncated syndicated copy points at the full one");
+}

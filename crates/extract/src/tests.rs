@@ -1,0 +1,164 @@
+//! Tests that read like the sentences they check. Articles are built with a plain splitter
+//! (paragraph per line, sentence per ". ") so that only extraction is under test here; the
+//! real-article test goes through `annalist-clean`.
+
+use super::*;
+use annalist_model::Sentence;
+
+fn article(published: Option<&str>, text: &str) -> Article {
+    let mut paragraphs = Vec::new();
+    let mut sentences = Vec::new();
+    let mut offset = 0;
+    for line in text.split('\n') {
+        let p = paragraphs.len();
+        paragraphs.push(Span::new(offset, offset + line.len()));
+        let mut start = 0;
+        for (i, _) in line.match_indices(". ") {
+            sentences.push(Sentence { span: Span::new(offset + start, offset + i + 1), paragraph: p });
+            start = i + 2;
+        }
+        if start < line.len() {
+            sentences.push(Sentence { span: Span::new(offset + start, offset + line.len()), paragraph: p });
+        }
+        offset += line.len() + 1;
+    }
+    Article {
+        id: "test".into(),
+        url: None,
+        outlet: None,
+        title: None,
+        published: published.map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap()),
+        language: Some("en".into()),
+        text: text.into(),
+        paragraphs,
+        sentences,
+        content_hash: String::new(),
+    }
+}
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn happened(frames: &[EventFrame]) -> Vec<&EventFrame> {
+    frames.iter().filter(|f| f.status == EventStatus::Happened).collect()
+}
+
+#[test]
+fn gunmen_opening_fire_on_a_market_is_an_armed_assault_with_its_toll() {
+    let a = article(
+        Some("2023-03-12"),
+        "Gunmen opened fire on a crowded market in Peshawar, Pakistan, on Saturday, killing at least 12 people and wounding more than 30 others, police said.",
+    );
+    let frames = Extractor::builtin().frames(&a);
+    let f = happened(&frames)[0];
+    assert_eq!(f.event_type, EventType::ArmedAssault);
+    assert_eq!(f.country.as_ref().unwrap().value, "PK");
+    assert_eq!(f.place.as_ref().unwrap().value.name, "Peshawar");
+    assert_eq!(f.date.as_ref().unwrap().value, DateInterval::day(day("2023-03-11")));
+    assert_eq!(f.killed.as_ref().unwrap().value, CountRange { low: 12, high: None });
+    assert_eq!(f.wounded.as_ref().unwrap().value, CountRange { low: 31, high: None });
+    assert!(f.main);
+    // evidence quotes the sentence the toll was read from
+    let k = f.killed.as_ref().unwrap();
+    assert_eq!(k.quote, k.sentence.slice(&a.text));
+    assert!(k.quote.contains("killing at least 12"));
+}
+
+#[test]
+fn a_claim_of_responsibility_names_the_perpetrator_as_claimed() {
+    let a = article(
+        Some("2024-05-14"),
+        "A suicide bombing at a mosque in Kabul, Afghanistan, on Monday killed 20 worshippers. The Islamic State claimed responsibility for the bombing the next day.",
+    );
+    let frames = Extractor::builtin().frames(&a);
+    let main: Vec<&EventFrame> = frames.iter().filter(|f| f.main).collect();
+    assert_eq!(main.len(), 1);
+    let f = main[0];
+    assert_eq!(f.event_type, EventType::Bombing);
+    assert_eq!(f.suicide.as_ref().map(|s| s.value), Some(true));
+    assert_eq!(f.killed.as_ref().unwrap().value, CountRange::exact(20));
+    assert_eq!(f.perpetrators.len(), 1, "{:?}", f.perpetrators);
+    assert_eq!(f.perpetrators[0].value.name, "Islamic State");
+    assert_eq!(f.perpetrators[0].value.status, AttributionStatus::Claimed);
+}
+
+#[test]
+fn background_attacks_are_dated_by_their_own_time_expressions() {
+    let a = article(
+        Some("2024-01-12"),
+        "The blast in Kerman, Iran, on January 3 killed dozens. It follows two earlier attacks on the Shah Cheragh shrine in Shiraz, Iran, in October 2022 and August 2023.",
+    );
+    let frames = Extractor::builtin().frames(&a);
+    let dated: Vec<(NaiveDate, NaiveDate)> =
+        frames.iter().filter_map(|f| f.date.as_ref().map(|d| (d.value.start, d.value.end))).collect();
+    assert!(dated.contains(&(day("2024-01-03"), day("2024-01-03"))), "{dated:?}");
+    assert!(dated.contains(&(day("2022-10-01"), day("2022-10-31"))), "{dated:?}");
+    assert!(dated.contains(&(day("2023-08-01"), day("2023-08-31"))), "{dated:?}");
+    let main: Vec<&EventFrame> = frames.iter().filter(|f| f.main).collect();
+    assert_eq!(main.len(), 1);
+    assert_eq!(main[0].place.as_ref().unwrap().value.name, "Kerman");
+}
+
+#[test]
+fn a_planned_bombing_is_not_an_attack_that_happened_but_the_arrest_is() {
+    let a = article(
+        Some("2024-01-02"),
+        "Security officers in Bishkek, Kyrgyzstan, arrested two men on Sunday who were planning to detonate a bomb at a church.",
+    );
+    let frames = Extractor::builtin().frames(&a);
+    assert!(
+        frames.iter().any(|f| f.event_type == EventType::Arrest && f.status == EventStatus::Happened),
+        "{frames:#?}"
+    );
+    assert!(
+        frames.iter().all(|f| f.event_type != EventType::Bombing || f.status != EventStatus::Happened),
+        "{frames:#?}"
+    );
+}
+
+#[test]
+fn blame_from_a_government_is_an_allegation() {
+    let a = article(
+        Some("2024-01-05"),
+        "A bomb attack in Kerman, Iran, on Wednesday killed 95 people. Iranian officials blamed Israel for the attack.",
+    );
+    let frames = Extractor::builtin().frames(&a);
+    let f = frames.iter().find(|f| f.main).unwrap();
+    let israel = f.perpetrators.iter().find(|p| p.value.name == "Israel").expect("Israel kept as a perpetrator");
+    assert_eq!(israel.value.status, AttributionStatus::Alleged);
+}
+
+#[test]
+fn a_place_after_from_is_an_origin_not_the_location() {
+    let a = article(
+        Some("2023-09-01"),
+        "In August 2023, a militant from Tajikistan attacked a shrine in Shiraz, Iran, killing two people.",
+    );
+    let frames = Extractor::builtin().frames(&a);
+    let f = happened(&frames)[0];
+    assert_eq!(f.country.as_ref().unwrap().value, "IR");
+    assert_eq!(f.attackers.as_ref().map(|a| a.value), Some(1));
+}
+
+#[test]
+fn no_trigger_no_frame() {
+    let a =
+        article(Some("2024-01-01"), "Officials in Tehran met on Monday to discuss the economy, which grew 3 percent.");
+    assert!(Extractor::builtin().frames(&a).is_empty());
+}
+
+#[test]
+fn odd_text_never_panics() {
+    for text in [
+        "",
+        "attack",
+        "ðŸ’£ bomb’s blast — “killed” 3",
+        "killed killed 5 5 dead",
+        "\u{0}\u{1} attacks in 2020 and 2021",
+    ] {
+        let a = article(None, text);
+        let _ = Extractor::builtin().frames(&a);
+        let _ = Extractor::builtin().mentions(&a);
+    }
+}
