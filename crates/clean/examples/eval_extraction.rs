@@ -3,8 +3,10 @@
 //! per page, each page's counts normalised, precision and recall averaged over pages. Also prints
 //! the cleaner's throughput on one core (decompression not counted).
 //!
-//! `cargo run -p annalist-clean --release --example eval_extraction [-- [DIR] [--worst N] [--show ID]]`
-//! DIR defaults to the evaluation kit's `data/article-extraction`.
+//! `cargo run -p annalist-clean --release --example eval_extraction [-- [DIR] [--worst N] [--show ID] [--dump FILE]]`
+//! DIR defaults to the evaluation kit's `data/article-extraction`. `--dump FILE` writes the
+//! extracted bodies in the benchmark's own output format (`{id: {"articleBody": ...}}`), so that
+//! its `evaluate.py` can check these numbers.
 
 use annalist_model::{content_hash, Document, MediaType};
 use regex::Regex;
@@ -73,11 +75,13 @@ fn main() {
     let mut dir = PathBuf::from(DEFAULT_DIR);
     let mut worst = 0usize;
     let mut show: Option<String> = None;
+    let mut dump: Option<PathBuf> = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--worst" => worst = args.next().and_then(|n| n.parse().ok()).unwrap_or(10),
             "--show" => show = args.next(),
+            "--dump" => dump = args.next().map(PathBuf::from),
             _ => dir = PathBuf::from(arg),
         }
     }
@@ -96,6 +100,7 @@ fn main() {
     let mut elapsed = Duration::ZERO;
     let mut bytes = 0usize;
     let mut failures = 0;
+    let mut dumped = serde_json::Map::new();
     for key in keys {
         let path = dir.join("html").join(format!("{key}.html.gz"));
         let mut raw = Vec::new();
@@ -133,6 +138,9 @@ fn main() {
             println!("=== GOLD\n{gold_body}\n=== PREDICTED\n{predicted}\n===");
         }
         let counts = match_shingles(&word, gold_body, &predicted);
+        if dump.is_some() {
+            dumped.insert(key.clone(), serde_json::json!({ "articleBody": predicted }));
+        }
         results.push((key.clone(), url.unwrap_or_default(), counts));
     }
     let ps: Vec<f64> =
@@ -154,6 +162,13 @@ fn main() {
         by_f1.sort_by(|a, b| a.0.total_cmp(&b.0));
         for (f, pp, rr, k, u) in by_f1.iter().take(worst) {
             println!("{f:.3} P={pp:.3} R={rr:.3} {} {u}", &k[..12]);
+        }
+    }
+    if let Some(path) = &dump {
+        let json = serde_json::Value::Object(dumped).to_string();
+        if let Err(e) = std::fs::write(path, json) {
+            eprintln!("cannot write {}: {e}", path.display());
+            std::process::exit(2);
         }
     }
     let secs = elapsed.as_secs_f64().max(1e-9);
