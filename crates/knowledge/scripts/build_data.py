@@ -14,7 +14,8 @@ surname frequency lists, public domain), and writes:
     data/countries.tsv   iso2, name, lat, lon, alternate names, demonyms, population (GeoNames)
     data/common_words.txt  city names that are also ordinary English words (web2, lower case)
     data/person_names.txt  city names that are also common US first names or surnames (Census 1990)
-    data/us_states.tsv   name, code, lat, lon (centre of the bounding box of the state's towns)
+    data/us_states.tsv   name, code, lat, lon (midway between the centre of the bounding box of the
+                         state's towns and their population-weighted centre)
 
 The curated files (regions.tsv, sites.tsv, actors.json, country_extra.tsv) are written by hand.
 """
@@ -52,6 +53,16 @@ EXONYMS = {
     ("Jabalya", "PS"): "Jabalia", ("Bayji", "IQ"): "Baiji", ("Janin", "PS"): "Jenin",
     ("Fayzabad", "AF"): "Faizabad", ("Şanʿāʾ", "YE"): "Sanaa", ("Sanaa", "YE"): "Sanaa", ("Tel Aviv-Yafo", "IL"): "Tel Aviv",
 }
+
+
+def state_point(pts):
+    """Midway between the centre of the points' bounding box and their population-weighted centre."""
+    box_lat = (min(p[0] for p in pts) + max(p[0] for p in pts)) / 2
+    box_lon = (min(p[1] for p in pts) + max(p[1] for p in pts)) / 2
+    total = sum(p[2] for p in pts) or 1
+    pop_lat = sum(p[0] * p[2] for p in pts) / total
+    pop_lon = sum(p[1] * p[2] for p in pts) / total
+    return (box_lat + pop_lat) / 2, (box_lon + pop_lon) / 2
 
 
 def english(name):
@@ -125,7 +136,7 @@ def main():
         rows.append((name, c["countrycode"], c["admin1code"] or "", c["population"],
                      round(c["latitude"], 4), round(c["longitude"], 4), is_common, "|".join(sorted(alts))))
         if c["countrycode"] == "US":
-            states.setdefault(c["admin1code"], []).append((c["latitude"], c["longitude"]))
+            states.setdefault(c["admin1code"], []).append((c["latitude"], c["longitude"], c["population"]))
     rows.sort(key=lambda r: -r[3])
     # Single words that are both a city name and an ordinary English word ("Most", "Bar", "Of").
     ambiguous = set()
@@ -154,8 +165,9 @@ def main():
             pts = states.get(code)
             if not pts:
                 continue
-            lat = (min(p[0] for p in pts) + max(p[0] for p in pts)) / 2
-            lon = (min(p[1] for p in pts) + max(p[1] for p in pts)) / 2
+            # The bounding box's centre alone lies far from where a state's people live (Virginia,
+            # Florida); the population's centre alone far from the state's middle (New York, Texas).
+            lat, lon = state_point(pts)
             f.write(f"{s['name']}\t{code}\t{lat:.3f}\t{lon:.3f}\n")
     wcdir = os.path.join(tmp, "wc/package") if os.path.exists(os.path.join(tmp, "wc/package")) else os.path.join(tmp, "wc")
     countries = json.load(open(os.path.join(wcdir, "countries.json")))
