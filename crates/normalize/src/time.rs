@@ -277,6 +277,80 @@ fn year_number(t: Toks, i: usize) -> Option<i32> {
     Some(n.int as i32)
 }
 
+/// `n` whole calendar quarters, the first `from` quarters after the reference's own (negative:
+/// before it): "the last two quarters" are the two before the current one, "the next 7
+/// quarters" the seven after it. Quarters are reporting periods, so they are never counted from
+/// the day itself.
+fn calendar_quarters(r: NaiveDate, from: i64, n: i64) -> Option<TimeValue> {
+    if !(1..=400).contains(&n) {
+        return None;
+    }
+    let this = i64::from(r.year()) * 4 + i64::from(r.month0() / 3);
+    let first = this + from;
+    let last = first + n - 1;
+    let start = date(i32::try_from(first.div_euclid(4)).ok()?, u32::try_from(first.rem_euclid(4)).ok()? * 3 + 1, 1)?;
+    let after =
+        date(i32::try_from((last + 1).div_euclid(4)).ok()?, u32::try_from((last + 1).rem_euclid(4)).ok()? * 3 + 1, 1)?;
+    span(start, after.pred_opt()?, DatePrecision::Season).map(TimeValue::Interval)
+}
+
+/// A number from one to ninety-nine in words ("seven", "twelve", "eighty nine", "thirty-three"): `(n, next)`.
+fn word_below_hundred(t: Toks, i: usize) -> Option<(u64, usize)> {
+    match t.lex(i) {
+        Lex::Card(tens @ (20 | 30 | 40 | 50 | 60 | 70 | 80 | 90)) => {
+            let k = if t.is_dash(i + 1) { i + 2 } else { i + 1 };
+            match t.lex(k) {
+                Lex::Card(u @ 1..=9) => Some((tens + u, k + 1)),
+                _ => Some((tens, i + 1)),
+            }
+        }
+        Lex::Card(n @ 1..=19) => Some((n, i + 1)),
+        _ => None,
+    }
+}
+
+/// A year in words, as years are said: "nineteen seventy eight", "nineteen zero one", "nineteen
+/// hundred ninety three", "two thousand and fifteen", "one thousand seven hundred and eighty nine".
+/// Only forms that are not also ordinary counts of a few things: a lone "two thousand" is a year
+/// only where the caller's context says so. `(year, next)`.
+fn word_year(t: Toks, i: usize) -> Option<(i32, usize)> {
+    let and = |k: usize| if t.is_w(k, W::And) { k + 1 } else { k };
+    // "two thousand [and] [seven hundred [and]] [fifteen]"
+    if let (Lex::Card(th @ 1..=2), Lex::Scale(1_000)) = (t.lex(i), t.lex(i + 1)) {
+        let mut y = th * 1000;
+        let mut k = i + 2;
+        if let (Lex::Card(h @ 1..=9), Lex::Scale(100)) = (t.lex(and(k)), t.lex(and(k) + 1)) {
+            y += h * 100;
+            k = and(k) + 2;
+        }
+        if let Some((n, e)) = word_below_hundred(t, and(k)) {
+            y += n;
+            k = e;
+        }
+        return Some((i32::try_from(y).ok()?, k));
+    }
+    // "nineteen seventy eight", "nineteen hundred [and] ninety three", "nineteen zero one", "twenty twenty"
+    let Lex::Card(hi @ 10..=20) = t.lex(i) else { return None };
+    if hi == 20 && t.is_dash(i + 1) {
+        return None; // "twenty-one"
+    }
+    let base = hi * 100;
+    if t.lex(i + 1) == Lex::Scale(100) {
+        let (n, e) = word_below_hundred(t, and(i + 2)).unwrap_or((0, i + 2));
+        return Some((i32::try_from(base + n).ok()?, e));
+    }
+    if let (Lex::Card(0), Lex::Card(u @ 1..=9)) = (t.lex(i + 1), t.lex(i + 2)) {
+        return Some((i32::try_from(base + u).ok()?, i + 3));
+    }
+    let (n, e) = word_below_hundred(t, i + 1)?;
+    (n >= 10).then_some((i32::try_from(base + n).ok()?, e))
+}
+
+/// A year in digits ([`year_number`]) or in words ([`word_year`]): `(year, next)`.
+fn year_at(t: Toks, i: usize) -> Option<(i32, usize)> {
+    year_number(t, i).map(|y| (y, i + 1)).or_else(|| word_year(t, i))
+}
+
 impl<'a> TimeScanner<'a> {
     /// The time expression starting at token `i`, if any.
     pub fn at(&self, i: usize) -> Option<Hit> {
@@ -618,6 +692,10 @@ impl<'a> TimeScanner<'a> {
                 else {
                     return None;
                 };
+                if unit == Unit::Quarter {
+                    let value = self.reference.and_then(|r| calendar_quarters(r, 1, i64::try_from(hi).ok()?));
+                    return Some(Hit { end: k + 1, value, kind: TimeKind::Duration });
+                }
                 let value = self.reference.and_then(|r| {
                     let n = u32::try_from(hi.min(10_000)).ok()?;
                     let end = match unit {
@@ -638,6 +716,11 @@ impl<'a> TimeScanner<'a> {
         let Lex::Unit(unit) = t.lex(k) else { return None };
         if matches!(unit, Unit::DayPart | Unit::Weekend | Unit::Hour) {
             return None;
+        }
+        if unit == Unit::Quarter {
+            let n = i64::try_from(n).ok()?;
+            let value = self.reference.and_then(|r| calendar_quarters(r, -n, n));
+            return Some(Hit { end: k + 1, value, kind: TimeKind::Duration });
         }
         let value = self.reference.and_then(|r| {
             let start = back_from(r, unit, n)?;
@@ -1105,6 +1188,32 @@ impl<'a> TimeScanner<'a> {
                 }
             }
         }
+        // "Friday the 15th", "Mon 13th", "tuesday the eleventh", "Sunday 31!": the month nearest
+        // the reference where that day falls on that weekday.
+        let the = t.is_w(i + 1, W::The);
+        let at = if the { i + 2 } else { i + 1 };
+        let named_day = day_number(t, at)
+            .filter(|d| d.2 || the || ends_clause(t, d.1))
+            .or_else(|| word_day(t, at).filter(|w| w.2 || (the && ends_clause(t, w.1))));
+        if let Some((d, e, _)) = named_day.filter(|d| self.month_word(d.1).is_none() && !t.is_w(d.1, W::Of)) {
+            let found = self.reference.and_then(|r| {
+                (-12i32..=12)
+                    .filter_map(|off| {
+                        let first = date(r.year(), r.month(), 1)?;
+                        let m = if off >= 0 {
+                            first.checked_add_months(Months::new(off as u32))?
+                        } else {
+                            first.checked_sub_months(Months::new(off.unsigned_abs()))?
+                        };
+                        date(m.year(), m.month(), d).filter(|x| x.weekday().num_days_from_monday() == wd)
+                    })
+                    .min_by_key(|x| {
+                        let diff = (*x - r).num_days();
+                        (diff.abs(), diff > 0)
+                    })
+            });
+            return self.date_hit(e, day_interval(found));
+        }
         let k = if t.is_w(i + 1, W::Of) { i + 2 } else { i + 1 };
         if let (Some(dir @ (W::Next | W::Last | W::This | W::Previous)), Lex::Unit(Unit::Week)) = (t.w(k), t.lex(k + 1))
         {
@@ -1179,15 +1288,23 @@ impl<'a> TimeScanner<'a> {
             j += 1; // "October, 1st"
         }
         let the_day = if t.is_w(j, W::The) { j + 1 } else { j };
-        let day = day_number(t, j).or_else(|| word_day(t, the_day).filter(|w| w.2));
+        // A day in cardinal words ("May twenty nine") only before a year or at a clause's end,
+        // so that "in March twenty people died" stays a month.
+        let day = day_number(t, j).or_else(|| {
+            word_day(t, the_day).filter(|w| {
+                w.2 || year_at(t, w.1).is_some()
+                    || (t.punct(w.1, ',') && year_at(t, w.1 + 1).is_some())
+                    || ends_clause(t, w.1)
+            })
+        });
         if let Some((d, k, _)) = day {
             let mut e = k;
             let joins_year = t.punct(e, ',') || t.is_w(e, W::Of) || (t.tight(e) && (t.is_dash(e) || t.punct(e, '/')));
-            if joins_year && year_number(t, e + 1).is_some() {
+            if joins_year && year_at(t, e + 1).is_some() {
                 e += 1;
             }
-            if let Some(y) = year_number(t, e) {
-                return self.date_hit(e + 1, day_interval(date(y, m, d)));
+            if let Some((y, ye)) = year_at(t, e) {
+                return self.date_hit(ye, day_interval(date(y, m, d)));
             }
             let d0 = self.reference.and_then(|r| recent_month_day(r, m, d));
             return self.date_hit(k, day_interval(d0));
@@ -1196,13 +1313,13 @@ impl<'a> TimeScanner<'a> {
         if t.punct(e, ',') || t.is_w(e, W::Of) || (t.tight(e) && t.tight(e + 1) && (t.is_dash(e) || t.punct(e, '/'))) {
             e += 1;
         }
-        if let Some(y) = year_number(t, e) {
-            return self.date_hit(e + 1, month_interval(y, m));
+        if let Some((y, ye)) = year_at(t, e) {
+            return self.date_hit(ye, month_interval(y, m));
         }
         // "June in 2017"
         if t.is_w(j, W::In) {
-            if let Some(y) = year_number(t, j + 1) {
-                return self.date_hit(j + 2, month_interval(y, m));
+            if let Some((y, ye)) = year_at(t, j + 1) {
+                return self.date_hit(ye, month_interval(y, m));
             }
         }
         // "June next year", "March last year"
@@ -1308,12 +1425,12 @@ impl<'a> TimeScanner<'a> {
         {
             ye += 1;
         }
-        let year = year_number(t, ye);
+        let year = year_at(t, ye);
         if ambiguous && !t.cap(k) && !suffix && !of && year.is_none() {
             return None;
         }
-        if let Some(y) = year {
-            return self.date_hit(ye + 1, day_interval(date(y, m, d)));
+        if let Some((y, after)) = year {
+            return self.date_hit(after, day_interval(date(y, m, d)));
         }
         if abbr && t.punct(e - 1, '.') && e - 1 > k {
             e -= 1; // a full stop after "Jan" that ends the sentence is not part of the date
@@ -1481,6 +1598,9 @@ impl<'a> TimeScanner<'a> {
     /// "2020" after "in", "since", "by", "of"...; "the 1990s"; "from 2019 to 2021".
     fn year(&self, i: usize, lone_ok: bool) -> Option<Hit> {
         let t = self.t;
+        if t.num(i).is_none() {
+            return self.word_year_alone(i);
+        }
         let n = t.num(i)?;
         // Decades: "1990s", "1990's".
         if n.is_plain() && n.digits == 4 && n.int % 10 == 0 && (1000..=2990).contains(&n.int) {
@@ -1563,5 +1683,26 @@ impl<'a> TimeScanner<'a> {
             return None;
         }
         self.date_hit(i + 1, year_interval(y))
+    }
+
+    /// A year in words on its own ("in nineteen ninety six", "since two thousand and fifteen"):
+    /// after a word that announces a time, and not before a noun it could count ("in two
+    /// thousand homes").
+    fn word_year_alone(&self, i: usize) -> Option<Hit> {
+        let t = self.t;
+        let (y, e) = word_year(t, i)?;
+        let announced = matches!(
+            t.prev_lex(i),
+            Lex::W(W::In | W::Since | W::Until | W::During | W::Of | W::From | W::Before | W::After | W::Through)
+                | Lex::Unit(Unit::Year)
+        );
+        let counts_a_noun =
+            matches!(t.lex(e), Lex::Other | Lex::Unit(_) | Lex::Scale(_) | Lex::Vague(_)) && t.is_word(e) && !t.cap(e);
+        // "two thousand" alone is a year only at a clause's end ("from one thousand to ..." is a count).
+        let bare_thousand = e == i + 2 && t.lex(i + 1) == Lex::Scale(1_000) && !ends_clause(t, e);
+        if !announced || counts_a_noun || bare_thousand || !(1100..=2100).contains(&y) {
+            return None;
+        }
+        self.date_hit(e, year_interval(y))
     }
 }

@@ -208,3 +208,32 @@ fn ordinals_that_rank_are_not_days() {
     assert!(times("She finished the seventh, behind him.").is_empty());
     day("It reopens on the 27th.", "2023-12-27");
 }
+
+#[test]
+fn years_in_words() {
+    day("She was born on January twenty five nineteen eighty six.", "1986-01-25");
+    day("On 15 August nineteen hundred ninety three, the plant opened.", "1993-08-15");
+    range("It was in October two thousand and five.", "2005-10-01", "2005-10-31", DatePrecision::Month);
+    range("They left in nineteen ninety six and came back.", "1996-01-01", "1996-12-31", DatePrecision::Year);
+    range("It began in one thousand seven hundred and eighty nine.", "1789-01-01", "1789-12-31", DatePrecision::Year);
+    // counts stay counts
+    assert!(times("It resulted in two thousand deaths.").is_empty());
+    assert!(times("In March twenty people were killed.")
+        .iter()
+        .all(|e| e.span.slice("In March twenty people were killed.") == "March"));
+}
+
+#[test]
+fn a_weekday_with_a_day_of_the_month() {
+    // 2024-01-12 is a Friday; the nearest Monday the 8th is 2024-01-08, Friday the 15th is 2023-12-15.
+    day("He arrived on Monday 8th.", "2024-01-08");
+    day("It happened on Friday the 15th.", "2023-12-15");
+    day("It happened on Tuesday the ninth.", "2024-01-09");
+}
+
+#[test]
+fn quarters_are_calendar_quarters() {
+    range("Sales fell in the last quarter.", "2023-10-01", "2023-12-31", DatePrecision::Season);
+    range("Sales fell in the past two quarters.", "2023-07-01", "2023-12-31", DatePrecision::Season);
+    range("Sales will rise in the next 3 quarters.", "2024-04-01", "2024-12-31", DatePrecision::Season);
+}
