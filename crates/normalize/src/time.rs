@@ -60,7 +60,8 @@ fn decade_interval(y: i32) -> Option<DateInterval> {
 }
 
 /// Early, mid or late part of an interval: thirds of a month by day (1–10, 11–20, 21–end),
-/// of a year by four months, of a season by month, of a decade by years (0–3, 4–6, 7–9).
+/// of a year by halves (the middle half for "mid": a wide interval, as news is loose about
+/// "early 2023"), of a season by month, of a decade by years (0–3, 4–6, 7–9).
 pub(crate) fn part_of(iv: DateInterval, part: Part) -> Option<DateInterval> {
     let k = match part {
         Part::Early => 0,
@@ -545,6 +546,14 @@ impl<'a> TimeScanner<'a> {
             return None;
         }
         let k = a.end + 1;
+        // "between Jan 2019 and now", "from March until now": up to the reference day.
+        if t.is_w(k, W::Now) {
+            if let (Some(TimeValue::Interval(x)), Some(r)) = (&a.value, self.reference) {
+                let value = span(x.start, r, x.precision).map(TimeValue::Interval);
+                return Some(Hit { end: k + 1, value, kind: TimeKind::Date });
+            }
+            return None;
+        }
         // "September 4th through 8th": a bare day after a day.
         if let Some(TimeValue::Interval(x)) = a.value {
             if x.precision == DatePrecision::Day && self.core(k).is_none() {

@@ -237,3 +237,8 @@ fn quarters_are_calendar_quarters() {
     range("Sales fell in the past two quarters.", "2023-07-01", "2023-12-31", DatePrecision::Season);
     range("Sales will rise in the next 3 quarters.", "2024-04-01", "2024-12-31", DatePrecision::Season);
 }
+
+#[test]
+fn a_range_up_to_now_ends_on_the_article_date() {
+    range("Prices rose between March 2023 and now.", "2023-03-01", "2024-01-12", DatePrecision::Month);
+}
