@@ -11,7 +11,44 @@ mod common;
 use annalist_dedup::{ArticleMeta, DedupConfig, DedupIndex, Sketch, ENTRY_BYTES, SKETCH_BYTES};
 use common::*;
 use rayon::prelude::*;
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
+
+/// The system allocator, counting the bytes live on the heap: the index's real footprint is
+/// the growth of this count while it is built (capacities, hash-table buckets and all).
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        LIVE.fetch_add(layout.size(), Ordering::Relaxed);
+        // SAFETY: the caller's contract is passed on unchanged.
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        // SAFETY: `ptr` came from `alloc` above with this layout.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        // SAFETY: the caller's contract is passed on unchanged.
+        let out = unsafe { System.realloc(ptr, layout, new_size) };
+        if !out.is_null() {
+            LIVE.fetch_add(new_size, Ordering::Relaxed);
+            LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        }
+        out
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+fn live_bytes() -> usize {
+    LIVE.load(Ordering::Relaxed)
+}
 
 fn rss_kib() -> u64 {
     std::fs::read_to_string("/proc/self/status")
@@ -72,6 +109,7 @@ fn main() {
     let sketches: Vec<Sketch> = pool.install(|| docs.par_iter().map(|d| Sketch::of(&d.text)).collect());
     let sketch_s = start.elapsed().as_secs_f64();
 
+    let live_before = live_bytes();
     let added = Instant::now();
     let mut index = DedupIndex::new(DedupConfig::default());
     let mut copies = 0usize;
@@ -82,6 +120,7 @@ fn main() {
         repointed += outcome.repointed.len();
     }
     let add_s = added.elapsed().as_secs_f64();
+    let index_live = live_bytes().saturating_sub(live_before);
     let total_s = start.elapsed().as_secs_f64();
     let n = docs.len() as f64;
     println!(
@@ -103,6 +142,7 @@ fn main() {
 
     // Start-up: rebuild the index from persisted sketches.
     let persisted: Vec<Vec<u8>> = sketches.iter().map(Sketch::to_bytes).collect();
+    let live_before = live_bytes();
     let rebuilt = Instant::now();
     let mut again = DedupIndex::new(DedupConfig::default());
     for (d, b) in docs.iter().zip(&persisted) {
@@ -111,6 +151,10 @@ fn main() {
         }
     }
     let rebuild_s = rebuilt.elapsed().as_secs_f64();
+    let rebuilt_live = live_bytes().saturating_sub(live_before);
+    let before_shrink = live_bytes();
+    again.shrink_to_fit();
+    let shrunk_live = rebuilt_live.saturating_sub(before_shrink.saturating_sub(live_bytes()));
     let same = docs.iter().filter(|d| again.duplicate_of(&d.id) == index.duplicate_of(&d.id)).count();
     println!(
         "rebuild from persisted:  {:>8.3} s  {:>10.0} articles/s  (same original for {same}/{})",
@@ -124,6 +168,13 @@ fn main() {
         "index memory: {used} bytes used = {:.1} bytes/article ({:.1} without id text; entry {ENTRY_BYTES} bytes; persisted sketch {SKETCH_BYTES} bytes); {allocated} allocated ({:.1}/article, Vec growth slack)",
         used as f64 / n,
         (used - ids) as f64 / n,
+        allocated as f64 / n,
+    );
+    println!(
+        "index heap, counted by the allocator: {:.1} bytes/article built by adds ({:.1} rebuilt from persisted sketches, {:.1} after shrink_to_fit; heap_bytes() says {:.1})",
+        index_live as f64 / n,
+        rebuilt_live as f64 / n,
+        shrunk_live as f64 / n,
         allocated as f64 / n,
     );
     println!(
