@@ -270,3 +270,37 @@ fn memory_accounting_counts_what_was_added() {
     assert!(index.heap_bytes() >= index.used_bytes() - 16);
     assert_eq!(index.len(), 2);
 }
+
+#[test]
+fn lightly_edited_copy_is_found_by_the_jaccard_rule_alone() {
+    // A rewrite of the same length: a new headline, one figure changed, a sentence added.
+    let edited = format!(
+        "Blasts kill 15 in harbour district\n{}\nThe city's mayor declared three days of mourning.",
+        HARBOUR.replace("at least 14 people", "at least 15 people")
+    );
+    let sim = Sketch::of(&edited).compare(&Sketch::of(HARBOUR));
+    assert!(sim.jaccard > 0.6 && sim.jaccard < 0.97, "near-equal, not identical: {sim:?}");
+    // With containment switched off, the Jaccard bar alone groups it.
+    let config = DedupConfig { containment: f64::INFINITY, ..DedupConfig::default() };
+    let mut index = DedupIndex::new(config);
+    index.add("wire", Sketch::of(HARBOUR), meta(HARBOUR));
+    index.add("other", Sketch::of(ELECTION), meta(ELECTION));
+    assert_eq!(index.add("rewrite", Sketch::of(&edited), meta(&edited)).duplicate_of, None);
+    assert_eq!(index.duplicate_of("wire"), Some("rewrite"), "the fuller rewrite is the original");
+    assert_eq!(index.duplicate_of("other"), None);
+}
+
+#[test]
+fn thresholds_are_the_configured_ones() {
+    // A truncated copy with a dateline: a copy under the defaults, not when containment must be
+    // near-total, and not when copies must be near-equal.
+    let copy = format!("PORT CITY, March 4 (Wire) -\n{}", first_lines(HARBOUR, 3));
+    let strict = DedupConfig { containment: 0.99, ..DedupConfig::default() };
+    let near_equal_only = DedupConfig { containment: f64::INFINITY, ..DedupConfig::default() };
+    for (config, grouped) in [(DedupConfig::default(), true), (strict, false), (near_equal_only, false)] {
+        let mut index = DedupIndex::new(config.clone());
+        index.add("full", Sketch::of(HARBOUR), meta(HARBOUR));
+        let outcome = index.add("copy", Sketch::of(&copy), meta(&copy));
+        assert_eq!(outcome.duplicate_of.is_some(), grouped, "{config:?}");
+    }
+}
