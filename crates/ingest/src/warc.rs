@@ -1,19 +1,21 @@
 //! WARC (1.0 and 1.1): `response` and `resource` records become documents, other record types
 //! (`request`, `metadata`, `warcinfo`, ...) are passed over. HTTP headers are stripped, chunked
 //! transfer and gzip/deflate content encodings undone. A record is held in memory only up to the
-//! size limit; a bad record is reported as `path#n` and reading goes on at the next header.
+//! size limit; a bad record is reported as `path#n` (with its target URI when it has one) and
+//! reading goes on at the next header. A Content-Length that runs past its record gives back
+//! the records it swallowed: the block is searched for the next record's version line.
 
 use crate::sniff::{self, Compression};
 use crate::source::{self, Declared, Line, Stream};
 use crate::Skipped;
 use annalist_model::{Document, MediaType};
-use std::io::{self, Read};
+use std::io::{self, BufRead, Read};
 
 /// Header lines longer than this are not WARC headers.
 const MAX_HEADER_LINE: usize = 64 * 1024;
 
 pub(crate) struct Warc {
-    stream: Stream,
+    stream: Rewind,
     origin: String,
     compression: Compression,
     max: u64,
@@ -22,7 +24,77 @@ pub(crate) struct Warc {
     /// A version line already read while checking the end of the previous record.
     pending_version: Option<String>,
     buf: Vec<u8>,
+    /// The target URI of the record being read, for messages.
+    uri: Option<String>,
     done: bool,
+}
+
+/// The decompressed stream with bytes put back in front of it (what a too-long block swallowed
+/// of the records after it).
+struct Rewind {
+    back: Vec<u8>,
+    at: usize,
+    inner: Stream,
+}
+
+impl Rewind {
+    /// Puts `bytes` back, to be read before anything not yet read.
+    fn put_back(&mut self, bytes: &[u8]) {
+        let mut back = Vec::with_capacity(bytes.len() + self.back.len() - self.at);
+        back.extend_from_slice(bytes);
+        back.extend_from_slice(&self.back[self.at..]);
+        self.back = back;
+        self.at = 0;
+    }
+}
+
+impl Read for Rewind {
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        let available = self.fill_buf()?;
+        let n = available.len().min(out.len());
+        out[..n].copy_from_slice(&available[..n]);
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl BufRead for Rewind {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        if self.at < self.back.len() {
+            Ok(&self.back[self.at..])
+        } else {
+            self.inner.fill_buf()
+        }
+    }
+
+    fn consume(&mut self, n: usize) {
+        if self.at < self.back.len() {
+            self.at = (self.at + n).min(self.back.len());
+            if self.at == self.back.len() {
+                self.back = Vec::new();
+                self.at = 0;
+            }
+        } else {
+            self.inner.consume(n);
+        }
+    }
+}
+
+/// Where a record header begins inside `block` (a version line at the start of a line, after
+/// the start), for blocks whose Content-Length ran past their record.
+fn embedded_record(block: &[u8]) -> Option<usize> {
+    let mut from = 1;
+    while let Some(i) = block.get(from..).and_then(|rest| find(rest, b"\nWARC/1.")) {
+        let at = from + i + 1;
+        let rest = &block[at + 7..];
+        if rest.first().is_some_and(u8::is_ascii_digit)
+            && (rest[1..].starts_with(b"\r\n") || rest[1..].starts_with(b"\n"))
+        {
+            return Some(at);
+        }
+        from = at;
+    }
+    None
 }
 
 /// The fields of a WARC header that matter here.
@@ -37,7 +109,17 @@ struct Header {
 
 impl Warc {
     pub(crate) fn new(stream: Stream, origin: String, compression: Compression, max: u64) -> Warc {
-        Warc { stream, origin, compression, max, record: 0, pending_version: None, buf: Vec::new(), done: false }
+        Warc {
+            stream: Rewind { back: Vec::new(), at: 0, inner: stream },
+            origin,
+            compression,
+            max,
+            record: 0,
+            pending_version: None,
+            buf: Vec::new(),
+            uri: None,
+            done: false,
+        }
     }
 
     fn origin(&self) -> String {
@@ -45,7 +127,15 @@ impl Warc {
     }
 
     fn skip(&self, reason: impl Into<String>) -> Option<Result<Document, Skipped>> {
-        Some(Err(Skipped { origin: self.origin(), reason: reason.into() }))
+        Some(Err(Skipped { origin: self.origin(), reason: self.reason(reason.into()) }))
+    }
+
+    /// A reason with the record's target URI, when it has one.
+    fn reason(&self, reason: String) -> String {
+        match &self.uri {
+            Some(uri) => format!("{reason} (record for {uri})"),
+            None => reason,
+        }
     }
 
     fn stop(&mut self, e: &io::Error) -> Option<Result<Document, Skipped>> {
@@ -56,7 +146,7 @@ impl Warc {
     /// The next non-blank line, without its line ending; `None` at the end.
     fn next_nonblank_line(&mut self) -> io::Result<Option<String>> {
         loop {
-            match source::read_line_capped(&mut *self.stream, &mut self.buf, MAX_HEADER_LINE)? {
+            match source::read_line_capped(&mut self.stream, &mut self.buf, MAX_HEADER_LINE)? {
                 Line::Eof => return Ok(None),
                 Line::TooLong(_) => return Ok(Some(String::from("<a very long line>"))),
                 Line::Read => {
@@ -98,6 +188,7 @@ impl Warc {
                 },
             };
             self.record += 1;
+            self.uri = None;
             if !version.starts_with("WARC/") {
                 let shown: String = version.chars().take(40).collect();
                 match self.resync() {
@@ -113,6 +204,7 @@ impl Warc {
                 Ok(h) => h,
                 Err(e) => return self.stop(&e),
             };
+            self.uri = header.target_uri.clone();
             let Some(length) = header.content_length else {
                 match self.resync() {
                     Ok(next) => self.pending_version = next,
@@ -125,7 +217,7 @@ impl Warc {
                 if let Err(e) = io::copy(&mut (&mut self.stream).take(length), &mut io::sink()) {
                     return self.stop(&e);
                 }
-                if let Err(e) = self.check_record_end() {
+                if let Err(e) = self.check_record_end(&[]) {
                     return self.stop(&e);
                 }
                 if wanted {
@@ -138,13 +230,23 @@ impl Warc {
                 return self.stop(&e);
             }
             if (block.len() as u64) < length {
-                self.done = true;
-                return self.skip(format!(
+                let reason = format!(
                     "truncated record: Content-Length says {length} bytes, the file ends after {}",
                     block.len()
-                ));
+                );
+                match embedded_record(&block) {
+                    Some(at) => {
+                        self.stream.put_back(&block[at..]);
+                        return self
+                            .skip(format!("{reason}, and another record begins inside it; Content-Length is wrong"));
+                    }
+                    None => {
+                        self.done = true;
+                        return self.skip(reason);
+                    }
+                }
             }
-            match self.check_record_end() {
+            match self.check_record_end(&block) {
                 Ok(true) => {}
                 Ok(false) => {
                     return self.skip(format!(
@@ -158,15 +260,39 @@ impl Warc {
     }
 
     /// After a block: true when the next thing is a WARC header (kept pending) or the end.
-    fn check_record_end(&mut self) -> io::Result<bool> {
-        match self.next_nonblank_line()? {
+    /// When it is not, reading goes on at the first record header found inside `block` (its
+    /// Content-Length ran past the record), else at the next one in the stream.
+    fn check_record_end(&mut self, block: &[u8]) -> io::Result<bool> {
+        let mut consumed = Vec::new();
+        let line = loop {
+            match source::read_line_capped(&mut self.stream, &mut self.buf, MAX_HEADER_LINE)? {
+                Line::Eof => break None,
+                Line::TooLong(_) => break Some(String::from("<a very long line>")),
+                Line::Read => {
+                    consumed.extend_from_slice(&self.buf);
+                    let text = String::from_utf8_lossy(&self.buf);
+                    let text = text.trim_end_matches(['\r', '\n']);
+                    if !text.trim().is_empty() {
+                        break Some(text.to_string());
+                    }
+                }
+            }
+        };
+        match line {
             None => Ok(true),
             Some(line) if line.starts_with("WARC/") => {
                 self.pending_version = Some(line);
                 Ok(true)
             }
             Some(_) => {
-                self.pending_version = self.resync()?;
+                if let Some(at) = embedded_record(block) {
+                    // a line after the block too long to keep is lost here; the record it
+                    // belongs to then fails its own check
+                    consumed.splice(0..0, block[at..].iter().copied());
+                    self.stream.put_back(&consumed);
+                } else {
+                    self.pending_version = self.resync()?;
+                }
                 Ok(false)
             }
         }
@@ -175,7 +301,7 @@ impl Warc {
     fn header(&mut self) -> io::Result<Header> {
         let mut header = Header::default();
         loop {
-            match source::read_line_capped(&mut *self.stream, &mut self.buf, MAX_HEADER_LINE)? {
+            match source::read_line_capped(&mut self.stream, &mut self.buf, MAX_HEADER_LINE)? {
                 Line::Eof => return Ok(header),
                 Line::TooLong(_) => continue,
                 Line::Read => {}
@@ -200,7 +326,7 @@ impl Warc {
 
     fn document(&self, header: &Header, block: Vec<u8>) -> Result<Document, Skipped> {
         let origin = self.origin();
-        let skip = |reason: String| Skipped { origin: origin.clone(), reason };
+        let skip = |reason: String| Skipped { origin: origin.clone(), reason: self.reason(reason) };
         let is_http =
             header.content_type.as_deref().is_some_and(|t| t.to_ascii_lowercase().contains("application/http"))
                 || block.starts_with(b"HTTP/");
@@ -236,6 +362,7 @@ impl Warc {
         let url = header.target_uri.clone();
         let id = url.clone().or_else(|| header.record_id.clone()).unwrap_or_else(|| origin.clone());
         source::document(id, origin, media_type, body, Declared { url, charset, ..Declared::default() })
+            .map_err(|s| Skipped { reason: self.reason(s.reason), ..s })
     }
 }
 
@@ -345,6 +472,28 @@ mod tests {
     fn chunked_bodies_are_joined() {
         assert_eq!(dechunk(b"5\r\nhello\r\n6;x=1\r\n world\r\n0\r\n\r\n").unwrap(), b"hello world");
         assert!(dechunk(b"zz\r\nhello").is_err());
+    }
+
+    #[test]
+    fn record_headers_are_found_inside_a_block_only_at_line_starts() {
+        assert_eq!(embedded_record(b"body\r\n\r\nWARC/1.1\r\nWARC-Type: response"), Some(8));
+        assert_eq!(embedded_record(b"a\nWARC/1.0\n"), Some(2));
+        assert_eq!(embedded_record(b"WARC/1.0\r\n"), None, "the record's own header is not another record");
+        assert_eq!(embedded_record(b"see WARC/1.0\r\n and\nWARC/1.x\n or\nWARC/1.10\n"), None);
+    }
+
+    #[test]
+    fn bytes_put_back_are_read_first_then_the_stream() {
+        let inner: Stream = Box::new(io::Cursor::new(b"stream".to_vec()));
+        let mut rewind = Rewind { back: Vec::new(), at: 0, inner };
+        let mut two = [0u8; 2];
+        rewind.read_exact(&mut two).unwrap();
+        rewind.put_back(b"old ");
+        rewind.read_exact(&mut two).unwrap();
+        rewind.put_back(b"new ");
+        let mut rest = String::new();
+        rewind.read_to_string(&mut rest).unwrap();
+        assert_eq!((&two, rest.as_str()), (b"ol", "new d ream"));
     }
 
     #[test]
