@@ -43,6 +43,18 @@ enum Command {
         #[arg(long)]
         quiet: bool,
     },
+    /// Read, clean and extract articles without storing anything: one JSON line per document
+    /// with its id, title, publication date, cleaned text and event frames (every value with
+    /// its span and sentence). This is the per-document stage a cluster job runs on each
+    /// partition; skipped inputs are reported on standard error.
+    Extract {
+        /// Files or folders to read (folders are read recursively; `-` for standard input).
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// Print the incident ledger as a table: date, type, place, country, perpetrator, killed,
     /// wounded and the number of independent sources.
     Incidents {
@@ -104,12 +116,28 @@ fn open_existing(db: &std::path::Path) -> Result<annalist_store::Store> {
     Ok(annalist_store::Store::open(db)?)
 }
 
+/// A buffered writer on `path`, or on standard output.
+fn open_sink(path: Option<&std::path::Path>) -> Result<Box<dyn Write>> {
+    Ok(match path {
+        Some(path) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?,
+        )),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    })
+}
+
 fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Ingest { db, inputs, quiet } => {
             let mut store = annalist_store::Store::open(&db)?;
             let summary = pipeline::ingest(&mut store, &inputs, !quiet)?;
             println!("{summary}");
+        }
+        Command::Extract { inputs, output } => {
+            let mut sink = open_sink(output.as_deref())?;
+            let summary = pipeline::extract_jsonl(&inputs, &mut sink)?;
+            sink.flush()?;
+            eprintln!("{summary}");
         }
         Command::Incidents { db } => {
             let store = open_existing(&db)?;
@@ -127,12 +155,7 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Export { db, what, format: Format::Jsonl, output } => {
             let store = open_existing(&db)?;
-            let mut sink: Box<dyn Write> = match &output {
-                Some(path) => Box::new(std::io::BufWriter::new(
-                    std::fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?,
-                )),
-                None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
-            };
+            let mut sink = open_sink(output.as_deref())?;
             let n = match what {
                 What::Incidents => export::incidents_jsonl(&store, &mut sink)?,
                 What::Documents => export::documents_jsonl(&store, &mut sink)?,

@@ -197,3 +197,64 @@ enum Slot {
     Done(Processed),
     Pending(Box<Document>, bool),
 }
+
+/// What `annalist extract` did.
+#[derive(Debug, Default)]
+pub struct ExtractSummary {
+    pub read: usize,
+    pub skipped: usize,
+    pub frames: usize,
+}
+
+impl fmt::Display for ExtractSummary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "read {} documents: {} skipped; {} event frames", self.read, self.skipped, self.frames)
+    }
+}
+
+/// Cleans and extracts every input, writing one JSON line per article (no store, no fusion).
+pub fn extract_jsonl(inputs: &[PathBuf], out: &mut dyn std::io::Write) -> Result<ExtractSummary> {
+    let extractor = Extractor::builtin();
+    let mut summary = ExtractSummary::default();
+    let mut docs = read_inputs(inputs, &IngestOptions::default());
+    loop {
+        let chunk: Vec<Result<Document, Skipped>> = docs.by_ref().take(CHUNK).collect();
+        if chunk.is_empty() {
+            break;
+        }
+        let lines: Vec<std::result::Result<(String, usize), Skipped>> = chunk
+            .into_par_iter()
+            .map(|item| {
+                let doc = item?;
+                let article = clean(&doc).map_err(|e| Skipped { origin: doc.origin.clone(), reason: e.to_string() })?;
+                let frames = extractor.frames(&article);
+                let line = serde_json::json!({
+                    "id": article.id,
+                    "origin": doc.origin,
+                    "url": article.url,
+                    "outlet": article.outlet,
+                    "title": article.title,
+                    "published": article.published.map(|d| d.to_string()),
+                    "text": article.text,
+                    "frames": frames,
+                });
+                Ok((line.to_string(), frames.len()))
+            })
+            .collect();
+        for line in lines {
+            summary.read += 1;
+            match line {
+                Err(s) => {
+                    eprintln!("skipped {}: {}", s.origin, s.reason);
+                    summary.skipped += 1;
+                }
+                Ok((line, frames)) => {
+                    summary.frames += frames;
+                    out.write_all(line.as_bytes())?;
+                    out.write_all(b"\n")?;
+                }
+            }
+        }
+    }
+    Ok(summary)
+}

@@ -142,3 +142,25 @@ fn the_kerman_articles_give_the_kerman_bombing() {
     let copy = docs.iter().find(|d| d["id"] == "000_223a02e823e94c0a").unwrap();
     assert_eq!(copy["duplicate_of"], "001_20ef21ed89424267", "the truncated syndicated copy points at the full one");
 }
+
+#[test]
+fn extract_writes_one_line_per_document_without_a_store() {
+    let dir = scratch("extract");
+    std::fs::write(dir.join("report.txt"), REPORT).unwrap();
+    std::fs::write(dir.join("empty.txt"), b"").unwrap();
+    let out = annalist(&["extract", dir.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("empty.txt"), "the skipped input is named");
+    let lines: Vec<Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0]["id"], "report");
+    let frames = lines[0]["frames"].as_array().unwrap();
+    assert!(frames.iter().any(|f| f["event_type"] == "armed_assault"), "{frames:?}");
+    let text = lines[0]["text"].as_str().unwrap();
+    for f in frames {
+        let (s, e) =
+            (f["sentence"]["start"].as_u64().unwrap() as usize, f["sentence"]["end"].as_u64().unwrap() as usize);
+        assert_eq!(&text[s..e], f["quote"].as_str().unwrap(), "a frame's quote is its sentence");
+    }
+}

@@ -276,6 +276,24 @@ pub const MODAL_CUES: &[&str] = &[
     "to conduct",
     "to commit",
 ];
+/// Planning words whose reach runs through a coordinated verb ("planning to detonate a bomb in
+/// the square and launch an armed attack").
+pub const PLAN_CUES: &[&str] = &[
+    "planning to",
+    "planned to",
+    "plotting to",
+    "plotted to",
+    "preparing to",
+    "prepared to",
+    "intended to",
+    "intending to",
+    "sought to",
+    "seeking to",
+    "aimed to",
+    "aiming to",
+];
+/// Words right before a trigger that make it point back to an event named elsewhere.
+pub const REFERENCE_CUES: &[&str] = &["before the", "after the", "since the", "following the", "ahead of the"];
 /// Words right before a trigger that negate it.
 pub const NEGATION_CUES: &[&str] = &["no", "not", "never", "without", "nor"];
 /// Words right before a trigger that say it was stopped before it happened.

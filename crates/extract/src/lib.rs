@@ -103,9 +103,23 @@ impl Extractor {
 
     fn scan(&self, article: &Article) -> Scan {
         let text = &article.text;
-        let reference = article.published.or_else(|| latest_full_date(text, &self.time_options));
+        let datelines = dateline_spans(article);
+        let in_dateline = |s: Span| datelines.iter().any(|d| d.contains(s));
+        // The reference for relative dates: the article's date, else its dateline's, else the
+        // latest full date the text states.
+        let reference = article
+            .published
+            .or_else(|| {
+                find_times(text, None, &self.time_options).into_iter().find_map(|t| match t.value {
+                    TimeValue::Interval(i) if in_dateline(t.span) && i.precision == DatePrecision::Day => Some(i.end),
+                    _ => None,
+                })
+            })
+            .or_else(|| latest_full_date(text, &self.time_options));
         let times: Vec<TimeExpression> = find_times(text, reference, &self.time_options)
             .into_iter()
+            // "PESHAWAR, 12 March 2023 —": the day of writing, not of the event
+            .filter(|t| !in_dateline(t.span))
             .filter(|t| matches!(t.kind, TimeKind::Date | TimeKind::Duration))
             .filter(|t| matches!(t.value, TimeValue::Interval(_)))
             .filter(|t| !preceded_in_clause_by(text, t.span.start, SINCE_CUES, 60))
@@ -171,13 +185,17 @@ impl Extractor {
                     event_type = EventType::FoiledPlot;
                 } else if last_words_any(before, 2, NEGATION_CUES) {
                     status = EventStatus::Negated;
-                } else if tail_contains_any(before, 60, MODAL_CUES) {
+                } else if tail_contains_any(before, 60, MODAL_CUES) || tail_contains_any(before, 160, PLAN_CUES) {
                     status = EventStatus::Planned;
                 }
                 let suicide = (t.sense.suicide || last_words_any(before, 3, &["suicide"]))
                     .then(|| Evidenced::read(true, t.span, article));
+                // "two days before the attack", "after the bombing": a trigger that refers to an
+                // event named elsewhere; what the sentence says before it is about other things
+                let reference = last_words_any(before, 2, REFERENCE_CUES);
                 RawFrame {
                     trigger: t.span,
+                    reference,
                     sentence: si,
                     paragraph: sentence.paragraph,
                     event_type,
@@ -200,14 +218,23 @@ impl Extractor {
                 frames[nearest(t.span)].dates.push(Evidenced::read(interval, t.span, article));
             }
         }
-        // places: each to its nearest trigger; the most specific one wins
+        // places: each to its nearest trigger; the most specific one wins, and of two alike the
+        // one the text sets with a locative ("in Germany" over "U.S. targets"). A country right
+        // before a trigger names its agent, not its location ("a US drone strike").
         for p in m.places.iter().filter(|p| within(p.span)) {
+            if p.place.kind == PlaceKind::Country && modifies_trigger(text, p.span, triggers) {
+                continue;
+            }
             let f = &mut frames[nearest(p.span)];
+            let locative = is_locative(text, p.span.start);
             let better = match &f.place {
                 None => true,
                 Some(cur) => {
-                    place_rank(p.place.kind) > place_rank(cur.value.kind)
-                        && (p.place.kind != PlaceKind::Country || cur.value.country == p.place.country)
+                    let (rank, cur_rank) = (place_rank(p.place.kind), place_rank(cur.value.kind));
+                    let same_level_better = rank == cur_rank && locative && !is_locative(text, cur.span.start);
+                    same_level_better
+                        || (rank > cur_rank
+                            && (p.place.kind != PlaceKind::Country || cur.value.country == p.place.country))
                 }
             };
             if better {
@@ -258,6 +285,23 @@ impl Extractor {
                 }
             }
         }
+        // a name that is the perpetrator ("blamed Israel", "Iran launched") is not also the place
+        for f in frames.iter_mut() {
+            if f.place
+                .as_ref()
+                .is_some_and(|p| f.perpetrators.iter().any(|a| a.span.start < p.span.end && p.span.start < a.span.end))
+            {
+                f.place = None;
+            }
+        }
+        // a trigger that refers back keeps only what follows it
+        for f in frames.iter_mut().filter(|f| f.reference) {
+            let after = f.trigger.end;
+            f.dates.retain(|d| d.span.start >= after);
+            if f.place.as_ref().is_some_and(|p| p.span.start < after) {
+                f.place = None;
+            }
+        }
         // recency: "recently apprehended" with no date is within a month before the reference
         if let Some(reference) = m.reference {
             let stext = &text[sentence.span.start..sentence.span.end];
@@ -273,13 +317,62 @@ impl Extractor {
                 }
             }
         }
-        // a plural trigger with several dates: one event per date
+        // "apprehended two members who were planning to bomb the square of Jalal-Abad on New
+        // Year's Eve": the arrest foils that plot, so it is placed where the plot was aimed and
+        // happened before the day the plot was set for
+        let planned: Vec<(Option<Evidenced<Place>>, Option<NaiveDate>, usize)> = frames
+            .iter()
+            .filter(|f| f.status == EventStatus::Planned)
+            .map(|f| {
+                let day = f.date().filter(|d| d.value.days() <= 7).map(|d| d.value.end);
+                (f.place.clone(), day, f.trigger.start)
+            })
+            .collect();
+        for f in frames.iter_mut().filter(|f| f.event_type == EventType::Arrest && f.status == EventStatus::Happened) {
+            let after: Vec<_> = planned.iter().filter(|(_, _, at)| *at > f.trigger.start).collect();
+            if after.is_empty() {
+                continue;
+            }
+            let place = after.iter().filter_map(|(p, _, _)| p.as_ref()).max_by_key(|p| place_rank(p.value.kind));
+            let day = after.iter().filter_map(|(_, d, _)| *d).min();
+            if let Some(p) = place {
+                let fits = f.place.as_ref().is_none_or(|cur| {
+                    cur.value.country == p.value.country && place_rank(p.value.kind) > place_rank(cur.value.kind)
+                });
+                if fits {
+                    f.place = Some(p.clone());
+                }
+            }
+            if let Some(day) = day {
+                for d in f.dates.iter_mut() {
+                    if d.value.start <= day && day < d.value.end {
+                        d.value.end = day;
+                    }
+                }
+            }
+        }
+        // a plural trigger with several dates: one event per date, placed only by the places
+        // that stand with the trigger and those dates ("attacks on the shrine in Shiraz in
+        // October 2022 and August 2023"), not by one named elsewhere in the sentence
         let mut out = Vec::new();
         for f in frames {
             if f.plural && f.dates.len() > 1 {
+                let first = f.dates.iter().map(|d| d.span.start).min().unwrap_or(f.trigger.start);
+                let last = f.dates.iter().map(|d| d.span.end).max().unwrap_or(f.trigger.end);
+                let from = clause_start(text, sentence.span.start, first.min(f.trigger.start));
+                let window = Span::new(from, last.max(f.trigger.end));
+                let place = m
+                    .places
+                    .iter()
+                    .filter(|p| window.contains(p.span))
+                    .max_by_key(|p| {
+                        (place_rank(p.place.kind), std::cmp::Reverse(p.span.start.abs_diff(f.trigger.start)))
+                    })
+                    .map(|p| Evidenced::read(p.place.clone(), p.span, article));
                 for d in &f.dates {
                     let mut one = f.clone();
                     one.dates = vec![d.clone()];
+                    one.place = place.clone();
                     out.push(one);
                 }
             } else {
@@ -310,6 +403,8 @@ struct Trigger {
 #[derive(Debug, Clone)]
 struct RawFrame {
     trigger: Span,
+    /// The trigger refers back to an event ("before the attack"): arguments before it are not its own.
+    reference: bool,
     sentence: usize,
     paragraph: usize,
     event_type: EventType,
@@ -331,6 +426,63 @@ impl RawFrame {
     }
     fn is_bare(&self) -> bool {
         self.dates.is_empty() && self.place.as_ref().is_none_or(|p| p.value.kind == PlaceKind::Country)
+    }
+}
+
+/// Datelines opening paragraphs ("PESHAWAR, 12 March 2023 —", "Kabul, Jan. 5 (Wire) -"): the
+/// prefix before the dash, when it is short, starts with a capital and holds no sentence.
+fn dateline_spans(article: &Article) -> Vec<Span> {
+    let text = &article.text;
+    let mut out = Vec::new();
+    for p in &article.paragraphs {
+        let para = p.slice(text);
+        let head_end = para.char_indices().nth(70).map_or(para.len(), |(i, _)| i);
+        let head = &para[..head_end];
+        let Some(dash) = [" — ", " – ", " -- ", " - "].iter().filter_map(|d| head.find(d)).min() else { continue };
+        let prefix = &head[..dash];
+        let starts_upper = prefix.chars().next().is_some_and(|c| c.is_uppercase());
+        if starts_upper && prefix.contains(',') && !prefix.contains(['.', ';', '!', '?']) || is_abbreviated(prefix) {
+            out.push(Span::new(p.start, p.start + dash));
+        }
+    }
+    out
+}
+
+/// A dateline whose only full stops are abbreviations ("WASHINGTON, Jan. 5").
+fn is_abbreviated(prefix: &str) -> bool {
+    prefix.chars().next().is_some_and(|c| c.is_uppercase())
+        && prefix.contains(',')
+        && prefix.split_whitespace().count() <= 6
+        && prefix.split('.').count() <= 3
+        && !prefix.contains([';', '!', '?'])
+}
+
+/// Whether a place mention is set by a locative preposition ("in Germany", "near Kabul").
+fn is_locative(text: &str, start: usize) -> bool {
+    matches!(prev_word(text, start).as_str(), "in" | "at" | "near" | "outside" | "inside" | "across" | "within")
+}
+
+/// Whether the name at `span` stands right before a trigger, as its modifier ("a US drone
+/// strike", "Israeli airstrikes"): at most one word between, no punctuation.
+fn modifies_trigger(text: &str, span: Span, triggers: &[&Trigger]) -> bool {
+    triggers.iter().any(|t| {
+        t.span.start >= span.end && {
+            let gap = text[span.end..t.span.start].strip_prefix('.').unwrap_or(&text[span.end..t.span.start]);
+            gap.len() <= 12 && gap.split_whitespace().count() <= 1 && !gap.contains([',', '.', ';', ':', '(', ')'])
+        }
+    })
+}
+
+/// Where the clause holding byte `at` begins: just after the last clause mark (comma,
+/// semicolon, dash, bracket) within 60 bytes before it, or at `floor` (the sentence start).
+fn clause_start(text: &str, floor: usize, at: usize) -> usize {
+    let mut from = at.saturating_sub(60).max(floor);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    match text[from..at].rfind([',', ';', '—', '–', '(', ')']) {
+        Some(i) => from + i + 1,
+        None => from,
     }
 }
 
@@ -639,8 +791,14 @@ fn inherit_from_context(article: &Article, m: &Scan, frames: &mut [RawFrame]) {
     }
 }
 
+/// Whether two types can name one event. An arrest is its own event: it is the same as a foiled
+/// plot, never as an attack ("the attack", of unknown type, and "arresting 11 people" after it).
 fn types_compatible(a: EventType, b: EventType) -> bool {
     use EventType::*;
+    let arrest_like = |t: EventType| matches!(t, Arrest | FoiledPlot);
+    if (a == Arrest) != (b == Arrest) && !(arrest_like(a) && arrest_like(b)) {
+        return false;
+    }
     a == b
         || a == Unknown
         || b == Unknown

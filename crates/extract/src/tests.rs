@@ -162,3 +162,65 @@ fn odd_text_never_panics() {
         let _ = Extractor::builtin().mentions(&a);
     }
 }
+
+#[test]
+fn a_dateline_date_is_the_day_of_writing_not_of_the_attack() {
+    let a = article(
+        None,
+        "QUETTA, 9 May 2024 — A roadside bomb struck a police van near Quetta, Pakistan, on Wednesday, killing three officers.",
+    );
+    let frames = Extractor::builtin().frames(&a);
+    let f = happened(&frames)[0];
+    assert_eq!(f.event_type, EventType::Bombing);
+    assert_eq!(f.date.as_ref().unwrap().value, DateInterval::day(day("2024-05-08")), "the Wednesday before 9 May");
+}
+
+#[test]
+fn a_country_before_the_trigger_is_its_agent_not_its_place() {
+    let a = article(Some("2024-02-01"), "The commander was killed in a US drone strike in 2020.");
+    let frames = Extractor::builtin().frames(&a);
+    let f = happened(&frames)[0];
+    assert!(f.place.is_none(), "no location: {:?}", f.place);
+    assert!(f.perpetrators.iter().any(|p| p.value.name == "United States"), "{:?}", f.perpetrators);
+}
+
+#[test]
+fn a_locative_country_wins_over_one_that_modifies_a_noun() {
+    let a = article(
+        Some("2024-02-01"),
+        "Four men were arrested over a plot against US and NATO targets in Germany in April 2020.",
+    );
+    let frames = Extractor::builtin().frames(&a);
+    let arrest = frames.iter().find(|f| f.event_type == EventType::Arrest).expect("an arrest");
+    assert_eq!(arrest.country.as_ref().unwrap().value, "DE");
+}
+
+#[test]
+fn an_arrest_that_foils_a_plot_is_placed_where_the_plot_was_aimed() {
+    let a = article(
+        Some("2024-01-10"),
+        "Police in Kyrgyzstan recently detained two men who were planning to set off a bomb in the main square of Osh on New Year's Eve.",
+    );
+    let frames = Extractor::builtin().frames(&a);
+    let arrest = frames.iter().find(|f| f.event_type == EventType::Arrest && f.status == EventStatus::Happened);
+    let arrest = arrest.unwrap_or_else(|| panic!("an arrest in {frames:#?}"));
+    assert_eq!(arrest.place.as_ref().unwrap().value.name, "Osh");
+    let date = arrest.date.as_ref().expect("a date").value;
+    assert!(date.end <= day("2023-12-31"), "the arrest came before the planned day: {date:?}");
+    assert!(
+        frames.iter().all(|f| f.event_type == EventType::Arrest || f.status != EventStatus::Happened),
+        "the bombing did not happen: {frames:#?}"
+    );
+}
+
+#[test]
+fn an_event_referred_to_with_before_the_takes_no_date_from_the_clause_before() {
+    let a = article(
+        Some("2024-01-10"),
+        "A bombing in Kerman, Iran, on January 3 killed 95 people.\nHe entered Iran in mid-December, and left two days before the attack, officials said.",
+    );
+    let frames = Extractor::builtin().frames(&a);
+    let dated: Vec<_> = happened(&frames).into_iter().filter(|f| f.date.is_some()).collect();
+    assert_eq!(dated.len(), 1, "{dated:#?}");
+    assert_eq!(dated[0].date.as_ref().unwrap().value, DateInterval::day(day("2024-01-03")));
+}
