@@ -155,3 +155,40 @@ fn a_page_without_text_is_an_error_that_says_so() {
     let err = clean(&page(html.as_bytes().to_vec(), None, None)).unwrap_err();
     assert!(err.to_string().contains("no article text"));
 }
+
+#[test]
+fn what_the_container_declared_wins_over_the_page() {
+    // JSON Lines fields (title, date, outlet) arrive as declarations; the page's own
+    // og:title, JSON-LD date and og:site_name give way to them, and stand where they are absent.
+    let mut doc = page(NEWS_PAGE.as_bytes().to_vec(), Some("https://www.daily.example/world/blasts"), None);
+    doc.declared_title = Some("  Blasts at a procession  ".into());
+    doc.declared_date = chrono::NaiveDate::from_ymd_opt(2024, 1, 4);
+    doc.declared_outlet = Some("Feed Outlet".into());
+    let a = clean(&doc).unwrap();
+    assert_eq!(a.title.as_deref(), Some("Blasts at a procession"));
+    assert_eq!(a.published.map(|d| d.to_string()).as_deref(), Some("2024-01-04"));
+    assert_eq!(a.outlet.as_deref(), Some("Feed Outlet"));
+    assert!(a.text.starts_with("Two explosions tore through a crowd"));
+    doc.declared_title = Some("   ".into());
+    doc.declared_date = None;
+    doc.declared_outlet = None;
+    let a = clean(&doc).unwrap();
+    assert_eq!(a.title.as_deref(), Some("Twin blasts hit memorial procession"));
+    assert_eq!(a.published.map(|d| d.to_string()).as_deref(), Some("2024-01-03"));
+    assert_eq!(a.outlet.as_deref(), Some("Daily Example"));
+}
+
+#[test]
+fn a_plain_text_page_in_a_legacy_charset_is_read_by_its_declared_charset() {
+    // as a WARC record's `Content-Type: text/plain; charset=...` declares it
+    let cases = [(ARABIC, "windows-1256"), (RUSSIAN, "cp1251"), (CHINESE, "gbk"), (LATIN1, "iso-8859-1")];
+    for (text, label) in cases {
+        let body = format!("{text}\n{text}\n");
+        let (bytes, _, unmappable) = Encoding::for_label(label.as_bytes()).unwrap().encode(&body);
+        assert!(!unmappable);
+        let mut doc = page(bytes.into_owned(), None, Some(label));
+        doc.media_type = MediaType::Text;
+        let a = clean(&doc).unwrap_or_else(|e| panic!("{label}: {e}"));
+        assert!(a.text.contains(text), "{label}: {}", a.text);
+    }
+}
