@@ -31,6 +31,20 @@ fn wire_pattern() -> &'static Regex {
     })
 }
 
+/// A place-and-date dateline opening the lede: `MANCHESTER, England, 23 May 2017 (Wire) —`.
+fn place_dateline_pattern() -> &'static Regex {
+    static PATTERN: OnceLock<Regex> = OnceLock::new();
+    PATTERN.get_or_init(|| {
+        Regex::new(r"^[A-Z][A-Za-z .'-]{1,40}(?:, [A-Z][A-Za-z .'-]{1,40})?, (\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4})(?: \([^()]{2,40}\))? ?[—–-]")
+            .expect("place dateline pattern")
+    })
+}
+
+/// The date of a place-and-date dateline at the start of `line`.
+pub(crate) fn place_dateline(line: &str) -> Option<chrono::NaiveDate> {
+    dates::parse(place_dateline_pattern().captures(line)?.get(1)?.as_str())
+}
+
 /// The agency of a wire dateline at the start of `line`, if there is one.
 pub(crate) fn wire_agency(line: &str) -> Option<String> {
     wire_pattern().captures(line).map(|c| c[1].to_string())
@@ -126,14 +140,19 @@ enum Kind {
 pub(crate) fn extract(text: &str, declared_title: Option<&str>) -> Extracted {
     let mut found = Extracted::default();
     let mut lines: Vec<String> = text.lines().map(tidy).filter(|l| !l.is_empty()).collect();
-    if let Some(first) = lines.first_mut() {
-        if let Some((date, outlet, rest)) = dateline(first) {
+    // the dateline opens the first line, or the lede under a headline
+    if let Some(line) = lines.iter_mut().take(2).find(|l| dateline(l).is_some()) {
+        if let Some((date, outlet, rest)) = dateline(line) {
             found.published = Some(date);
             found.outlet = outlet;
-            *first = rest;
+            *line = rest;
         }
     }
     lines.retain(|l| !l.is_empty());
+    // "MANCHESTER, 23 May 2017 —": a place-and-date dateline opening the lede; its words stay
+    if found.published.is_none() {
+        found.published = lines.iter().take(12).find_map(|l| place_dateline(l));
+    }
     if found.outlet.is_none() {
         found.outlet = lines.iter().take(3).find_map(|l| wire_agency(l));
     }
@@ -259,6 +278,11 @@ mod tests {
         let (date, outlet, _) = dateline("January 5, 2024 (Reuters) - Iran said on Friday").unwrap();
         assert_eq!((date.to_string(), outlet.as_deref()), ("2024-01-05".to_string(), Some("Reuters")));
         assert!(dateline("The 2024-01-12 report (in full) said").is_none());
+        let d = |s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        assert_eq!(place_dateline("MANCHESTER, England, 23 May 2017 (Albion Wire) — Police said"), d("2017-05-23"));
+        assert_eq!(place_dateline("PESHAWAR, 12 March 2023 — Gunmen opened fire"), d("2023-03-12"));
+        assert_eq!(place_dateline("WASHINGTON, Jan. 5, 2024 - The"), d("2024-01-05"));
+        assert_eq!(place_dateline("In Kerman, 3 January 2024 was a day of mourning"), None);
     }
 
     #[test]

@@ -164,3 +164,40 @@ fn extract_writes_one_line_per_document_without_a_store() {
         assert_eq!(&text[s..e], f["quote"].as_str().unwrap(), "a frame's quote is its sentence");
     }
 }
+
+#[test]
+fn the_example_corpus_gives_its_four_main_incidents() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus");
+    let dir = scratch("examples");
+    let db = dir.join("e.db");
+    let db = db.to_str().unwrap();
+    ok(&["ingest", "--quiet", "--db", db, corpus.to_str().unwrap()]);
+    let path = dir.join("incidents.jsonl");
+    ok(&["export", "--db", db, "--what", "incidents", "-o", path.to_str().unwrap()]);
+    let incidents = jsonl(&path);
+    let find = |country: &str, day: &str| {
+        incidents
+            .iter()
+            .filter(|i| {
+                i["country"] == country && i["date_start"].as_str() <= Some(day) && i["date_end"].as_str() >= Some(day)
+            })
+            .max_by_key(|i| i["sources"].as_array().map_or(0, |s| s.len()))
+            .unwrap_or_else(|| panic!("no incident in {country} on {day}: {incidents:#?}"))
+    };
+    let manchester = find("GB", "2017-05-22");
+    assert_eq!(manchester["type"], "bombing");
+    assert_eq!(manchester["killed"]["low"], 22);
+    assert!(manchester["perpetrators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|p| p["name"] == "Islamic State" && p["status"] == "claimed"));
+    let sources = manchester["sources"].as_array().unwrap();
+    assert!(sources.iter().any(|s| s == "03_pennine-gazette-manchester"), "the syndicated copy is a source");
+    let paris = find("FR", "2015-11-13");
+    assert!(paris["killed"]["low"].as_u64().unwrap() >= 120, "{paris}");
+    assert_eq!(find("BE", "2016-03-18")["type"], "arrest");
+    let easter = find("LK", "2019-04-21");
+    assert_eq!(easter["type"], "bombing");
+    assert!(easter["killed"]["high"].as_u64().unwrap_or(0) >= 290, "{easter}");
+}

@@ -34,6 +34,13 @@ pub const TRIGGERS: &[(&str, TriggerSense)] = &[
     ("blast", sense(Bombing, false, false, false)),
     ("blasts", sense(Bombing, false, true, false)),
     ("explosion", sense(Bombing, false, false, false)),
+    // "a bomb went off in the foyer", "bombs hidden in bags": the device names the event
+    ("bomb", sense(Bombing, false, false, false)),
+    ("bombs", sense(Bombing, false, true, false)),
+    ("bomb went off", sense(Bombing, false, false, false)),
+    ("bomb exploded", sense(Bombing, false, false, false)),
+    ("explosive device", sense(Bombing, false, false, false)),
+    ("device exploded", sense(Bombing, false, false, false)),
     ("explosions", sense(Bombing, false, true, false)),
     ("car bomb", sense(Bombing, false, false, false)),
     ("car bombing", sense(Bombing, false, false, false)),
@@ -291,6 +298,30 @@ pub const PLAN_CUES: &[&str] = &[
     "seeking to",
     "aimed to",
     "aiming to",
+];
+/// Verbs of saying and claiming: a date right next to one ("said on Monday", "on Tuesday
+/// claimed") dates the statement, not the event.
+pub const STATEMENT_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "claimed",
+    "announced",
+    "confirmed",
+    "named",
+    "reported",
+    "added",
+    "stated",
+    "warned",
+    "denied",
+    "blamed",
+    "revealed",
+    "published",
+    "released",
+    "identified",
+    "wrote",
+    "tweeted",
+    "posted",
 ];
 /// Words right before a trigger that make it point back to an event named elsewhere.
 pub const REFERENCE_CUES: &[&str] = &["before the", "after the", "since the", "following the", "ahead of the"];

@@ -116,13 +116,20 @@ impl Extractor {
                 })
             })
             .or_else(|| latest_full_date(text, &self.time_options));
+        let triggers = self.find_triggers(text);
+        // "since 1979" bounds something else, but "since the bombings of July 2005" dates them
+        let bounds_other = |t: &TimeExpression| {
+            preceded_in_clause_by(text, t.span.start, SINCE_CUES, 60)
+                .is_some_and(|cue| !triggers.iter().any(|tr| cue < tr.span.start && tr.span.end <= t.span.start))
+        };
         let times: Vec<TimeExpression> = find_times(text, reference, &self.time_options)
             .into_iter()
             // "PESHAWAR, 12 March 2023 —": the day of writing, not of the event
             .filter(|t| !in_dateline(t.span))
+            .filter(|t| !dates_a_statement(text, t.span))
             .filter(|t| matches!(t.kind, TimeKind::Date | TimeKind::Duration))
             .filter(|t| matches!(t.value, TimeValue::Interval(_)))
-            .filter(|t| !preceded_in_clause_by(text, t.span.start, SINCE_CUES, 60))
+            .filter(|t| !bounds_other(t))
             .collect();
         let quantities = find_quantities(text);
         let places: Vec<PlaceMatch> = self
@@ -133,7 +140,6 @@ impl Extractor {
             .filter(|p| !ends_with_any(&text[..p.span.start], NOT_LOCATION_BEFORE))
             .collect();
         let actors = self.actors.find_actors(text);
-        let triggers = self.find_triggers(text);
         Scan { reference, times, quantities, places, actors, triggers }
     }
 
@@ -245,8 +251,10 @@ impl Extractor {
         for q in m.quantities.iter().filter(|q| within(q.span)) {
             let before = &text[sentence.span.start..q.span.start];
             let after = &text[q.span.end..sentence.span.end];
-            let killed = last_words_any(before, 3, KILLED_BEFORE) || leads_to(after, KILLED_AFTER);
-            let wounded = !killed && (last_words_any(before, 3, WOUNDED_BEFORE) || leads_to(after, WOUNDED_AFTER));
+            // the words after a count name it first ("22 were killed and 59 injured": 59 is injured)
+            let wounded_next = names_directly(after, WOUNDED_AFTER);
+            let killed = !wounded_next && (leads_to(after, KILLED_AFTER) || last_words_any(before, 3, KILLED_BEFORE));
+            let wounded = !killed && (leads_to(after, WOUNDED_AFTER) || last_words_any(before, 3, WOUNDED_BEFORE));
             if killed || wounded {
                 let target =
                     triggers.iter().rposition(|t| t.span.end <= q.span.start).unwrap_or_else(|| nearest(q.span));
@@ -356,7 +364,7 @@ impl Extractor {
         // October 2022 and August 2023"), not by one named elsewhere in the sentence
         let mut out = Vec::new();
         for f in frames {
-            if f.plural && f.dates.len() > 1 {
+            if f.plural && f.dates.len() > 1 && coordinated(text, &f.dates) {
                 let first = f.dates.iter().map(|d| d.span.start).min().unwrap_or(f.trigger.start);
                 let last = f.dates.iter().map(|d| d.span.end).max().unwrap_or(f.trigger.end);
                 let from = clause_start(text, sentence.span.start, first.min(f.trigger.start));
@@ -455,6 +463,43 @@ fn is_abbreviated(prefix: &str) -> bool {
         && prefix.split_whitespace().count() <= 6
         && prefix.split('.').count() <= 3
         && !prefix.contains([';', '!', '?'])
+}
+
+/// Whether the time expression at `span` dates a statement: a verb of saying or claiming
+/// right after it ("on Tuesday claimed") or right before it ("said early on Monday").
+fn dates_a_statement(text: &str, span: Span) -> bool {
+    if STATEMENT_VERBS.contains(&next_word(text, span.end).as_str()) {
+        return true;
+    }
+    let mut at = span.start;
+    for _ in 0..3 {
+        let w = prev_word(text, at);
+        if STATEMENT_VERBS.contains(&w.as_str()) {
+            return true;
+        }
+        if !matches!(w.as_str(), "on" | "early" | "late" | "earlier" | "later" | "last" | "this") {
+            return false;
+        }
+        at = text[..at].trim_end().len().saturating_sub(w.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+    }
+    false
+}
+
+/// Whether dates form one coordinated list ("in October 2022 and August 2023", "in 2017, 2019
+/// and 2022"): only "and", "or" and commas between them. Dates scattered over a sentence ("the
+/// Easter Sunday bombings, whose toll rose on Wednesday") date different things.
+fn coordinated(text: &str, dates: &[Evidenced<DateInterval>]) -> bool {
+    let mut spans: Vec<Span> = dates.iter().map(|d| d.span).collect();
+    spans.sort();
+    spans.windows(2).all(|w| {
+        let gap = text.get(w[0].end..w[1].start).unwrap_or("x");
+        gap.split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|t| !t.is_empty())
+            .all(|t| matches!(t.to_lowercase().as_str(), "and" | "or" | "in" | "on" | "then"))
+    })
 }
 
 /// Whether a place mention is set by a locative preposition ("in Germany", "near Kabul").
@@ -571,6 +616,21 @@ fn tail_contains_any(s: &str, chars: usize, cues: &[&str]) -> bool {
     find_any_word(tail, cues).is_some()
 }
 
+/// Whether the count before `s` is named by one of `words` in its own phrase ("59 injured",
+/// "30 people wounded"), not across a coordination ("290 people and wounded about 500").
+fn names_directly(s: &str, words: &[&str]) -> bool {
+    for w in s.split(|c: char| !(is_word_char(c) || c == '\'')).filter(|w| !w.is_empty()).take(4) {
+        let w = w.to_lowercase();
+        if words.contains(&w.as_str()) {
+            return true;
+        }
+        if w == "and" || !PERSON_NOUNS.contains(&w.as_str()) {
+            return false;
+        }
+    }
+    false
+}
+
 /// Whether `s` (the text after a count) leads, past person nouns, to one of `words`.
 fn leads_to(s: &str, words: &[&str]) -> bool {
     for w in s.split(|c: char| !(is_word_char(c) || c == '\'')).filter(|w| !w.is_empty()).take(5) {
@@ -667,14 +727,16 @@ fn find_words_in(lower: &str, cues: &[&str]) -> Option<(usize, usize)> {
 }
 
 /// Whether a cue word stands before `at` in the same clause, within `chars` bytes.
-fn preceded_in_clause_by(text: &str, at: usize, cues: &[&str], chars: usize) -> bool {
+/// Where such a cue starts (byte offset into `text`), if there is one.
+fn preceded_in_clause_by(text: &str, at: usize, cues: &[&str], chars: usize) -> Option<usize> {
     let mut from = at.saturating_sub(chars);
     while !text.is_char_boundary(from) {
         from += 1;
     }
     let window = &text[from..at];
     let clause = window.rsplit([',', ';', '.', '—', '–', '(', ')', '\n']).next().unwrap_or(window);
-    find_any_word(clause, cues).is_some()
+    let clause_start = at - clause.len();
+    find_any_word(clause, cues).map(|(start, _)| clause_start + start)
 }
 
 /// Decides whether actor mention `a` is a perpetrator of one of the sentence's events, with
@@ -804,6 +866,8 @@ fn types_compatible(a: EventType, b: EventType) -> bool {
         || b == Unknown
         || matches!((a, b), (Arrest, FoiledPlot) | (FoiledPlot, Arrest))
         || matches!((a, b), (Airstrike, Assassination) | (Assassination, Airstrike))
+        // "gunmen and suicide bombers struck": one coordinated attack, told by both its parts
+        || matches!((a, b), (Bombing, ArmedAssault) | (ArmedAssault, Bombing))
 }
 
 fn same_place(a: &Place, b: &Place) -> bool {
@@ -838,7 +902,8 @@ fn agrees(c: &RawFrame, f: &RawFrame) -> bool {
 
 /// Whether `f` is positively linked to cluster `c` (beyond not contradicting it).
 fn linked(c: &RawFrame, f: &RawFrame) -> bool {
-    let place = matches!((&c.place, &f.place), (Some(a), Some(b)) if a.value.kind != PlaceKind::Country && same_place(&a.value, &b.value));
+    let place = matches!((&c.place, &f.place), (Some(a), Some(b)) if a.value.kind != PlaceKind::Country
+        && (same_place(&a.value, &b.value) || annalist_model::site_in_city(&a.value, &b.value)));
     let date = matches!((c.date(), f.date()), (Some(a), Some(b)) if a.value.days() <= 31 && b.value.days() <= 31 && a.value.overlaps(&b.value, 1));
     place || date
 }

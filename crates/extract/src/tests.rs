@@ -224,3 +224,36 @@ fn an_event_referred_to_with_before_the_takes_no_date_from_the_clause_before() {
     assert_eq!(dated.len(), 1, "{dated:#?}");
     assert_eq!(dated[0].date.as_ref().unwrap().value, DateInterval::day(day("2024-01-03")));
 }
+
+#[test]
+fn a_date_next_to_a_verb_of_saying_dates_the_statement_not_the_attack() {
+    let a = article(
+        Some("2019-04-23"),
+        "The government said on Monday that the bombings of churches on Easter Sunday had killed 290 people and wounded about 500.",
+    );
+    let frames = Extractor::builtin().frames(&a);
+    let f = happened(&frames)[0];
+    assert_eq!(f.date.as_ref().unwrap().value, DateInterval::day(day("2019-04-21")));
+    assert_eq!(f.killed.as_ref().unwrap().value, CountRange::exact(290));
+    assert_eq!(f.wounded.as_ref().unwrap().value, CountRange::exact(500));
+}
+
+#[test]
+fn the_count_named_by_the_word_after_it_is_not_taken_for_the_dead() {
+    let a =
+        article(Some("2017-05-23"), "At least 22 people were killed and 59 injured when a bomb went off at the arena.");
+    let frames = Extractor::builtin().frames(&a);
+    let f = happened(&frames)[0];
+    assert_eq!(f.killed.as_ref().unwrap().value.low, 22);
+    assert_eq!(f.wounded.as_ref().unwrap().value.low, 59);
+}
+
+#[test]
+fn scattered_dates_do_not_split_a_plural_trigger_into_several_events() {
+    let a = article(
+        Some("2019-04-24"),
+        "Islamic State claimed the Easter Sunday bombings in Sri Lanka, whose toll rose to 359 on Wednesday.",
+    );
+    let frames = Extractor::builtin().frames(&a);
+    assert_eq!(happened(&frames).len(), 1, "{frames:#?}");
+}

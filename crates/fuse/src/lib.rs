@@ -177,7 +177,7 @@ impl<'a> Cluster<'a> {
         if let Some(fp) = &fr.place {
             let fp = &fp.value;
             for p in &self.places {
-                if same_name(&p.name, &fp.name) {
+                if same_name(&p.name, &fp.name) || annalist_model::site_in_city(p, fp) {
                     score += 2.0;
                     linked = linked || self.event_type == fr.event_type || fr.event_type == EventType::Unknown;
                 } else if p.kind == fp.kind && p.kind != PlaceKind::Country && p.country == fp.country {

@@ -296,6 +296,34 @@ pub struct Place {
     pub lon: Option<f64>,
 }
 
+/// Great-circle distance in kilometres between two points given in degrees.
+pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().asin()
+}
+
+/// How far a named site may lie from a city's point and still be in that city.
+pub const SITE_IN_CITY_KM: f64 = 25.0;
+
+/// Whether one place is a site and the other the city it lies in (same country, within
+/// `SITE_IN_CITY_KM`): "Manchester Arena" and "Manchester" name one scene.
+pub fn site_in_city(a: &Place, b: &Place) -> bool {
+    let (site, city) = match (a.kind, b.kind) {
+        (PlaceKind::Site, PlaceKind::City) => (a, b),
+        (PlaceKind::City, PlaceKind::Site) => (b, a),
+        _ => return false,
+    };
+    match (site.lat, site.lon, city.lat, city.lon) {
+        (Some(a1), Some(o1), Some(a2), Some(o2)) if site.country == city.country => {
+            distance_km(a1, o1, a2, o2) <= SITE_IN_CITY_KM
+        }
+        _ => false,
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PlaceKind {
@@ -483,6 +511,24 @@ mod tests {
         assert!(month.intersect(&next).is_none());
         assert!(month.overlaps(&next, 1));
         assert!(!month.overlaps(&next, 0));
+    }
+
+    #[test]
+    fn a_site_lies_in_the_city_beside_it_but_not_in_a_far_one() {
+        let place = |name: &str, kind, lat, lon| Place {
+            name: name.into(),
+            country: "GB".into(),
+            kind,
+            lat: Some(lat),
+            lon: Some(lon),
+        };
+        let arena = place("Manchester Arena", PlaceKind::Site, 53.4882, -2.2440);
+        let manchester = place("Manchester", PlaceKind::City, 53.4809, -2.2374);
+        let london = place("London", PlaceKind::City, 51.5085, -0.1257);
+        assert!(site_in_city(&arena, &manchester) && site_in_city(&manchester, &arena));
+        assert!(!site_in_city(&arena, &london));
+        assert!(!site_in_city(&manchester, &london), "two cities are not nested");
+        assert!((distance_km(53.4809, -2.2374, 51.5085, -0.1257) - 262.0).abs() < 5.0);
     }
 
     #[test]
