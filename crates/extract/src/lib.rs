@@ -853,21 +853,8 @@ fn inherit_from_context(article: &Article, m: &Scan, frames: &mut [RawFrame]) {
     }
 }
 
-/// Whether two types can name one event. An arrest is its own event: it is the same as a foiled
-/// plot, never as an attack ("the attack", of unknown type, and "arresting 11 people" after it).
 fn types_compatible(a: EventType, b: EventType) -> bool {
-    use EventType::*;
-    let arrest_like = |t: EventType| matches!(t, Arrest | FoiledPlot);
-    if (a == Arrest) != (b == Arrest) && !(arrest_like(a) && arrest_like(b)) {
-        return false;
-    }
-    a == b
-        || a == Unknown
-        || b == Unknown
-        || matches!((a, b), (Arrest, FoiledPlot) | (FoiledPlot, Arrest))
-        || matches!((a, b), (Airstrike, Assassination) | (Assassination, Airstrike))
-        // "gunmen and suicide bombers struck": one coordinated attack, told by both its parts
-        || matches!((a, b), (Bombing, ArmedAssault) | (ArmedAssault, Bombing))
+    a.can_name_one_event_with(b)
 }
 
 fn same_place(a: &Place, b: &Place) -> bool {

@@ -89,20 +89,8 @@ pub fn fuse(frames: &[SourcedFrame], centroid: CountryCentroid) -> Vec<Incident>
     incidents
 }
 
-/// Whether two types can name one event ("an airstrike" and "the assassination" of one man).
-/// An arrest is its own event: the same as a foiled plot, never as an attack of any type.
 fn types_compatible(a: EventType, b: EventType) -> bool {
-    use EventType::*;
-    let arrest_like = |t: EventType| matches!(t, Arrest | FoiledPlot);
-    if (a == Arrest) != (b == Arrest) && !(arrest_like(a) && arrest_like(b)) {
-        return false;
-    }
-    a == b
-        || a == Unknown
-        || b == Unknown
-        || matches!((a, b), (Arrest, FoiledPlot) | (FoiledPlot, Arrest))
-        || matches!((a, b), (Airstrike, Assassination) | (Assassination, Airstrike))
-        || matches!((a, b), (Bombing, ArmedAssault) | (ArmedAssault, Bombing))
+    a.can_name_one_event_with(b)
 }
 
 fn place_rank(kind: PlaceKind) -> u8 {

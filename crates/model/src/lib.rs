@@ -236,6 +236,24 @@ impl EventType {
     pub fn parse(s: &str) -> Option<EventType> {
         EventType::ALL.into_iter().find(|t| t.as_str() == s)
     }
+    /// Whether two mentions typed `self` and `other` can be one event: an unknown type fits
+    /// any attack; "an airstrike" can be "the assassination" of one man; "gunmen and suicide
+    /// bombers struck" is one coordinated attack told by both its parts. An arrest is its own
+    /// event: the same as a foiled plot, never as an attack ("the attack" and "arresting 11
+    /// people" after it).
+    pub fn can_name_one_event_with(self, other: EventType) -> bool {
+        use EventType::*;
+        let arrest_like = |t: EventType| matches!(t, Arrest | FoiledPlot);
+        if (self == Arrest) != (other == Arrest) && !(arrest_like(self) && arrest_like(other)) {
+            return false;
+        }
+        self == other
+            || self == Unknown
+            || other == Unknown
+            || matches!((self, other), (Arrest, FoiledPlot) | (FoiledPlot, Arrest))
+            || matches!((self, other), (Airstrike, Assassination) | (Assassination, Airstrike))
+            || matches!((self, other), (Bombing, ArmedAssault) | (ArmedAssault, Bombing))
+    }
 }
 
 impl fmt::Display for EventType {
@@ -511,6 +529,15 @@ mod tests {
         assert!(month.intersect(&next).is_none());
         assert!(month.overlaps(&next, 1));
         assert!(!month.overlaps(&next, 0));
+    }
+
+    #[test]
+    fn an_arrest_is_never_the_same_event_as_an_attack() {
+        use EventType::*;
+        assert!(Arrest.can_name_one_event_with(FoiledPlot));
+        assert!(!Arrest.can_name_one_event_with(Unknown) && !Unknown.can_name_one_event_with(Arrest));
+        assert!(Unknown.can_name_one_event_with(Bombing) && Bombing.can_name_one_event_with(ArmedAssault));
+        assert!(!Bombing.can_name_one_event_with(Kidnapping));
     }
 
     #[test]
