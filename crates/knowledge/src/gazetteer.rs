@@ -17,8 +17,8 @@
 //! Resolution: among the entries a name can mean, the one with the highest score wins: the log
 //! of its weight (population for cities and countries, fixed priors for regions and sites),
 //! plus a bonus growing with the share of the text's unambiguous places that lie in its country,
-//! plus one when its first-level division (a US state, a province) is named in the text (or a US
-//! county that lies in it: "Walker County" for a Texan Huntsville), plus a
+//! plus a bonus when its first-level division (a US state, a province) is named in the text (or a
+//! US county lies in it: "Walker County" counts for Alabama, Georgia and Texas), plus a
 //! large one when a country or division name follows it after a comma ("Paris, Texas",
 //! "Quetta, Balochistan") and the same for that qualifier's sense (the province of "Toronto,
 //! Ontario"), minus a penalty when the name is only one of its alternate names.
@@ -195,9 +195,9 @@ const SITE_PRIOR: f64 = 1.0e6;
 /// (a second round changed nothing on the development sets).
 const REFINEMENTS: usize = 1;
 
-/// A county name shared by up to this many states still says which state a story is in
-/// ("Walker County": Alabama, Georgia or Texas gives all three a division bonus only past this).
-const COUNTY_STATES: usize = 2;
+/// Bonus for a town whose first-level division (a US state, a province) the text names, or
+/// where a county the text names lies.
+const DIVISION_BONUS: f64 = 2.5;
 /// Words after a region's name that still name the region ("Balochistan province").
 const REGION_SUFFIXES: &[&str] = &["province", "region", "state", "governorate", "oblast", "district"];
 /// Lower-case words allowed inside a multi-word name ("Sistan and Baluchestan", "Rio de Janeiro").
@@ -918,15 +918,14 @@ impl Gazetteer {
                 divisions.insert((entries[0].country, entries[0].admin1));
             }
         }
-        // A county named in one state only (or two) places the story there.
+        // A county places the story in the states that have a county of that name: even a common
+        // one ("Walker County": Alabama, Georgia or Texas) rules out most states.
         for states in counties {
             // And any county is a mention of the United States.
             *countries.entry("US").or_default() += 1.0;
             total += 1.0;
-            if states.len() <= COUNTY_STATES {
-                for state in states.iter() {
-                    divisions.insert(("US", state));
-                }
+            for state in states.iter() {
+                divisions.insert(("US", state));
             }
         }
         let qualifiers = self.qualifiers(text, toks, &cands);
@@ -1044,7 +1043,7 @@ impl Gazetteer {
             let in_division = !e.admin1.is_empty() && divisions.contains(&(e.country, e.admin1));
             // A city does not win over its own region by lying in it ("Quebec" the province, not the city).
             if in_division && e.kind == PlaceKind::City && !names_own_region(e) {
-                s += 2.0;
+                s += DIVISION_BONUS;
             }
             if p.alternate {
                 s -= 2.5;
