@@ -10,6 +10,10 @@
 //! (`DocumentState::Unchanged`); every batch is one transaction in WAL mode, so a crash loses
 //! at most the batch in flight and never what was committed before it.
 
+mod query;
+
+pub use query::{fts_query, IncidentPage, IncidentQuery, IncidentRow, IncidentSort, LedgerFacets, SearchHit};
+
 use annalist_model::{Article, EventFrame, Incident};
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
@@ -176,6 +180,8 @@ impl Store {
         conn.pragma_update(None, "synchronous", "NORMAL").context(&what)?;
         conn.busy_timeout(std::time::Duration::from_secs(10)).context(&what)?;
         conn.execute_batch(SCHEMA).context(&what)?;
+        conn.set_prepared_statement_cache_capacity(64);
+        query::init_derived(&conn, &what)?;
         Ok(Store { conn })
     }
 
@@ -252,6 +258,15 @@ impl Store {
             .conn
             .query_row("SELECT count(*) FROM documents", [], |r| r.get(0))
             .context("cannot count documents")?;
+        Ok(n as usize)
+    }
+
+    /// How many stored documents are syndicated copies (have a `duplicate_of`).
+    pub fn duplicate_count(&self) -> Result<usize> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL", [], |r| r.get(0))
+            .context("cannot count syndicated copies")?;
         Ok(n as usize)
     }
 
@@ -528,6 +543,9 @@ mod tests {
         store.save_batch(&[rec]).unwrap();
         assert_eq!(store.document_count().unwrap(), 1);
         assert_eq!(store.frames().unwrap().len(), 1);
+        assert_eq!(store.duplicate_count().unwrap(), 0);
+        store.set_duplicate_of("a", Some("b")).unwrap();
+        assert_eq!(store.duplicate_count().unwrap(), 1);
     }
 
     #[test]

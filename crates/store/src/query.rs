@@ -1,0 +1,686 @@
+//! Read queries for the workbench: the ledger filtered, sorted and paged; full-text search over
+//! the stored articles (SQLite FTS5); the incidents citing a document or naming an actor.
+//!
+//! The tables these read (`incident_facets`, `incident_actors`, `incident_sources` and the FTS5
+//! index `documents_fts`) are derived from `incidents` and `documents` by triggers, so the
+//! writing methods stay as they are; `Store::open` backfills them for a database written before
+//! they existed. Every value from a user reaches SQL as a parameter; the only SQL text chosen
+//! at run time is picked from fixed strings (which filters are present, which sort column).
+
+use crate::{parse_day, Context, Result, Store, StoredDocument};
+use annalist_model::{CountRange, Incident, Perpetrator};
+use chrono::NaiveDate;
+use rusqlite::types::ToSql;
+use rusqlite::{params, Connection, OptionalExtension};
+
+/// The facet columns of one incident, read from its JSON `i.json` (and `i.id`, ...).
+const FACET_COLUMNS: &str = "id, event_type, date_start, date_end, country, place, killed_low, killed_high,
+    wounded_low, wounded_high, lat, lon, perpetrators, sources, independent, conflicts";
+const FACET_SELECT: &str = "SELECT i.id, i.event_type, i.date_start, i.date_end, i.country,
+    json_extract(i.json, '$.place'), json_extract(i.json, '$.killed.low'), json_extract(i.json, '$.killed.high'),
+    json_extract(i.json, '$.wounded.low'), json_extract(i.json, '$.wounded.high'),
+    json_extract(i.json, '$.lat'), json_extract(i.json, '$.lon'),
+    coalesce(json_extract(i.json, '$.perpetrators'), '[]'),
+    coalesce(json_array_length(i.json, '$.sources'), 0),
+    coalesce(json_extract(i.json, '$.independent_sources'), 0),
+    coalesce((SELECT json_group_array(json_extract(c.value, '$.field')) FROM json_each(i.json, '$.conflicts') c), '[]')";
+const ACTOR_SELECT: &str = "SELECT DISTINCT i.id, json_extract(p.value, '$.name')";
+const ACTOR_FROM: &str = "json_each(i.json, '$.perpetrators') p WHERE json_extract(p.value, '$.name') IS NOT NULL";
+const SOURCE_SELECT: &str = "SELECT DISTINCT i.id, s.value";
+const SOURCE_FROM: &str = "json_each(i.json, '$.sources') s";
+
+fn derived_schema() -> String {
+    let new_row = "(SELECT new.id AS id, new.event_type AS event_type, new.date_start AS date_start,
+        new.date_end AS date_end, new.country AS country, new.json AS json) AS i";
+    format!(
+        "
+CREATE TABLE IF NOT EXISTS incident_facets (
+    id TEXT PRIMARY KEY,
+    event_type TEXT NOT NULL,
+    date_start TEXT,
+    date_end TEXT,
+    country TEXT,
+    place TEXT,
+    killed_low INTEGER,
+    killed_high INTEGER,
+    wounded_low INTEGER,
+    wounded_high INTEGER,
+    lat REAL,
+    lon REAL,
+    perpetrators TEXT NOT NULL,
+    sources INTEGER NOT NULL,
+    independent INTEGER NOT NULL,
+    conflicts TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS incident_facets_by_date ON incident_facets (date_start, id);
+CREATE INDEX IF NOT EXISTS incident_facets_by_killed ON incident_facets (killed_low, id);
+CREATE INDEX IF NOT EXISTS incident_facets_by_country ON incident_facets (country, date_start);
+CREATE TABLE IF NOT EXISTS incident_actors (
+    incident TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    PRIMARY KEY (actor, incident)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS incident_sources (
+    incident TEXT NOT NULL,
+    document TEXT NOT NULL,
+    PRIMARY KEY (document, incident)
+) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS incident_facets_insert AFTER INSERT ON incidents BEGIN
+    INSERT OR REPLACE INTO incident_facets ({FACET_COLUMNS}) {FACET_SELECT} FROM {new_row};
+    INSERT OR IGNORE INTO incident_actors (incident, actor) {ACTOR_SELECT} FROM {new_row}, {ACTOR_FROM};
+    INSERT OR IGNORE INTO incident_sources (incident, document) {SOURCE_SELECT} FROM {new_row}, {SOURCE_FROM};
+END;
+CREATE TRIGGER IF NOT EXISTS incident_facets_delete AFTER DELETE ON incidents BEGIN
+    DELETE FROM incident_facets WHERE id = old.id;
+    DELETE FROM incident_actors WHERE incident = old.id;
+    DELETE FROM incident_sources WHERE incident = old.id;
+END;
+CREATE TRIGGER IF NOT EXISTS incident_facets_update AFTER UPDATE ON incidents BEGIN
+    DELETE FROM incident_facets WHERE id = old.id;
+    DELETE FROM incident_actors WHERE incident = old.id;
+    DELETE FROM incident_sources WHERE incident = old.id;
+    INSERT OR REPLACE INTO incident_facets ({FACET_COLUMNS}) {FACET_SELECT} FROM {new_row};
+    INSERT OR IGNORE INTO incident_actors (incident, actor) {ACTOR_SELECT} FROM {new_row}, {ACTOR_FROM};
+    INSERT OR IGNORE INTO incident_sources (incident, document) {SOURCE_SELECT} FROM {new_row}, {SOURCE_FROM};
+END;
+CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
+    title, text, content = 'documents', content_rowid = 'seq', tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER IF NOT EXISTS documents_fts_insert AFTER INSERT ON documents BEGIN
+    INSERT INTO documents_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS documents_fts_delete AFTER DELETE ON documents BEGIN
+    INSERT INTO documents_fts (documents_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
+END;
+CREATE TRIGGER IF NOT EXISTS documents_fts_update AFTER UPDATE OF title, text ON documents BEGIN
+    INSERT INTO documents_fts (documents_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
+    INSERT INTO documents_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
+END;
+CREATE TABLE IF NOT EXISTS annalist_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"
+    )
+}
+
+/// Creates the derived tables, indexes and triggers, and fills them for a database written
+/// before they existed (or by a version that did not keep them).
+pub(crate) fn init_derived(conn: &Connection, what: &str) -> Result<()> {
+    let fresh: bool = conn
+        .query_row("SELECT count(*) = 0 FROM sqlite_master WHERE name = 'annalist_meta'", [], |r| r.get(0))
+        .context(what)?;
+    let stale = |conn: &Connection| -> Result<bool> {
+        let fts_done: Option<String> = conn
+            .query_row("SELECT value FROM annalist_meta WHERE key = 'fts'", [], |r| r.get(0))
+            .optional()
+            .context(what)?;
+        let facets_behind: bool = conn
+            .query_row("SELECT (SELECT count(*) FROM incidents) != (SELECT count(*) FROM incident_facets)", [], |r| {
+                r.get(0)
+            })
+            .context(what)?;
+        Ok(fts_done.is_none() || facets_behind)
+    };
+    if !fresh && !stale(conn)? {
+        return Ok(());
+    }
+    conn.execute_batch("BEGIN IMMEDIATE").context(what)?;
+    let done = (|| -> Result<()> {
+        conn.execute_batch(&derived_schema()).context(what)?;
+        if !stale(conn)? {
+            return Ok(());
+        }
+        let all = "incidents AS i";
+        conn.execute_batch(&format!(
+            "DELETE FROM incident_facets; DELETE FROM incident_actors; DELETE FROM incident_sources;
+             INSERT INTO incident_facets ({FACET_COLUMNS}) {FACET_SELECT} FROM {all};
+             INSERT OR IGNORE INTO incident_actors (incident, actor) {ACTOR_SELECT} FROM {all}, {ACTOR_FROM};
+             INSERT OR IGNORE INTO incident_sources (incident, document) {SOURCE_SELECT} FROM {all}, {SOURCE_FROM};
+             INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');
+             INSERT OR REPLACE INTO annalist_meta (key, value) VALUES ('fts', 'v1');"
+        ))
+        .context("cannot fill the search tables")
+    })();
+    match done {
+        Ok(()) => conn.execute_batch("COMMIT").context(what),
+        Err(e) => {
+            let _ = conn.execute_batch("ROLLBACK");
+            Err(e)
+        }
+    }
+}
+
+/// What the ledger can be sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum IncidentSort {
+    #[default]
+    Date,
+    Killed,
+    Wounded,
+    Country,
+    Type,
+    Place,
+    Sources,
+}
+
+impl IncidentSort {
+    pub const ALL: [IncidentSort; 7] = [
+        IncidentSort::Date,
+        IncidentSort::Killed,
+        IncidentSort::Wounded,
+        IncidentSort::Country,
+        IncidentSort::Type,
+        IncidentSort::Place,
+        IncidentSort::Sources,
+    ];
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            IncidentSort::Date => "date",
+            IncidentSort::Killed => "killed",
+            IncidentSort::Wounded => "wounded",
+            IncidentSort::Country => "country",
+            IncidentSort::Type => "type",
+            IncidentSort::Place => "place",
+            IncidentSort::Sources => "sources",
+        }
+    }
+    pub fn parse(s: &str) -> Option<IncidentSort> {
+        IncidentSort::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+    fn column(&self) -> &'static str {
+        match self {
+            IncidentSort::Date => "date_start",
+            IncidentSort::Killed => "killed_low",
+            IncidentSort::Wounded => "wounded_low",
+            IncidentSort::Country => "country",
+            IncidentSort::Type => "event_type",
+            IncidentSort::Place => "place",
+            IncidentSort::Sources => "independent",
+        }
+    }
+}
+
+/// Which incidents to list, in what order, which page.
+#[derive(Debug, Clone, Default)]
+pub struct IncidentQuery {
+    /// ISO 3166-1 alpha-2, exact.
+    pub country: Option<String>,
+    /// The contract's type name (`bombing`), exact.
+    pub event_type: Option<String>,
+    /// A perpetrator's canonical name, exact.
+    pub actor: Option<String>,
+    /// Incidents whose interval ends on or after this day.
+    pub date_from: Option<NaiveDate>,
+    /// Incidents whose interval starts on or before this day.
+    pub date_to: Option<NaiveDate>,
+    /// At least this many killed (the low end of the reconciled count).
+    pub min_killed: Option<u64>,
+    /// Words: matched in the place, perpetrators and id, and in the text of the sources (FTS5).
+    pub text: Option<String>,
+    pub sort: IncidentSort,
+    pub descending: bool,
+    pub limit: usize,
+    pub offset: usize,
+}
+
+/// One ledger row: the reconciled fields without the claims.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IncidentRow {
+    pub id: String,
+    pub event_type: String,
+    pub date_start: Option<NaiveDate>,
+    pub date_end: Option<NaiveDate>,
+    pub country: Option<String>,
+    pub place: Option<String>,
+    pub killed: Option<CountRange>,
+    pub wounded: Option<CountRange>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub perpetrators: Vec<Perpetrator>,
+    pub sources: usize,
+    pub independent_sources: usize,
+    /// The fields on which sources disagree.
+    pub conflicts: Vec<String>,
+}
+
+/// A page of ledger rows and how many match in all.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IncidentPage {
+    pub total: usize,
+    pub rows: Vec<IncidentRow>,
+}
+
+/// A document found by full-text search; `snippet` marks matches with `\u{2}` … `\u{3}`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchHit {
+    pub id: String,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<NaiveDate>,
+    pub duplicate_of: Option<String>,
+    pub snippet: String,
+}
+
+/// Per-value counts over the ledger, for filter menus.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct LedgerFacets {
+    pub countries: Vec<(String, usize)>,
+    pub types: Vec<(String, usize)>,
+    pub actors: Vec<(String, usize)>,
+}
+
+/// Words as an FTS5 query that cannot be a syntax error: each word a quoted phrase, all required.
+pub fn fts_query(words: &str) -> Option<String> {
+    let phrases: Vec<String> = words
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-')
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+        .collect();
+    (!phrases.is_empty()).then(|| phrases.join(" "))
+}
+
+fn like_pattern(s: &str) -> String {
+    format!("%{}%", s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"))
+}
+
+fn count(low: Option<i64>, high: Option<i64>) -> Option<CountRange> {
+    low.map(|low| CountRange { low: low.max(0) as u64, high: high.map(|h| h.max(0) as u64) })
+}
+
+const ROW_COLUMNS: &str = "id, event_type, date_start, date_end, country, place, killed_low, killed_high,
+    wounded_low, wounded_high, lat, lon, perpetrators, sources, independent, conflicts";
+
+fn read_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(IncidentRow, String, String)> {
+    Ok((
+        IncidentRow {
+            id: r.get(0)?,
+            event_type: r.get(1)?,
+            date_start: parse_day(r.get(2)?),
+            date_end: parse_day(r.get(3)?),
+            country: r.get(4)?,
+            place: r.get(5)?,
+            killed: count(r.get(6)?, r.get(7)?),
+            wounded: count(r.get(8)?, r.get(9)?),
+            lat: r.get(10)?,
+            lon: r.get(11)?,
+            perpetrators: Vec::new(),
+            sources: r.get::<_, i64>(13)?.max(0) as usize,
+            independent_sources: r.get::<_, i64>(14)?.max(0) as usize,
+            conflicts: Vec::new(),
+        },
+        r.get(12)?,
+        r.get(15)?,
+    ))
+}
+
+fn finish_row((mut row, perps, conflicts): (IncidentRow, String, String)) -> Result<IncidentRow> {
+    row.perpetrators = serde_json::from_str(&perps).context("stored perpetrators are not readable")?;
+    row.conflicts = serde_json::from_str(&conflicts).context("stored conflicts are not readable")?;
+    Ok(row)
+}
+
+impl Store {
+    /// A page of the ledger matching `q`, sorted as it asks (ties broken by id).
+    pub fn query_incidents(&self, q: &IncidentQuery) -> Result<IncidentPage> {
+        let mut clauses: Vec<&str> = Vec::new();
+        let mut args: Vec<Box<dyn ToSql>> = Vec::new();
+        if let Some(c) = &q.country {
+            clauses.push("country = ?");
+            args.push(Box::new(c.clone()));
+        }
+        if let Some(t) = &q.event_type {
+            clauses.push("event_type = ?");
+            args.push(Box::new(t.clone()));
+        }
+        if let Some(a) = &q.actor {
+            clauses.push("id IN (SELECT incident FROM incident_actors WHERE actor = ?)");
+            args.push(Box::new(a.clone()));
+        }
+        if let Some(d) = q.date_from {
+            clauses.push("coalesce(date_end, date_start) >= ?");
+            args.push(Box::new(d.to_string()));
+        }
+        if let Some(d) = q.date_to {
+            clauses.push("date_start <= ?");
+            args.push(Box::new(d.to_string()));
+        }
+        if let Some(k) = q.min_killed {
+            clauses.push("killed_low >= ?");
+            args.push(Box::new(k.min(i64::MAX as u64) as i64));
+        }
+        if let Some(text) = q.text.as_deref().filter(|t| !t.trim().is_empty()) {
+            let like = like_pattern(text.trim());
+            match fts_query(text) {
+                Some(fts) => {
+                    clauses.push(
+                        "(place LIKE ? ESCAPE '\\' OR perpetrators LIKE ? ESCAPE '\\' OR id LIKE ? ESCAPE '\\'
+                          OR id IN (SELECT s.incident FROM incident_sources s JOIN documents d ON d.id = s.document
+                                    WHERE d.seq IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)))",
+                    );
+                    args.push(Box::new(like.clone()));
+                    args.push(Box::new(like.clone()));
+                    args.push(Box::new(like));
+                    args.push(Box::new(fts));
+                }
+                None => {
+                    clauses
+                        .push("(place LIKE ? ESCAPE '\\' OR perpetrators LIKE ? ESCAPE '\\' OR id LIKE ? ESCAPE '\\')");
+                    args.push(Box::new(like.clone()));
+                    args.push(Box::new(like.clone()));
+                    args.push(Box::new(like));
+                }
+            }
+        }
+        let filter = if clauses.is_empty() { String::new() } else { format!(" WHERE {}", clauses.join(" AND ")) };
+        let total: i64 = {
+            let mut stmt = self
+                .conn
+                .prepare_cached(&format!("SELECT count(*) FROM incident_facets{filter}"))
+                .context("cannot count incidents")?;
+            stmt.query_row(rusqlite::params_from_iter(args.iter()), |r| r.get(0)).context("cannot count incidents")?
+        };
+        let dir = if q.descending { "DESC" } else { "ASC" };
+        let col = q.sort.column();
+        let sql = format!(
+            "SELECT {ROW_COLUMNS} FROM incident_facets{filter} ORDER BY {col} {dir}, id {dir} LIMIT ? OFFSET ?"
+        );
+        args.push(Box::new(q.limit.min(i64::MAX as usize) as i64));
+        args.push(Box::new(q.offset.min(i64::MAX as usize) as i64));
+        let mut stmt = self.conn.prepare_cached(&sql).context("cannot list incidents")?;
+        let raw = stmt
+            .query_map(rusqlite::params_from_iter(args.iter()), read_row)
+            .context("cannot list incidents")?
+            .collect::<std::result::Result<Vec<_>, _>>()
+            .context("cannot list incidents")?;
+        let rows = raw.into_iter().map(finish_row).collect::<Result<Vec<_>>>()?;
+        Ok(IncidentPage { total: total.max(0) as usize, rows })
+    }
+
+    /// Ledger rows by id, in the order given (ids not found are left out).
+    pub fn incident_rows(&self, ids: &[String]) -> Result<Vec<IncidentRow>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("SELECT {ROW_COLUMNS} FROM incident_facets WHERE id = ?1"))
+            .context("cannot read incidents")?;
+        let mut out = Vec::new();
+        for id in ids {
+            if let Some(raw) = stmt.query_row([id], read_row).optional().context("cannot read incidents")? {
+                out.push(finish_row(raw)?);
+            }
+        }
+        Ok(out)
+    }
+
+    /// One incident by its exact id.
+    pub fn incident_exact(&self, id: &str) -> Result<Option<Incident>> {
+        let json: Option<String> = self
+            .conn
+            .prepare_cached("SELECT json FROM incidents WHERE id = ?1")
+            .context("cannot read an incident")?
+            .query_row([id], |r| r.get(0))
+            .optional()
+            .context("cannot read an incident")?;
+        json.map(|j| serde_json::from_str(&j).context("a stored incident is not readable")).transpose()
+    }
+
+    /// Ids of the other incidents that share a source document with `id`, most shared first.
+    pub fn related_incidents(&self, id: &str) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT b.incident FROM incident_sources a JOIN incident_sources b ON b.document = a.document
+                 WHERE a.incident = ?1 AND b.incident != ?1 GROUP BY b.incident ORDER BY count(*) DESC, b.incident",
+            )
+            .context("cannot find related incidents")?;
+        let ids = stmt
+            .query_map([id], |r| r.get(0))
+            .context("cannot find related incidents")?
+            .collect::<std::result::Result<Vec<String>, _>>()
+            .context("cannot find related incidents")?;
+        Ok(ids)
+    }
+
+    /// Whole incidents citing `document` as a source, by date.
+    pub fn incidents_citing(&self, document: &str) -> Result<Vec<Incident>> {
+        self.incidents_where(
+            "SELECT i.json FROM incidents i JOIN incident_sources s ON s.incident = i.id
+             WHERE s.document = ?1 ORDER BY i.date_start, i.id",
+            document,
+        )
+    }
+
+    /// Whole incidents naming `actor` (canonical name) as a perpetrator, by date.
+    pub fn incidents_by_actor(&self, actor: &str) -> Result<Vec<Incident>> {
+        self.incidents_where(
+            "SELECT i.json FROM incidents i JOIN incident_actors a ON a.incident = i.id
+             WHERE a.actor = ?1 ORDER BY i.date_start, i.id",
+            actor,
+        )
+    }
+
+    fn incidents_where(&self, sql: &str, arg: &str) -> Result<Vec<Incident>> {
+        let mut stmt = self.conn.prepare_cached(sql).context("cannot read incidents")?;
+        let rows = stmt
+            .query_map([arg], |r| r.get::<_, String>(0))
+            .context("cannot read incidents")?
+            .collect::<std::result::Result<Vec<_>, _>>()
+            .context("cannot read incidents")?;
+        rows.iter().map(|j| serde_json::from_str(j).context("a stored incident is not readable")).collect()
+    }
+
+    /// One stored document by id.
+    pub fn document(&self, id: &str) -> Result<Option<StoredDocument>> {
+        self.conn
+            .prepare_cached(
+                "SELECT id, origin, url, outlet, title, published, duplicate_of, text, seq FROM documents WHERE id = ?1",
+            )
+            .context("cannot read a document")?
+            .query_row([id], |r| {
+                Ok(StoredDocument {
+                    id: r.get(0)?,
+                    origin: r.get(1)?,
+                    url: r.get(2)?,
+                    outlet: r.get(3)?,
+                    title: r.get(4)?,
+                    published: parse_day(r.get(5)?),
+                    duplicate_of: r.get(6)?,
+                    text: r.get(7)?,
+                    seq: r.get(8)?,
+                })
+            })
+            .optional()
+            .context("cannot read a document")
+    }
+
+    /// Full-text search over the stored articles (title and text), best matches first: how many
+    /// match in all and the page asked for. `words` are all required; FTS syntax in them is literal.
+    pub fn search_documents(&self, words: &str, limit: usize, offset: usize) -> Result<(usize, Vec<SearchHit>)> {
+        let Some(fts) = fts_query(words) else {
+            return Ok((0, Vec::new()));
+        };
+        let total: i64 = self
+            .conn
+            .prepare_cached("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?1")
+            .context("cannot search")?
+            .query_row([&fts], |r| r.get(0))
+            .context("cannot search")?;
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT d.id, d.title, d.outlet, d.published, d.duplicate_of,
+                        snippet(documents_fts, 1, char(2), char(3), '…', 24)
+                 FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid
+                 WHERE documents_fts MATCH ?1 ORDER BY rank, d.seq LIMIT ?2 OFFSET ?3",
+            )
+            .context("cannot search")?;
+        let hits = stmt
+            .query_map(params![fts, limit.min(i64::MAX as usize) as i64, offset.min(i64::MAX as usize) as i64], |r| {
+                Ok(SearchHit {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    outlet: r.get(2)?,
+                    published: parse_day(r.get(3)?),
+                    duplicate_of: r.get(4)?,
+                    snippet: r.get(5)?,
+                })
+            })
+            .context("cannot search")?
+            .collect::<std::result::Result<Vec<_>, _>>()
+            .context("cannot search")?;
+        Ok((total.max(0) as usize, hits))
+    }
+
+    /// How many incidents each country, type and actor has, most first.
+    pub fn ledger_facets(&self) -> Result<LedgerFacets> {
+        let counts = |sql: &str| -> Result<Vec<(String, usize)>> {
+            let mut stmt = self.conn.prepare_cached(sql).context("cannot count the ledger")?;
+            let rows = stmt
+                .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?.max(0) as usize)))
+                .context("cannot count the ledger")?
+                .collect::<std::result::Result<Vec<_>, _>>()
+                .context("cannot count the ledger")?;
+            Ok(rows)
+        };
+        Ok(LedgerFacets {
+            countries: counts(
+                "SELECT country, count(*) n FROM incident_facets WHERE country IS NOT NULL GROUP BY country ORDER BY n DESC, country",
+            )?,
+            types: counts("SELECT event_type, count(*) n FROM incident_facets GROUP BY event_type ORDER BY n DESC, event_type")?,
+            actors: counts("SELECT actor, count(*) n FROM incident_actors GROUP BY actor ORDER BY n DESC, actor")?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use annalist_model::{AttributionStatus, Claim, Conflict, EventType, Field};
+
+    fn incident(id: &str, country: &str, day: u32, killed: u64, actor: Option<&str>) -> Incident {
+        Incident {
+            id: id.into(),
+            event_type: EventType::Bombing,
+            date_start: NaiveDate::from_ymd_opt(2024, 1, day),
+            date_end: NaiveDate::from_ymd_opt(2024, 1, day),
+            country: Some(country.into()),
+            place: Some(format!("Place {id}")),
+            lat: Some(30.0),
+            lon: Some(57.0),
+            perpetrators: actor
+                .map(|a| vec![Perpetrator { name: a.into(), status: AttributionStatus::Claimed }])
+                .unwrap_or_default(),
+            killed: Some(CountRange { low: killed, high: None }),
+            wounded: None,
+            suicide: None,
+            attackers: None,
+            sources: vec![format!("doc-{id}"), "shared".into()],
+            independent_sources: 2,
+            claims: vec![Claim {
+                field: Field::Killed,
+                value: killed.to_string(),
+                document: "shared".into(),
+                outlet: None,
+                published: None,
+                quote: "q".into(),
+                start: 0,
+                end: 1,
+            }],
+            conflicts: vec![Conflict { field: Field::Killed, note: "n".into() }],
+        }
+    }
+
+    fn ledger() -> Store {
+        let mut store = Store::in_memory().unwrap();
+        store
+            .replace_incidents(&[
+                incident("a1", "IR", 3, 95, Some("Islamic State")),
+                incident("b2", "PK", 5, 10, None),
+                incident("c3", "IR", 9, 1, Some("Jaish al-Adl")),
+            ])
+            .unwrap();
+        store
+    }
+
+    #[test]
+    fn the_ledger_filters_sorts_and_pages() {
+        let store = ledger();
+        let all = store.query_incidents(&IncidentQuery { limit: 10, ..Default::default() }).unwrap();
+        assert_eq!(all.total, 3);
+        assert_eq!(all.rows.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), ["a1", "b2", "c3"]);
+        let r = &all.rows[0];
+        assert_eq!(r.killed, Some(CountRange { low: 95, high: None }));
+        assert_eq!(r.perpetrators[0].name, "Islamic State");
+        assert_eq!(r.conflicts, ["killed"]);
+        assert_eq!((r.sources, r.independent_sources), (2, 2));
+        let iran = IncidentQuery { country: Some("IR".into()), limit: 1, descending: true, ..Default::default() };
+        let page = store.query_incidents(&iran).unwrap();
+        assert_eq!((page.total, page.rows[0].id.as_str()), (2, "c3"));
+        let by_killed = IncidentQuery { sort: IncidentSort::Killed, descending: true, limit: 10, ..Default::default() };
+        assert_eq!(store.query_incidents(&by_killed).unwrap().rows[0].id, "a1");
+        let actor = IncidentQuery { actor: Some("Jaish al-Adl".into()), limit: 10, ..Default::default() };
+        assert_eq!(store.query_incidents(&actor).unwrap().rows.len(), 1);
+        let dates = IncidentQuery {
+            date_from: NaiveDate::from_ymd_opt(2024, 1, 4),
+            date_to: NaiveDate::from_ymd_opt(2024, 1, 8),
+            limit: 10,
+            ..Default::default()
+        };
+        assert_eq!(store.query_incidents(&dates).unwrap().rows[0].id, "b2");
+        let killed = IncidentQuery { min_killed: Some(10), limit: 10, ..Default::default() };
+        assert_eq!(store.query_incidents(&killed).unwrap().total, 2);
+        let text = IncidentQuery { text: Some("place c3".into()), limit: 10, ..Default::default() };
+        assert_eq!(store.query_incidents(&text).unwrap().total, 1);
+        assert_eq!(store.related_incidents("a1").unwrap(), ["b2", "c3"]);
+        assert_eq!(store.incidents_by_actor("Islamic State").unwrap()[0].id, "a1");
+        assert_eq!(store.incidents_citing("shared").unwrap().len(), 3);
+        let facets = store.ledger_facets().unwrap();
+        assert_eq!(facets.countries[0], ("IR".to_string(), 2));
+    }
+
+    #[test]
+    fn hostile_filter_values_are_only_values() {
+        let store = ledger();
+        for evil in
+            ["' OR 1=1 --", "IR' --", "%", "_", "\" OR \"\"=\"", "NEAR(a b)", "a* OR b", "); DROP TABLE incidents; --"]
+        {
+            let q = IncidentQuery {
+                country: Some(evil.into()),
+                actor: Some(evil.into()),
+                event_type: Some(evil.into()),
+                limit: 10,
+                ..Default::default()
+            };
+            assert_eq!(store.query_incidents(&q).unwrap().total, 0, "{evil}");
+            let q = IncidentQuery { text: Some(evil.into()), limit: 10, ..Default::default() };
+            assert_eq!(store.query_incidents(&q).unwrap().total, 0, "{evil}");
+            store.search_documents(evil, 10, 0).unwrap();
+        }
+        assert_eq!(store.query_incidents(&IncidentQuery { limit: 10, ..Default::default() }).unwrap().total, 3);
+    }
+
+    #[test]
+    fn a_database_written_before_the_search_tables_is_backfilled() {
+        let dir = std::env::temp_dir().join(format!("annalist-store-backfill-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("old.db");
+        {
+            let mut store = Store::open(&path).unwrap();
+            store.replace_incidents(&[incident("a1", "IR", 3, 95, None)]).unwrap();
+            // as an older version left it: no derived tables, no triggers
+            store
+                .conn
+                .execute_batch(
+                    "DROP TRIGGER incident_facets_insert; DROP TRIGGER incident_facets_delete; DROP TRIGGER incident_facets_update;
+                     DROP TRIGGER documents_fts_insert; DROP TRIGGER documents_fts_delete; DROP TRIGGER documents_fts_update;
+                     DROP TABLE incident_facets; DROP TABLE incident_actors; DROP TABLE incident_sources;
+                     DROP TABLE documents_fts; DROP TABLE annalist_meta;",
+                )
+                .unwrap();
+            store.conn.execute("INSERT INTO documents (id, content_hash, origin, text, paragraphs, sentences, sketch) VALUES ('d', 'h', 'o', 'a quiet shrine road', '[]', '[]', x'')", []).unwrap();
+        }
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.query_incidents(&IncidentQuery { limit: 10, ..Default::default() }).unwrap().total, 1);
+        let (n, hits) = store.search_documents("shrine", 10, 0).unwrap();
+        assert_eq!((n, hits[0].id.as_str()), (1, "d"));
+        assert!(hits[0].snippet.contains("\u{2}shrine\u{3}"), "{}", hits[0].snippet);
+        std::fs::remove_dir_all(&dir).ok();
+    }
+}
