@@ -1,6 +1,13 @@
-//! JSON Lines exports in the schema of the export contract (`shared/eval/README.md`, schema v1).
+//! Exports of the ledger and the documents: JSON Lines in the schema of the export contract
+//! (`shared/eval/README.md`, schema v1), and the ledger in the column sets analysts already load
+//! elsewhere — the Global Terrorism Database's CSV, ACLED's CSV — and as GeoJSON points.
+//!
+//! The CSV mappings keep annalist's meaning where the target has no slot for it: a range is
+//! written as its low (the conservative figure both datasets code) with the high in an extra
+//! column, and a date interval as its first day with GTD's `approxdate` or an extra end column.
 
-use annalist_model::{CountRange, Incident};
+use annalist_knowledge::Gazetteer;
+use annalist_model::{AttributionStatus, CountRange, EventType, Field, Incident};
 use annalist_store::Store;
 use anyhow::Result;
 use serde_json::{json, Value};
@@ -62,4 +69,235 @@ pub fn documents_jsonl(store: &Store, out: &mut dyn Write) -> Result<usize> {
         out.write_all(b"\n")?;
     }
     Ok(docs.len())
+}
+
+fn country_name(iso2: Option<&str>) -> String {
+    let Some(iso2) = iso2 else { return String::new() };
+    Gazetteer::builtin().country(iso2).map_or_else(|| iso2.to_string(), |c| c.name.clone())
+}
+
+/// The place below the country, or nothing when the incident is placed only in its country.
+fn city(inc: &Incident) -> String {
+    match &inc.place {
+        Some(p) if *p != country_name(inc.country.as_deref()) => p.clone(),
+        _ => String::new(),
+    }
+}
+
+fn opt<T: ToString>(v: Option<T>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// The perpetrator a dataset's single actor column takes: the strongest tie (claimed, then
+/// attributed, then suspected); an allegation alone is not a perpetrator there.
+fn lead_perpetrator(inc: &Incident) -> Option<&str> {
+    inc.perpetrators
+        .iter()
+        .filter(|p| {
+            matches!(
+                p.status,
+                AttributionStatus::Claimed | AttributionStatus::Attributed | AttributionStatus::Suspected
+            )
+        })
+        .min_by_key(|p| p.status)
+        .map(|p| p.name.as_str())
+}
+
+/// The sentence that first reports the incident (its earliest type claim).
+fn summary(inc: &Incident) -> String {
+    let first =
+        inc.claims.iter().filter(|c| c.field == Field::Type).min_by_key(|c| (c.published, &c.document, c.start));
+    first.map(|c| c.quote.clone()).unwrap_or_default()
+}
+
+fn outlets(inc: &Incident) -> String {
+    let mut names: Vec<&str> = inc.claims.iter().filter_map(|c| c.outlet.as_deref()).collect();
+    names.sort();
+    names.dedup();
+    names.join("; ")
+}
+
+/// GTD's attack type names; types GTD does not code (air strikes, arrests, foiled plots) keep
+/// annalist's name so that nothing is silently recoded.
+fn gtd_attack_type(t: EventType) -> &'static str {
+    match t {
+        EventType::Bombing => "Bombing/Explosion",
+        EventType::ArmedAssault => "Armed Assault",
+        EventType::Assassination => "Assassination",
+        EventType::Hijacking => "Hijacking",
+        EventType::HostageTaking => "Hostage Taking (Barricade Incident)",
+        EventType::Kidnapping => "Hostage Taking (Kidnapping)",
+        EventType::FacilityAttack => "Facility/Infrastructure Attack",
+        EventType::UnarmedAssault => "Unarmed Assault",
+        EventType::Unknown => "Unknown",
+        other => other.as_str(),
+    }
+}
+
+/// ACLED's event type and sub-event type for an annalist type.
+fn acled_type(inc: &Incident) -> (&'static str, &'static str) {
+    match inc.event_type {
+        EventType::Bombing if inc.suicide == Some(true) => ("Explosions/Remote violence", "Suicide bomb"),
+        EventType::Bombing => ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+        EventType::Airstrike => ("Explosions/Remote violence", "Air/drone strike"),
+        EventType::ArmedAssault | EventType::Assassination | EventType::UnarmedAssault | EventType::FacilityAttack => {
+            ("Violence against civilians", "Attack")
+        }
+        EventType::Kidnapping | EventType::HostageTaking | EventType::Hijacking => {
+            ("Violence against civilians", "Abduction/forced disappearance")
+        }
+        EventType::Arrest => ("Strategic developments", "Arrests"),
+        EventType::FoiledPlot => ("Strategic developments", "Disrupted weapons use"),
+        EventType::Unknown => ("Strategic developments", "Other"),
+    }
+}
+
+const GTD_COLUMNS: [&str; 22] = [
+    "eventid",
+    "iyear",
+    "imonth",
+    "iday",
+    "approxdate",
+    "country_txt",
+    "provstate",
+    "city",
+    "latitude",
+    "longitude",
+    "attacktype1_txt",
+    "targtype1_txt",
+    "gname",
+    "claimed",
+    "nkill",
+    "nkill_high",
+    "nwound",
+    "nwound_high",
+    "suicide",
+    "nperps",
+    "summary",
+    "scite1",
+];
+
+/// The ledger as GTD-style CSV. A date known only to the month or year has `iday` (and
+/// `imonth`) 0, as in GTD, with the interval in `approxdate`.
+pub fn incidents_gtd_csv(store: &Store, out: &mut dyn Write) -> Result<usize> {
+    let incidents = store.incidents()?;
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(GTD_COLUMNS)?;
+    for inc in &incidents {
+        let (start, end) = (inc.date_start, inc.date_end.or(inc.date_start));
+        let (year, month, day, approx) = match (start, end) {
+            (Some(s), Some(e)) if s == e => {
+                (s.format("%Y").to_string(), s.format("%-m").to_string(), s.format("%-d").to_string(), String::new())
+            }
+            (Some(s), Some(e)) => {
+                let month = if s.format("%Y-%m").to_string() == e.format("%Y-%m").to_string() {
+                    s.format("%-m").to_string()
+                } else {
+                    "0".into()
+                };
+                (s.format("%Y").to_string(), month, "0".into(), format!("{s}..{e}"))
+            }
+            _ => Default::default(),
+        };
+        let claimed = inc.perpetrators.iter().any(|p| p.status == AttributionStatus::Claimed);
+        let row = [
+            inc.id.clone(),
+            year,
+            month,
+            day,
+            approx,
+            country_name(inc.country.as_deref()),
+            String::new(),
+            city(inc),
+            opt(inc.lat),
+            opt(inc.lon),
+            gtd_attack_type(inc.event_type).to_string(),
+            String::new(),
+            lead_perpetrator(inc).unwrap_or("Unknown").to_string(),
+            if inc.perpetrators.is_empty() { String::new() } else { (claimed as u8).to_string() },
+            opt(inc.killed.map(|k| k.low)),
+            opt(inc.killed.and_then(|k| k.high)),
+            opt(inc.wounded.map(|k| k.low)),
+            opt(inc.wounded.and_then(|k| k.high)),
+            opt(inc.suicide.map(|s| s as u8)),
+            opt(inc.attackers),
+            summary(inc),
+            inc.sources.join("; "),
+        ];
+        w.write_record(&row)?;
+    }
+    w.flush()?;
+    Ok(incidents.len())
+}
+
+const ACLED_COLUMNS: [&str; 15] = [
+    "event_id_cnty",
+    "event_date",
+    "event_date_end",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "country",
+    "admin1",
+    "location",
+    "latitude",
+    "longitude",
+    "fatalities",
+    "notes",
+    "source",
+    "source_documents",
+];
+
+/// The ledger as ACLED-style CSV; `fatalities` is the conservative low, as ACLED codes it.
+pub fn incidents_acled_csv(store: &Store, out: &mut dyn Write) -> Result<usize> {
+    let incidents = store.incidents()?;
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(ACLED_COLUMNS)?;
+    for inc in &incidents {
+        let (event_type, sub_event_type) = acled_type(inc);
+        let row = [
+            inc.id.clone(),
+            opt(inc.date_start),
+            opt(inc.date_end),
+            event_type.to_string(),
+            sub_event_type.to_string(),
+            lead_perpetrator(inc).unwrap_or("Unidentified Armed Group").to_string(),
+            country_name(inc.country.as_deref()),
+            String::new(),
+            city(inc),
+            opt(inc.lat),
+            opt(inc.lon),
+            inc.killed.map_or_else(|| "0".to_string(), |k| k.low.to_string()),
+            summary(inc),
+            outlets(inc),
+            inc.sources.join("; "),
+        ];
+        w.write_record(&row)?;
+    }
+    w.flush()?;
+    Ok(incidents.len())
+}
+
+/// The ledger as one GeoJSON FeatureCollection; an incident without coordinates has a null
+/// geometry (valid GeoJSON), so no incident is dropped.
+pub fn incidents_geojson(store: &Store, out: &mut dyn Write) -> Result<usize> {
+    let incidents = store.incidents()?;
+    let features: Vec<Value> = incidents
+        .iter()
+        .map(|inc| {
+            let geometry = match (inc.lon, inc.lat) {
+                (Some(lon), Some(lat)) => json!({"type": "Point", "coordinates": [lon, lat]}),
+                _ => Value::Null,
+            };
+            let mut properties = incident_json(inc);
+            if let Some(p) = properties.as_object_mut() {
+                p.remove("evidence");
+                p.insert("country_name".into(), json!(country_name(inc.country.as_deref())));
+            }
+            json!({"type": "Feature", "id": inc.id, "geometry": geometry, "properties": properties})
+        })
+        .collect();
+    serde_json::to_writer(&mut *out, &json!({"type": "FeatureCollection", "features": features}))?;
+    out.write_all(b"\n")?;
+    Ok(incidents.len())
 }

@@ -114,6 +114,12 @@ pub fn incident_detail(out: &mut dyn Write, inc: &Incident) -> io::Result<()> {
             writeln!(out, "  ! {}: {}", c.field.as_str(), c.note)?;
         }
     }
+    if !inc.related.is_empty() {
+        writeln!(out, "\nrelated incidents")?;
+        for r in &inc.related {
+            writeln!(out, "  {}  {}", r.id, r.relation)?;
+        }
+    }
     writeln!(out, "\nclaims, by field")?;
     let mut last = None;
     for c in &inc.claims {

@@ -201,3 +201,38 @@ fn the_example_corpus_gives_its_four_main_incidents() {
     assert_eq!(easter["type"], "bombing");
     assert!(easter["killed"]["high"].as_u64().unwrap_or(0) >= 290, "{easter}");
 }
+
+#[test]
+fn the_ledger_exports_as_gtd_and_acled_csv_and_as_geojson() {
+    let dir = scratch("formats");
+    std::fs::write(dir.join("report.txt"), REPORT).unwrap();
+    let db = dir.join("a.db");
+    let db = db.to_str().unwrap();
+    ok(&["ingest", "--quiet", "--db", db, dir.join("report.txt").to_str().unwrap()]);
+
+    let gtd = ok(&["export", "--db", db, "--what", "incidents", "--format", "gtd-csv"]);
+    let mut rows = gtd.lines();
+    let header: Vec<&str> = rows.next().unwrap().split(',').collect();
+    let row: Vec<&str> = rows.next().expect("one incident").split(',').collect();
+    let col = |name: &str| row[header.iter().position(|h| *h == name).unwrap_or_else(|| panic!("no {name} column"))];
+    assert_eq!((col("iyear"), col("imonth"), col("iday")), ("2023", "3", "11"));
+    assert_eq!(col("country_txt"), "Pakistan");
+    assert_eq!(col("city"), "Peshawar");
+    assert_eq!(col("attacktype1_txt"), "Armed Assault");
+    assert_eq!((col("nkill"), col("nwound")), ("12", "31"));
+
+    let acled = ok(&["export", "--db", db, "--what", "incidents", "--format", "acled-csv"]);
+    let mut rows = acled.lines();
+    let header: Vec<&str> = rows.next().unwrap().split(',').collect();
+    assert!(header.contains(&"sub_event_type") && header.contains(&"fatalities"), "{header:?}");
+    assert!(rows.next().unwrap().contains("2023-03-11"));
+
+    let geo: Value =
+        serde_json::from_str(&ok(&["export", "--db", db, "--what", "incidents", "--format", "geojson"])).unwrap();
+    assert_eq!(geo["type"], "FeatureCollection");
+    let point = &geo["features"][0]["geometry"]["coordinates"];
+    assert!((point[1].as_f64().unwrap() - 34.0).abs() < 0.5, "Peshawar's latitude: {point}");
+
+    let refused = annalist(&["export", "--db", db, "--what", "documents", "--format", "geojson"]);
+    assert!(!refused.status.success() && String::from_utf8_lossy(&refused.stderr).contains("only as jsonl"));
+}

@@ -323,6 +323,9 @@ pub const STATEMENT_VERBS: &[&str] = &[
     "tweeted",
     "posted",
 ];
+/// Vague times a sentence gives of its own event: it takes no date from the sentence before.
+pub const VAGUE_TIME_CUES: &[&str] =
+    &["in the past", "previously", "in previous years", "in recent years", "over the years", "historically", "once"];
 /// Words right before a trigger that make it point back to an event named elsewhere.
 pub const REFERENCE_CUES: &[&str] = &["before the", "after the", "since the", "following the", "ahead of the"];
 /// Words right before a trigger that negate it.

@@ -761,16 +761,21 @@ fn perpetrator_status(
     if tail_contains_any(before, 50, BLAME_CUES) {
         return Some((AttributionStatus::Alleged, nearest));
     }
-    // claims: "X claimed responsibility for the attack"
+    // claims: "X claimed responsibility for the attack"; a name governed by a preposition
+    // ("the branch, based in Afghanistan, claimed credit") is not the one who claims
     let head: String = after.chars().take(80).collect();
-    if let Some((start, _)) = find_any_word(&head, CLAIM_CUES) {
+    let governed = matches!(
+        prev_word(text, a.span.start).as_str(),
+        "in" | "from" | "of" | "at" | "near" | "to" | "into" | "across" | "inside"
+    );
+    if let Some((start, _)) = find_any_word(&head, CLAIM_CUES).filter(|_| !governed) {
         let between = &head[..start];
         if !between.contains(['.', ';']) {
             let target = triggers.iter().position(|t| t.span.start >= a.span.end).unwrap_or(nearest);
             return Some((AttributionStatus::Claimed, target));
         }
     }
-    if let Some((start, _)) = find_any_word(&head, DENY_CUES) {
+    if let Some((start, _)) = find_any_word(&head, DENY_CUES).filter(|_| !governed) {
         if head[..start].split_whitespace().count() <= 3 {
             return Some((AttributionStatus::Denied, nearest));
         }
@@ -820,8 +825,11 @@ fn inherit_from_context(article: &Article, m: &Scan, frames: &mut [RawFrame]) {
         if si > 0 && article.sentences[si - 1].paragraph == para {
             let prev = article.sentences[si - 1].span;
             let prev_has_trigger = m.triggers.iter().any(|t| prev.contains(t.span));
+            let own = article.sentences[si].span;
+            // "In the past, militants executed two attacks": the sentence says its own (vague) time
+            let vague_time = find_any_word(own.slice(text), VAGUE_TIME_CUES).is_some();
             if !prev_has_trigger {
-                if frames[i].dates.is_empty() {
+                if frames[i].dates.is_empty() && !vague_time {
                     if let Some(t) = m.times.iter().find(|t| prev.contains(t.span)) {
                         if let TimeValue::Interval(interval) = t.value {
                             frames[i].dates.push(Evidenced::read(interval, t.span, article));

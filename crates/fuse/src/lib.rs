@@ -23,7 +23,7 @@
 
 use annalist_model::{
     content_hash, AttributionStatus, Claim, Conflict, CountRange, DateInterval, EventFrame, EventStatus, EventType,
-    Evidenced, Field, Incident, Perpetrator, Place, PlaceKind,
+    Evidenced, Field, Incident, Perpetrator, Place, PlaceKind, Related,
 };
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
@@ -52,7 +52,8 @@ pub type CountryCentroid<'a> = &'a dyn Fn(&str) -> Option<(f64, f64)>;
 
 /// Fuses frames into incidents. Frames that did not happen (planned, threatened, hypothetical,
 /// negated) are left out; so are clusters that never learn their country or date, since an
-/// incident nobody can place or date is not a ledger row.
+/// incident nobody can place or date is not a ledger row, and clusters of unknown type with no
+/// toll, no place below the country and only a month-or-coarser date (a passing mention).
 pub fn fuse(frames: &[SourcedFrame], centroid: CountryCentroid) -> Vec<Incident> {
     let mut order: Vec<&SourcedFrame> =
         frames.iter().filter(|f| matches!(f.frame.status, EventStatus::Happened | EventStatus::Foiled)).collect();
@@ -73,11 +74,12 @@ pub fn fuse(frames: &[SourcedFrame], centroid: CountryCentroid) -> Vec<Incident>
         }
     }
 
-    let mut incidents: Vec<Incident> = clusters.iter().filter_map(|c| c.reconcile(centroid)).collect();
+    let mut built: Vec<(Incident, &Cluster)> =
+        clusters.iter().filter_map(|c| c.reconcile(centroid).map(|i| (i, c))).collect();
     // Ids are unique by construction (one anchor frame per cluster); should two anchors ever
     // hash alike, the later one gets a suffix rather than overwriting the earlier.
     let mut seen: BTreeSet<String> = BTreeSet::new();
-    for inc in &mut incidents {
+    for (inc, _) in &mut built {
         let base = inc.id.clone();
         let mut n = 2;
         while !seen.insert(inc.id.clone()) {
@@ -85,8 +87,68 @@ pub fn fuse(frames: &[SourcedFrame], centroid: CountryCentroid) -> Vec<Incident>
             n += 1;
         }
     }
+    relate(&mut built);
+    let mut incidents: Vec<Incident> = built.into_iter().map(|(i, _)| i).collect();
     incidents.sort_by(|a, b| (a.date_start, &a.id).cmp(&(b.date_start, &b.id)));
     incidents
+}
+
+/// How long after an attack arrests still count as its follow-up.
+const FOLLOW_UP_DAYS: i64 = 60;
+
+/// Links incidents of one series: the same perpetrator at the same place (two attacks on one
+/// shrine), and arrests or foiled plots that follow an attack in the same country and are
+/// reported by the same articles or tied to the same group.
+fn relate(built: &mut [(Incident, &Cluster)]) {
+    let named = |inc: &Incident| -> BTreeSet<String> {
+        inc.perpetrators
+            .iter()
+            .filter(|p| !matches!(p.status, AttributionStatus::Alleged | AttributionStatus::Denied))
+            .map(|p| p.name.clone())
+            .collect()
+    };
+    let mut links: Vec<(usize, Related)> = Vec::new();
+    for a in 0..built.len() {
+        for b in 0..built.len() {
+            if a == b {
+                continue;
+            }
+            let (ia, ca) = (&built[a].0, built[a].1);
+            let (ib, cb) = (&built[b].0, built[b].1);
+            let shared: Vec<String> = named(ia).intersection(&named(ib)).cloned().collect();
+            let same_place = ca.places.iter().filter(|p| p.kind != PlaceKind::Country).find(|p| {
+                cb.places.iter().any(|q| {
+                    q.kind != PlaceKind::Country && (same_name(&p.name, &q.name) || annalist_model::site_in_city(p, q))
+                })
+            });
+            if let (false, Some(place)) = (shared.is_empty(), same_place) {
+                links.push((
+                    a,
+                    Related { id: ib.id.clone(), relation: format!("also by {} at {}", shared.join(", "), place.name) },
+                ));
+            }
+            let arrest_b = matches!(ib.event_type, EventType::Arrest | EventType::FoiledPlot);
+            let attack_a = !matches!(ia.event_type, EventType::Arrest | EventType::FoiledPlot);
+            if attack_a && arrest_b && ia.country == ib.country {
+                let (Some(attack_day), Some(arrest_day)) = (ia.date_start, ib.date_end) else { continue };
+                let after = (arrest_day - attack_day).num_days();
+                let reported_together = ia.sources.iter().any(|s| ib.sources.contains(s));
+                if (0..=FOLLOW_UP_DAYS).contains(&after) && (reported_together || !shared.is_empty()) {
+                    links.push((a, Related { id: ib.id.clone(), relation: "arrests that followed the attack".into() }));
+                    links.push((b, Related { id: ia.id.clone(), relation: "arrests after the attack".into() }));
+                }
+            }
+        }
+    }
+    for (i, link) in links {
+        let related = &mut built[i].0.related;
+        if !related.iter().any(|r| r.id == link.id) {
+            related.push(link);
+        }
+    }
+    for (inc, _) in built.iter_mut() {
+        inc.related.sort_by(|x, y| x.id.cmp(&y.id));
+    }
 }
 
 fn types_compatible(a: EventType, b: EventType) -> bool {
@@ -193,9 +255,22 @@ impl<'a> Cluster<'a> {
         linked.then_some(score)
     }
 
+    /// Whether the cluster says more than "an attack somewhere in a country in some month or
+    /// year": a type, a toll, or a place finer than the country. Less than that is a passing
+    /// mention ("the group has targeted Iran in 2017"), kept as frames but not a ledger row.
+    fn says_enough(&self, date: &DateInterval) -> bool {
+        let typed = self.event_type != EventType::Unknown;
+        let toll = self.frames.iter().any(|f| f.frame.killed.is_some() || f.frame.wounded.is_some());
+        let located = self.places.iter().any(|p| p.kind != PlaceKind::Country);
+        typed || toll || located || date.days() <= 31
+    }
+
     fn reconcile(&self, centroid: CountryCentroid) -> Option<Incident> {
         let country = self.country.clone()?;
         let date = self.date?;
+        if !self.says_enough(&date) {
+            return None;
+        }
         let anchor = self.frames[0];
         // One trigger can name several events ("attacks in October 2022 and August 2023"), so
         // the anchor frame's own date is part of its identity.
@@ -380,6 +455,7 @@ impl<'a> Cluster<'a> {
             independent_sources: families.len(),
             claims,
             conflicts,
+            related: Vec::new(),
         })
     }
 
@@ -595,6 +671,57 @@ mod tests {
         other.frame.event_type = EventType::Bombing;
         let dated = incidents_of(&[frame_kg_dated(dec), other]);
         assert_eq!(dated, 1, "the bombing has no date and is not a row of its own");
+    }
+
+    #[test]
+    fn a_passing_mention_of_an_untyped_attack_in_some_year_is_not_a_ledger_row() {
+        let y2017 = DateInterval { start: day("2017-01-01"), end: day("2017-12-31"), precision: DatePrecision::Year };
+        let mut vague = frame("a", 1, Some(y2017), None);
+        vague.frame.event_type = EventType::Unknown;
+        vague.frame.place =
+            ev(Place { name: "Iran".into(), country: "IR".into(), kind: PlaceKind::Country, lat: None, lon: None });
+        assert!(fuse(std::slice::from_ref(&vague), &no_centroid).is_empty());
+        // the same mention with a toll is a row
+        vague.frame.killed = ev(CountRange::exact(17));
+        assert_eq!(fuse(&[vague], &no_centroid).len(), 1);
+    }
+
+    #[test]
+    fn two_attacks_by_one_group_on_one_shrine_are_related_but_stay_two_incidents() {
+        let oct = DateInterval { start: day("2022-10-01"), end: day("2022-10-31"), precision: DatePrecision::Month };
+        let aug = DateInterval { start: day("2023-08-01"), end: day("2023-08-31"), precision: DatePrecision::Month };
+        let group = |f: &mut SourcedFrame| {
+            f.frame.perpetrators =
+                vec![ev(Perpetrator { name: "Islamic State".into(), status: AttributionStatus::Attributed }).unwrap()];
+        };
+        let (mut a, mut b) = (frame("a", 1, Some(oct), None), frame("b", 2, Some(aug), None));
+        group(&mut a);
+        group(&mut b);
+        let incidents = fuse(&[a, b], &no_centroid);
+        assert_eq!(incidents.len(), 2);
+        assert_eq!(incidents[0].related.len(), 1, "{:?}", incidents[0].related);
+        assert_eq!(incidents[0].related[0].id, incidents[1].id);
+        assert!(incidents[0].related[0].relation.contains("Kerman"));
+    }
+
+    #[test]
+    fn arrests_reported_with_an_attack_soon_after_it_are_its_follow_up() {
+        let jan3 = DateInterval::day(day("2024-01-03"));
+        let jan6 = DateInterval::day(day("2024-01-06"));
+        let attack = frame("a", 1, Some(jan3), None);
+        let mut arrest = frame("a", 1, Some(jan6), None);
+        arrest.frame.event_type = EventType::Arrest;
+        arrest.frame.trigger = Span::new(40, 48);
+        arrest.frame.place = None;
+        let incidents = fuse(&[attack, arrest], &no_centroid);
+        assert_eq!(incidents.len(), 2, "{incidents:?}");
+        assert!(incidents.iter().all(|i| i.related.len() == 1), "{incidents:?}");
+        let far = DateInterval::day(day("2024-06-01"));
+        let mut late = frame("b", 2, Some(far), None);
+        late.frame.event_type = EventType::Arrest;
+        late.frame.place = None;
+        let incidents = fuse(&[frame("a", 1, Some(jan3), None), late], &no_centroid);
+        assert!(incidents.iter().all(|i| i.related.is_empty()), "five months later is not a follow-up");
     }
 
     fn frame_kg_dated(dec: DateInterval) -> SourcedFrame {

@@ -477,6 +477,16 @@ pub struct Conflict {
     pub note: String,
 }
 
+/// A link from one incident to another of the same series ("the same group attacked the same
+/// shrine before"; "the arrests that followed the attack").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Related {
+    /// The other incident's id.
+    pub id: String,
+    /// How they are related, in words.
+    pub relation: String,
+}
+
 /// One real-world incident, reconciled across its sources.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Incident {
@@ -499,6 +509,9 @@ pub struct Incident {
     pub independent_sources: usize,
     pub claims: Vec<Claim>,
     pub conflicts: Vec<Conflict>,
+    /// Other incidents of the same series (stored ledgers from before this field read as none).
+    #[serde(default)]
+    pub related: Vec<Related>,
 }
 
 #[cfg(test)]

@@ -518,6 +518,7 @@ mod tests {
             independent_sources: 1,
             claims: vec![],
             conflicts: vec![],
+            related: vec![],
         }
     }
 

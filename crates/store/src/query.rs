@@ -584,6 +584,7 @@ mod tests {
                 end: 1,
             }],
             conflicts: vec![Conflict { field: Field::Killed, note: "n".into() }],
+            related: vec![],
         }
     }
 
