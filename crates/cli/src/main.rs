@@ -1,7 +1,9 @@
 //! `annalist`: the command line. It parses arguments and wires the stage crates together;
 //! it holds no extraction, fusion or storage logic of its own.
 
+mod bench;
 mod export;
+mod fuse_jsonl;
 mod pipeline;
 mod render;
 
@@ -54,6 +56,31 @@ enum Command {
         /// Write to this file instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
+    },
+    /// Fuse the JSON Lines that `annalist extract` wrote (files, or `-` for standard input):
+    /// find syndicated copies, fuse frames into incidents and write them in the export schema,
+    /// as `annalist ingest` and `annalist export --what incidents` would for the same documents
+    /// in the same order. No store; this is the step a cluster job runs on each block.
+    Fuse {
+        /// Files of `annalist extract` output (`-` for standard input), read in order.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Benchmark the whole ingest run (read, clean, dedup, extract, store, fuse) on a named
+    /// corpus into a fresh store; prints articles/s, MB/s, time per stage and peak memory.
+    /// Corpora: bbc, reuters, mix (both), large:N (N articles made by varying the mix, streamed).
+    Bench {
+        /// bbc, reuters, mix or large:N (e.g. large:1000000 or large:1M).
+        corpus: bench::Corpus,
+        /// The folder holding bbc-news/ and reuters21578/.
+        #[arg(long, default_value = "../shared/eval/data")]
+        root: PathBuf,
+        /// The store to write (default: a new file in the temporary folder, removed afterwards).
+        #[arg(long)]
+        db: Option<PathBuf>,
     },
     /// Print the incident ledger as a table: date, type, place, country, perpetrator, killed,
     /// wounded and the number of independent sources.
@@ -138,6 +165,26 @@ fn run(cli: Cli) -> Result<()> {
             let summary = pipeline::extract_jsonl(&inputs, &mut sink)?;
             sink.flush()?;
             eprintln!("{summary}");
+        }
+        Command::Fuse { inputs, output } => {
+            let mut sink = open_sink(output.as_deref())?;
+            let summary = fuse_jsonl::fuse_jsonl(&inputs, &mut sink)?;
+            sink.flush()?;
+            eprintln!("{summary}");
+        }
+        Command::Bench { corpus, root, db } => {
+            let temp = std::env::temp_dir().join(format!("annalist-bench-{}", std::process::id()));
+            let path = db.clone().unwrap_or_else(|| temp.join("bench.db"));
+            if db.is_none() {
+                std::fs::create_dir_all(&temp)?;
+            } else if path.exists() {
+                bail!("{} exists; the bench writes a new store", path.display());
+            }
+            let report = bench::run(corpus, &root, &path);
+            if db.is_none() {
+                std::fs::remove_dir_all(&temp).ok();
+            }
+            println!("{}", report?);
         }
         Command::Incidents { db } => {
             let store = open_existing(&db)?;

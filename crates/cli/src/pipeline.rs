@@ -19,6 +19,8 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::io::IsTerminal;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
 const CHUNK: usize = 256;
 
@@ -70,20 +72,71 @@ fn reason_kind(reason: &str) -> String {
 enum Processed {
     Skipped(Skipped),
     Unchanged,
-    Ready { article: Box<Article>, origin: String, changed: bool, frames: Vec<EventFrame> },
+    Ready { article: Box<Article>, origin: String, changed: bool, frames: Vec<EventFrame>, sketch: Sketch },
 }
 
+/// Where a run spent its time, and how much it read (for `annalist bench`).
+///
+/// `read`, `lookup`, `dedup`, `store`, `fuse` and `ledger` are wall time on the run's own
+/// thread; `parallel` is the wall time of the parallel section, and `clean`, `extract` and
+/// `sketch` the CPU time spent in each inside it, summed over the worker threads.
+#[derive(Debug, Default, Clone)]
+pub struct Stages {
+    pub read: Duration,
+    pub lookup: Duration,
+    pub parallel: Duration,
+    pub clean: Duration,
+    pub extract: Duration,
+    pub sketch: Duration,
+    pub dedup: Duration,
+    pub store: Duration,
+    pub fuse: Duration,
+    pub ledger: Duration,
+    /// Raw (undecoded) bytes of the documents read.
+    pub bytes: u64,
+}
+
+/// How an ingest run reports as it goes.
+#[derive(Debug, Clone, Copy)]
+pub struct RunOptions {
+    /// Draw a progress bar (on a terminal only).
+    pub progress: bool,
+    /// Print each skipped input on standard error.
+    pub report_skips: bool,
+}
+
+/// Ingests the files and folders in `inputs` (see [`ingest_documents`]).
 pub fn ingest(store: &mut Store, inputs: &[PathBuf], progress: bool) -> Result<Summary> {
+    let docs = read_inputs(inputs, &IngestOptions::default());
+    let options = RunOptions { progress, report_skips: true };
+    ingest_documents(store, docs, options, &mut Stages::default())
+}
+
+fn nanos(d: Duration) -> u64 {
+    d.as_nanos().min(u64::MAX as u128) as u64
+}
+
+/// The ingest run over any stream of documents: the one code path of `annalist ingest` and
+/// `annalist bench`. Documents are pulled lazily, `CHUNK` at a time; `stages` accumulates
+/// where the time went.
+pub fn ingest_documents(
+    store: &mut Store,
+    docs: impl Iterator<Item = Result<Document, Skipped>>,
+    options: RunOptions,
+    stages: &mut Stages,
+) -> Result<Summary> {
     let mut summary = Summary::default();
     let mut index = DedupIndex::new(DedupConfig::default());
+    let t = Instant::now();
     for s in store.sketches()? {
         let sketch = Sketch::from_bytes(&s.sketch)
             .map_err(|e| anyhow::anyhow!("the stored sketch of {} is unreadable: {e}", s.id))?;
         index.add(&s.id, sketch, ArticleMeta { published: s.published, text_len: s.text_len });
     }
+    stages.dedup += t.elapsed();
     let extractor = Extractor::builtin();
 
-    let bar = if progress && std::io::stderr().is_terminal() {
+    let bar = if options.progress && std::io::stderr().is_terminal() {
         ProgressBar::new_spinner()
     } else {
         ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden())
@@ -93,55 +146,78 @@ pub fn ingest(store: &mut Store, inputs: &[PathBuf], progress: bool) -> Result<S
             .unwrap_or_else(|_| ProgressStyle::default_spinner()),
     );
 
-    let mut docs = read_inputs(inputs, &IngestOptions::default());
+    let (clean_ns, extract_ns, sketch_ns) = (AtomicU64::new(0), AtomicU64::new(0), AtomicU64::new(0));
+    let mut docs = docs;
+    let mut batch = Vec::with_capacity(CHUNK);
     loop {
+        let t = Instant::now();
         let chunk: Vec<Result<Document, Skipped>> = docs.by_ref().take(CHUNK).collect();
+        stages.read += t.elapsed();
         if chunk.is_empty() {
             break;
         }
         // In order, on this thread: is it already stored? (SQLite lookups are cheap.)
+        let t = Instant::now();
         let mut slots = Vec::with_capacity(chunk.len());
         for item in chunk {
             slots.push(match item {
                 Err(s) => Slot::Done(Processed::Skipped(s)),
-                Ok(doc) => match store.document_state(&doc.id, &doc.content_hash)? {
-                    DocumentState::Unchanged => Slot::Done(Processed::Unchanged),
-                    state => Slot::Pending(Box::new(doc), state == DocumentState::Changed),
-                },
+                Ok(doc) => {
+                    stages.bytes += doc.raw.len() as u64;
+                    match store.document_state(&doc.id, &doc.content_hash)? {
+                        DocumentState::Unchanged => Slot::Done(Processed::Unchanged),
+                        state => Slot::Pending(Box::new(doc), state == DocumentState::Changed),
+                    }
+                }
             });
         }
-        // In parallel: cleaning and extraction are pure functions of one document.
+        stages.lookup += t.elapsed();
+        // In parallel: cleaning, extraction and sketching are pure functions of one document.
+        let t = Instant::now();
         let processed: Vec<Processed> = slots
             .into_par_iter()
             .map(|slot| match slot {
                 Slot::Done(p) => p,
-                Slot::Pending(doc, changed) => match clean(&doc) {
-                    Err(e) => Processed::Skipped(Skipped { origin: doc.origin.clone(), reason: e.to_string() }),
-                    Ok(article) => {
-                        let frames = extractor.frames(&article);
-                        Processed::Ready { article: Box::new(article), origin: doc.origin.clone(), changed, frames }
+                Slot::Pending(doc, changed) => {
+                    let t0 = Instant::now();
+                    let cleaned = clean(&doc);
+                    let t1 = Instant::now();
+                    clean_ns.fetch_add(nanos(t1 - t0), Ordering::Relaxed);
+                    match cleaned {
+                        Err(e) => Processed::Skipped(Skipped { origin: doc.origin.clone(), reason: e.to_string() }),
+                        Ok(article) => {
+                            let frames = extractor.frames(&article);
+                            let t2 = Instant::now();
+                            let sketch = Sketch::of(&article.text);
+                            extract_ns.fetch_add(nanos(t2 - t1), Ordering::Relaxed);
+                            sketch_ns.fetch_add(nanos(t2.elapsed()), Ordering::Relaxed);
+                            let origin = doc.origin.clone();
+                            Processed::Ready { article: Box::new(article), origin, changed, frames, sketch }
+                        }
                     }
-                },
+                }
             })
             .collect();
-        let mut batch = Vec::new();
+        stages.parallel += t.elapsed();
+        let t = Instant::now();
         let mut repoints = Vec::new();
         for p in processed {
             summary.read += 1;
             bar.inc(1);
             match p {
                 Processed::Skipped(s) => {
-                    bar.suspend(|| eprintln!("skipped {}: {}", s.origin, s.reason));
+                    if options.report_skips {
+                        bar.suspend(|| eprintln!("skipped {}: {}", s.origin, s.reason));
+                    }
                     *summary.skipped.entry(reason_kind(&s.reason)).or_default() += 1;
                 }
                 Processed::Unchanged => summary.unchanged += 1,
-                Processed::Ready { article, origin, changed, frames } => {
+                Processed::Ready { article, origin, changed, frames, sketch } => {
                     if changed {
                         summary.changed += 1;
                     } else {
                         summary.new += 1;
                     }
-                    let sketch = Sketch::of(&article.text);
                     let bytes = sketch.to_bytes();
                     let outcome = index.add(
                         &article.id,
@@ -160,18 +236,29 @@ pub fn ingest(store: &mut Store, inputs: &[PathBuf], progress: bool) -> Result<S
                 }
             }
         }
+        stages.dedup += t.elapsed();
+        let t = Instant::now();
         store.save_batch(&batch).context("saving a batch of articles")?;
+        batch.clear();
         for (copy, original) in repoints {
             store.set_duplicate_of(&copy, Some(&original))?;
         }
+        stages.store += t.elapsed();
         bar.set_message(format!("{} new", summary.new));
     }
     bar.finish_and_clear();
+    stages.clean += Duration::from_nanos(clean_ns.into_inner());
+    stages.extract += Duration::from_nanos(extract_ns.into_inner());
+    stages.sketch += Duration::from_nanos(sketch_ns.into_inner());
 
-    summary.duplicates = store.documents()?.iter().filter(|d| d.duplicate_of.is_some()).count();
+    let t = Instant::now();
+    summary.duplicates = store.duplicate_count()?;
     let incidents = fuse_ledger(store)?;
     summary.incidents = incidents.len();
+    stages.fuse += t.elapsed();
+    let t = Instant::now();
     summary.ledger = store.replace_incidents(&incidents)?;
+    stages.ledger += t.elapsed();
     Ok(summary)
 }
 
@@ -188,9 +275,15 @@ pub fn fuse_ledger(store: &Store) -> Result<Vec<annalist_model::Incident>> {
             seq: f.seq,
         })
         .collect();
+    Ok(fuse_frames(&frames))
+}
+
+/// Fuses frames with the built-in gazetteer's country centroids (the one fuse call of ingest
+/// and of `annalist fuse`).
+pub fn fuse_frames(frames: &[SourcedFrame]) -> Vec<annalist_model::Incident> {
     let gazetteer = Gazetteer::builtin();
     let centroid = |iso2: &str| gazetteer.country(iso2).map(|c| (c.lat, c.lon));
-    Ok(fuse(&frames, &centroid))
+    fuse(frames, &centroid)
 }
 
 enum Slot {

@@ -1,0 +1,414 @@
+//! `annalist bench`: the whole ingest run (read, clean, dedup, extract, store, fuse) over a named
+//! corpus, timed stage by stage, with throughput and peak memory.
+//!
+//! It runs the very code path of `annalist ingest` ([`pipeline::ingest_documents`]), fed by a
+//! corpus reader instead of the file walker, into a fresh store. Corpora (under `--root`):
+//!
+//! - `bbc`: BBC News 2004-2005 (`bbc-news/bbc/{business,...}/NNN.txt`, read by annalist-ingest,
+//!   ids `bbc-SECTION-NNN`);
+//! - `reuters`: Reuters-21578 (`reuters21578/reuters21578-xml/reut2-NNN.xml`, each `<REUTERS>`
+//!   record one plain-text document: title, dateline and body, with its `<DATE>`);
+//! - `mix`: both, BBC first;
+//! - `large:N`: N articles made from the mix, streamed: the first pass is the mix itself, and
+//!   pass `r` rebuilds each article from a third of its own paragraphs and paragraphs of two
+//!   other articles (so it is not a syndicated copy), with a new id and its date `r` weeks later.
+//!   Only the mix (about 35 MB) is held in memory, never the N articles.
+
+use crate::pipeline::{self, RunOptions, Stages, Summary};
+use annalist_ingest::{read_inputs, IngestOptions, Skipped};
+use annalist_model::{content_hash, Document, MediaType};
+use annalist_store::Store;
+use anyhow::{bail, Context, Result};
+use chrono::NaiveDate;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// A corpus the bench can run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Corpus {
+    Bbc,
+    Reuters,
+    Mix,
+    Large(usize),
+}
+
+impl std::str::FromStr for Corpus {
+    type Err = String;
+    fn from_str(s: &str) -> std::result::Result<Corpus, String> {
+        match s {
+            "bbc" => Ok(Corpus::Bbc),
+            "reuters" => Ok(Corpus::Reuters),
+            "mix" => Ok(Corpus::Mix),
+            _ => {
+                let n = s.strip_prefix("large:").ok_or_else(|| {
+                    format!(
+                        "unknown corpus {s:?}: expected bbc, reuters, mix or large:N (N articles, e.g. large:1000000)"
+                    )
+                })?;
+                let n = n.replace('_', "");
+                let n = match n.strip_suffix(['k', 'K']) {
+                    Some(k) => k.parse::<usize>().map(|k| k * 1_000),
+                    None => match n.strip_suffix(['m', 'M']) {
+                        Some(m) => m.parse::<usize>().map(|m| m * 1_000_000),
+                        None => n.parse::<usize>(),
+                    },
+                }
+                .map_err(|_| {
+                    format!("large:N needs a number of articles (e.g. large:1000000 or large:1M), not {s:?}")
+                })?;
+                Ok(Corpus::Large(n))
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for Corpus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Corpus::Bbc => f.write_str("bbc"),
+            Corpus::Reuters => f.write_str("reuters"),
+            Corpus::Mix => f.write_str("mix"),
+            Corpus::Large(n) => write!(f, "large:{n}"),
+        }
+    }
+}
+
+type Item = std::result::Result<Document, Skipped>;
+
+const BBC_SECTIONS: [&str; 5] = ["business", "entertainment", "politics", "sport", "tech"];
+
+fn bbc(root: &Path) -> Result<Box<dyn Iterator<Item = Item>>> {
+    let dir = root.join("bbc-news").join("bbc");
+    if !dir.is_dir() {
+        bail!("no BBC corpus at {} (set --root to the folder holding bbc-news/)", dir.display());
+    }
+    // Each section numbers its files from 001: the section makes the ids unique.
+    let sections = BBC_SECTIONS.iter().map(move |section| {
+        read_inputs(&[dir.join(section)], &IngestOptions::default()).map(move |item| {
+            item.map(|mut doc| {
+                doc.id = format!("bbc-{section}-{}", doc.id);
+                doc
+            })
+        })
+    });
+    Ok(Box::new(sections.flatten()))
+}
+
+fn reuters(root: &Path) -> Result<Box<dyn Iterator<Item = Item>>> {
+    let dir = root.join("reuters21578").join("reuters21578-xml");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .with_context(|| format!("no Reuters corpus at {} (set --root)", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            name.starts_with("reut2-") && name.ends_with(".xml")
+        })
+        .collect();
+    files.sort();
+    // One file (about 1,000 records, 1.3 MB) in memory at a time.
+    Ok(Box::new(files.into_iter().flat_map(|path| match std::fs::read(&path) {
+        Ok(bytes) => reuters_records(&path, &String::from_utf8_lossy(&bytes)),
+        Err(e) => vec![Err(Skipped { origin: path.display().to_string(), reason: format!("cannot read: {e}") })],
+    })))
+}
+
+fn between<'a>(s: &'a str, open: &str, close: &str) -> Option<&'a str> {
+    let start = s.find(open)? + open.len();
+    let end = s[start..].find(close)? + start;
+    Some(&s[start..end])
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<").replace("&gt;", ">").replace("&#3;", "").replace("&amp;", "&")
+}
+
+/// The `<REUTERS>` records of one Reuters-21578 XML file as plain-text documents.
+fn reuters_records(path: &Path, xml: &str) -> Vec<Item> {
+    let mut out = Vec::new();
+    for record in xml.split("<REUTERS ").skip(1) {
+        let newid = between(record, "NEWID=\"", "\"").unwrap_or("0");
+        let origin = format!("{}#{newid}", path.display());
+        let Some(body) = between(record, "<BODY>", "</BODY>") else {
+            out.push(Err(Skipped { origin, reason: "empty (a Reuters record without a body)".into() }));
+            continue;
+        };
+        let title = between(record, "<TITLE>", "</TITLE>").map(|t| unescape(t.trim()));
+        let dateline = between(record, "<DATELINE>", "</DATELINE>").map(|d| unescape(d.trim())).unwrap_or_default();
+        let date = between(record, "<DATE>", "</DATE>")
+            .and_then(|d| d.trim().get(..11))
+            .and_then(|d| NaiveDate::parse_from_str(&d.to_ascii_lowercase(), "%d-%b-%Y").ok());
+        // Body paragraphs start with an indented line; wrapped lines are joined.
+        let body = unescape(body);
+        let body = body.trim_end().trim_end_matches("Reuter").trim_end();
+        let mut paragraphs: Vec<String> = Vec::new();
+        for line in body.lines() {
+            let starts = line.starts_with(' ') || line.starts_with('\t');
+            let line = line.trim();
+            if line.is_empty() {
+                continue;
+            }
+            match paragraphs.last_mut() {
+                Some(p) if !starts => {
+                    p.push(' ');
+                    p.push_str(line);
+                }
+                _ => paragraphs.push(line.to_string()),
+            }
+        }
+        if let Some(first) = paragraphs.first_mut() {
+            if !dateline.is_empty() {
+                *first = format!("{dateline} {first}");
+            }
+        }
+        let mut text = String::new();
+        if let Some(t) = &title {
+            text.push_str(t);
+            text.push_str("\n\n");
+        }
+        text.push_str(&paragraphs.join("\n\n"));
+        text.push('\n');
+        let raw = text.into_bytes();
+        out.push(Ok(Document {
+            id: format!("reuters-{newid}"),
+            origin,
+            url: None,
+            media_type: MediaType::Text,
+            declared_charset: Some("utf-8".into()),
+            declared_title: title,
+            declared_date: date,
+            declared_outlet: Some("Reuters".into()),
+            content_hash: content_hash(&raw),
+            raw,
+        }));
+    }
+    out
+}
+
+fn mix(root: &Path) -> Result<Box<dyn Iterator<Item = Item>>> {
+    Ok(Box::new(bbc(root)?.chain(reuters(root)?)))
+}
+
+/// One article of the mix, split into paragraphs, as the generator reuses it.
+struct Base {
+    doc: Document,
+    /// Byte ranges of the paragraphs of `doc.raw` (separated by blank lines).
+    paragraphs: Vec<(usize, usize)>,
+}
+
+fn paragraphs(raw: &[u8]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i + 1 < raw.len() {
+        if raw[i] == b'\n' && raw[i + 1] == b'\n' {
+            if i > start {
+                out.push((start, i));
+            }
+            while i < raw.len() && raw[i] == b'\n' {
+                i += 1;
+            }
+            start = i;
+        } else {
+            i += 1;
+        }
+    }
+    if start < raw.len() {
+        out.push((start, raw.len()));
+    }
+    out
+}
+
+/// `n` articles: the mix, then varied passes over it, made one at a time.
+struct Large {
+    base: Vec<Base>,
+    next: usize,
+    n: usize,
+    raw: Vec<u8>,
+}
+
+impl Large {
+    fn new(root: &Path, n: usize) -> Result<Large> {
+        let mut base = Vec::new();
+        // Records the reader turns away (no body) are not articles: they are left out.
+        for doc in mix(root)?.flatten() {
+            let paragraphs = paragraphs(&doc.raw);
+            base.push(Base { doc, paragraphs });
+        }
+        if base.is_empty() {
+            bail!("the mix corpus under {} is empty", root.display());
+        }
+        Ok(Large { base, next: 0, n, raw: Vec::new() })
+    }
+
+    fn make(&mut self, k: usize) -> Document {
+        let len = self.base.len();
+        let (pass, i) = (k / len, k % len);
+        let own = &self.base[i];
+        if pass == 0 {
+            return own.doc.clone();
+        }
+        // Partners far apart in the mix, different on every pass.
+        let a = &self.base[(i + pass * 7919) % len];
+        let b = &self.base[(i + pass * 104_729 + 1) % len];
+        self.raw.clear();
+        for (p, &(s, e)) in own.paragraphs.iter().enumerate() {
+            // The title and every third paragraph are the article's own; the others come from
+            // the partners' paragraph of the same rank, where they have one.
+            let (src, s, e) = match (p + pass) % 3 {
+                _ if p == 0 => (own, s, e),
+                1 => a.paragraphs.get(p).map_or((own, s, e), |&(s, e)| (a, s, e)),
+                2 => b.paragraphs.get(p).map_or((own, s, e), |&(s, e)| (b, s, e)),
+                _ => (own, s, e),
+            };
+            if !self.raw.is_empty() {
+                self.raw.extend_from_slice(b"\n\n");
+            }
+            self.raw.extend_from_slice(&src.doc.raw[s..e]);
+        }
+        self.raw.push(b'\n');
+        let raw = self.raw.clone();
+        let d = &own.doc;
+        Document {
+            id: format!("{}~{pass}", d.id),
+            origin: format!("large:{k}"),
+            url: None,
+            media_type: d.media_type,
+            declared_charset: d.declared_charset.clone(),
+            declared_title: d.declared_title.clone(),
+            declared_date: d.declared_date.map(|day| day + chrono::Duration::weeks(pass as i64)),
+            declared_outlet: d.declared_outlet.clone(),
+            content_hash: content_hash(&raw),
+            raw,
+        }
+    }
+}
+
+impl Iterator for Large {
+    type Item = Item;
+    fn next(&mut self) -> Option<Item> {
+        if self.next >= self.n {
+            return None;
+        }
+        let k = self.next;
+        self.next += 1;
+        Some(Ok(self.make(k)))
+    }
+}
+
+/// Peak resident memory of this process (VmHWM), in bytes, where /proc says it.
+pub fn peak_rss() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}
+
+fn secs(d: Duration) -> String {
+    format!("{:.2} s", d.as_secs_f64())
+}
+
+/// What one bench run measured.
+pub struct Report {
+    pub corpus: Corpus,
+    pub summary: Summary,
+    pub stages: Stages,
+    pub elapsed: Duration,
+    pub threads: usize,
+    pub peak_rss: Option<u64>,
+}
+
+impl std::fmt::Display for Report {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (s, t) = (&self.stages, self.elapsed.as_secs_f64().max(1e-9));
+        let mb = s.bytes as f64 / 1e6;
+        writeln!(
+            f,
+            "bench {}: {} articles, {:.1} MB in {:.2} s on {} threads: {:.0} articles/s, {:.2} MB/s; peak RSS {}",
+            self.corpus,
+            self.summary.read,
+            mb,
+            t,
+            self.threads,
+            self.summary.read as f64 / t,
+            mb / t,
+            self.peak_rss.map_or("unknown".into(), |b| format!("{:.0} MB", b as f64 / 1e6)),
+        )?;
+        writeln!(
+            f,
+            "  wall:  read {}, store lookups {}, clean+extract+sketch {} (parallel), dedup {}, store {}, fuse {}, ledger {}",
+            secs(s.read),
+            secs(s.lookup),
+            secs(s.parallel),
+            secs(s.dedup),
+            secs(s.store),
+            secs(s.fuse),
+            secs(s.ledger)
+        )?;
+        writeln!(
+            f,
+            "  CPU in the parallel section (all threads): clean {}, extract {}, sketch {}",
+            secs(s.clean),
+            secs(s.extract),
+            secs(s.sketch)
+        )?;
+        write!(f, "  {}", self.summary)
+    }
+}
+
+/// Runs the ingest pipeline over `corpus` into the store at `db` (which should be new).
+pub fn run(corpus: Corpus, root: &Path, db: &Path) -> Result<Report> {
+    let mut store = Store::open(db)?;
+    let docs: Box<dyn Iterator<Item = Item>> = match corpus {
+        Corpus::Bbc => bbc(root)?,
+        Corpus::Reuters => reuters(root)?,
+        Corpus::Mix => mix(root)?,
+        Corpus::Large(n) => Box::new(Large::new(root, n)?),
+    };
+    let mut stages = Stages::default();
+    let options = RunOptions { progress: true, report_skips: false };
+    let start = Instant::now();
+    let summary = pipeline::ingest_documents(&mut store, docs, options, &mut stages)?;
+    let elapsed = start.elapsed();
+    Ok(Report { corpus, summary, stages, elapsed, threads: rayon::current_num_threads(), peak_rss: peak_rss() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn corpus_names_parse() {
+        assert_eq!("bbc".parse::<Corpus>(), Ok(Corpus::Bbc));
+        assert_eq!("large:1M".parse::<Corpus>(), Ok(Corpus::Large(1_000_000)));
+        assert_eq!("large:2_500".parse::<Corpus>(), Ok(Corpus::Large(2_500)));
+        assert!("large:x".parse::<Corpus>().is_err());
+        assert!("wiki".parse::<Corpus>().is_err());
+    }
+
+    #[test]
+    fn a_reuters_record_becomes_a_dated_plain_text_document() {
+        let xml = r#"<LEWIS><REUTERS TOPICS="NO" NEWID="7">
+<DATE>26-FEB-1987 15:01:01.79</DATE><TEXT><TITLE>BOMB &lt;HITS&gt; TOWN</TITLE>
+<DATELINE>    BEIRUT, Feb 26 - </DATELINE><BODY>A bomb exploded in a
+market, police said.
+    Two people were killed.
+ Reuter
+&#3;</BODY></TEXT></REUTERS>
+<REUTERS NEWID="8"><TEXT TYPE="BRIEF"><TITLE>X</TITLE></TEXT></REUTERS></LEWIS>"#;
+        let docs = reuters_records(Path::new("r.xml"), xml);
+        assert_eq!(docs.len(), 2);
+        let doc = docs[0].as_ref().unwrap();
+        assert_eq!(doc.id, "reuters-7");
+        assert_eq!(doc.declared_date, NaiveDate::from_ymd_opt(1987, 2, 26));
+        assert_eq!(
+            String::from_utf8_lossy(&doc.raw),
+            "BOMB <HITS> TOWN\n\nBEIRUT, Feb 26 - A bomb exploded in a market, police said.\n\nTwo people were killed.\n"
+        );
+        assert!(docs[1].is_err());
+    }
+
+    #[test]
+    fn paragraphs_split_at_blank_lines() {
+        assert_eq!(paragraphs(b"a\n\nbc\n\n\nd\n"), vec![(0, 1), (3, 5), (8, 10)]);
+    }
+}
