@@ -110,6 +110,24 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Serve the analyst's workbench over HTTP: the ledger (filterable, sortable), incident pages
+    /// with every claim and its quote highlighted in the article, a timeline, a map, actor pages,
+    /// full-text search and a JSON API (`/api/openapi.json`). Everything is embedded in the
+    /// binary; nothing is fetched from the network.
+    Serve {
+        #[arg(long, default_value = "annalist.db", help = DB_HELP)]
+        db: PathBuf,
+        /// Address to listen on. The default is loopback only; any other address lets everyone
+        /// who can reach it read the ledger.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+        /// Accept `POST /api/ingest` (articles as JSON Lines) from requests bearing the token.
+        #[arg(long)]
+        allow_ingest: bool,
+        /// The bearer token for `POST /api/ingest` (or set ANNALIST_TOKEN).
+        #[arg(long)]
+        token: Option<String>,
+    },
 }
 
 const DB_HELP: &str = "The annalist database (SQLite; created if missing)";
@@ -212,6 +230,29 @@ fn run(cli: Cli) -> Result<()> {
                 eprintln!("wrote {n} records to {}", path.display());
             }
         }
+        Command::Serve { db, addr, allow_ingest, token } => {
+            open_existing(&db)?;
+            let ingest = match (allow_ingest, token.or_else(|| std::env::var("ANNALIST_TOKEN").ok())) {
+                (false, _) => None,
+                (true, Some(token)) if !token.is_empty() => {
+                    Some(annalist_web::Ingest { token, run: std::sync::Arc::new(ingest_posted) })
+                }
+                (true, _) => bail!("--allow-ingest needs a token: --token TOKEN or ANNALIST_TOKEN"),
+            };
+            annalist_web::serve(annalist_web::ServeOptions { db, addr, ingest })?;
+        }
     }
     Ok(())
+}
+
+/// `POST /api/ingest`: the posted JSON Lines, ingested like a file.
+fn ingest_posted(db: &std::path::Path, body: &[u8]) -> Result<String> {
+    let dir = std::env::temp_dir().join(format!("annalist-posted-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let path = dir.join("posted.jsonl");
+    std::fs::write(&path, body)?;
+    let mut store = annalist_store::Store::open(db)?;
+    let summary = pipeline::ingest(&mut store, &[path], false);
+    std::fs::remove_dir_all(&dir).ok();
+    Ok(summary?.to_string())
 }

@@ -1,0 +1,163 @@
+//! The analyst's workbench: `annalist serve`. A JSON API over the store (ledger with filters,
+//! incidents with their claims and evidence, documents, actors, full-text search, an OpenAPI
+//! document) and server-rendered pages (ledger, incident, timeline, map, actor, document,
+//! search), all assets embedded in the binary.
+//!
+//! It reads through `annalist-store` only (a small pool of SQLite connections, each query on a
+//! blocking thread) and holds no pipeline logic: the optional `POST /api/ingest` calls back into
+//! whatever [`Ingest`] hook the binary hands it. Every piece of article text is escaped before it
+//! reaches a page (`html::esc`); pages carry a Content-Security-Policy that allows no script.
+
+mod api;
+mod html;
+mod pages;
+mod params;
+mod svg;
+
+use annalist_store::Store;
+use anyhow::{bail, Context};
+use axum::routing::{get, post};
+use axum::Router;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+pub use params::{MAX_LIMIT, MAX_QUERY_STRING, MAX_TEXT};
+
+/// What `POST /api/ingest` runs, given the store's path and the request body (articles as JSON
+/// Lines); answers the run's summary line. Called on a blocking thread, one call at a time.
+pub type IngestFn = dyn Fn(&Path, &[u8]) -> anyhow::Result<String> + Send + Sync;
+
+/// Write access: only when the server was started with `--allow-ingest` and a token.
+#[derive(Clone)]
+pub struct Ingest {
+    /// The bearer token a request must present (`Authorization: Bearer TOKEN`).
+    pub token: String,
+    pub run: Arc<IngestFn>,
+}
+
+/// How to serve.
+pub struct ServeOptions {
+    pub db: PathBuf,
+    pub addr: SocketAddr,
+    pub ingest: Option<Ingest>,
+}
+
+struct Inner {
+    db: PathBuf,
+    pool: Mutex<Vec<Store>>,
+    ingest: Option<Ingest>,
+    /// Held while an ingest runs: one at a time.
+    ingest_lock: tokio::sync::Mutex<()>,
+}
+
+/// The server's shared state: where the store is, a pool of open connections, the ingest hook.
+#[derive(Clone)]
+pub struct AppState(Arc<Inner>);
+
+impl AppState {
+    /// Opens the store at `db` (which must exist) and checks it can be read.
+    pub fn open(db: &Path, ingest: Option<Ingest>) -> anyhow::Result<AppState> {
+        if !db.exists() {
+            bail!("no database at {} (run `annalist ingest --db {} INPUT...` first)", db.display(), db.display());
+        }
+        let store = Store::open(db)?;
+        store.document_count()?;
+        Ok(AppState(Arc::new(Inner {
+            db: db.to_path_buf(),
+            pool: Mutex::new(vec![store]),
+            ingest,
+            ingest_lock: tokio::sync::Mutex::new(()),
+        })))
+    }
+
+    fn take(&self) -> anyhow::Result<Store> {
+        let pooled = self.0.pool.lock().unwrap_or_else(|e| e.into_inner()).pop();
+        match pooled {
+            Some(s) => Ok(s),
+            None => Ok(Store::open(&self.0.db)?),
+        }
+    }
+
+    fn give(&self, store: Store) {
+        let mut pool = self.0.pool.lock().unwrap_or_else(|e| e.into_inner());
+        if pool.len() < 16 {
+            pool.push(store);
+        }
+    }
+
+    /// Runs `f` with a pooled store on a blocking thread.
+    async fn with_store<T, F>(&self, f: F) -> anyhow::Result<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Store) -> anyhow::Result<T> + Send + 'static,
+    {
+        let this = self.clone();
+        tokio::task::spawn_blocking(move || {
+            let store = this.take()?;
+            let out = f(&store);
+            this.give(store);
+            out
+        })
+        .await
+        .context("a query thread failed")?
+    }
+}
+
+/// Every route: the API under `/api`, pages elsewhere, embedded assets under `/assets`.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/api/incidents", get(api::incidents))
+        .route("/api/incidents/{id}", get(api::incident))
+        .route("/api/documents/{id}", get(api::document))
+        .route("/api/actors/{id}", get(api::actor))
+        .route("/api/search", get(api::search))
+        .route("/api/openapi.json", get(api::openapi))
+        .route("/api/ingest", post(api::ingest))
+        .route("/api", get(api::not_found))
+        .route("/api/{*rest}", get(api::not_found).post(api::not_found))
+        .route("/", get(pages::ledger))
+        .route("/incidents/{id}", get(pages::incident))
+        .route("/documents/{id}", get(pages::document))
+        .route("/actors/{id}", get(pages::actor))
+        .route("/timeline", get(pages::timeline))
+        .route("/map", get(pages::map))
+        .route("/search", get(pages::search))
+        .route("/assets/style.css", get(pages::style))
+        .route("/favicon.ico", get(pages::favicon))
+        .fallback(pages::not_found)
+        .method_not_allowed_fallback(api::method_not_allowed)
+        .layer(axum::extract::DefaultBodyLimit::max(64 * 1024 * 1024))
+        .with_state(state)
+}
+
+/// Serves on `listener` until Ctrl-C.
+pub async fn run(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
+    axum::serve(listener, router(state))
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+}
+
+/// `annalist serve`: opens the store, binds `addr` (loopback unless told otherwise) and serves
+/// until Ctrl-C.
+pub fn serve(opts: ServeOptions) -> anyhow::Result<()> {
+    let state = AppState::open(&opts.db, opts.ingest.clone())?;
+    let runtime =
+        tokio::runtime::Builder::new_multi_thread().enable_all().build().context("cannot start the runtime")?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(opts.addr)
+            .await
+            .with_context(|| format!("cannot listen on {}", opts.addr))?;
+        let addr = listener.local_addr()?;
+        if !addr.ip().is_loopback() {
+            eprintln!("annalist: warning: serving on {addr}, which is not a loopback address: anyone who can reach it can read the ledger");
+        }
+        if opts.ingest.is_some() {
+            eprintln!("annalist: POST /api/ingest is enabled (bearer token required)");
+        }
+        println!("annalist: serving {} on http://{addr}/ (Ctrl-C to stop)", opts.db.display());
+        run(listener, state).await.context("the server failed")
+    })
+}
