@@ -77,6 +77,35 @@ pub const TRIGGERS: &[(&str, TriggerSense)] = &[
     ("massacre", sense(ArmedAssault, false, false, false)),
     ("knife attack", sense(ArmedAssault, false, false, false)),
     ("stabbing", sense(ArmedAssault, false, false, false)),
+    // clashes and killings as short reports tell them ("killed in a clash between two groups")
+    ("clash", sense(ArmedAssault, false, false, false)),
+    ("clashes", sense(ArmedAssault, false, true, false)),
+    ("clashed", sense(ArmedAssault, false, false, true)),
+    ("gunfight", sense(ArmedAssault, false, false, false)),
+    ("gun battle", sense(ArmedAssault, false, false, false)),
+    ("firefight", sense(ArmedAssault, false, false, false)),
+    ("exchanged fire", sense(ArmedAssault, false, false, true)),
+    ("exchange of fire", sense(ArmedAssault, false, false, false)),
+    ("ambush", sense(ArmedAssault, false, false, false)),
+    ("ambushed", sense(ArmedAssault, false, false, true)),
+    ("hacked to death", sense(ArmedAssault, false, false, true)),
+    ("chopped to death", sense(ArmedAssault, false, false, true)),
+    ("stabbed to death", sense(ArmedAssault, false, false, true)),
+    ("beaten to death", sense(UnarmedAssault, false, false, true)),
+    ("shootout", sense(ArmedAssault, false, false, false)),
+    ("shoot-out", sense(ArmedAssault, false, false, false)),
+    ("slaughtered", sense(ArmedAssault, false, false, true)),
+    ("petrol bomb", sense(Bombing, false, false, false)),
+    ("petrol bombs", sense(Bombing, false, true, false)),
+    ("crude bomb", sense(Bombing, false, false, false)),
+    ("crude bombs", sense(Bombing, false, true, false)),
+    // a killing told without its means ("a party leader was killed in the town"): an event of
+    // unknown type, unless the sentence tells of an accident or a disaster (see ACCIDENT_CUES)
+    ("was killed", sense(Unknown, false, false, false)),
+    ("were killed", sense(Unknown, false, true, false)),
+    ("was murdered", sense(Unknown, false, false, false)),
+    ("were murdered", sense(Unknown, false, true, false)),
+    ("lynched", sense(UnarmedAssault, false, false, true)),
     ("stabbed", sense(ArmedAssault, false, false, true)),
     ("assassinated", sense(Assassination, false, false, true)),
     ("assassination", sense(Assassination, false, false, false)),
@@ -144,7 +173,53 @@ pub const KILLED_BEFORE: &[&str] = &[
     "toll climbed to",
 ];
 /// Words just after a count (past "people", "others"...) that say it is of the dead.
-pub const KILLED_AFTER: &[&str] = &["killed", "dead", "died", "deaths", "fatalities", "lives", "fatality", "death"];
+pub const KILLED_AFTER: &[&str] = &[
+    "killed",
+    "dead",
+    "died",
+    "deaths",
+    "fatalities",
+    "lives",
+    "fatality",
+    "death",
+    "shot dead",
+    "gunned down",
+    "hacked to death",
+    "chopped to death",
+    "stabbed to death",
+    "beaten to death",
+    "burnt to death",
+    "burned to death",
+    "lynched",
+    "succumbed",
+    "lost their lives",
+    "lost his life",
+    "lost her life",
+];
+/// Death phrases that tell of one victim after "a ..." ("a teacher was killed", "an activist
+/// hacked to death"); "killed" and "died" need the passive or the intransitive to be sure.
+pub const ONE_VICTIM_DEATHS: &[&str] = &[
+    "was killed",
+    "was shot dead",
+    "was gunned down",
+    "was hacked to death",
+    "was stabbed to death",
+    "was beaten to death",
+    "was lynched",
+    "was murdered",
+    "got killed",
+    "has been killed",
+    "had been killed",
+    "died",
+    "succumbed",
+    "shot dead",
+    "hacked to death",
+    "chopped to death",
+    "stabbed to death",
+    "beaten to death",
+    "lost his life",
+    "lost her life",
+];
 pub const WOUNDED_BEFORE: &[&str] =
     &["wounded", "wounding", "injured", "injuring", "wounds", "injuries to", "hurt", "hurting"];
 pub const WOUNDED_AFTER: &[&str] = &["wounded", "injured", "injuries", "hurt", "casualties", "wounds", "injury"];
@@ -181,6 +256,52 @@ pub const PERSON_NOUNS: &[&str] = &[
     "them",
     "and",
     "more",
+    // one victim ("one person was killed")
+    "person",
+    "man",
+    "woman",
+    "child",
+    "boy",
+    "girl",
+    "civilian",
+    "soldier",
+    "policeman",
+    "officer",
+    "worker",
+    "activist",
+    "leader",
+    "student",
+    "teacher",
+    "youth",
+    "villager",
+    "farmer",
+    // the victims short reports name by role ("two BNP activists were shot dead")
+    "activists",
+    "workers",
+    "leaders",
+    "supporters",
+    "villagers",
+    "farmers",
+    "youths",
+    "boys",
+    "girls",
+    "personnel",
+    "jawans",
+    "cadres",
+    "rebels",
+    "insurgents",
+    "militants",
+    "passengers",
+    "guards",
+    "officials",
+    "security",
+    "forces",
+    "members",
+    "men's",
+    "persons'",
+    "policemen's",
+    "also",
+    "allegedly",
 ];
 /// Nouns for the people who carried out an attack ("two Tajik members", "a gunman").
 pub const ATTACKER_NOUNS: &[&str] = &[
@@ -326,6 +447,34 @@ pub const STATEMENT_VERBS: &[&str] = &[
 /// Vague times a sentence gives of its own event: it takes no date from the sentence before.
 pub const VAGUE_TIME_CUES: &[&str] =
     &["in the past", "previously", "in previous years", "in recent years", "over the years", "historically", "once"];
+/// Words that make a killing an accident or a disaster, not political violence.
+pub const ACCIDENT_CUES: &[&str] = &[
+    "accident",
+    "crash",
+    "collision",
+    "collided",
+    "earthquake",
+    "flood",
+    "floods",
+    "landslide",
+    "storm",
+    "cyclone",
+    "typhoon",
+    "hurricane",
+    "avalanche",
+    "lightning",
+    "drowned",
+    "road accident",
+    "car crash",
+    "plane crash",
+    "derailed",
+    "stampede",
+];
+/// Words before a count that update a toll named earlier in the sentence ("the number of
+/// people killed has risen to 130").
+pub const TOLL_UPDATE_CUES: &[&str] = &["risen to", "rose to", "climbed to", "jumped to", "increased to", "reached"];
+/// Words right before a count that make it an age ("aged 34").
+pub const AGE_CUES: &[&str] = &["aged", "age", "ages"];
 /// Words right before a trigger that make it point back to an event named elsewhere.
 pub const REFERENCE_CUES: &[&str] = &["before the", "after the", "since the", "following the", "ahead of the"];
 /// Words right before a trigger that negate it.

@@ -118,9 +118,14 @@ impl Extractor {
             .or_else(|| latest_full_date(text, &self.time_options));
         let triggers = self.find_triggers(text);
         // "since 1979" bounds something else, but "since the bombings of July 2005" dates them
+        // "by Monday" is a deadline, but "a concert by the singer on Monday" names an agent
         let bounds_other = |t: &TimeExpression| {
-            preceded_in_clause_by(text, t.span.start, SINCE_CUES, 60)
-                .is_some_and(|cue| !triggers.iter().any(|tr| cue < tr.span.start && tr.span.end <= t.span.start))
+            if last_words_any(&text[..t.span.start], 2, &["by", "by the end of"]) {
+                return true;
+            }
+            let bounded = preceded_in_clause_by(text, t.span.start, SINCE_CUES, 60)
+                .is_some_and(|cue| !triggers.iter().any(|tr| cue < tr.span.start && tr.span.end <= t.span.start));
+            bounded && !prev_words_are_agent(text, t.span.start)
         };
         let times: Vec<TimeExpression> = find_times(text, reference, &self.time_options)
             .into_iter()
@@ -161,6 +166,13 @@ impl Extractor {
                 ) || matches!(prev.as_str(), "heart" | "panic" | "cyber"))
             {
                 continue;
+            }
+            // "three people were killed in a road accident": not an attack
+            if sense.event_type == EventType::Unknown && is_killing_phrase(&text[span.start..span.end]) {
+                let (from, to) = sentence_bounds(text, span);
+                if find_any_word(&text[from..to], ACCIDENT_CUES).is_some() {
+                    continue;
+                }
             }
             // "a foiled terror attack": the foiling trigger already names this event
             if let Some(last) = out.last() {
@@ -248,12 +260,16 @@ impl Extractor {
             }
         }
         // casualties: a count next to a death or injury word, to the nearest trigger before it
-        for q in m.quantities.iter().filter(|q| within(q.span)) {
+        for q in m.quantities.iter().filter(|q| within(q.span) && !is_age(text, q.span)) {
             let before = &text[sentence.span.start..q.span.start];
             let after = &text[q.span.end..sentence.span.end];
             // the words after a count name it first ("22 were killed and 59 injured": 59 is injured)
             let wounded_next = names_directly(after, WOUNDED_AFTER);
-            let killed = !wounded_next && (leads_to(after, KILLED_AFTER) || last_words_any(before, 3, KILLED_BEFORE));
+            // "the number of people killed ... has risen to 130"
+            let toll_update = last_words_any(before, 2, TOLL_UPDATE_CUES)
+                && find_any_word(tail(before, 120), &["killed", "dead", "death", "toll"]).is_some();
+            let killed = !wounded_next
+                && (leads_to(after, KILLED_AFTER) || last_words_any(before, 3, KILLED_BEFORE) || toll_update);
             let wounded = !killed && (leads_to(after, WOUNDED_AFTER) || last_words_any(before, 3, WOUNDED_BEFORE));
             if killed || wounded {
                 let target =
@@ -273,6 +289,14 @@ impl Extractor {
                         }
                     }
                 }
+            }
+        }
+        // "a school teacher was killed": one dead, unless a count already says more
+        for span in one_victim_deaths(text, sentence.span) {
+            let target = triggers.iter().rposition(|t| t.span.end <= span.end).unwrap_or_else(|| nearest(span));
+            let f = &mut frames[target];
+            if f.killed.is_none() {
+                f.killed = Some(Evidenced::read(CountRange::exact(1), span, article));
             }
         }
         // "a Tajik militant", "an ISKP member": one attacker
@@ -632,17 +656,128 @@ fn names_directly(s: &str, words: &[&str]) -> bool {
 }
 
 /// Whether `s` (the text after a count) leads, past person nouns, to one of `words`.
+/// Phrases of several words match whole ("two people were shot dead"); a short all-capitals
+/// name of a party or group may stand among the person nouns ("three BNP activists killed").
 fn leads_to(s: &str, words: &[&str]) -> bool {
-    for w in s.split(|c: char| !(is_word_char(c) || c == '\'')).filter(|w| !w.is_empty()).take(5) {
-        let w = w.to_lowercase();
-        if words.contains(&w.as_str()) {
+    let raw: Vec<&str> = s.split(|c: char| !(is_word_char(c) || c == '\'')).filter(|w| !w.is_empty()).take(8).collect();
+    let lower: Vec<String> = raw.iter().map(|w| w.to_lowercase()).collect();
+    for (i, w) in lower.iter().enumerate() {
+        let starts_phrase = |phrase: &&str| {
+            let parts: Vec<&str> = phrase.split(' ').collect();
+            lower.len() >= i + parts.len() && parts.iter().zip(&lower[i..]).all(|(p, w)| p == w)
+        };
+        if words.iter().any(starts_phrase) {
             return true;
         }
-        if !PERSON_NOUNS.contains(&w.as_str()) {
+        let acronym = (2..=5).contains(&raw[i].len()) && raw[i].chars().all(|c| c.is_ascii_uppercase());
+        if i >= 5 || !(PERSON_NOUNS.contains(&w.as_str()) || acronym) {
             return false;
         }
     }
     false
+}
+
+/// "A school teacher was killed", "an activist hacked to death": spans of phrases that tell
+/// of one dead victim, each from its article to the end of its death phrase.
+fn one_victim_deaths(text: &str, sentence: Span) -> Vec<Span> {
+    let s = &text[sentence.start..sentence.end];
+    let words: Vec<(usize, usize)> = word_spans(s);
+    let lower: Vec<String> = words.iter().map(|&(a, b)| s[a..b].to_lowercase()).collect();
+    let mut out = Vec::new();
+    for (i, w) in lower.iter().enumerate() {
+        if !matches!(w.as_str(), "a" | "an" | "another") {
+            continue;
+        }
+        // up to a dozen words of the victim's description ("an activist of the local party
+        // unit, 45, was killed"), not past the sentence's clause marks or another victim
+        for j in i + 2..(i + 14).min(lower.len()) {
+            if s[words[j - 1].1..words[j].0].contains([';', ':']) || matches!(lower[j].as_str(), "a" | "an") {
+                break;
+            }
+            let hit = ONE_VICTIM_DEATHS.iter().find(|phrase| {
+                let parts: Vec<&str> = phrase.split(' ').collect();
+                lower.len() >= j + parts.len() && parts.iter().zip(&lower[j..]).all(|(p, w)| p == w)
+            });
+            if let Some(phrase) = hit {
+                let last = j + phrase.split(' ').count() - 1;
+                out.push(Span::new(sentence.start + words[i].0, sentence.start + words[last].1));
+                break;
+            }
+            // a finite verb of its own ends the description ("a bomb attack killed ...")
+            if matches!(lower[j].as_str(), "killed" | "killing" | "kills" | "attacked" | "injured" | "wounded") {
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// Whether the only bounding cue before `at` is an agent's "by" ("a concert by the singer").
+fn prev_words_are_agent(text: &str, at: usize) -> bool {
+    let clause = tail(&text[..at], 60);
+    let clause = clause.rsplit([',', ';', '.', '—', '–', '(', ')', '\n']).next().unwrap_or(clause);
+    let found = |w: &str| find_any_word(clause, &[w]).is_some();
+    found("by") && !found("since") && !found("until") && !found("till")
+}
+
+/// The last `n` bytes of `s` or fewer, starting on a char boundary.
+fn tail(s: &str, n: usize) -> &str {
+    let mut from = s.len().saturating_sub(n);
+    while !s.is_char_boundary(from) {
+        from += 1;
+    }
+    &s[from..]
+}
+
+fn is_killing_phrase(s: &str) -> bool {
+    let s = s.to_ascii_lowercase();
+    s.ends_with("killed") || s.ends_with("murdered")
+}
+
+/// The bounds of the sentence around `span`, by its stops (triggers are found before sentences
+/// are looked at).
+fn sentence_bounds(text: &str, span: Span) -> (usize, usize) {
+    let from = text[..span.start].rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+    let to = text[span.end..].find(['.', '!', '?', '\n']).map_or(text.len(), |i| span.end + i);
+    (from, to)
+}
+
+/// Whether the count at `span` is a person's age: "aged 34", "Mazid Uddin (45)", "Rubel, 22,".
+fn is_age(text: &str, span: Span) -> bool {
+    if AGE_CUES.contains(&prev_word(text, span.start).as_str()) {
+        return true;
+    }
+    let before = text[..span.start].trim_end();
+    let after = text[span.end..].trim_start();
+    let named = |s: &str| {
+        s.trim_end_matches(['(', ',', ' '])
+            .rsplit(|c: char| !is_word_char(c))
+            .next()
+            .is_some_and(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+    };
+    (before.ends_with('(') && after.starts_with(')') && named(before))
+        || (before.ends_with(',') && after.starts_with(',') && named(before))
+}
+
+/// Byte spans of the words of `s` (runs of word characters and apostrophes).
+fn word_spans(s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        let inside = is_word_char(c) || c == '\'';
+        match (inside, start) {
+            (true, None) => start = Some(i),
+            (false, Some(a)) => {
+                out.push((a, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(a) = start {
+        out.push((a, s.len()));
+    }
+    out
 }
 
 /// An attacker noun among the next three words of `s` ("Tajik ISIS-K members").

@@ -257,3 +257,49 @@ fn scattered_dates_do_not_split_a_plural_trigger_into_several_events() {
     let frames = Extractor::builtin().frames(&a);
     assert_eq!(happened(&frames).len(), 1, "{frames:#?}");
 }
+
+#[test]
+fn one_victim_told_without_a_number_is_one_dead() {
+    let a = article(
+        Some("2015-01-31"),
+        "A local party leader was killed and six others were injured in a clash between two groups in Khulna, Bangladesh, on Thursday.",
+    );
+    let frames = Extractor::builtin().frames(&a);
+    let f = happened(&frames)[0];
+    assert_eq!(f.killed.as_ref().unwrap().value, CountRange::exact(1));
+    assert_eq!(f.wounded.as_ref().unwrap().value, CountRange::exact(6));
+    // but "a bomb attack killed five" is five, not one
+    let b = article(Some("2015-01-31"), "A bomb attack killed five people in the market.");
+    let frames = Extractor::builtin().frames(&b);
+    assert_eq!(happened(&frames)[0].killed.as_ref().unwrap().value, CountRange::exact(5));
+}
+
+#[test]
+fn an_age_is_not_a_toll() {
+    let a = article(
+        Some("2015-01-31"),
+        "An unidentified man, aged 34, was killed in a gunfight with police in Dhaka on Monday.",
+    );
+    let frames = Extractor::builtin().frames(&a);
+    assert_eq!(happened(&frames)[0].killed.as_ref().unwrap().value, CountRange::exact(1));
+    let b = article(Some("2015-01-31"), "Rubel, 22, was shot dead in a clash with police in Noakhali.");
+    let frames = Extractor::builtin().frames(&b);
+    assert!(happened(&frames).iter().all(|f| f.killed.as_ref().is_none_or(|k| k.value.low != 22)), "{frames:#?}");
+}
+
+#[test]
+fn a_killing_in_an_accident_is_not_an_event() {
+    let a = article(Some("2015-01-31"), "Three people were killed in a road accident near Dhaka on Monday.");
+    assert!(Extractor::builtin().frames(&a).is_empty());
+}
+
+#[test]
+fn a_toll_update_counts_the_dead() {
+    let a = article(
+        Some("2015-11-20"),
+        "The number of people killed in the attacks on Paris has risen to 130 after a wounded victim died in hospital.",
+    );
+    let frames = Extractor::builtin().frames(&a);
+    let killed = frames.iter().filter_map(|f| f.killed.as_ref()).map(|k| k.value.low).max();
+    assert_eq!(killed, Some(130));
+}

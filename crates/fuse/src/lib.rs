@@ -236,17 +236,28 @@ impl<'a> Cluster<'a> {
                 }
             }
         }
-        // an undated, unlocated report of the same kind of event in the same country ("a foiled
-        // attack in Kyrgyzstan in late December", with no year to anchor it)
+        let perpetrators: BTreeSet<&str> = self
+            .frames
+            .iter()
+            .flat_map(|f| f.frame.perpetrators.iter())
+            .filter(|p| !matches!(p.value.status, AttributionStatus::Alleged | AttributionStatus::Denied))
+            .map(|p| p.value.name.as_str())
+            .collect();
+        let same_group = fr
+            .perpetrators
+            .iter()
+            .filter(|p| !matches!(p.value.status, AttributionStatus::Alleged | AttributionStatus::Denied))
+            .any(|p| perpetrators.contains(p.value.name.as_str()));
+        // an undated, unlocated report of the same kind of event in the same country by the same
+        // group ("ISKP members planned a foiled attack in Kyrgyzstan in late December", with no
+        // year to anchor it); without the group, a country and a type match half a newspaper
         let vague = fr.date.is_none() && fr.place.as_ref().is_none_or(|p| p.value.kind == PlaceKind::Country);
-        if vague && fr.event_type != EventType::Unknown && fr.event_type == self.event_type {
+        if vague && same_group && fr.event_type != EventType::Unknown && fr.event_type == self.event_type {
             if let (Some(c), Some(fc)) = (&self.country, &fr.country) {
                 linked = linked || *c == fc.value;
             }
         }
-        let perpetrators: BTreeSet<&str> =
-            self.frames.iter().flat_map(|f| f.frame.perpetrators.iter().map(|p| p.value.name.as_str())).collect();
-        if fr.perpetrators.iter().any(|p| perpetrators.contains(p.value.name.as_str())) {
+        if same_group {
             score += 1.0;
         }
         if self.event_type == fr.event_type {
@@ -651,7 +662,7 @@ mod tests {
     }
 
     #[test]
-    fn an_undated_report_in_the_same_country_joins_the_dated_incident_of_its_type() {
+    fn an_undated_report_in_the_same_country_joins_the_dated_incident_of_its_type_by_its_group() {
         let dec = DateInterval { start: day("2023-12-01"), end: day("2023-12-31"), precision: DatePrecision::Month };
         let kg = |name: &str, kind| Place { name: name.into(), country: "KG".into(), kind, lat: None, lon: None };
         let mut dated = frame("a", 1, Some(dec), None);
@@ -662,6 +673,11 @@ mod tests {
         vague.frame.event_type = EventType::FoiledPlot;
         vague.frame.place = ev(kg("Kyrgyzstan", PlaceKind::Country));
         vague.frame.country = ev("KG".to_string());
+        // without a group in common, a country and a type are not enough
+        assert_eq!(fuse(&[dated.clone(), vague.clone()], &no_centroid)[0].sources, vec!["a"]);
+        let iskp = ev(Perpetrator { name: "ISKP".into(), status: AttributionStatus::Suspected }).unwrap();
+        dated.frame.perpetrators = vec![iskp.clone()];
+        vague.frame.perpetrators = vec![iskp];
         let incidents = fuse(&[dated, vague.clone()], &no_centroid);
         assert_eq!(incidents.len(), 1);
         assert_eq!(incidents[0].sources, vec!["a", "b"]);
