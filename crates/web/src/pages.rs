@@ -383,15 +383,15 @@ fn anchor_for(doc_index: usize, start: usize) -> String {
 }
 
 fn doc_meta(d: &StoredDocument) -> String {
-    let mut s = String::new();
+    let mut parts = Vec::new();
     if let Some(o) = &d.outlet {
-        let _ = write!(s, "<span class=\"outlet\">{}</span>", esc(o));
+        parts.push(format!("<span class=\"outlet\">{}</span>", esc(o)));
     }
     if let Some(p) = d.published {
-        let _ = write!(s, " · <span class=\"published\">{p}</span>");
+        parts.push(format!("<span class=\"published\">{p}</span>"));
     }
-    let _ = write!(s, " · <a href=\"/documents/{}\" class=\"doc\">{}</a>", enc(&d.id), esc(&d.id));
-    s
+    parts.push(format!("<a href=\"/documents/{}\" class=\"doc\">{}</a>", enc(&d.id), esc(&d.id)));
+    parts.join(" · ")
 }
 
 pub async fn incident(State(state): State<AppState>, id: Result<Path<String>, PathRejection>) -> Response {
@@ -463,12 +463,10 @@ pub async fn incident(State(state): State<AppState>, id: Result<Path<String>, Pa
                     }
                     body.push_str("</p>");
                 }
-                body.push_str("<ul class=\"claims\">");
-                for c in claims {
+                let claim_li = |c: &Claim| -> String {
                     let copy = doc_of(&c.document).and_then(|d| d.duplicate_of.as_deref());
                     let anchor = doc_index.get(c.document.as_str()).map(|i| anchor_for(*i, c.start));
-                    let _ = write!(
-                        body,
+                    format!(
                         "<li class=\"claim\"><span class=\"claim-value\">{}</span> <span class=\"by\">{}{}{}{}</span><blockquote class=\"quote\">{}</blockquote></li>",
                         esc(&c.value),
                         c.outlet.as_deref().map(|o| format!("<span class=\"outlet\">{}</span> · ", esc(o))).unwrap_or_default(),
@@ -479,6 +477,36 @@ pub async fn incident(State(state): State<AppState>, id: Result<Path<String>, Pa
                         },
                         copy.map(|o| format!(" <span class=\"copy\">copy of {}</span>", esc(o))).unwrap_or_default(),
                         esc(c.quote.trim())
+                    )
+                };
+                let from_copy = |c: &&&Claim| doc_of(&c.document).is_some_and(|d| d.duplicate_of.is_some());
+                let (copies, originals): (Vec<&&Claim>, Vec<&&Claim>) = claims.iter().partition(from_copy);
+                let mut list = String::from("<ul class=\"claims\">");
+                for c in &originals {
+                    list.push_str(&claim_li(c));
+                }
+                list.push_str("</ul>");
+                if !copies.is_empty() {
+                    let _ = write!(
+                        list,
+                        "<details class=\"copy-claims\"><summary>{} more from syndicated copies (counted once)</summary><ul class=\"claims\">",
+                        copies.len()
+                    );
+                    for c in &copies {
+                        list.push_str(&claim_li(c));
+                    }
+                    list.push_str("</ul></details>");
+                }
+                let open = conflict.is_some() || matches!(field, Field::Killed | Field::Wounded);
+                if open || claims.len() <= 1 {
+                    body.push_str(&list);
+                } else {
+                    let docs: BTreeSet<&str> = claims.iter().map(|c| c.document.as_str()).collect();
+                    let _ = write!(
+                        body,
+                        "<details class=\"claims-fold\"><summary>{} claims from {} documents, all agreeing</summary>{list}</details>",
+                        claims.len(),
+                        docs.len()
                     );
                 }
                 body.push_str("</ul></section>");

@@ -146,7 +146,7 @@ fn days(d: NaiveDate) -> f64 {
 /// bar), y the number killed on a square-root scale, the dot's size the number wounded.
 pub fn timeline(rows: &[IncidentRow]) -> String {
     let (w, h) = (960.0, 340.0);
-    let (left, right, top, bottom) = (56.0, 20.0, 20.0, 40.0);
+    let (left, right, top, bottom) = (56.0, 30.0, 34.0, 40.0);
     let dated: Vec<(NaiveDate, NaiveDate, &IncidentRow)> = rows
         .iter()
         .filter_map(|r| {
@@ -181,12 +181,28 @@ pub fn timeline(rows: &[IncidentRow]) -> String {
     );
     let _ = write!(out, "<line class=\"axis\" x1=\"{left}\" y1=\"{top}\" x2=\"{left}\" y2=\"{}\"/>", h - bottom);
     let mut ticks: Vec<u64> = vec![0];
-    for f in [0.1, 0.25, 0.5, 1.0] {
-        let v = (max_killed * f).round() as u64;
-        if v > 0 && !ticks.contains(&v) {
-            ticks.push(v);
+    let mut step = 1u64;
+    while step <= max_killed as u64 {
+        for m in [1, 2, 5] {
+            let v = step * m;
+            if v as f64 <= max_killed && (v as f64) >= max_killed / 40.0 {
+                ticks.push(v);
+            }
+        }
+        step *= 10;
+    }
+    // keep the labels apart on the square-root scale
+    let mut kept: Vec<u64> = Vec::new();
+    for v in ticks {
+        let apart = match kept.last() {
+            None => true,
+            Some(&p) => y(p as f64) - y(v as f64) >= 18.0,
+        };
+        if apart {
+            kept.push(v);
         }
     }
+    let ticks = kept;
     for v in ticks {
         let yy = y(v as f64);
         let _ = write!(
@@ -229,6 +245,11 @@ pub fn timeline(rows: &[IncidentRow]) -> String {
     }
     let mut sorted = dated;
     sorted.sort_by_key(|d| std::cmp::Reverse(d.2.wounded.map_or(0, |k| k.low)));
+    // the deadliest few are named beside their dot
+    let mut by_killed: Vec<&IncidentRow> =
+        sorted.iter().map(|d| d.2).filter(|r| r.killed.is_some_and(|k| k.low > 0)).collect();
+    by_killed.sort_by_key(|r| std::cmp::Reverse(r.killed.map_or(0, |k| k.low)));
+    let named: Vec<&str> = by_killed.iter().take(8).map(|r| r.id.as_str()).collect();
     for (s, e, r) in sorted {
         let killed = r.killed.map_or(0, |k| k.low) as f64;
         let (xs, xe) = (x(days(s)), x(days(e) + 1.0));
@@ -246,6 +267,22 @@ pub fn timeline(rows: &[IncidentRow]) -> String {
             (xs + xe) / 2.0,
             esc(&label(r))
         );
+        if named.contains(&r.id.as_str()) {
+            let xm = (xs + xe) / 2.0;
+            let anchor = if xm > w * 0.8 { "end" } else { "start" };
+            let dx = if anchor == "end" { -(radius + 4.0) } else { radius + 4.0 };
+            let _ = write!(
+                out,
+                "<text class=\"name\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"{anchor}\">{}</text>",
+                xm + dx,
+                yy + 4.0,
+                esc(&format!(
+                    "{} {}",
+                    r.place.as_deref().unwrap_or(""),
+                    r.killed.map(|k| k.to_string()).unwrap_or_default()
+                ))
+            );
+        }
     }
     out.push_str("</svg>");
     out
