@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# The Spark job in local mode equals the single machine: on each test corpus, the incidents of
+# deploy/spark/annalist_spark.py must be those of `annalist ingest` + `annalist export --what
+# incidents` on the same JSON Lines (same ids, same field values). Installs pyspark from PyPI
+# into a virtual environment when it is not importable; needs Java 17.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$(pwd)
+shared="${ANNALIST_SHARED:-$root/../shared}"
+venv="${ANNALIST_SPARK_VENV:-$root/target/spark-venv}"
+
+cargo build --release -p annalist
+bin="$root/target/release/annalist"
+
+python=python3
+if ! python3 -c 'import pyspark' 2>/dev/null; then
+  if ! "$venv/bin/python" -c 'import pyspark' 2>/dev/null; then
+    echo "installing pyspark into $venv"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install -q pyspark
+  fi
+  python="$venv/bin/python"
+fi
+
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+
+corpora=("$root/examples/corpus")
+[ -d "$shared/corpus/kerman-2024" ] && corpora+=("$shared/corpus/kerman-2024")
+# 2,225 BBC articles: 38 blocks, and ids that repeat across its sections (a later file with the
+# same id replaces the earlier one, in the store and in the job)
+[ -d "$shared/eval/data/bbc-news/bbc" ] && corpora+=("$shared/eval/data/bbc-news/bbc")
+
+for corpus in "${corpora[@]}"; do
+  name=$(basename "$corpus")
+  echo "== $name"
+  mkdir -p "$out/$name"
+  "$python" deploy/spark/to_jsonl.py "$corpus" "$out/$name/corpus.jsonl"
+  "$bin" ingest --quiet --db "$out/$name/single.db" "$out/$name/corpus.jsonl"
+  "$bin" export --db "$out/$name/single.db" --what incidents -o "$out/$name/single.jsonl"
+  "$python" deploy/spark/annalist_spark.py --master 'local[2]' --partitions 3 --binary "$bin" \
+    --input "$out/$name/corpus.jsonl" --output "$out/$name/spark" 2> "$out/$name/spark.log" \
+    || { tail -n 40 "$out/$name/spark.log"; exit 1; }
+  "$python" deploy/spark/compare.py "$out/$name/single.jsonl" "$out/$name/spark"
+done
