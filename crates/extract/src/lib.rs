@@ -31,7 +31,7 @@ use aho_corasick::AhoCorasick;
 use annalist_knowledge::{ActorBase, ActorKind, ActorMatch, Gazetteer, PlaceMatch, PlaceRole};
 use annalist_model::{
     Article, AttributionStatus, CountRange, DateInterval, DatePrecision, EventFrame, EventStatus, EventType, Evidenced,
-    Mention, MentionKind, Perpetrator, Place, PlaceKind, Span,
+    Mention, MentionKind, Perpetrator, Place, PlaceKind, Span, Target, Weapon,
 };
 use annalist_normalize::{find_quantities, find_times, Quantity, TimeExpression, TimeKind, TimeOptions, TimeValue};
 use chrono::{Duration, NaiveDate};
@@ -226,6 +226,8 @@ impl Extractor {
                     killed: None,
                     wounded: None,
                     attackers: None,
+                    weapon: None,
+                    target: None,
                 }
             })
             .collect();
@@ -449,6 +451,8 @@ struct RawFrame {
     killed: Option<Evidenced<CountRange>>,
     wounded: Option<Evidenced<CountRange>>,
     attackers: Option<Evidenced<u32>>,
+    weapon: Option<Evidenced<Weapon>>,
+    target: Option<Evidenced<Target>>,
 }
 
 impl RawFrame {
@@ -1073,6 +1077,12 @@ fn merge(into: &mut RawFrame, f: RawFrame) {
     if into.attackers.is_none() {
         into.attackers = f.attackers;
     }
+    if into.weapon.is_none() {
+        into.weapon = f.weapon;
+    }
+    if into.target.is_none() {
+        into.target = f.target;
+    }
 }
 
 /// Within-article coreference: merges raw frames into one frame per event and marks the main one.
@@ -1146,6 +1156,8 @@ fn corefer(article: &Article, raw: Vec<RawFrame>) -> Vec<EventFrame> {
                 wounded: c.wounded,
                 suicide: c.suicide,
                 attackers: c.attackers,
+                weapon: c.weapon,
+                target: c.target,
                 main: Some(i) == main,
             }
         })

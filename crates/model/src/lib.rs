@@ -419,8 +419,93 @@ pub struct EventFrame {
     pub wounded: Option<Evidenced<CountRange>>,
     pub suicide: Option<Evidenced<bool>>,
     pub attackers: Option<Evidenced<u32>>,
+    /// The means ("a car bomb", "rifles"); its span is the words that name it.
+    #[serde(default)]
+    pub weapon: Option<Evidenced<Weapon>>,
+    /// Who or what was attacked ("a police station", "worshippers"); its span names it.
+    #[serde(default)]
+    pub target: Option<Evidenced<Target>>,
     /// True for the event the article is mainly about; false for background events.
     pub main: bool,
+}
+
+/// The kind of weapon an event was carried out with (GTD's weapon types, coarsened).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Weapon {
+    Firearm,
+    Explosive,
+    Incendiary,
+    Melee,
+    Vehicle,
+    Missile,
+    Chemical,
+}
+
+impl Weapon {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Weapon::Firearm => "firearm",
+            Weapon::Explosive => "explosive",
+            Weapon::Incendiary => "incendiary",
+            Weapon::Melee => "melee",
+            Weapon::Vehicle => "vehicle",
+            Weapon::Missile => "missile",
+            Weapon::Chemical => "chemical",
+        }
+    }
+}
+
+/// The kind of target an event struck (GTD's target types, coarsened). The first group are
+/// people, the second places and things.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Target {
+    Civilians,
+    Police,
+    Military,
+    Officials,
+    Journalists,
+    Worshippers,
+    ReligiousSite,
+    Government,
+    Business,
+    Education,
+    Transport,
+    Infrastructure,
+    Diplomatic,
+}
+
+impl Target {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Target::Civilians => "civilians",
+            Target::Police => "police",
+            Target::Military => "military",
+            Target::Officials => "officials",
+            Target::Journalists => "journalists",
+            Target::Worshippers => "worshippers",
+            Target::ReligiousSite => "religious_site",
+            Target::Government => "government",
+            Target::Business => "business",
+            Target::Education => "education",
+            Target::Transport => "transport",
+            Target::Infrastructure => "infrastructure",
+            Target::Diplomatic => "diplomatic",
+        }
+    }
+    /// Whether the target is people (a victim) rather than a place or thing.
+    pub fn is_people(&self) -> bool {
+        matches!(
+            self,
+            Target::Civilians
+                | Target::Police
+                | Target::Military
+                | Target::Officials
+                | Target::Journalists
+                | Target::Worshippers
+        )
+    }
 }
 
 /// The fields of an incident that claims are made about.

@@ -495,6 +495,8 @@ mod tests {
             wounded: None,
             suicide: None,
             attackers: None,
+            weapon: None,
+            target: None,
             main: true,
         }
     }
