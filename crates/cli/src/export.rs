@@ -7,7 +7,7 @@
 //! column, and a date interval as its first day with GTD's `approxdate` or an extra end column.
 
 use annalist_knowledge::Gazetteer;
-use annalist_model::{AttributionStatus, CountRange, EventType, Field, Incident};
+use annalist_model::{AttributionStatus, CountRange, EventType, Field, Incident, Target, Weapon};
 use annalist_store::Store;
 use anyhow::Result;
 use serde_json::{json, Value};
@@ -22,9 +22,11 @@ fn count(c: &Option<CountRange>) -> Value {
 
 /// One incident as an export-contract object.
 pub fn incident_json(inc: &Incident) -> Value {
+    // the contract's fields only (weapon and target claims are annalist's own; see the CSVs)
     let evidence: Vec<Value> = inc
         .claims
         .iter()
+        .filter(|c| !matches!(c.field, Field::Weapon | Field::Target))
         .map(|c| json!({"field": c.field.as_str(), "document": c.document, "quote": c.quote, "start": c.start, "end": c.end}))
         .collect();
     json!({
@@ -152,7 +154,7 @@ fn acled_type(inc: &Incident) -> (&'static str, &'static str) {
     }
 }
 
-const GTD_COLUMNS: [&str; 22] = [
+const GTD_COLUMNS: [&str; 23] = [
     "eventid",
     "iyear",
     "imonth",
@@ -173,6 +175,7 @@ const GTD_COLUMNS: [&str; 22] = [
     "nwound_high",
     "suicide",
     "nperps",
+    "weaptype1_txt",
     "summary",
     "scite1",
 ];
@@ -212,7 +215,7 @@ pub fn incidents_gtd_csv(store: &Store, out: &mut dyn Write) -> Result<usize> {
             opt(inc.lat),
             opt(inc.lon),
             gtd_attack_type(inc.event_type).to_string(),
-            String::new(),
+            inc.target.map(gtd_target_type).unwrap_or_default().to_string(),
             lead_perpetrator(inc).unwrap_or("Unknown").to_string(),
             if inc.perpetrators.is_empty() { String::new() } else { (claimed as u8).to_string() },
             opt(inc.killed.map(|k| k.low)),
@@ -221,6 +224,7 @@ pub fn incidents_gtd_csv(store: &Store, out: &mut dyn Write) -> Result<usize> {
             opt(inc.wounded.and_then(|k| k.high)),
             opt(inc.suicide.map(|s| s as u8)),
             opt(inc.attackers),
+            inc.weapon.map(gtd_weapon_type).unwrap_or_default().to_string(),
             summary(inc),
             inc.sources.join("; "),
         ];
@@ -228,6 +232,33 @@ pub fn incidents_gtd_csv(store: &Store, out: &mut dyn Write) -> Result<usize> {
     }
     w.flush()?;
     Ok(incidents.len())
+}
+
+fn gtd_weapon_type(w: Weapon) -> &'static str {
+    match w {
+        Weapon::Firearm => "Firearms",
+        Weapon::Explosive | Weapon::Missile => "Explosives",
+        Weapon::Incendiary => "Incendiary",
+        Weapon::Melee => "Melee",
+        Weapon::Vehicle => "Vehicle (not to include vehicle-borne explosives, i.e., car or truck bombs)",
+        Weapon::Chemical => "Chemical",
+    }
+}
+
+fn gtd_target_type(t: Target) -> &'static str {
+    match t {
+        Target::Civilians => "Private Citizens & Property",
+        Target::Police => "Police",
+        Target::Military => "Military",
+        Target::Officials | Target::Government => "Government (General)",
+        Target::Journalists => "Journalists & Media",
+        Target::Worshippers | Target::ReligiousSite => "Religious Figures/Institutions",
+        Target::Business => "Business",
+        Target::Education => "Educational Institution",
+        Target::Transport => "Transportation",
+        Target::Infrastructure => "Utilities",
+        Target::Diplomatic => "Government (Diplomatic)",
+    }
 }
 
 const ACLED_COLUMNS: [&str; 15] = [

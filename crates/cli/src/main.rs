@@ -96,7 +96,8 @@ enum Command {
         /// The incident id, or an unambiguous prefix of it (as `annalist incidents` prints it).
         id: String,
     },
-    /// Write the ledger or the cleaned documents as JSON Lines (the schema of the export contract).
+    /// Write the ledger or the cleaned documents: JSON Lines in the schema of the export contract,
+    /// or the ledger as GTD-style CSV, ACLED-style CSV or GeoJSON.
     Export {
         #[arg(long, default_value = "annalist.db", help = DB_HELP)]
         db: PathBuf,
@@ -142,13 +143,25 @@ enum What {
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
-    /// JSON Lines: one JSON object per line.
+    /// JSON Lines: one JSON object per line (the export contract; incidents or documents).
     Jsonl,
+    /// CSV in the Global Terrorism Database's column set (incidents only).
+    GtdCsv,
+    /// CSV in ACLED's column set (incidents only).
+    AcledCsv,
+    /// A GeoJSON FeatureCollection, one point per incident (incidents only).
+    Geojson,
 }
 
 fn main() {
     let cli = Cli::parse();
     if let Err(e) = run(cli) {
+        // `annalist show ID | head`: the reader left; that is not an error
+        if e.chain()
+            .any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
+        {
+            return;
+        }
         eprintln!("annalist: error: {e:#}");
         std::process::exit(1);
     }
@@ -218,12 +231,18 @@ fn run(cli: Cli) -> Result<()> {
             let mut out = std::io::stdout().lock();
             render::incident_detail(&mut out, &incident)?;
         }
-        Command::Export { db, what, format: Format::Jsonl, output } => {
+        Command::Export { db, what, format, output } => {
+            if matches!(what, What::Documents) && !matches!(format, Format::Jsonl) {
+                bail!("documents export only as jsonl; the CSV and GeoJSON formats are for incidents");
+            }
             let store = open_existing(&db)?;
             let mut sink = open_sink(output.as_deref())?;
-            let n = match what {
-                What::Incidents => export::incidents_jsonl(&store, &mut sink)?,
-                What::Documents => export::documents_jsonl(&store, &mut sink)?,
+            let n = match (what, format) {
+                (What::Documents, _) => export::documents_jsonl(&store, &mut sink)?,
+                (What::Incidents, Format::Jsonl) => export::incidents_jsonl(&store, &mut sink)?,
+                (What::Incidents, Format::GtdCsv) => export::incidents_gtd_csv(&store, &mut sink)?,
+                (What::Incidents, Format::AcledCsv) => export::incidents_acled_csv(&store, &mut sink)?,
+                (What::Incidents, Format::Geojson) => export::incidents_geojson(&store, &mut sink)?,
             };
             sink.flush()?;
             if let Some(path) = output {

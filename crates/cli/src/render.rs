@@ -104,6 +104,8 @@ pub fn incident_detail(out: &mut dyn Write, inc: &Incident) -> io::Result<()> {
     writeln!(out, "  wounded      {}{}", range(&inc.wounded), disputed(Field::Wounded))?;
     writeln!(out, "  suicide      {}", inc.suicide.map(|s| s.to_string()).unwrap_or_else(|| "-".into()))?;
     writeln!(out, "  attackers    {}", inc.attackers.map(|s| s.to_string()).unwrap_or_else(|| "-".into()))?;
+    writeln!(out, "  weapon       {}{}", inc.weapon.map_or("-", |w| w.as_str()), disputed(Field::Weapon))?;
+    writeln!(out, "  target       {}{}", inc.target.map_or("-", |t| t.as_str()), disputed(Field::Target))?;
     writeln!(out, "  sources      {} documents, {} independent", inc.sources.len(), inc.independent_sources)?;
     for s in &inc.sources {
         writeln!(out, "               {s}")?;

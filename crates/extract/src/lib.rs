@@ -41,6 +41,8 @@ use std::sync::OnceLock;
 /// The extractor with its automata and knowledge, built once and shared by all threads.
 pub struct Extractor {
     triggers: AhoCorasick,
+    weapons: AhoCorasick,
+    targets: AhoCorasick,
     gazetteer: &'static Gazetteer,
     actors: &'static ActorBase,
     time_options: TimeOptions,
@@ -52,8 +54,12 @@ impl Extractor {
         static EXTRACTOR: OnceLock<Extractor> = OnceLock::new();
         EXTRACTOR.get_or_init(|| {
             let patterns: Vec<&str> = TRIGGERS.iter().map(|(p, _)| *p).collect();
+            let weapons: Vec<&str> = WEAPON_WORDS.iter().map(|(p, _)| *p).collect();
+            let targets: Vec<&str> = TARGET_WORDS.iter().map(|(p, _)| *p).collect();
             Extractor {
                 triggers: automaton(&patterns),
+                weapons: automaton(&weapons),
+                targets: automaton(&targets),
                 gazetteer: Gazetteer::builtin(),
                 actors: ActorBase::builtin(),
                 time_options: TimeOptions { day_first: false },
@@ -145,7 +151,16 @@ impl Extractor {
             .filter(|p| !ends_with_any(&text[..p.span.start], NOT_LOCATION_BEFORE))
             .collect();
         let actors = self.actors.find_actors(text);
-        Scan { reference, times, quantities, places, actors, triggers }
+        let words = |automaton: &AhoCorasick| -> Vec<(Span, usize)> {
+            automaton
+                .find_iter(text)
+                .map(|m| (Span::new(m.start(), m.end()), m.pattern().as_usize()))
+                .filter(|(span, _)| is_word_at(text, *span))
+                .collect()
+        };
+        let weapons = words(&self.weapons).into_iter().map(|(s, i)| (s, WEAPON_WORDS[i].1)).collect();
+        let targets = words(&self.targets).into_iter().map(|(s, i)| (s, TARGET_WORDS[i].1)).collect();
+        Scan { reference, times, quantities, places, actors, triggers, weapons, targets }
     }
 
     fn find_triggers(&self, text: &str) -> Vec<Trigger> {
@@ -319,6 +334,30 @@ impl Extractor {
                 }
             }
         }
+        // weapons: each named one to its nearest trigger; else what the trigger itself says
+        for (span, weapon) in m.weapons.iter().filter(|(s, _)| within(*s)) {
+            let f = &mut frames[nearest(*span)];
+            if f.weapon.is_none() && f.event_type != EventType::Arrest {
+                f.weapon = Some(Evidenced::read(*weapon, *span, article));
+            }
+        }
+        for f in frames.iter_mut().filter(|f| f.weapon.is_none() && f.event_type != EventType::Arrest) {
+            if let Some(w) = weapon_of_trigger(f.trigger.slice(text), f.event_type) {
+                f.weapon = Some(Evidenced::read(w, f.trigger, article));
+            }
+        }
+        // targets: what the trigger struck ("an attack on a police station", "opened fire on
+        // worshippers", "a market bombing"), not who spoke ("police said")
+        for (span, target) in m.targets.iter().filter(|(s, _)| within(*s)) {
+            if STATEMENT_VERBS.contains(&next_word(text, span.end).as_str()) {
+                continue;
+            }
+            let Some(i) = struck_by(text, *span, triggers) else { continue };
+            let f = &mut frames[i];
+            if f.target.is_none() && f.event_type != EventType::Arrest {
+                f.target = Some(Evidenced::read(*target, *span, article));
+            }
+        }
         // a name that is the perpetrator ("blamed Israel", "Iran launched") is not also the place
         for f in frames.iter_mut() {
             if f.place
@@ -425,6 +464,8 @@ struct Scan {
     places: Vec<PlaceMatch>,
     actors: Vec<ActorMatch>,
     triggers: Vec<Trigger>,
+    weapons: Vec<(Span, Weapon)>,
+    targets: Vec<(Span, Target)>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -527,6 +568,33 @@ fn coordinated(text: &str, dates: &[Evidenced<DateInterval>]) -> bool {
         gap.split(|c: char| c.is_whitespace() || c == ',')
             .filter(|t| !t.is_empty())
             .all(|t| matches!(t.to_lowercase().as_str(), "and" | "or" | "in" | "on" | "then"))
+    })
+}
+
+/// The trigger a target word is the object or modifier of: after a trigger in its clause and
+/// set by "on", "at", "against", "targeting" or as its object ("attacked a police station"),
+/// or right before it as a modifier ("the market bombing").
+fn struck_by(text: &str, span: Span, triggers: &[&Trigger]) -> Option<usize> {
+    let before: Option<usize> = triggers.iter().rposition(|t| t.span.end <= span.start);
+    if let Some(i) = before {
+        let gap = &text[triggers[i].span.end..span.start];
+        let clause_break = gap.contains([';', '.', '(', ')']) || gap.contains(", and ") || gap.contains(", but ");
+        let words: Vec<String> = gap.split_whitespace().map(|w| w.to_lowercase()).collect();
+        let set_by = words.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "on" | "at" | "against" | "targeting" | "targeted" | "into" | "near" | "outside" | "inside" | "in"
+            )
+        });
+        if !clause_break && gap.len() <= 100 && (set_by || words.len() <= 3) {
+            return Some(i);
+        }
+    }
+    triggers.iter().position(|t| {
+        t.span.start >= span.end && {
+            let gap = &text[span.end..t.span.start];
+            gap.len() <= 14 && gap.split_whitespace().count() <= 1 && !gap.contains([',', '.', ';'])
+        }
     })
 }
 

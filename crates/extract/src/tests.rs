@@ -303,3 +303,25 @@ fn a_toll_update_counts_the_dead() {
     let killed = frames.iter().filter_map(|f| f.killed.as_ref()).map(|k| k.value.low).max();
     assert_eq!(killed, Some(130));
 }
+
+#[test]
+fn the_weapon_and_the_target_come_with_the_words_that_name_them() {
+    let a = article(
+        Some("2024-03-10"),
+        "Gunmen armed with assault rifles opened fire on worshippers at a mosque in Herat, Afghanistan, on Friday, killing six people.",
+    );
+    let frames = Extractor::builtin().frames(&a);
+    let f = happened(&frames)[0];
+    let weapon = f.weapon.as_ref().expect("a weapon");
+    assert_eq!(weapon.value, Weapon::Firearm);
+    assert_eq!(weapon.span.slice(&a.text), "assault rifles");
+    let target = f.target.as_ref().expect("a target");
+    assert_eq!(target.value, Target::Worshippers);
+    assert_eq!(target.span.slice(&a.text), "worshippers");
+    // the police who speak are not the target
+    let b = article(Some("2024-03-10"), "A bomb exploded in a market in Quetta, police said.");
+    let frames = Extractor::builtin().frames(&b);
+    let f = happened(&frames)[0];
+    assert_eq!(f.weapon.as_ref().unwrap().value, Weapon::Explosive);
+    assert_eq!(f.target.as_ref().unwrap().value, Target::Business);
+}

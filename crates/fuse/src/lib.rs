@@ -443,6 +443,9 @@ impl<'a> Cluster<'a> {
             });
         }
 
+        let weapon = self.majority(Field::Weapon, |f| f.weapon.as_ref(), |w| w.as_str(), &mut claims);
+        let target = self.majority(Field::Target, |f| f.target.as_ref(), |t| t.as_str(), &mut claims);
+
         let sources: BTreeSet<&str> = self.frames.iter().map(|f| f.frame.document.as_str()).collect();
         let families: BTreeSet<&str> = self.frames.iter().map(|f| f.family()).collect();
         claims.sort_by(|a, b| (a.field, &a.document, a.start).cmp(&(b.field, &b.document, b.start)));
@@ -462,12 +465,33 @@ impl<'a> Cluster<'a> {
             wounded,
             suicide,
             attackers,
+            weapon,
+            target,
             sources: sources.into_iter().map(String::from).collect(),
             independent_sources: families.len(),
             claims,
             conflicts,
             related: Vec::new(),
         })
+    }
+
+    /// The value most story families give for a categorical field (a syndicated copy votes
+    /// with its original), ties to the smaller value; every source's value is kept as a claim.
+    fn majority<T: Copy + Ord>(
+        &self,
+        field: Field,
+        get: impl Fn(&EventFrame) -> Option<&Evidenced<T>>,
+        name: impl Fn(&T) -> &'static str,
+        claims: &mut Vec<Claim>,
+    ) -> Option<T> {
+        let mut votes: BTreeMap<T, BTreeSet<&str>> = BTreeMap::new();
+        for f in &self.frames {
+            if let Some(e) = get(&f.frame) {
+                claims.push(evidence_claim(field, name(&e.value).to_string(), f, e));
+                votes.entry(e.value).or_default().insert(f.family());
+            }
+        }
+        votes.iter().max_by_key(|(v, fams)| (fams.len(), std::cmp::Reverse(**v))).map(|(v, _)| *v)
     }
 
     /// Reconciles a casualty field: one figure per story family (its largest low, as a later

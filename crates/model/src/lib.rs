@@ -521,6 +521,8 @@ pub enum Field {
     Wounded,
     Suicide,
     Attackers,
+    Weapon,
+    Target,
 }
 
 impl Field {
@@ -535,6 +537,8 @@ impl Field {
             Field::Wounded => "wounded",
             Field::Suicide => "suicide",
             Field::Attackers => "attackers",
+            Field::Weapon => "weapon",
+            Field::Target => "target",
         }
     }
 }
@@ -588,6 +592,12 @@ pub struct Incident {
     pub wounded: Option<CountRange>,
     pub suicide: Option<bool>,
     pub attackers: Option<u32>,
+    /// The weapon most independent sources name (ledgers stored before this field read as none).
+    #[serde(default)]
+    pub weapon: Option<Weapon>,
+    /// The target most independent sources name.
+    #[serde(default)]
+    pub target: Option<Target>,
     /// Every document that reports it, copies included, sorted.
     pub sources: Vec<String>,
     /// How many independent stories (copies folded into their original) report it.

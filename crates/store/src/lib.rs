@@ -516,6 +516,8 @@ mod tests {
             wounded: None,
             suicide: None,
             attackers: None,
+            weapon: None,
+            target: None,
             sources: vec!["a".into()],
             independent_sources: 1,
             claims: vec![],

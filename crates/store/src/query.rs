@@ -528,6 +528,12 @@ impl Store {
         Ok((total.max(0) as usize, hits))
     }
 
+    /// A number that changes whenever another connection commits to the database (SQLite's
+    /// `data_version`): a reader holding one connection can tell whether what it read is stale.
+    pub fn data_version(&self) -> Result<i64> {
+        self.conn.query_row("PRAGMA data_version", [], |r| r.get(0)).context("cannot read the data version")
+    }
+
     /// How many incidents each country, type and actor has, most first.
     pub fn ledger_facets(&self) -> Result<LedgerFacets> {
         let counts = |sql: &str| -> Result<Vec<(String, usize)>> {
@@ -571,6 +577,8 @@ mod tests {
             wounded: None,
             suicide: None,
             attackers: None,
+            weapon: None,
+            target: None,
             sources: vec![format!("doc-{id}"), "shared".into()],
             independent_sources: 2,
             claims: vec![Claim {
