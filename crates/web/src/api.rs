@@ -10,8 +10,10 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use serde::Serialize;
 use serde_json::{json, Value};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
 
 pub const MAX_ID: usize = 512;
 
@@ -34,8 +36,15 @@ pub fn count_json(c: &Option<CountRange>) -> Value {
 }
 
 /// The id an actor is reached by: its knowledge-base id, or its name where it has none.
+/// Perpetrator names are canonical names, so a table of those answers most without a search.
 pub fn actor_ref(name: &str) -> String {
-    ActorBase::builtin().lookup(name).map(|a| a.id.clone()).unwrap_or_else(|| name.to_string())
+    static BY_NAME: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    let by_name = BY_NAME
+        .get_or_init(|| ActorBase::builtin().actors().iter().map(|a| (a.name.as_str(), a.id.as_str())).collect());
+    match by_name.get(name) {
+        Some(id) => id.to_string(),
+        None => ActorBase::builtin().lookup(name).map(|a| a.id.clone()).unwrap_or_else(|| name.to_string()),
+    }
 }
 
 pub fn kind_str(k: ActorKind) -> &'static str {
@@ -45,6 +54,87 @@ pub fn kind_str(k: ActorKind) -> &'static str {
         ActorKind::StateForce => "state_force",
         ActorKind::Organisation => "organisation",
     }
+}
+
+#[derive(Serialize)]
+struct CountOut {
+    low: u64,
+    high: Option<u64>,
+    text: String,
+}
+
+fn count_out(c: &Option<CountRange>) -> Option<CountOut> {
+    c.map(|c| CountOut { low: c.low, high: c.high, text: c.to_string() })
+}
+
+#[derive(Serialize)]
+struct PerpetratorOut<'a> {
+    name: &'a str,
+    status: &'static str,
+    actor: String,
+}
+
+#[derive(Serialize)]
+struct LinksOut {
+    #[serde(rename = "self")]
+    this: String,
+    page: String,
+}
+
+/// A ledger row as the list answers it (the same shape as [`row_json`]).
+#[derive(Serialize)]
+struct RowOut<'a> {
+    id: &'a str,
+    #[serde(rename = "type")]
+    event_type: &'a str,
+    date_start: Option<String>,
+    date_end: Option<String>,
+    country: Option<&'a str>,
+    place: Option<&'a str>,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    perpetrators: Vec<PerpetratorOut<'a>>,
+    killed: Option<CountOut>,
+    wounded: Option<CountOut>,
+    sources: usize,
+    independent_sources: usize,
+    conflicts: &'a [String],
+    links: LinksOut,
+}
+
+fn row_out(r: &IncidentRow) -> RowOut<'_> {
+    let id = crate::html::enc(&r.id);
+    RowOut {
+        id: &r.id,
+        event_type: &r.event_type,
+        date_start: r.date_start.map(|d| d.to_string()),
+        date_end: r.date_end.map(|d| d.to_string()),
+        country: r.country.as_deref(),
+        place: r.place.as_deref(),
+        lat: r.lat,
+        lon: r.lon,
+        perpetrators: r
+            .perpetrators
+            .iter()
+            .map(|p| PerpetratorOut { name: &p.name, status: p.status.as_str(), actor: actor_ref(&p.name) })
+            .collect(),
+        killed: count_out(&r.killed),
+        wounded: count_out(&r.wounded),
+        sources: r.sources,
+        independent_sources: r.independent_sources,
+        conflicts: &r.conflicts,
+        links: LinksOut { this: format!("/api/incidents/{id}"), page: format!("/incidents/{id}") },
+    }
+}
+
+#[derive(Serialize)]
+struct PageOut<'a> {
+    total: usize,
+    limit: usize,
+    offset: usize,
+    sort: &'static str,
+    order: &'static str,
+    incidents: Vec<RowOut<'a>>,
 }
 
 pub fn row_json(r: &IncidentRow) -> Value {
@@ -150,19 +240,37 @@ fn source_json(d: &StoredDocument) -> Value {
     })
 }
 
-pub async fn incidents(State(state): State<AppState>, RawQuery(raw): RawQuery) -> ApiResult {
+pub async fn incidents(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Result<Response, ApiError> {
     let p = Params::parse(raw.as_deref(), LEDGER_PARAMS)?;
     let q = ledger_query(&p, true)?;
+    let key = raw.unwrap_or_default();
+    if let Some(body) = state.cached(&key) {
+        return Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response());
+    }
+    // read before the query: a change committed meanwhile makes the entry stale, never wrong
+    let version = state.version();
     let (limit, offset, sort, desc) = (q.limit, q.offset, q.sort, q.descending);
-    let page = state.with_store(move |s| Ok(s.query_incidents(&q)?)).await.map_err(ApiError::internal)?;
-    Ok(Json(json!({
-        "total": page.total,
-        "limit": limit,
-        "offset": offset,
-        "sort": sort.as_str(),
-        "order": if desc { "desc" } else { "asc" },
-        "incidents": page.rows.iter().map(row_json).collect::<Vec<_>>(),
-    })))
+    // the query and the encoding both run on the blocking thread
+    let body = state
+        .with_store(move |s| {
+            let page = s.query_incidents(&q)?;
+            let out = PageOut {
+                total: page.total,
+                limit,
+                offset,
+                sort: sort.as_str(),
+                order: if desc { "desc" } else { "asc" },
+                incidents: page.rows.iter().map(row_out).collect(),
+            };
+            Ok(serde_json::to_vec(&out)?)
+        })
+        .await
+        .map_err(ApiError::internal)?;
+    let body = axum::body::Bytes::from(body);
+    if let Some(v) = version {
+        state.remember(key, v, body.clone());
+    }
+    Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
 }
 
 pub async fn incident(

@@ -46,10 +46,22 @@ pub struct ServeOptions {
 struct Inner {
     db: PathBuf,
     pool: Mutex<Vec<Store>>,
+    /// A connection kept only to ask whether the database changed (`data_version`).
+    watch: Mutex<Store>,
+    /// Encoded `/api/incidents` answers by query string, valid while `data_version` holds.
+    cache: Option<Mutex<ResponseCache>>,
     ingest: Option<Ingest>,
     /// Held while an ingest runs: one at a time.
     ingest_lock: tokio::sync::Mutex<()>,
 }
+
+#[derive(Default)]
+struct ResponseCache {
+    version: i64,
+    entries: std::collections::HashMap<String, axum::body::Bytes>,
+}
+
+const CACHE_ENTRIES: usize = 512;
 
 /// The server's shared state: where the store is, a pool of open connections, the ingest hook.
 #[derive(Clone)]
@@ -58,14 +70,23 @@ pub struct AppState(Arc<Inner>);
 impl AppState {
     /// Opens the store at `db` (which must exist) and checks it can be read.
     pub fn open(db: &Path, ingest: Option<Ingest>) -> anyhow::Result<AppState> {
+        AppState::open_with(db, ingest, true)
+    }
+
+    /// As [`AppState::open`]; `cache` false answers every ledger request from the store (for
+    /// measuring the query path).
+    pub fn open_with(db: &Path, ingest: Option<Ingest>, cache: bool) -> anyhow::Result<AppState> {
         if !db.exists() {
             bail!("no database at {} (run `annalist ingest --db {} INPUT...` first)", db.display(), db.display());
         }
         let store = Store::open(db)?;
         store.document_count()?;
+        let watch = Store::open(db)?;
         Ok(AppState(Arc::new(Inner {
             db: db.to_path_buf(),
             pool: Mutex::new(vec![store]),
+            watch: Mutex::new(watch),
+            cache: cache.then(|| Mutex::new(ResponseCache::default())),
             ingest,
             ingest_lock: tokio::sync::Mutex::new(()),
         })))
@@ -84,6 +105,38 @@ impl AppState {
         if pool.len() < 16 {
             pool.push(store);
         }
+    }
+
+    /// A cached answer for `key`, if the database has not changed since it was made.
+    fn cached(&self, key: &str) -> Option<axum::body::Bytes> {
+        let cache = self.0.cache.as_ref()?;
+        let version = self.0.watch.lock().unwrap_or_else(|e| e.into_inner()).data_version().ok()?;
+        let mut c = cache.lock().unwrap_or_else(|e| e.into_inner());
+        if c.version != version {
+            c.entries.clear();
+            c.version = version;
+            return None;
+        }
+        c.entries.get(key).cloned()
+    }
+
+    /// Keeps `body` as the answer for `key` (made while the database was at `version`).
+    fn remember(&self, key: String, version: i64, body: axum::body::Bytes) {
+        let Some(cache) = self.0.cache.as_ref() else { return };
+        let mut c = cache.lock().unwrap_or_else(|e| e.into_inner());
+        if c.version != version {
+            return;
+        }
+        if c.entries.len() >= CACHE_ENTRIES {
+            c.entries.clear();
+        }
+        c.entries.insert(key, body);
+    }
+
+    /// The database's change counter as the watch connection sees it.
+    fn version(&self) -> Option<i64> {
+        self.0.cache.as_ref()?;
+        self.0.watch.lock().unwrap_or_else(|e| e.into_inner()).data_version().ok()
     }
 
     /// Runs `f` with a pooled store on a blocking thread.

@@ -2,13 +2,10 @@
 //! ids, malformed filters, huge queries) as 4xx JSON, script in article text shown as text, and
 //! SQL injection attempts through every filter answered as plain values.
 
-use annalist_model::{
-    content_hash, Article, AttributionStatus, Claim, Conflict, CountRange, EventType, Field, Incident, Perpetrator,
-    Sentence, Span,
-};
+use annalist_model::{content_hash, Article, Claim, Field, Incident, Sentence, Span};
 use annalist_store::{ArticleRecord, Store};
 use chrono::NaiveDate;
-use serde_json::Value;
+use serde_json::{json, Value};
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::path::PathBuf;
@@ -52,6 +49,12 @@ fn claim(field: Field, value: &str, doc: &Article, sentence: &str) -> Claim {
     }
 }
 
+/// An incident from its JSON form: fields the model gains later (with serde defaults) need no
+/// edit here.
+fn incident(v: Value) -> Incident {
+    serde_json::from_value(v).expect("an incident")
+}
+
 struct Server {
     addr: SocketAddr,
     _dir: PathBuf,
@@ -90,69 +93,49 @@ fn server() -> &'static Server {
                 }])
                 .unwrap();
         }
-        let kerman = Incident {
-            id: "inc_kerman".into(),
-            event_type: EventType::Bombing,
-            date_start: NaiveDate::from_ymd_opt(2024, 1, 3),
-            date_end: NaiveDate::from_ymd_opt(2024, 1, 3),
-            country: Some("IR".into()),
-            place: Some("Kerman".into()),
-            lat: Some(30.28),
-            lon: Some(57.08),
-            perpetrators: vec![Perpetrator { name: "Islamic State".into(), status: AttributionStatus::Claimed }],
-            killed: Some(CountRange { low: 95, high: Some(103) }),
-            wounded: Some(CountRange::exact(211)),
-            suicide: None,
-            attackers: None,
-            sources: vec!["copy-3".into(), "paper-2".into(), "wire-1".into()],
-            independent_sources: 2,
-            claims: vec![
-                claim(Field::Killed, "95+", &a, "At least 95 people were killed."),
-                claim(Field::Killed, "103", &b, "The toll rose to 103 killed in Kerman."),
-                claim(Field::Killed, "95+", &c, "At least 95 people were killed."),
-                claim(Field::Wounded, "211", &a, "Officials said 211 were wounded."),
-                claim(Field::Perpetrator, "Islamic State (claimed)", &b, "Islamic State claimed the attack."),
-                claim(Field::Place, format!("Kerman {EVIL}").as_str(), &b, &format!("A reader wrote {EVIL} in the comments.")),
-            ],
-            conflicts: vec![Conflict { field: Field::Killed, note: "sources give 95+ and 103".into() }],
-            related: vec![],
-        };
-        let other = Incident {
-            id: "inc_other".into(),
-            event_type: EventType::ArmedAssault,
-            date_start: NaiveDate::from_ymd_opt(2022, 10, 26),
-            date_end: NaiveDate::from_ymd_opt(2022, 10, 26),
-            country: Some("PK".into()),
-            place: Some("Quetta".into()),
-            lat: Some(30.18),
-            lon: Some(66.99),
-            perpetrators: vec![],
-            killed: Some(CountRange::exact(4)),
-            wounded: None,
-            suicide: None,
-            attackers: None,
-            sources: vec!["paper-2".into()],
-            independent_sources: 1,
-            claims: vec![],
-            conflicts: vec![],
-            related: vec![],
-        };
+        let claims = vec![
+            claim(Field::Killed, "95+", &a, "At least 95 people were killed."),
+            claim(Field::Killed, "103", &b, "The toll rose to 103 killed in Kerman."),
+            claim(Field::Killed, "95+", &c, "At least 95 people were killed."),
+            claim(Field::Wounded, "211", &a, "Officials said 211 were wounded."),
+            claim(Field::Perpetrator, "Islamic State (claimed)", &b, "Islamic State claimed the attack."),
+            claim(Field::Place, format!("Kerman {EVIL}").as_str(), &b, &format!("A reader wrote {EVIL} in the comments.")),
+        ];
+        let kerman = incident(json!({
+            "id": "inc_kerman", "event_type": "bombing", "date_start": "2024-01-03", "date_end": "2024-01-03",
+            "country": "IR", "place": "Kerman", "lat": 30.28, "lon": 57.08,
+            "perpetrators": [{"name": "Islamic State", "status": "claimed"}],
+            "killed": {"low": 95, "high": 103}, "wounded": {"low": 211, "high": 211},
+            "sources": ["copy-3", "paper-2", "wire-1"], "independent_sources": 2,
+            "claims": claims,
+            "conflicts": [{"field": "killed", "note": "sources give 95+ and 103"}],
+        }));
+        let other = incident(json!({
+            "id": "inc_other", "event_type": "armed_assault", "date_start": "2022-10-26", "date_end": "2022-10-26",
+            "country": "PK", "place": "Quetta", "lat": 30.18, "lon": 66.99, "perpetrators": [],
+            "killed": {"low": 4, "high": 4}, "sources": ["paper-2"], "independent_sources": 1,
+            "claims": [], "conflicts": [],
+        }));
         store.replace_incidents(&[kerman, other]).unwrap();
         drop(store);
 
-        let state = annalist_web::AppState::open(&db, None).unwrap();
-        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        let addr = listener.local_addr().unwrap();
-        listener.set_nonblocking(true).unwrap();
-        std::thread::spawn(move || {
-            let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
-            rt.block_on(async move {
-                let listener = tokio::net::TcpListener::from_std(listener).unwrap();
-                annalist_web::run(listener, state).await.unwrap();
-            });
-        });
-        Server { addr, _dir: dir }
+        Server { addr: spawn_server(&db), _dir: dir }
     })
+}
+
+fn spawn_server(db: &std::path::Path) -> SocketAddr {
+    let state = annalist_web::AppState::open(db, None).unwrap();
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    listener.set_nonblocking(true).unwrap();
+    std::thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+        rt.block_on(async move {
+            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
+            annalist_web::run(listener, state).await.unwrap();
+        });
+    });
+    addr
 }
 
 struct Reply {
@@ -181,7 +164,10 @@ impl Reply {
 }
 
 fn request(method: &str, path: &str, extra: &str, body: &str) -> Reply {
-    let addr = server().addr;
+    request_at(server().addr, method, path, extra, body)
+}
+
+fn request_at(addr: SocketAddr, method: &str, path: &str, extra: &str, body: &str) -> Reply {
     let mut s = TcpStream::connect(addr).unwrap();
     s.set_read_timeout(Some(std::time::Duration::from_secs(20))).unwrap();
     write!(
@@ -385,6 +371,30 @@ fn pages_render_with_links_and_svg() {
     assert!(timeline.body.contains("<svg class=\"timeline\"") && timeline.body.contains("data-id=\"inc_kerman\""));
     assert_eq!(get("/assets/style.css").status, 200);
     assert_eq!(get("/nowhere").status, 404);
+}
+
+#[test]
+fn a_cached_answer_is_dropped_when_the_ledger_changes() {
+    let dir = std::env::temp_dir().join(format!("annalist-web-cache-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let db = dir.join("c.db");
+    let _ = std::fs::remove_file(&db);
+    let one = |id: &str| {
+        incident(json!({
+            "id": id, "event_type": "bombing", "date_start": "2024-01-03", "date_end": "2024-01-03",
+            "country": "IR", "perpetrators": [], "sources": [], "independent_sources": 0, "claims": [], "conflicts": [],
+        }))
+    };
+    let mut store = Store::open(&db).unwrap();
+    store.replace_incidents(&[one("first")]).unwrap();
+    let addr = spawn_server(&db);
+    let list = || request_at(addr, "GET", "/api/incidents?country=IR", "", "").json();
+    assert_eq!(ids(&list()), ["first"]);
+    assert_eq!(ids(&list()), ["first"], "answered again (from the cache)");
+    // another process re-ingests: the next answer is the new ledger
+    store.replace_incidents(&[one("second")]).unwrap();
+    assert_eq!(ids(&list()), ["second"]);
+    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]
