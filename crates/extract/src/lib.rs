@@ -94,6 +94,11 @@ impl Extractor {
 
     /// The events the article reports, one frame per event.
     pub fn frames(&self, article: &Article) -> Vec<EventFrame> {
+        // most news reports no violence at all: without a trigger there is nothing to read
+        // (the one automaton pass is all such an article costs)
+        if self.find_triggers(&article.text).is_empty() {
+            return Vec::new();
+        }
         let m = self.scan(article);
         let mut raw = Vec::new();
         for (si, sentence) in article.sentences.iter().enumerate() {
