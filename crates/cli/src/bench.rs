@@ -10,8 +10,9 @@
 //!   record one plain-text document: title, dateline and body, with its `<DATE>`);
 //! - `mix`: both, BBC first;
 //! - `large:N`: N articles made from the mix, streamed: the first pass is the mix itself, and
-//!   pass `r` rebuilds each article from a third of its own paragraphs and paragraphs of two
-//!   other articles (so it is not a syndicated copy), with a new id and its date `r` weeks later.
+//!   pass `r` rebuilds each article: its title, then a body of as many sentences as its own,
+//!   each from another article (so it is not a syndicated copy), with a new id and its date `r`
+//!   weeks later.
 //!   Only the mix (about 35 MB) is held in memory, never the N articles.
 
 use crate::pipeline::{self, RunOptions, Stages, Summary};
@@ -193,6 +194,30 @@ struct Base {
     doc: Document,
     /// Byte ranges of the paragraphs of `doc.raw` (separated by blank lines).
     paragraphs: Vec<(usize, usize)>,
+    /// Byte ranges of the sentences of the paragraphs after the first (the title), cut after
+    /// ". ", "? " and "! ".
+    sentences: Vec<(usize, usize)>,
+}
+
+fn sentences(raw: &[u8], paragraphs: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for &(s, e) in paragraphs.iter().skip(1) {
+        let mut start = s;
+        let mut i = s;
+        while i + 1 < e {
+            if matches!(raw[i], b'.' | b'?' | b'!') && raw[i + 1] == b' ' {
+                out.push((start, i + 1));
+                start = i + 2;
+                i += 2;
+            } else {
+                i += 1;
+            }
+        }
+        if start < e {
+            out.push((start, e));
+        }
+    }
+    out
 }
 
 fn paragraphs(raw: &[u8]) -> Vec<(usize, usize)> {
@@ -232,7 +257,8 @@ impl Large {
         // Records the reader turns away (no body) are not articles: they are left out.
         for doc in mix(root)?.flatten() {
             let paragraphs = paragraphs(&doc.raw);
-            base.push(Base { doc, paragraphs });
+            let sentences = sentences(&doc.raw, &paragraphs);
+            base.push(Base { doc, paragraphs, sentences });
         }
         if base.is_empty() {
             bail!("the mix corpus under {} is empty", root.display());
@@ -247,22 +273,20 @@ impl Large {
         if pass == 0 {
             return own.doc.clone();
         }
-        // Partners far apart in the mix, different on every pass.
-        let a = &self.base[(i + pass * 7919) % len];
-        let b = &self.base[(i + pass * 104_729 + 1) % len];
+        // Sentence t of the body comes from another article, a different one for every t and
+        // every pass (sentence t of it, wrapping); an article of three or more sentences keeps
+        // its own first (dateline and lede). So a made article shares a sentence or so with
+        // any one article of the mix: it is not a copy, as most of a real crawl is not.
+        let step = pass * 7919 + 1;
+        let own_sentences = own.sentences.len();
         self.raw.clear();
-        for (p, &(s, e)) in own.paragraphs.iter().enumerate() {
-            // The title and every third paragraph are the article's own; the others come from
-            // the partners' paragraph of the same rank, where they have one.
-            let (src, s, e) = match (p + pass) % 3 {
-                _ if p == 0 => (own, s, e),
-                1 => a.paragraphs.get(p).map_or((own, s, e), |&(s, e)| (a, s, e)),
-                2 => b.paragraphs.get(p).map_or((own, s, e), |&(s, e)| (b, s, e)),
-                _ => (own, s, e),
-            };
-            if !self.raw.is_empty() {
-                self.raw.extend_from_slice(b"\n\n");
-            }
+        if let Some(&(s, e)) = own.paragraphs.first() {
+            self.raw.extend_from_slice(&own.doc.raw[s..e]);
+        }
+        for t in 0..own_sentences.max(1) {
+            let src = if t == 0 && own_sentences >= 3 { own } else { &self.base[(i + (t + 1) * step) % len] };
+            let Some(&(s, e)) = src.sentences.get(t % src.sentences.len().max(1)) else { continue };
+            self.raw.extend_from_slice(if t % 2 == 0 { b"\n\n" } else { b" " });
             self.raw.extend_from_slice(&src.doc.raw[s..e]);
         }
         self.raw.push(b'\n');
@@ -303,6 +327,16 @@ pub fn peak_rss() -> Option<u64> {
     Some(kb * 1024)
 }
 
+/// User plus system CPU time of this process so far, where /proc says it (clock ticks of 1/100 s).
+pub fn cpu_time() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // the fields after the command name, which is in parentheses and may hold spaces
+    let rest = stat.get(stat.rfind(')')? + 2..)?;
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+    Some(Duration::from_millis(ticks * 10))
+}
+
 fn secs(d: Duration) -> String {
     format!("{:.2} s", d.as_secs_f64())
 }
@@ -315,6 +349,8 @@ pub struct Report {
     pub elapsed: Duration,
     pub threads: usize,
     pub peak_rss: Option<u64>,
+    /// CPU time (user + system) the run took, all threads.
+    pub cpu: Option<Duration>,
 }
 
 impl std::fmt::Display for Report {
@@ -335,7 +371,7 @@ impl std::fmt::Display for Report {
         )?;
         writeln!(
             f,
-            "  wall:  read {}, store lookups {}, clean+extract+sketch {} (parallel), dedup {}, store {}, fuse {}, ledger {}",
+            "  wall:  read {}, store lookups {}, clean+extract+sketch on the workers {} (store of the previous chunk overlapped), dedup {}, store {}, fuse {}, ledger {}",
             secs(s.read),
             secs(s.lookup),
             secs(s.parallel),
@@ -346,11 +382,19 @@ impl std::fmt::Display for Report {
         )?;
         writeln!(
             f,
-            "  CPU in the parallel section (all threads): clean {}, extract {}, sketch {}",
+            "  worker thread time (summed over threads; includes time waiting for a core): clean {}, extract {}, sketch {}",
             secs(s.clean),
             secs(s.extract),
             secs(s.sketch)
         )?;
+        if let Some(cpu) = self.cpu {
+            writeln!(
+                f,
+                "  process CPU time {} (user + system, all threads): {:.2} ms per article",
+                secs(cpu),
+                cpu.as_secs_f64() * 1e3 / (self.summary.read.max(1) as f64)
+            )?;
+        }
         write!(f, "  {}", self.summary)
     }
 }
@@ -366,10 +410,11 @@ pub fn run(corpus: Corpus, root: &Path, db: &Path) -> Result<Report> {
     };
     let mut stages = Stages::default();
     let options = RunOptions { progress: true, report_skips: false };
-    let start = Instant::now();
+    let (start, cpu0) = (Instant::now(), cpu_time());
     let summary = pipeline::ingest_documents(&mut store, docs, options, &mut stages)?;
     let elapsed = start.elapsed();
-    Ok(Report { corpus, summary, stages, elapsed, threads: rayon::current_num_threads(), peak_rss: peak_rss() })
+    let cpu = cpu_time().zip(cpu0).map(|(b, a)| b.saturating_sub(a));
+    Ok(Report { corpus, summary, stages, elapsed, threads: rayon::current_num_threads(), peak_rss: peak_rss(), cpu })
 }
 
 #[cfg(test)]
@@ -410,5 +455,13 @@ market, police said.
     #[test]
     fn paragraphs_split_at_blank_lines() {
         assert_eq!(paragraphs(b"a\n\nbc\n\n\nd\n"), vec![(0, 1), (3, 5), (8, 10)]);
+    }
+
+    #[test]
+    fn body_sentences_split_after_stops() {
+        let raw = b"Title\n\nOne. Two? Three";
+        let ranges = sentences(raw, &paragraphs(raw));
+        let texts: Vec<&[u8]> = ranges.iter().map(|&(s, e)| &raw[s..e]).collect();
+        assert_eq!(texts, vec![&b"One."[..], &b"Two?"[..], &b"Three"[..]]);
     }
 }

@@ -1,8 +1,9 @@
 //! The ingest run: inputs → clean → dedup → extract → store, then fuse the ledger.
 //!
-//! Documents are read lazily and processed in chunks: cleaning and extraction (pure functions
-//! of one document) run in parallel with rayon; dedup and storage run in input order, one
-//! SQLite transaction per chunk, so a crash loses at most the chunk in flight.
+//! Documents are read lazily and processed in chunks: cleaning, extraction and sketching (pure
+//! functions of one document) run in parallel with rayon; dedup and storage run in input
+//! order, one SQLite transaction per chunk, so a crash loses at most the chunks in flight. A
+//! chunk's batch is written while the next chunk is cleaned and extracted.
 
 use annalist_clean::clean;
 use annalist_dedup::{ArticleMeta, DedupConfig, DedupIndex, Sketch};
@@ -15,7 +16,7 @@ use annalist_store::{ArticleRecord, DocumentState, LedgerChanges, Store};
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -78,8 +79,10 @@ enum Processed {
 /// Where a run spent its time, and how much it read (for `annalist bench`).
 ///
 /// `read`, `lookup`, `dedup`, `store`, `fuse` and `ledger` are wall time on the run's own
-/// thread; `parallel` is the wall time of the parallel section, and `clean`, `extract` and
-/// `sketch` the CPU time spent in each inside it, summed over the worker threads.
+/// thread; `parallel` is the wall time of the overlapped section (the worker threads clean,
+/// extract and sketch one chunk while the run's thread stores the previous one, so it holds
+/// most of `store`), and `clean`, `extract` and `sketch` the CPU time spent in each on the
+/// worker threads, summed.
 #[derive(Debug, Default, Clone)]
 pub struct Stages {
     pub read: Duration,
@@ -147,8 +150,34 @@ pub fn ingest_documents(
     );
 
     let (clean_ns, extract_ns, sketch_ns) = (AtomicU64::new(0), AtomicU64::new(0), AtomicU64::new(0));
+    // Cleaning, extraction and sketching are pure functions of one document.
+    let process = |slot: Slot| match slot {
+        Slot::Done(p) => p,
+        Slot::Pending(doc, changed) => {
+            let t0 = Instant::now();
+            let cleaned = clean(&doc);
+            let t1 = Instant::now();
+            clean_ns.fetch_add(nanos(t1 - t0), Ordering::Relaxed);
+            match cleaned {
+                Err(e) => Processed::Skipped(Skipped { origin: doc.origin.clone(), reason: e.to_string() }),
+                Ok(article) => {
+                    let frames = extractor.frames(&article);
+                    let t2 = Instant::now();
+                    let sketch = Sketch::of(&article.text);
+                    extract_ns.fetch_add(nanos(t2 - t1), Ordering::Relaxed);
+                    sketch_ns.fetch_add(nanos(t2.elapsed()), Ordering::Relaxed);
+                    let origin = doc.origin.clone();
+                    Processed::Ready { article: Box::new(article), origin, changed, frames, sketch }
+                }
+            }
+        }
+    };
     let mut docs = docs;
-    let mut batch = Vec::with_capacity(CHUNK);
+    // The batch of the previous chunk, not yet saved: it is written while this chunk is
+    // cleaned and extracted on the other threads. Its ids count as stored for the lookups.
+    let mut unsaved: Vec<ArticleRecord> = Vec::new();
+    let mut unsaved_repoints: Vec<(String, String)> = Vec::new();
+    let mut unsaved_ids: HashMap<String, String> = HashMap::new();
     loop {
         let t = Instant::now();
         let chunk: Vec<Result<Document, Skipped>> = docs.by_ref().take(CHUNK).collect();
@@ -164,7 +193,12 @@ pub fn ingest_documents(
                 Err(s) => Slot::Done(Processed::Skipped(s)),
                 Ok(doc) => {
                     stages.bytes += doc.raw.len() as u64;
-                    match store.document_state(&doc.id, &doc.content_hash)? {
+                    let state = match unsaved_ids.get(&doc.id) {
+                        Some(hash) if *hash == doc.content_hash => DocumentState::Unchanged,
+                        Some(_) => DocumentState::Changed,
+                        None => store.document_state(&doc.id, &doc.content_hash)?,
+                    };
+                    match state {
                         DocumentState::Unchanged => Slot::Done(Processed::Unchanged),
                         state => Slot::Pending(Box::new(doc), state == DocumentState::Changed),
                     }
@@ -172,35 +206,23 @@ pub fn ingest_documents(
             });
         }
         stages.lookup += t.elapsed();
-        // In parallel: cleaning, extraction and sketching are pure functions of one document.
+        // In parallel: this chunk on the worker threads, the previous chunk's batch to the
+        // store on this one.
         let t = Instant::now();
-        let processed: Vec<Processed> = slots
-            .into_par_iter()
-            .map(|slot| match slot {
-                Slot::Done(p) => p,
-                Slot::Pending(doc, changed) => {
-                    let t0 = Instant::now();
-                    let cleaned = clean(&doc);
-                    let t1 = Instant::now();
-                    clean_ns.fetch_add(nanos(t1 - t0), Ordering::Relaxed);
-                    match cleaned {
-                        Err(e) => Processed::Skipped(Skipped { origin: doc.origin.clone(), reason: e.to_string() }),
-                        Ok(article) => {
-                            let frames = extractor.frames(&article);
-                            let t2 = Instant::now();
-                            let sketch = Sketch::of(&article.text);
-                            extract_ns.fetch_add(nanos(t2 - t1), Ordering::Relaxed);
-                            sketch_ns.fetch_add(nanos(t2.elapsed()), Ordering::Relaxed);
-                            let origin = doc.origin.clone();
-                            Processed::Ready { article: Box::new(article), origin, changed, frames, sketch }
-                        }
-                    }
-                }
-            })
-            .collect();
+        let (processed, saved) = std::thread::scope(|scope| {
+            let worker = scope.spawn(|| slots.into_par_iter().map(&process).collect::<Vec<Processed>>());
+            let t = Instant::now();
+            let saved = save(store, &unsaved, &unsaved_repoints);
+            stages.store += t.elapsed();
+            (worker.join(), saved)
+        });
+        saved?;
+        let processed = processed.map_err(|_| anyhow::anyhow!("a worker thread panicked"))?;
         stages.parallel += t.elapsed();
+        unsaved.clear();
+        unsaved_repoints.clear();
+        unsaved_ids.clear();
         let t = Instant::now();
-        let mut repoints = Vec::new();
         for p in processed {
             summary.read += 1;
             bar.inc(1);
@@ -224,9 +246,10 @@ pub fn ingest_documents(
                         sketch,
                         ArticleMeta { published: article.published, text_len: article.text.len() },
                     );
-                    repoints.extend(outcome.repointed);
+                    unsaved_repoints.extend(outcome.repointed);
                     summary.frames += frames.len();
-                    batch.push(ArticleRecord {
+                    unsaved_ids.insert(article.id.clone(), article.content_hash.clone());
+                    unsaved.push(ArticleRecord {
                         article: *article,
                         origin,
                         duplicate_of: outcome.duplicate_of,
@@ -237,15 +260,11 @@ pub fn ingest_documents(
             }
         }
         stages.dedup += t.elapsed();
-        let t = Instant::now();
-        store.save_batch(&batch).context("saving a batch of articles")?;
-        batch.clear();
-        for (copy, original) in repoints {
-            store.set_duplicate_of(&copy, Some(&original))?;
-        }
-        stages.store += t.elapsed();
         bar.set_message(format!("{} new", summary.new));
     }
+    let t = Instant::now();
+    save(store, &unsaved, &unsaved_repoints)?;
+    stages.store += t.elapsed();
     bar.finish_and_clear();
     stages.clean += Duration::from_nanos(clean_ns.into_inner());
     stages.extract += Duration::from_nanos(extract_ns.into_inner());
@@ -260,6 +279,18 @@ pub fn ingest_documents(
     summary.ledger = store.replace_incidents(&incidents)?;
     stages.ledger += t.elapsed();
     Ok(summary)
+}
+
+/// Saves one chunk's batch in one transaction, then the copies dedup moved to a new original.
+fn save(store: &mut Store, batch: &[ArticleRecord], repoints: &[(String, String)]) -> Result<()> {
+    if batch.is_empty() && repoints.is_empty() {
+        return Ok(());
+    }
+    store.save_batch(batch).context("saving a batch of articles")?;
+    for (copy, original) in repoints {
+        store.set_duplicate_of(copy, Some(original))?;
+    }
+    Ok(())
 }
 
 /// Recomputes the ledger from every stored frame.
