@@ -120,7 +120,7 @@ pub(crate) fn init_derived(conn: &Connection, what: &str) -> Result<()> {
         Ok(fts_done.is_none() || facets_behind)
     };
     if !fresh && !stale(conn)? {
-        return Ok(());
+        return add_indexes(conn, what);
     }
     conn.execute_batch("BEGIN IMMEDIATE").context(what)?;
     let done = (|| -> Result<()> {
@@ -140,12 +140,32 @@ pub(crate) fn init_derived(conn: &Connection, what: &str) -> Result<()> {
         .context("cannot fill the search tables")
     })();
     match done {
-        Ok(()) => conn.execute_batch("COMMIT").context(what),
+        Ok(()) => {
+            conn.execute_batch("COMMIT").context(what)?;
+            add_indexes(conn, what)
+        }
         Err(e) => {
             let _ = conn.execute_batch("ROLLBACK");
             Err(e)
         }
     }
+}
+
+/// Indexes for filtered pages (a country's incidents by date or by killed), added to stores made
+/// before them; a no-op once they exist.
+fn add_indexes(conn: &Connection, what: &str) -> Result<()> {
+    let exists: bool = conn
+        .query_row("SELECT count(*) = 2 FROM sqlite_master WHERE name IN ('incident_facets_country_date', 'incident_facets_country_killed')", [], |r| r.get(0))
+        .context(what)?;
+    if exists {
+        return Ok(());
+    }
+    conn.execute_batch(
+        "CREATE INDEX IF NOT EXISTS incident_facets_country_date ON incident_facets (country, date_start, id);
+         CREATE INDEX IF NOT EXISTS incident_facets_country_killed ON incident_facets (country, killed_low, id);
+         CREATE INDEX IF NOT EXISTS incident_facets_type_date ON incident_facets (event_type, date_start, id);",
+    )
+    .context(what)
 }
 
 /// What the ledger can be sorted by.

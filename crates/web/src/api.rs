@@ -250,22 +250,24 @@ pub async fn incidents(State(state): State<AppState>, RawQuery(raw): RawQuery) -
     // read before the query: a change committed meanwhile makes the entry stale, never wrong
     let version = state.version();
     let (limit, offset, sort, desc) = (q.limit, q.offset, q.sort, q.descending);
-    // the query and the encoding both run on the blocking thread
-    let body = state
-        .with_store(move |s| {
-            let page = s.query_incidents(&q)?;
-            let out = PageOut {
-                total: page.total,
-                limit,
-                offset,
-                sort: sort.as_str(),
-                order: if desc { "desc" } else { "asc" },
-                incidents: page.rows.iter().map(row_out).collect(),
-            };
-            Ok(serde_json::to_vec(&out)?)
-        })
-        .await
-        .map_err(ApiError::internal)?;
+    let scans = q.text.is_some();
+    let work = move |s: &annalist_store::Store| -> anyhow::Result<Vec<u8>> {
+        let page = s.query_incidents(&q)?;
+        let out = PageOut {
+            total: page.total,
+            limit,
+            offset,
+            sort: sort.as_str(),
+            order: if desc { "desc" } else { "asc" },
+            incidents: page.rows.iter().map(row_out).collect(),
+        };
+        Ok(serde_json::to_vec(&out)?)
+    };
+    // A page without free text is a few indexed reads (a bounded page, sorted by an index or
+    // a top-N sort): answered on this thread, far cheaper than handing it to a blocking thread.
+    // Free text may scan the ledger, so it goes to a blocking thread.
+    let body =
+        if scans { state.with_store(work).await } else { state.with_store_now(work) }.map_err(ApiError::internal)?;
     let body = axum::body::Bytes::from(body);
     if let Some(v) = version {
         state.remember(key, v, body.clone());

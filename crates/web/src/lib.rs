@@ -139,6 +139,14 @@ impl AppState {
         self.0.watch.lock().unwrap_or_else(|e| e.into_inner()).data_version().ok()
     }
 
+    /// Runs `f` with a pooled store on this thread: for short, bounded queries only.
+    fn with_store_now<T>(&self, f: impl FnOnce(&Store) -> anyhow::Result<T>) -> anyhow::Result<T> {
+        let store = self.take()?;
+        let out = f(&store);
+        self.give(store);
+        out
+    }
+
     /// Runs `f` with a pooled store on a blocking thread.
     async fn with_store<T, F>(&self, f: F) -> anyhow::Result<T>
     where
