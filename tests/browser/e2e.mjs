@@ -153,6 +153,42 @@ try {
     await page.screenshot({ path: join(shots, '08-timeline.png'), fullPage: true });
   });
 
+  await step('with --allow-ingest, POST /api/ingest needs the token; posted script shows as text', async () => {
+    const port2 = await freePort();
+    const base2 = `http://127.0.0.1:${port2}`;
+    const writer = spawn(bin, ['serve', '--db', db, '--addr', `127.0.0.1:${port2}`, '--allow-ingest', '--token', 'e2e-secret'], { stdio: ['ignore', 'inherit', 'inherit'] });
+    try {
+      await waitUp(base2, writer);
+      const record = {
+        id: 'posted-1',
+        url: 'https://example.org/posted-1',
+        title: 'Posted <script>alert(1)</script> report',
+        date: '2024-02-01',
+        outlet: 'Test Wire',
+        text: 'A bomb exploded at a market in Quetta, Pakistan, on Thursday, killing 12 people, police said.\nA reader wrote <script>alert(1)</script> below the story.',
+      };
+      const denied = await fetch(`${base2}/api/ingest`, { method: 'POST', body: JSON.stringify(record) + '\n' });
+      check(denied.status === 401, `no token: ${denied.status}`);
+      check((await denied.json()).error.status === 401, 'no JSON error');
+      const ok = await fetch(`${base2}/api/ingest`, { method: 'POST', body: JSON.stringify(record) + '\n', headers: { Authorization: 'Bearer e2e-secret' } });
+      const summary = await ok.json();
+      check(ok.status === 200 && /1 new/.test(summary.summary), `ingest: ${ok.status} ${JSON.stringify(summary)}`);
+      let dialogs = 0;
+      page.on('dialog', (d) => { dialogs++; d.dismiss(); });
+      await page.goto(`${base}/documents/posted-1`);
+      const h1 = await page.locator('h1').textContent();
+      check(h1.includes('<script>alert(1)</script>'), `title not shown as text: ${h1}`);
+      check((await page.locator('div.text').textContent()).includes('<script>alert(1)</script>'), 'text not shown as text');
+      check(await page.locator('main script').count() === 0, 'a script element in the page');
+      check(dialogs === 0, 'a script ran');
+      const readOnly = await fetch(`${base}/api/ingest`, { method: 'POST', body: '{}', headers: { Authorization: 'Bearer e2e-secret' } });
+      check(readOnly.status === 403, `the plain server accepted ingest: ${readOnly.status}`);
+      await page.screenshot({ path: join(shots, '09-posted-script-as-text.png') });
+    } finally {
+      writer.kill('SIGINT');
+    }
+  });
+
   await step('no console errors and no request off the server', async () => {
     check(consoleErrors.length === 0, consoleErrors.join('\n'));
   });
