@@ -194,7 +194,30 @@ pub fn router(state: AppState) -> Router {
 
 /// Serves on `listener` until Ctrl-C.
 pub async fn run(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
-    axum::serve(listener, router(state))
+    let mut app = router(state);
+    let addr = listener.local_addr()?;
+    if addr.ip().is_loopback() {
+        // DNS rebinding: a page elsewhere must not reach this server under a name of its own
+        let port = addr.port();
+        let allowed: Arc<Vec<String>> = Arc::new(
+            ["127.0.0.1", "localhost", "[::1]"].iter().flat_map(|h| [h.to_string(), format!("{h}:{port}")]).collect(),
+        );
+        app = app.layer(axum::middleware::from_fn(move |req: axum::extract::Request, next: axum::middleware::Next| {
+            let allowed = allowed.clone();
+            async move {
+                let host = req.headers().get(axum::http::header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("");
+                if allowed.iter().any(|a| a.eq_ignore_ascii_case(host)) {
+                    next.run(req).await
+                } else {
+                    axum::response::IntoResponse::into_response(params::ApiError {
+                        status: axum::http::StatusCode::MISDIRECTED_REQUEST,
+                        message: "this server answers only to its loopback address".into(),
+                    })
+                }
+            }
+        }));
+    }
+    axum::serve(listener, app)
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })

@@ -236,6 +236,21 @@ fn ledger_table(rows: &[IncidentRow], q: Option<&IncidentQuery>) -> String {
     s
 }
 
+/// Under a chart: the rows it draws, at most `TABLE_ROWS` of them (the ledger pages the rest).
+const TABLE_ROWS: usize = 500;
+
+fn capped_table(rows: &[IncidentRow]) -> String {
+    let mut s = ledger_table(&rows[..rows.len().min(TABLE_ROWS)], None);
+    if rows.len() > TABLE_ROWS {
+        let _ = write!(
+            s,
+            "<p class=\"sub\">First {TABLE_ROWS} of {} incidents; the ledger pages through all.</p>",
+            rows.len()
+        );
+    }
+    s
+}
+
 async fn ledger_data(
     state: &AppState,
     raw: Option<&str>,
@@ -311,7 +326,7 @@ pub async fn timeline(State(state): State<AppState>, RawQuery(raw): RawQuery) ->
             let _ = write!(body, "<figure class=\"chart\">{}</figure>", svg::timeline(&found.rows));
             let mut rows = found.rows;
             rows.sort_by(|a, b| (a.date_start, &a.id).cmp(&(b.date_start, &b.id)));
-            body.push_str(&ledger_table(&rows, None));
+            body.push_str(&capped_table(&rows));
             Ok(html(StatusCode::OK, page("Timeline", Nav::Timeline, &body)))
         }
         .await,
@@ -331,7 +346,7 @@ pub async fn map(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Resp
                 found.rows.len()
             );
             let _ = write!(body, "<figure class=\"chart\">{}</figure>", svg::map(&found.rows));
-            body.push_str(&ledger_table(&found.rows, None));
+            body.push_str(&capped_table(&found.rows));
             Ok(html(StatusCode::OK, page("Map", Nav::Map, &body)))
         }
         .await,

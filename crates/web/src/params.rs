@@ -45,6 +45,7 @@ impl ApiError {
             405 => "method_not_allowed",
             413 => "payload_too_large",
             414 => "uri_too_long",
+            421 => "misdirected_request",
             _ => "internal",
         }
     }

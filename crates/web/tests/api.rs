@@ -398,6 +398,20 @@ fn a_cached_answer_is_dropped_when_the_ledger_changes() {
 }
 
 #[test]
+fn a_request_under_a_foreign_host_name_is_refused() {
+    // DNS rebinding: evil.example resolving to 127.0.0.1 must not read the ledger
+    let addr = server().addr;
+    let mut s = TcpStream::connect(addr).unwrap();
+    write!(s, "GET /api/incidents HTTP/1.1\r\nHost: evil.example:{}\r\nConnection: close\r\n\r\n", addr.port())
+        .unwrap();
+    let mut raw = String::new();
+    s.read_to_string(&mut raw).unwrap();
+    assert!(raw.starts_with("HTTP/1.1 421"), "{raw}");
+    assert!(raw.contains("\"status\":421"), "{raw}");
+    assert_eq!(request_at(addr, "GET", "/api/incidents?limit=1", "", "").status, 200);
+}
+
+#[test]
 fn ingest_is_refused_unless_enabled() {
     request("POST", "/api/ingest", "Authorization: Bearer x\r\n", "{}").error(403);
 }
