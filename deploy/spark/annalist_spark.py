@@ -30,6 +30,7 @@ import math
 import os
 import subprocess
 import tempfile
+import urllib.parse
 
 from pyspark.sql import SparkSession
 
@@ -80,7 +81,7 @@ def extract_warc(binary, rank):
                 with open(local, "wb") as f:
                     f.write(content)
                 out = run_extract(binary, [local])
-            r = rank[path.replace("file:", "", 1) if path.startswith("file:") else path]
+            r = rank[urllib.parse.urlparse(path).path if path.startswith("file:") else path]
             for n, line in enumerate(out):
                 yield r * LINE_BASE + n, line
 

@@ -43,3 +43,14 @@ for corpus in "${corpora[@]}"; do
     || { tail -n 40 "$out/$name/spark.log"; exit 1; }
   "$python" deploy/spark/compare.py "$out/$name/single.jsonl" "$out/$name/spark"
 done
+
+# WARC input: the example corpus as three WARC files, one Spark task each
+echo "== examples as WARC"
+mkdir -p "$out/warc/in"
+"$python" deploy/spark/to_warc.py "$root/examples/corpus" "$out/warc/in/corpus" 3
+"$bin" ingest --quiet --db "$out/warc/single.db" "$out/warc/in"
+"$bin" export --db "$out/warc/single.db" --what incidents -o "$out/warc/single.jsonl"
+"$python" deploy/spark/annalist_spark.py --master 'local[2]' --partitions 3 --format warc --binary "$bin" \
+  --input "$out/warc/in" --output "$out/warc/spark" 2> "$out/warc/spark.log" \
+  || { tail -n 40 "$out/warc/spark.log"; exit 1; }
+"$python" deploy/spark/compare.py "$out/warc/single.jsonl" "$out/warc/spark"
