@@ -12,14 +12,19 @@ venv="${ANNALIST_SPARK_VENV:-$root/target/spark-venv}"
 cargo build --release -p annalist
 bin="$root/target/release/annalist"
 
+command -v java >/dev/null || { echo "Spark needs Java (17): install openjdk-17-jre-headless" >&2; exit 1; }
 python=python3
 if ! python3 -c 'import pyspark' 2>/dev/null; then
-  if ! "$venv/bin/python" -c 'import pyspark' 2>/dev/null; then
-    echo "installing pyspark into $venv"
-    python3 -m venv "$venv"
-    "$venv/bin/pip" install -q pyspark
-  fi
   python="$venv/bin/python"
+  if ! "$python" -c 'import pyspark' 2>/dev/null; then
+    echo "installing pyspark from PyPI into $venv"
+    if ! { python3 -m venv "$venv" && "$venv/bin/pip" install -q pyspark; }; then
+      # no venv module (Debian without python3-venv): the user's site-packages instead
+      python=python3
+      python3 -m pip install -q --user pyspark 2>/dev/null ||
+        python3 -m pip install -q --user --break-system-packages pyspark
+    fi
+  fi
 fi
 
 out=$(mktemp -d)
