@@ -859,6 +859,9 @@ struct TemplateResult {
     incidents: Score,
     irrelevant_docs: usize,
     irrelevant_with_incident: usize,
+    /// Per gold stage of execution and per gold type: (templates matched, templates).
+    by_stage: BTreeMap<String, (usize, usize)>,
+    by_type: BTreeMap<String, (usize, usize)>,
     errors: Vec<(usize, String)>,
 }
 
@@ -954,6 +957,13 @@ fn score_templates(docs: &[MucDoc], readings: &[Reading]) -> TemplateResult {
         }
         let matched_p: BTreeSet<usize> = pairs.iter().map(|p| p.0).collect();
         let matched_t: BTreeSet<usize> = pairs.iter().map(|p| p.1).collect();
+        for (j, t) in doc.templates.iter().enumerate() {
+            let hit = usize::from(matched_t.contains(&j));
+            let stage = res.by_stage.entry(bare(&t.stage).to_string()).or_default();
+            *stage = (stage.0 + hit, stage.1 + 1);
+            let kind = res.by_type.entry(t.types.join(" / ")).or_default();
+            *kind = (kind.0 + hit, kind.1 + 1);
+        }
         for (i, p) in preds.iter().enumerate().filter(|(i, _)| !matched_p.contains(i)) {
             let _ = i;
             res.errors.push((
@@ -973,13 +983,27 @@ fn score_templates(docs: &[MucDoc], readings: &[Reading]) -> TemplateResult {
     res
 }
 
-fn print_templates(label: &str, res: &TemplateResult) {
+fn print_templates(label: &str, res: &TemplateResult, readings: &[Reading]) {
     println!("\nMUC-4 template slots, {label}:");
+    let frames: Vec<&EventFrame> = readings.iter().flat_map(|r| r.frames.iter()).collect();
+    println!(
+        "  annalist read {} frames ({} happened, {} with a country, {} with a date), fused message by message into {} incidents",
+        frames.len(),
+        frames.iter().filter(|f| f.status == EventStatus::Happened).count(),
+        frames.iter().filter(|f| f.country.is_some()).count(),
+        frames.iter().filter(|f| f.date.is_some()).count(),
+        readings.iter().map(|r| r.incidents.len()).sum::<usize>()
+    );
     println!(
         "  incidents: {} gold templates, {} annalist incidents, {} matched; {} irrelevant messages, {} of them given an incident",
         res.incidents.gold, res.incidents.predicted, res.incidents.correct, res.irrelevant_docs, res.irrelevant_with_incident
     );
     println!("{}", res.incidents.line("incident (matched)"));
+    let breakdown = |m: &BTreeMap<String, (usize, usize)>| {
+        m.iter().map(|(k, (hit, n))| format!("{k} {hit}/{n}")).collect::<Vec<_>>().join(", ")
+    };
+    println!("  templates matched by stage: {}", breakdown(&res.by_stage));
+    println!("  templates matched by type: {}", breakdown(&res.by_type));
     let mut all = Score::default();
     for (s, name) in SLOTS.iter().enumerate() {
         println!("{}", res.slots[s].line(name));
@@ -1192,8 +1216,8 @@ fn main() {
 
     let caps_t = score_templates(&docs, &caps);
     let cased_t = score_templates(&docs, &cased);
-    print_templates("text as given (capitals)", &caps_t);
-    print_templates("truecased text", &cased_t);
+    print_templates("text as given (capitals)", &caps_t, &caps);
+    print_templates("truecased text", &cased_t, &cased);
 
     let pick = |readings: &[Reading]| -> Vec<[Vec<Vec<String>>; 5]> {
         grit.iter().map(|g| by_id.get(g.id.as_str()).map(|&i| role_fillers(&readings[i])).unwrap_or_default()).collect()
