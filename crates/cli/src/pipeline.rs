@@ -382,3 +382,44 @@ pub fn extract_jsonl(inputs: &[PathBuf], out: &mut dyn std::io::Write) -> Result
     }
     Ok(summary)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use annalist_model::{content_hash, MediaType};
+
+    fn doc(id: &str, text: &str) -> Result<Document, Skipped> {
+        let raw = text.as_bytes().to_vec();
+        Ok(Document {
+            id: id.into(),
+            origin: format!("{id}.txt"),
+            url: None,
+            media_type: MediaType::Text,
+            declared_charset: Some("utf-8".into()),
+            declared_title: None,
+            declared_date: None,
+            declared_outlet: None,
+            content_hash: content_hash(&raw),
+            raw,
+        })
+    }
+
+    fn text(n: usize) -> String {
+        format!("Report {n}\n\nThe council of town number {n} met on a quiet Tuesday to discuss road works and a new library for item {n}.\n")
+    }
+
+    #[test]
+    fn a_document_seen_in_the_chunk_before_is_stored_already_though_not_yet_written() {
+        let mut store = Store::in_memory().unwrap();
+        let mut docs: Vec<Result<Document, Skipped>> =
+            (0..CHUNK + 10).map(|n| doc(&format!("d{n}"), &text(n))).collect();
+        // the second chunk repeats one document of the first as it was, and changes another
+        docs.push(doc("d3", &text(3)));
+        docs.push(doc("d4", &text(1004)));
+        let options = RunOptions { progress: false, report_skips: false };
+        let summary = ingest_documents(&mut store, docs.into_iter(), options, &mut Stages::default()).unwrap();
+        assert_eq!((summary.read, summary.unchanged, summary.changed), (CHUNK + 12, 1, 1), "{summary}");
+        assert_eq!(summary.new + summary.skipped.values().sum::<usize>(), CHUNK + 10, "{summary}");
+        assert_eq!(store.document_count().unwrap(), summary.new);
+    }
+}

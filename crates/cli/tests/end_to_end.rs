@@ -236,3 +236,21 @@ fn the_ledger_exports_as_gtd_and_acled_csv_and_as_geojson() {
     let refused = annalist(&["export", "--db", db, "--what", "documents", "--format", "geojson"]);
     assert!(!refused.status.success() && String::from_utf8_lossy(&refused.stderr).contains("only as jsonl"));
 }
+
+#[test]
+fn extract_then_fuse_gives_the_incidents_of_ingest_then_export() {
+    let dir = scratch("fuse");
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus");
+    let corpus = corpus.to_str().unwrap();
+    let db = dir.join("a.db");
+    let (db, exported, frames, fused) =
+        (db.to_str().unwrap(), dir.join("exported.jsonl"), dir.join("frames.jsonl"), dir.join("fused.jsonl"));
+    ok(&["ingest", "--quiet", "--db", db, corpus]);
+    ok(&["export", "--db", db, "--what", "incidents", "-o", exported.to_str().unwrap()]);
+    ok(&["extract", corpus, "-o", frames.to_str().unwrap()]);
+    ok(&["fuse", frames.to_str().unwrap(), "-o", fused.to_str().unwrap()]);
+    let (exported, fused) = (jsonl(&exported), jsonl(&fused));
+    assert!(!exported.is_empty());
+    assert_eq!(exported, fused, "same incidents, ids, values and order");
+    std::fs::remove_dir_all(&dir).ok();
+}
