@@ -367,6 +367,24 @@ pub const SUSPECT_CUES: &[&str] =
     &["suspected", "alleged", "allegedly", "believed to be", "purportedly", "presumed", "possible", "likely"];
 pub const DENY_CUES: &[&str] = &["denied", "denies", "deny", "rejected responsibility"];
 
+/// Of the modal cues, those that make the event threatened ("vowed to carry out attacks").
+pub const THREAT_CUES: &[&str] = &[
+    "threatened to",
+    "threatening to",
+    "threatens to",
+    "vowed to",
+    "vows to",
+    "urged",
+    "urging",
+    "called for",
+    "calling for",
+    "calls for",
+    "warned of",
+];
+/// Of the modal cues, those that make the event only a possibility ("may have sought to strike").
+pub const HYPOTHETICAL_CUES: &[&str] = &["could", "may", "might", "would", "if"];
+/// Of the modal cues, those that make it an attempt: it happened, and failed.
+pub const ATTEMPT_CUES: &[&str] = &["tried to", "trying to", "attempted to", "attempting to"];
 /// Phrases before a trigger that make the event planned, threatened or hypothetical.
 pub const MODAL_CUES: &[&str] = &[
     "planning to",

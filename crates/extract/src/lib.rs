@@ -224,7 +224,15 @@ impl Extractor {
                 } else if last_words_any(before, 2, NEGATION_CUES) {
                     status = EventStatus::Negated;
                 } else if tail_contains_any(before, 60, MODAL_CUES) || tail_contains_any(before, 160, PLAN_CUES) {
-                    status = EventStatus::Planned;
+                    status = if tail_contains_any(before, 60, HYPOTHETICAL_CUES) {
+                        EventStatus::Hypothetical
+                    } else if tail_contains_any(before, 60, ATTEMPT_CUES) {
+                        EventStatus::Foiled
+                    } else if tail_contains_any(before, 60, THREAT_CUES) {
+                        EventStatus::Threatened
+                    } else {
+                        EventStatus::Planned
+                    };
                 }
                 let suicide = (t.sense.suicide || last_words_any(before, 3, &["suicide"]))
                     .then(|| Evidenced::read(true, t.span, article));
@@ -400,7 +408,7 @@ impl Extractor {
         // happened before the day the plot was set for
         let planned: Vec<(Option<Evidenced<Place>>, Option<NaiveDate>, usize)> = frames
             .iter()
-            .filter(|f| f.status == EventStatus::Planned)
+            .filter(|f| matches!(f.status, EventStatus::Planned | EventStatus::Threatened))
             .map(|f| {
                 let day = f.date().filter(|d| d.value.days() <= 7).map(|d| d.value.end);
                 (f.place.clone(), day, f.trigger.start)

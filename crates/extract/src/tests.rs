@@ -325,3 +325,19 @@ fn the_weapon_and_the_target_come_with_the_words_that_name_them() {
     assert_eq!(f.weapon.as_ref().unwrap().value, Weapon::Explosive);
     assert_eq!(f.target.as_ref().unwrap().value, Target::Business);
 }
+
+#[test]
+fn threats_possibilities_and_attempts_are_told_apart() {
+    let status = |text: &str| {
+        let a = article(Some("2024-01-10"), text);
+        let frames = Extractor::builtin().frames(&a);
+        frames.first().map(|f| f.status).unwrap_or_else(|| panic!("no frame in {text:?}"))
+    };
+    assert_eq!(status("The group vowed to carry out more attacks in the capital."), EventStatus::Threatened);
+    assert_eq!(
+        status("Officials said the cell may have sought to stage a bombing at the festival."),
+        EventStatus::Hypothetical
+    );
+    assert_eq!(status("A man attempted to detonate a bomb at the station in Lyon on Monday."), EventStatus::Foiled);
+    assert_eq!(status("Militants were planning to launch an attack on the base."), EventStatus::Planned);
+}
