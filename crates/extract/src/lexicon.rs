@@ -465,6 +465,60 @@ pub const STATEMENT_VERBS: &[&str] = &[
 /// Vague times a sentence gives of its own event: it takes no date from the sentence before.
 pub const VAGUE_TIME_CUES: &[&str] =
     &["in the past", "previously", "in previous years", "in recent years", "over the years", "historically", "once"];
+/// Death phrases whose grammatical subject, when it is a name, is one victim ("Mazid Uddin, an
+/// activist of the party, was killed"; "Enrique Lopez Albujar died today").
+pub const NAMED_VICTIM_DEATHS: &[&str] = &[
+    "was killed",
+    "was shot dead",
+    "was murdered",
+    "was assassinated",
+    "was gunned down",
+    "was hacked to death",
+    "was stabbed to death",
+    "was beaten to death",
+    "died",
+    "succumbed",
+];
+/// Capitalised words that are not names of victims: pronouns, determiners, attackers, bodies.
+pub const NOT_VICTIM_NAMES: &[&str] = &[
+    "he",
+    "she",
+    "it",
+    "they",
+    "this",
+    "that",
+    "the",
+    "a",
+    "an",
+    "one",
+    "who",
+    "which",
+    "police",
+    "army",
+    "bomber",
+    "attacker",
+    "gunman",
+    "assailant",
+    "militant",
+    "suspect",
+    "driver",
+    "no",
+    "nobody",
+    "none",
+    "everyone",
+    "someone",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "and",
+    "or",
+    "but",
+    "also",
+    "later",
+    "then",
+    "reportedly",
+];
 /// Words that make a killing an accident or a disaster, not political violence.
 pub const ACCIDENT_CUES: &[&str] = &[
     "accident",

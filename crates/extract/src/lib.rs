@@ -321,8 +321,11 @@ impl Extractor {
                 }
             }
         }
-        // "a school teacher was killed": one dead, unless a count already says more
-        for span in one_victim_deaths(text, sentence.span) {
+        // "a school teacher was killed", "Mazid Uddin was killed": one dead, unless a count
+        // already says more
+        let mut victims = one_victim_deaths(text, sentence.span);
+        victims.extend(named_victim_deaths(text, sentence.span));
+        for span in victims {
             let target = triggers.iter().rposition(|t| t.span.end <= span.end).unwrap_or_else(|| nearest(span));
             let f = &mut frames[target];
             if f.killed.is_none() {
@@ -842,6 +845,79 @@ fn is_age(text: &str, span: Span) -> bool {
     };
     (before.ends_with('(') && after.starts_with(')') && named(before))
         || (before.ends_with(',') && after.starts_with(',') && named(before))
+}
+
+/// "Mazid Uddin (45), an activist of the party, was killed": spans of deaths of one named
+/// victim, from the name to the end of the death phrase. The subject is the run of capitalised
+/// words right before the phrase, past one appositive set off by commas and a bracketed age.
+fn named_victim_deaths(text: &str, sentence: Span) -> Vec<Span> {
+    let s = &text[sentence.start..sentence.end];
+    let lower = s.to_lowercase();
+    if lower.len() != s.len() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for phrase in NAMED_VICTIM_DEATHS {
+        let mut from = 0;
+        while let Some(i) = lower[from..].find(phrase) {
+            let at = from + i;
+            from = at + phrase.len();
+            if !is_word_at(s, Span::new(at, at + phrase.len())) {
+                continue;
+            }
+            let mut before = s[..at].trim_end();
+            if let Some(rest) = before.strip_suffix(',') {
+                // skip the appositive back to the comma that opens it
+                before = rest.rfind(',').map_or(rest, |c| rest[..c].trim_end());
+            }
+            if before.ends_with(')') {
+                before = before.rfind('(').map_or(before, |c| before[..c].trim_end());
+            }
+            let words: Vec<&str> = before.split_whitespace().rev().take(4).collect();
+            let name: Vec<&&str> = words
+                .iter()
+                .take_while(|w| {
+                    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                    w.chars().next().is_some_and(|c| c.is_uppercase())
+                        && !NOT_VICTIM_NAMES.contains(&w.to_lowercase().as_str())
+                        && !ATTACKER_NOUNS.contains(&w.to_lowercase().as_str())
+                })
+                .collect();
+            // a name of one or more words, not the sentence's first word alone ("Police died"?)
+            if name.is_empty() {
+                continue;
+            }
+            let start = last_words_start(before, name.len());
+            // "Rakib and Raihan were shot dead" has its own plural verb; "X and Y died" is two
+            if before[..start].trim_end().ends_with(" and") || before[..start].trim_end() == "and" {
+                continue;
+            }
+            out.push(Span::new(sentence.start + start, sentence.start + at + phrase.len()));
+        }
+    }
+    out
+}
+
+/// Where the last `n` whitespace-separated words of `s` begin.
+fn last_words_start(s: &str, n: usize) -> usize {
+    let mut start = s.len();
+    let mut seen = 0;
+    let mut in_word = false;
+    for (i, c) in s.char_indices().rev() {
+        if c.is_whitespace() {
+            if in_word {
+                seen += 1;
+                if seen == n {
+                    return start;
+                }
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+            start = i;
+        }
+    }
+    start
 }
 
 /// Byte spans of the words of `s` (runs of word characters and apostrophes).

@@ -341,3 +341,16 @@ fn threats_possibilities_and_attempts_are_told_apart() {
     assert_eq!(status("A man attempted to detonate a bomb at the station in Lyon on Monday."), EventStatus::Foiled);
     assert_eq!(status("Militants were planning to launch an attack on the base."), EventStatus::Planned);
 }
+
+#[test]
+fn a_named_victim_is_one_dead_but_he_who_blew_himself_up_is_not_counted() {
+    let a = article(
+        Some("2015-01-06"),
+        "On Monday afternoon, Mazid Uddin (45), an activist of the party in Charghat, was killed as police opened fire on a procession.",
+    );
+    let frames = Extractor::builtin().frames(&a);
+    assert_eq!(happened(&frames)[0].killed.as_ref().unwrap().value, CountRange::exact(1));
+    let b = article(Some("2017-05-23"), "The bomber set off his device in the foyer. He was killed in the blast.");
+    let frames = Extractor::builtin().frames(&b);
+    assert!(frames.iter().all(|f| f.killed.is_none()), "{frames:#?}");
+}
