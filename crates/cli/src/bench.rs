@@ -10,9 +10,9 @@
 //!   record one plain-text document: title, dateline and body, with its `<DATE>`);
 //! - `mix`: both, BBC first;
 //! - `large:N`: N articles made from the mix, streamed: the first pass is the mix itself, and
-//!   pass `r` rebuilds each article: its title, then a body of as many sentences as its own,
-//!   each from another article (so it is not a syndicated copy), with a new id and its date `r`
-//!   weeks later.
+//!   pass `r` rebuilds each article: its title, then a body of as many sentences as its own (at
+//!   least six), drawn from all the sentences of the mix (so it is not a syndicated copy), with a
+//!   new id and its date `r` weeks later.
 //!   Only the mix (about 35 MB) is held in memory, never the N articles.
 
 use crate::pipeline::{self, RunOptions, Stages, Summary};
@@ -243,9 +243,22 @@ fn paragraphs(raw: &[u8]) -> Vec<(usize, usize)> {
     out
 }
 
+/// Sentences in the body of a made article, at least.
+const MADE_SENTENCES: usize = 6;
+
+/// A 64-bit mixing function (splitmix64's finaliser): a cheap, fixed pseudo-random choice.
+fn mix64(mut x: u64) -> u64 {
+    x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
 /// `n` articles: the mix, then varied passes over it, made one at a time.
 struct Large {
     base: Vec<Base>,
+    /// Every body sentence of the mix, as (article, sentence) indexes.
+    pool: Vec<(u32, u32)>,
     next: usize,
     n: usize,
     raw: Vec<u8>,
@@ -260,10 +273,15 @@ impl Large {
             let sentences = sentences(&doc.raw, &paragraphs);
             base.push(Base { doc, paragraphs, sentences });
         }
-        if base.is_empty() {
+        let pool: Vec<(u32, u32)> = base
+            .iter()
+            .enumerate()
+            .flat_map(|(d, b)| (0..b.sentences.len()).map(move |n| (d as u32, n as u32)))
+            .collect();
+        if pool.is_empty() {
             bail!("the mix corpus under {} is empty", root.display());
         }
-        Ok(Large { base, next: 0, n, raw: Vec::new() })
+        Ok(Large { base, pool, next: 0, n, raw: Vec::new() })
     }
 
     fn make(&mut self, k: usize) -> Document {
@@ -273,19 +291,25 @@ impl Large {
         if pass == 0 {
             return own.doc.clone();
         }
-        // Sentence t of the body comes from another article, a different one for every t and
-        // every pass (sentence t of it, wrapping); an article of three or more sentences keeps
-        // its own first (dateline and lede). So a made article shares a sentence or so with
-        // any one article of the mix: it is not a copy, as most of a real crawl is not.
-        let step = pass * 7919 + 1;
+        // The body: as many sentences as its own, at least MADE_SENTENCES, each drawn (by a
+        // hash of pass, article and place) from the sentences of the whole mix; an article of
+        // three or more sentences keeps its own first (dateline and lede). Two made articles
+        // share a sentence now and then, never most of their text: they are not copies, as
+        // most of a real crawl is not.
         let own_sentences = own.sentences.len();
         self.raw.clear();
         if let Some(&(s, e)) = own.paragraphs.first() {
             self.raw.extend_from_slice(&own.doc.raw[s..e]);
         }
-        for t in 0..own_sentences.max(1) {
-            let src = if t == 0 && own_sentences >= 3 { own } else { &self.base[(i + (t + 1) * step) % len] };
-            let Some(&(s, e)) = src.sentences.get(t % src.sentences.len().max(1)) else { continue };
+        for t in 0..own_sentences.max(MADE_SENTENCES) {
+            let (src, (s, e)) = if t == 0 && own_sentences >= 3 {
+                (own, own.sentences[0])
+            } else {
+                let (d, n) =
+                    self.pool[mix64(((pass as u64) << 40) ^ ((i as u64) << 8) ^ t as u64) as usize % self.pool.len()];
+                let src = &self.base[d as usize];
+                (src, src.sentences[n as usize])
+            };
             self.raw.extend_from_slice(if t % 2 == 0 { b"\n\n" } else { b" " });
             self.raw.extend_from_slice(&src.doc.raw[s..e]);
         }
