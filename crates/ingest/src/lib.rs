@@ -23,6 +23,11 @@ use std::path::PathBuf;
 
 pub use walk::Inputs;
 
+/// The environment variable that sets [`IngestOptions::max_document_bytes`].
+pub const ENV_MAX_DOCUMENT_BYTES: &str = "ANNALIST_MAX_DOCUMENT_BYTES";
+/// The environment variable that sets [`IngestOptions::max_records_per_file`].
+pub const ENV_MAX_RECORDS_PER_FILE: &str = "ANNALIST_MAX_RECORDS_PER_FILE";
+
 /// An input that was not read, with the reason, for the run summary.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Skipped {
@@ -45,12 +50,70 @@ pub struct IngestOptions {
     pub max_document_bytes: u64,
     /// Skip files and folders whose names begin with `.` when walking a folder. Default true.
     pub skip_hidden: bool,
+    /// A container (JSON Lines or WARC file) is read for at most this many records (documents
+    /// and skipped records alike); the rest of the file is not read, and one skip says so.
+    /// Default 1,000,000.
+    pub max_records_per_file: u64,
+}
+
+impl IngestOptions {
+    /// The built-in limits.
+    pub const BUILT_IN: IngestOptions =
+        IngestOptions { max_document_bytes: 32 * 1024 * 1024, skip_hidden: true, max_records_per_file: 1_000_000 };
+
+    /// The built-in limits, each replaced by its environment variable when that is set
+    /// (`ANNALIST_MAX_DOCUMENT_BYTES`, `ANNALIST_MAX_RECORDS_PER_FILE`: positive whole numbers;
+    /// the byte count may end in K, M or G for KiB, MiB, GiB). A bad value is an error naming it.
+    pub fn from_env() -> Result<IngestOptions, String> {
+        let mut options = IngestOptions::BUILT_IN;
+        if let Some(v) = env_value(ENV_MAX_DOCUMENT_BYTES) {
+            options.max_document_bytes = parse_limit(&v, true).ok_or_else(|| {
+                format!("{ENV_MAX_DOCUMENT_BYTES}={v:?} is not a size in bytes (such as 1048576 or 32M)")
+            })?;
+        }
+        if let Some(v) = env_value(ENV_MAX_RECORDS_PER_FILE) {
+            options.max_records_per_file = parse_limit(&v, false)
+                .ok_or_else(|| format!("{ENV_MAX_RECORDS_PER_FILE}={v:?} is not a positive whole number"))?;
+        }
+        Ok(options)
+    }
 }
 
 impl Default for IngestOptions {
+    /// [`IngestOptions::from_env`], or the built-in limits when a variable is malformed (the
+    /// CLI checks `from_env` first, so that a bad value is reported rather than ignored).
     fn default() -> IngestOptions {
-        IngestOptions { max_document_bytes: 32 * 1024 * 1024, skip_hidden: true }
+        IngestOptions::from_env().unwrap_or(IngestOptions::BUILT_IN)
     }
+}
+
+fn env_value(name: &str) -> Option<String> {
+    std::env::var(name).ok().map(|v| v.trim().to_string()).filter(|v| !v.is_empty())
+}
+
+/// A positive count; with `sizes`, an optional K/M/G suffix (binary units).
+pub fn parse_limit(s: &str, sizes: bool) -> Option<u64> {
+    let s = s.trim();
+    let (digits, unit) = match s.char_indices().last() {
+        Some((i, c)) if sizes && matches!(c.to_ascii_uppercase(), 'K' | 'M' | 'G') => {
+            let unit = match c.to_ascii_uppercase() {
+                'K' => 1u64 << 10,
+                'M' => 1 << 20,
+                _ => 1 << 30,
+            };
+            (&s[..i], unit)
+        }
+        _ => (s, 1),
+    };
+    let n: u64 = digits.parse().ok()?;
+    n.checked_mul(unit).filter(|&n| n > 0)
+}
+
+/// Reads one input already open (a pipe, a socket, bytes in memory) as if it were a file named
+/// `name`: the name's extension and compression suffix choose the reader as for a file
+/// (`x.warc.gz`, `y.jsonl`, `z.html`), and with none the content is sniffed.
+pub fn read_reader(name: &str, reader: Box<dyn std::io::Read + Send>, options: &IngestOptions) -> Inputs {
+    Inputs::from_reader(name, reader, options.clone())
 }
 
 /// Reads `inputs` (files, folders walked recursively in sorted order, `-` for standard input)

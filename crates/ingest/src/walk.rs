@@ -19,6 +19,9 @@ pub struct Inputs {
     stack: Vec<Pending>,
     /// The container being read, if any.
     current: Option<Container>,
+    /// Records read from the current container so far, and its origin (for the limit's message).
+    records: u64,
+    current_origin: String,
     /// Folders already walked (canonical paths), so that links in a circle are walked once.
     walked: HashSet<PathBuf>,
 }
@@ -26,6 +29,8 @@ pub struct Inputs {
 enum Pending {
     Path(PathBuf),
     Stdin,
+    /// An input already open, with the name it goes by.
+    Reader(String, Box<dyn Read + Send>),
 }
 
 enum Container {
@@ -40,7 +45,12 @@ impl Inputs {
             .rev()
             .map(|p| if p.as_os_str() == "-" { Pending::Stdin } else { Pending::Path(p.clone()) })
             .collect();
-        Inputs { options, stack, current: None, walked: HashSet::new() }
+        Inputs { options, stack, current: None, records: 0, current_origin: String::new(), walked: HashSet::new() }
+    }
+
+    pub(crate) fn from_reader(name: &str, reader: Box<dyn Read + Send>, options: IngestOptions) -> Inputs {
+        let stack = vec![Pending::Reader(name.to_string(), reader)];
+        Inputs { options, stack, current: None, records: 0, current_origin: String::new(), walked: HashSet::new() }
     }
 
     fn visit(&mut self, pending: Pending) -> Option<Result<Document, Skipped>> {
@@ -50,6 +60,11 @@ impl Inputs {
                 self.open_stream(opened, "-".to_string(), "stdin".to_string(), None, None)
             }
             Pending::Path(path) => self.visit_path(&path),
+            Pending::Reader(name, reader) => {
+                let (_, named_format) = sniff::by_name(&name);
+                let id = sniff::id_of_file_name(&name);
+                self.open_stream(source::open(reader), name, id, named_format, None)
+            }
         }
     }
 
@@ -95,6 +110,11 @@ impl Inputs {
         self.open_stream(opened, origin, sniff::id_of_file_name(&name), named_format, uncompressed_size)
     }
 
+    fn start_container(&mut self, origin: String) {
+        self.records = 0;
+        self.current_origin = origin;
+    }
+
     /// Starts reading one opened input: a container becomes `current`, a single document is read now.
     fn open_stream(
         &mut self,
@@ -124,6 +144,7 @@ impl Inputs {
         let max = self.options.max_document_bytes;
         match format {
             Format::Warc => {
+                self.start_container(origin.clone());
                 self.current = Some(Container::Warc(Warc::new(stream, origin, compression, max)));
                 None
             }
@@ -131,6 +152,7 @@ impl Inputs {
                 if let Some(reason) = sniff::binary_reason(&head) {
                     return skip(reason);
                 }
+                self.start_container(origin.clone());
                 self.current = Some(Container::JsonLines(JsonLines::new(stream, origin, id, compression, max)));
                 None
             }
@@ -165,7 +187,22 @@ impl Iterator for Inputs {
                     Container::Warc(c) => c.next(),
                 };
                 match item {
-                    Some(item) => return Some(item),
+                    Some(_) if self.records >= self.options.max_records_per_file => {
+                        // one record past the limit: the rest of the file is not read
+                        self.current = None;
+                        let limit = self.options.max_records_per_file;
+                        return Some(Err(Skipped {
+                            origin: self.current_origin.clone(),
+                            reason: format!(
+                                "more than {limit} records in one file: the rest of it is not read (set {} to raise the limit)",
+                                crate::ENV_MAX_RECORDS_PER_FILE
+                            ),
+                        }));
+                    }
+                    Some(item) => {
+                        self.records += 1;
+                        return Some(item);
+                    }
                     None => self.current = None,
                 }
             }
