@@ -185,6 +185,18 @@ impl Store {
         Ok(Store { conn })
     }
 
+    /// SQLite's own check of the whole file (`PRAGMA integrity_check`):
+    /// `"ok"`, or the problems it found, one a line.
+    pub fn integrity_check(&self) -> Result<String> {
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check").context("cannot check the store")?;
+        let rows: Vec<String> = stmt
+            .query_map([], |r| r.get(0))
+            .context("cannot check the store")?
+            .collect::<std::result::Result<_, _>>()
+            .context("cannot check the store")?;
+        Ok(rows.join("\n"))
+    }
+
     pub fn document_state(&self, id: &str, content_hash: &str) -> Result<DocumentState> {
         let stored: Option<String> = self
             .conn
@@ -572,6 +584,21 @@ mod tests {
         assert!(store.incident("abc").unwrap().is_none(), "ambiguous prefix");
         assert_eq!(store.incident("abc2").unwrap().unwrap().id, "abc2");
         assert!(store.incident("%").unwrap().is_none(), "wildcards are literal");
+    }
+
+    #[test]
+    fn a_new_store_passes_the_integrity_check() {
+        let mut store = Store::in_memory().unwrap();
+        store
+            .save_batch(&[ArticleRecord {
+                article: article("a", "A bomb exploded."),
+                origin: "a.txt".into(),
+                duplicate_of: None,
+                sketch: vec![],
+                frames: vec![frame("a")],
+            }])
+            .unwrap();
+        assert_eq!(store.integrity_check().unwrap(), "ok");
     }
 
     #[test]

@@ -508,7 +508,7 @@ fn same(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
-pub async fn ingest(State(state): State<AppState>, headers: HeaderMap, body: axum::body::Bytes) -> ApiResult {
+pub async fn ingest(State(state): State<AppState>, headers: HeaderMap, body: axum::body::Body) -> ApiResult {
     let Some(ingest) = state.0.ingest.clone() else {
         return Err(ApiError {
             status: StatusCode::FORBIDDEN,
@@ -523,6 +523,30 @@ pub async fn ingest(State(state): State<AppState>, headers: HeaderMap, body: axu
             message: "a valid `Authorization: Bearer TOKEN` is required".into(),
         });
     }
+    // read only now that the token is good, and never past the limit
+    let max = crate::params::limits().max_body;
+    let too_large = || ApiError {
+        status: StatusCode::PAYLOAD_TOO_LARGE,
+        message: format!(
+            "the body is over the limit of {max} bytes; send fewer articles per request (or raise {})",
+            crate::params::ENV_MAX_BODY
+        ),
+    };
+    if headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok())
+        .is_some_and(|n| n > max as u64)
+    {
+        return Err(too_large());
+    }
+    let body = axum::body::to_bytes(body, max).await.map_err(|e| {
+        if std::error::Error::source(&e).is_some_and(|s| s.is::<http_body_util::LengthLimitError>()) {
+            too_large()
+        } else {
+            ApiError::bad(format!("the body could not be read: {e}"))
+        }
+    })?;
     if body.is_empty() {
         return Err(ApiError::bad("the body is empty: send articles as JSON Lines"));
     }

@@ -22,7 +22,29 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-pub use params::{MAX_LIMIT, MAX_QUERY_STRING, MAX_TEXT};
+pub use params::{Limits, ENV_MAX_BODY, ENV_MAX_QUERY, MAX_BODY, MAX_LIMIT, MAX_QUERY_STRING, MAX_TEXT};
+
+/// The API's query-string check as the ledger routes run it (`/api/incidents`, `/`, `/timeline`,
+/// `/map`): the parsed filters, or the status and message a request would get. For the fuzz
+/// targets and tests; the server itself goes through the routes.
+#[doc(hidden)]
+pub fn parse_ledger_query(raw: &str, paged: bool) -> Result<annalist_store::IncidentQuery, (u16, String)> {
+    params::Params::parse(Some(raw), params::LEDGER_PARAMS)
+        .and_then(|p| params::ledger_query(&p, paged))
+        .map_err(|e| (e.status.as_u16(), e.message))
+}
+
+/// The search routes' query-string check (`/api/search`, `/search`): words, limit, offset.
+#[doc(hidden)]
+pub fn parse_search_query(raw: &str) -> Result<(Option<String>, usize, usize), (u16, String)> {
+    params::Params::parse(Some(raw), &["q", "limit", "offset"])
+        .and_then(|p| {
+            let q = p.text("q")?;
+            let (limit, offset) = p.paging()?;
+            Ok((q, limit, offset))
+        })
+        .map_err(|e| (e.status.as_u16(), e.message))
+}
 
 /// What `POST /api/ingest` runs, given the store's path and the request body (articles as JSON
 /// Lines); answers the run's summary line. Called on a blocking thread, one call at a time.
@@ -188,7 +210,7 @@ pub fn router(state: AppState) -> Router {
         .route("/favicon.ico", get(pages::favicon))
         .fallback(pages::not_found)
         .method_not_allowed_fallback(api::method_not_allowed)
-        .layer(axum::extract::DefaultBodyLimit::max(64 * 1024 * 1024))
+        .layer(axum::extract::DefaultBodyLimit::max(params::limits().max_body))
         .with_state(state)
 }
 
@@ -227,6 +249,8 @@ pub async fn run(listener: tokio::net::TcpListener, state: AppState) -> std::io:
 /// `annalist serve`: opens the store, binds `addr` (loopback unless told otherwise) and serves
 /// until Ctrl-C.
 pub fn serve(opts: ServeOptions) -> anyhow::Result<()> {
+    // a malformed limit in the environment is an error now, not a silent default later
+    Limits::from_env().map_err(anyhow::Error::msg)?;
     let state = AppState::open(&opts.db, opts.ingest.clone())?;
     let runtime =
         tokio::runtime::Builder::new_multi_thread().enable_all().build().context("cannot start the runtime")?;

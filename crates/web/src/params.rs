@@ -17,6 +17,44 @@ pub const MAX_TEXT: usize = 200;
 /// The furthest offset a page may start at.
 pub const MAX_OFFSET: usize = 1_000_000;
 const DEFAULT_LIMIT: usize = 50;
+/// The largest request body accepted (`POST /api/ingest`), in bytes; larger is 413.
+pub const MAX_BODY: usize = 64 * 1024 * 1024;
+/// The environment variable that sets the longest query string ([`MAX_QUERY_STRING`] if unset).
+pub const ENV_MAX_QUERY: &str = "ANNALIST_MAX_QUERY_BYTES";
+/// The environment variable that sets the largest request body ([`MAX_BODY`] if unset).
+pub const ENV_MAX_BODY: &str = "ANNALIST_MAX_BODY_BYTES";
+
+/// The request limits of a server: built in, or set by the environment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    pub max_query_string: usize,
+    pub max_body: usize,
+}
+
+impl Limits {
+    pub const BUILT_IN: Limits = Limits { max_query_string: MAX_QUERY_STRING, max_body: MAX_BODY };
+
+    /// The built-in limits, each replaced by its variable (a positive number of bytes) when set;
+    /// a malformed value is an error that names it.
+    pub fn from_env() -> Result<Limits, String> {
+        let read = |name: &str, default: usize| -> Result<usize, String> {
+            match std::env::var(name) {
+                Err(_) => Ok(default),
+                Ok(v) => match v.trim().parse::<usize>() {
+                    Ok(n) if n > 0 => Ok(n),
+                    _ => Err(format!("{name}={v:?} is not a positive number of bytes")),
+                },
+            }
+        };
+        Ok(Limits { max_query_string: read(ENV_MAX_QUERY, MAX_QUERY_STRING)?, max_body: read(ENV_MAX_BODY, MAX_BODY)? })
+    }
+}
+
+/// The limits in force in this process (read from the environment once).
+pub fn limits() -> Limits {
+    static LIMITS: std::sync::OnceLock<Limits> = std::sync::OnceLock::new();
+    *LIMITS.get_or_init(|| Limits::from_env().unwrap_or(Limits::BUILT_IN))
+}
 
 /// An error answered as `{"error": {"status", "code", "message"}}`.
 #[derive(Debug)]
@@ -64,10 +102,11 @@ pub struct Params(Vec<(String, String)>);
 impl Params {
     pub fn parse(raw: Option<&str>, allowed: &[&str]) -> Result<Params, ApiError> {
         let raw = raw.unwrap_or("");
-        if raw.len() > MAX_QUERY_STRING {
+        let max = limits().max_query_string;
+        if raw.len() > max {
             return Err(ApiError {
                 status: StatusCode::URI_TOO_LONG,
-                message: format!("the query string is {} bytes; at most {MAX_QUERY_STRING} are accepted", raw.len()),
+                message: format!("the query string is {} bytes; at most {max} are accepted", raw.len()),
             });
         }
         let mut out: Vec<(String, String)> = Vec::new();
