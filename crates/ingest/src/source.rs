@@ -127,6 +127,8 @@ pub(crate) fn document(
         }
     }
     let content_hash = content_hash(&raw);
+    // every document has an id: where the container gave an empty one, its place in the input
+    let id = if id.trim().is_empty() { origin.clone() } else { id };
     Ok(Document {
         id,
         origin,

@@ -316,8 +316,9 @@ impl Warc {
             match name.trim().to_ascii_lowercase().as_str() {
                 "warc-type" => header.warc_type = value.to_ascii_lowercase(),
                 "content-length" => header.content_length = value.parse().ok(),
-                "warc-target-uri" => header.target_uri = Some(value.trim_matches(['<', '>']).to_string()),
-                "warc-record-id" => header.record_id = Some(value.trim_matches(['<', '>']).to_string()),
+                // an empty value is no value: an empty id would make every such record one document
+                "warc-target-uri" => header.target_uri = non_empty(value.trim_matches(['<', '>'])),
+                "warc-record-id" => header.record_id = non_empty(value.trim_matches(['<', '>'])),
                 "content-type" => header.content_type = Some(value),
                 _ => {}
             }
@@ -364,6 +365,11 @@ impl Warc {
         source::document(id, origin, media_type, body, Declared { url, charset, ..Declared::default() })
             .map_err(|s| Skipped { reason: self.reason(s.reason), ..s })
     }
+}
+
+fn non_empty(s: &str) -> Option<String> {
+    let s = s.trim();
+    (!s.is_empty()).then(|| s.to_string())
 }
 
 struct Http {
