@@ -44,6 +44,14 @@ enum Command {
         /// Do not draw a progress bar even on a terminal.
         #[arg(long)]
         quiet: bool,
+        /// Skip any document (file, JSON line, WARC record) larger than this, unread past the
+        /// limit: bytes, or with K, M or G (default 32M; or set ANNALIST_MAX_DOCUMENT_BYTES).
+        #[arg(long, value_name = "SIZE")]
+        max_document_bytes: Option<String>,
+        /// Read at most this many records of one JSON Lines or WARC file; the rest of the file
+        /// is skipped with a message (default 1000000; or set ANNALIST_MAX_RECORDS_PER_FILE).
+        #[arg(long, value_name = "N")]
+        max_records_per_file: Option<String>,
     },
     /// Read, clean and extract articles without storing anything: one JSON line per document
     /// with its id, title, publication date, cleaned text and event frames (every value with
@@ -186,7 +194,19 @@ fn open_sink(path: Option<&std::path::Path>) -> Result<Box<dyn Write>> {
 
 fn run(cli: Cli) -> Result<()> {
     match cli.command {
-        Command::Ingest { db, inputs, quiet } => {
+        Command::Ingest { db, inputs, quiet, max_document_bytes, max_records_per_file } => {
+            // the limits reach the reader through its environment variables, checked here
+            for (value, name) in [
+                (max_document_bytes, annalist_ingest::ENV_MAX_DOCUMENT_BYTES),
+                (max_records_per_file, annalist_ingest::ENV_MAX_RECORDS_PER_FILE),
+            ] {
+                if let Some(value) = value {
+                    std::env::set_var(name, value);
+                }
+            }
+            annalist_ingest::IngestOptions::from_env().map_err(|e| {
+                anyhow::anyhow!("{e} (from --max-document-bytes, --max-records-per-file or the environment)")
+            })?;
             let mut store = annalist_store::Store::open(&db)?;
             let summary = pipeline::ingest(&mut store, &inputs, !quiet)?;
             println!("{summary}");
