@@ -56,6 +56,24 @@ pub(crate) struct Extracted {
     pub paragraphs: Vec<String>,
 }
 
+/// The environment variable that sets the deepest HTML nesting a page may have before it is
+/// refused unparsed (default 3000; a positive whole number).
+pub const ENV_MAX_HTML_DEPTH: &str = "ANNALIST_MAX_HTML_DEPTH";
+
+/// The nesting limit in force: [`ENV_MAX_HTML_DEPTH`] when set to a positive number, read once
+/// per process, else the built-in 3000. (The walk of a page's DOM reads no deeper than 256
+/// levels whatever this is.)
+pub fn max_html_depth() -> usize {
+    static DEPTH: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *DEPTH.get_or_init(|| {
+        std::env::var(ENV_MAX_HTML_DEPTH)
+            .ok()
+            .and_then(|v| v.trim().parse::<usize>().ok())
+            .filter(|&n| n > 0)
+            .unwrap_or(html::MAX_SOURCE_DEPTH)
+    })
+}
+
 /// Cleans one document into an article.
 pub fn clean(doc: &Document) -> Result<Article, CleanError> {
     if doc.raw.is_empty() {
@@ -66,10 +84,10 @@ pub fn clean(doc: &Document) -> Result<Article, CleanError> {
     }
     let is_html = doc.media_type == MediaType::Html;
     let decoded = decode(&doc.raw, doc.declared_charset.as_deref(), is_html);
-    if is_html && html::source_depth(&decoded.text) > html::MAX_SOURCE_DEPTH {
+    let max_depth = max_html_depth();
+    if is_html && html::source_depth(&decoded.text) > max_depth {
         return Err(CleanError(format!(
-            "HTML nested more than {} levels deep (an HTML bomb?); not parsed",
-            html::MAX_SOURCE_DEPTH
+            "HTML nested more than {max_depth} levels deep (an HTML bomb?); not parsed (set {ENV_MAX_HTML_DEPTH} to raise the limit)"
         )));
     }
     let mut found = match doc.media_type {

@@ -6,6 +6,8 @@
 //!     cargo run --release -p annalist-web --example load -- [--incidents 10000] [--connections 32] [--seconds 10] [--no-cache]
 //!
 //! `--no-cache` turns off the server's response cache, so every request runs the store query.
+//! `--db PATH` serves an existing store instead (kept): point it at a store that an
+//! `annalist ingest` is writing to measure readers beside a writer; non-200 answers are counted.
 //!
 //! Bounded: loopback only, a fixed duration, a temporary store removed at the end.
 
@@ -199,13 +201,16 @@ fn main() -> anyhow::Result<()> {
     let seconds = arg("--seconds", 10);
     let dir = std::env::temp_dir().join(format!("annalist-load-{}", std::process::id()));
     std::fs::create_dir_all(&dir)?;
-    let db = dir.join("load.db");
-    let t = Instant::now();
-    {
+    let given = std::env::args().skip_while(|a| a != "--db").nth(1).map(std::path::PathBuf::from);
+    let db = given.clone().unwrap_or_else(|| dir.join("load.db"));
+    if given.is_none() {
+        let t = Instant::now();
         let mut store = Store::open(&db)?;
         store.replace_incidents(&synthetic(n))?;
+        println!("stored {n} synthetic incidents in {:.1} s", t.elapsed().as_secs_f64());
+    } else {
+        println!("serving the store {} as it is", db.display());
     }
-    println!("stored {n} synthetic incidents in {:.1} s", t.elapsed().as_secs_f64());
     {
         // the store's share of one request, measured alone on this thread
         let store = Store::open(&db)?;
