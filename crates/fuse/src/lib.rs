@@ -268,11 +268,17 @@ impl<'a> Cluster<'a> {
 
     /// Whether the cluster says more than "an attack somewhere in a country in some month or
     /// year": a type, a toll, or a place finer than the country. Less than that is a passing
-    /// mention ("the group has targeted Iran in 2017"), kept as frames but not a ledger row.
+    /// mention ("the group has targeted Iran in 2017"), kept as frames but not a ledger row;
+    /// so is an event dated only to a span longer than a year without a toll or a perpetrator.
     fn says_enough(&self, date: &DateInterval) -> bool {
         let typed = self.event_type != EventType::Unknown;
         let toll = self.frames.iter().any(|f| f.frame.killed.is_some() || f.frame.wounded.is_some());
         let located = self.places.iter().any(|p| p.kind != PlaceKind::Country);
+        let named = self.frames.iter().any(|f| !f.frame.perpetrators.is_empty());
+        if date.days() > 366 {
+            // "in the 1990s", "in the 17th century": history, unless it says who or how many
+            return toll || named;
+        }
         typed || toll || located || date.days() <= 31
     }
 

@@ -24,6 +24,9 @@ pub struct Inputs {
     current_origin: String,
     /// Folders already walked (canonical paths), so that links in a circle are walked once.
     walked: HashSet<PathBuf>,
+    /// Ids given to files so far: a second `001.txt` in another folder is `sport/001`, not a
+    /// replacement of the first (corpora sorted into folders repeat file names).
+    file_ids: HashSet<String>,
 }
 
 enum Pending {
@@ -45,12 +48,28 @@ impl Inputs {
             .rev()
             .map(|p| if p.as_os_str() == "-" { Pending::Stdin } else { Pending::Path(p.clone()) })
             .collect();
-        Inputs { options, stack, current: None, records: 0, current_origin: String::new(), walked: HashSet::new() }
+        Inputs {
+            options,
+            stack,
+            current: None,
+            records: 0,
+            current_origin: String::new(),
+            walked: HashSet::new(),
+            file_ids: HashSet::new(),
+        }
     }
 
     pub(crate) fn from_reader(name: &str, reader: Box<dyn Read + Send>, options: IngestOptions) -> Inputs {
         let stack = vec![Pending::Reader(name.to_string(), reader)];
-        Inputs { options, stack, current: None, records: 0, current_origin: String::new(), walked: HashSet::new() }
+        Inputs {
+            options,
+            stack,
+            current: None,
+            records: 0,
+            current_origin: String::new(),
+            walked: HashSet::new(),
+            file_ids: HashSet::new(),
+        }
     }
 
     fn visit(&mut self, pending: Pending) -> Option<Result<Document, Skipped>> {
@@ -107,7 +126,29 @@ impl Inputs {
             Err(e) => return skip(format!("cannot open: {e}")),
         };
         let opened = source::open(Box::new(file));
-        self.open_stream(opened, origin, sniff::id_of_file_name(&name), named_format, uncompressed_size)
+        let id = self.unique_file_id(path, sniff::id_of_file_name(&name));
+        self.open_stream(opened, origin, id, named_format, uncompressed_size)
+    }
+
+    /// The file's id: its name without extensions, or, when another file of this run already has
+    /// that id, the name qualified by as many parent folders as make it unique (`sport/001`).
+    fn unique_file_id(&mut self, path: &Path, stem: String) -> String {
+        let mut id = stem.clone();
+        let mut parents = path.parent().into_iter().flat_map(|p| p.components().rev()).filter_map(|c| match c {
+            std::path::Component::Normal(n) => Some(n.to_string_lossy().into_owned()),
+            _ => None,
+        });
+        while self.file_ids.contains(&id) {
+            match parents.next() {
+                Some(parent) => id = format!("{parent}/{id}"),
+                None => {
+                    id = format!("{stem}#{}", self.file_ids.len());
+                    break;
+                }
+            }
+        }
+        self.file_ids.insert(id.clone());
+        id
     }
 
     fn start_container(&mut self, origin: String) {

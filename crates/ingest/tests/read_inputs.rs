@@ -592,3 +592,20 @@ fn a_dash_reads_standard_input_compressed_or_not() {
         }
     }
 }
+
+#[test]
+fn files_of_one_name_in_different_folders_keep_ids_of_their_own() {
+    let dir = scratch("same-names");
+    for section in ["business", "sport"] {
+        std::fs::create_dir_all(dir.join(section)).unwrap();
+        std::fs::write(dir.join(section).join("001.txt"), format!("A {section} story, long enough to be read.\n"))
+            .unwrap();
+    }
+    let docs: Vec<Document> = read_inputs(&[dir.clone()], &IngestOptions::default()).filter_map(Result::ok).collect();
+    let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["001", "sport/001"], "the first keeps its name, the second is qualified by its folder");
+    // the same walk gives the same ids again
+    let again: Vec<String> =
+        read_inputs(&[dir], &IngestOptions::default()).filter_map(Result::ok).map(|d| d.id).collect();
+    assert_eq!(again, ids);
+}
