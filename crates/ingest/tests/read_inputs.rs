@@ -601,7 +601,8 @@ fn files_of_one_name_in_different_folders_keep_ids_of_their_own() {
         std::fs::write(dir.join(section).join("001.txt"), format!("A {section} story, long enough to be read.\n"))
             .unwrap();
     }
-    let docs: Vec<Document> = read_inputs(&[dir.clone()], &IngestOptions::default()).filter_map(Result::ok).collect();
+    let docs: Vec<Document> =
+        read_inputs(std::slice::from_ref(&dir), &IngestOptions::default()).filter_map(Result::ok).collect();
     let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(ids, ["001", "sport/001"], "the first keeps its name, the second is qualified by its folder");
     // the same walk gives the same ids again
