@@ -7,6 +7,7 @@
 #
 #   bash scripts/fuzz.sh [SECONDS]        each target for SECONDS (default 60)
 #   FUZZ_TARGETS="warc html" bash scripts/fuzz.sh 30
+#   FUZZ_FEATURES=extract FUZZ_TARGETS=extract bash scripts/fuzz.sh 60   (extraction, on purpose)
 #
 # Fails when any target crashes, panics, runs out of memory (2 GiB) or takes over 10 s on one
 # input; the input is left in fuzz/artifacts/ (reproduce: fuzz/target/*/release/TARGET FILE).
@@ -29,7 +30,9 @@ export RUSTFLAGS="--cfg fuzzing -Cpasses=sancov-module -Cllvm-args=-sanitizer-co
 -Cllvm-args=-sanitizer-coverage-inline-8bit-counters -Cllvm-args=-sanitizer-coverage-pc-table \
 -Cllvm-args=-sanitizer-coverage-trace-compares -Cdebug-assertions -Coverflow-checks"
 echo "fuzz: building the targets ($host)"
-cargo build --quiet --release --manifest-path fuzz/Cargo.toml --target "$host" --bins
+features=()
+[ -n "${FUZZ_FEATURES:-}" ] && features=(--features "$FUZZ_FEATURES")
+cargo build --quiet --release --manifest-path fuzz/Cargo.toml --target "$host" --bins "${features[@]}"
 bin="fuzz/target/$host/release"
 
 mkdir -p fuzz/artifacts
