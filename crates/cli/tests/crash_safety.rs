@@ -119,6 +119,21 @@ fn an_ingest_killed_at_random_points_loses_and_duplicates_nothing() {
     // the last run to its end equals the uninterrupted one
     ok(&["ingest", "--quiet", "--db", db_arg, corpus]);
     let end = snapshot(&db);
+    let differences: Vec<String> = reference
+        .documents
+        .iter()
+        .filter(|(id, d)| end.documents.get(*id) != Some(d))
+        .map(|(id, d)| format!("{id}: {:?} after the kills, {d:?} uninterrupted", end.documents.get(id)))
+        .chain(
+            reference
+                .frames
+                .iter()
+                .filter(|(id, n)| end.frames.get(*id) != Some(n))
+                .map(|(id, n)| format!("{id}: {:?} frames after the kills, {n} uninterrupted", end.frames.get(id))),
+        )
+        .take(10)
+        .collect();
+    assert!(differences.is_empty(), "the store after kills and restarts differs:\n{}", differences.join("\n"));
     assert_eq!(end, reference, "the store after kills and restarts differs from the uninterrupted run");
     let incidents = dir.join("killed.jsonl");
     ok(&["export", "--db", db_arg, "--what", "incidents", "-o", incidents.to_str().unwrap()]);

@@ -286,7 +286,9 @@ impl Store {
     pub fn sketches(&self) -> Result<Vec<StoredSketch>> {
         let mut stmt = self
             .conn
-            .prepare("SELECT id, sketch, published, length(text) FROM documents ORDER BY seq")
+            // bytes, as `Article::text.len()` counts them: `length(text)` would count characters,
+            // and a restarted run would then choose other originals for its copies
+            .prepare("SELECT id, sketch, published, length(CAST(text AS BLOB)) FROM documents ORDER BY seq")
             .context("cannot read sketches")?;
         let rows = stmt
             .query_map([], |r| {
@@ -584,6 +586,26 @@ mod tests {
         assert!(store.incident("abc").unwrap().is_none(), "ambiguous prefix");
         assert_eq!(store.incident("abc2").unwrap().unwrap().id, "abc2");
         assert!(store.incident("%").unwrap().is_none(), "wildcards are literal");
+    }
+
+    #[test]
+    fn a_stored_sketch_gives_the_text_length_in_bytes_as_the_article_does() {
+        // found by the crash-safety test: with `length(text)` (characters) a restarted ingest
+        // weighed stored copies against new ones by another measure and chose other originals
+        let text = "KERMAN, 3 January 2024 — Two bombs exploded. “Quoted” words: café.";
+        let mut store = Store::in_memory().unwrap();
+        store
+            .save_batch(&[ArticleRecord {
+                article: article("a", text),
+                origin: "a.txt".into(),
+                duplicate_of: None,
+                sketch: vec![1, 2, 3],
+                frames: vec![],
+            }])
+            .unwrap();
+        let stored = store.sketches().unwrap();
+        assert_eq!(stored[0].text_len, text.len());
+        assert!(text.len() > text.chars().count());
     }
 
     #[test]
