@@ -48,19 +48,14 @@ impl Inputs {
             .rev()
             .map(|p| if p.as_os_str() == "-" { Pending::Stdin } else { Pending::Path(p.clone()) })
             .collect();
-        Inputs {
-            options,
-            stack,
-            current: None,
-            records: 0,
-            current_origin: String::new(),
-            walked: HashSet::new(),
-            file_ids: HashSet::new(),
-        }
+        Inputs::with(stack, options)
     }
 
     pub(crate) fn from_reader(name: &str, reader: Box<dyn Read + Send>, options: IngestOptions) -> Inputs {
-        let stack = vec![Pending::Reader(name.to_string(), reader)];
+        Inputs::with(vec![Pending::Reader(name.to_string(), reader)], options)
+    }
+
+    fn with(stack: Vec<Pending>, options: IngestOptions) -> Inputs {
         Inputs {
             options,
             stack,
