@@ -14,7 +14,7 @@
 
 use annalist_clean::clean;
 use annalist_extract::Extractor;
-use annalist_model::{content_hash, Document, EventStatus, EventType, MediaType};
+use annalist_model::{Document, EventStatus, EventType};
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -95,19 +95,7 @@ fn main() {
     let read: Vec<Read> = rows
         .par_iter()
         .map(|row| {
-            let raw = row.notes.clone().into_bytes();
-            let doc = Document {
-                id: row.id.clone(),
-                origin: row.id.clone(),
-                url: None,
-                media_type: MediaType::Text,
-                declared_charset: Some("utf-8".into()),
-                declared_title: None,
-                declared_date: row.date,
-                declared_outlet: None,
-                content_hash: content_hash(&raw),
-                raw,
-            };
+            let doc = Document::from_text(&row.id, &row.notes, row.date);
             let Ok(article) = clean(&doc) else { return Read { fatalities: 0, main_type: None } };
             let frames = extractor.frames(&article);
             let happened = frames.iter().filter(|f| matches!(f.status, EventStatus::Happened));

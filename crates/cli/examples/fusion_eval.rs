@@ -22,7 +22,7 @@ use annalist_clean::clean;
 use annalist_extract::Extractor;
 use annalist_fuse::{fuse, SourcedFrame};
 use annalist_knowledge::Gazetteer;
-use annalist_model::{content_hash, Document, EventType, Field, MediaType};
+use annalist_model::{Document, EventType, Field};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -75,24 +75,9 @@ fn id_date(id: &str) -> Option<chrono::NaiveDate> {
 fn half(source: &Source, parity: usize) -> Document {
     let text: Vec<&str> =
         source.sentences.iter().enumerate().filter(|(i, _)| i % 2 == parity).map(|(_, s)| s.as_str()).collect();
-    let raw = text.join("\n\n").into_bytes();
     let id = format!("{}#{}", source.id, if parity == 0 { "even" } else { "odd" });
-    Document {
-        origin: id.clone(),
-        id,
-        url: None,
-        media_type: MediaType::Text,
-        declared_charset: Some("utf-8".into()),
-        declared_title: None,
-        declared_date: id_date(&source.id).or(chrono::NaiveDate::from_ymd_opt(
-            UNDATED_AS.0,
-            UNDATED_AS.1,
-            UNDATED_AS.2,
-        )),
-        declared_outlet: None,
-        content_hash: content_hash(&raw),
-        raw,
-    }
+    let undated = chrono::NaiveDate::from_ymd_opt(UNDATED_AS.0, UNDATED_AS.1, UNDATED_AS.2);
+    Document::from_text(&id, &text.join("\n\n"), id_date(&source.id).or(undated))
 }
 
 fn main() {

@@ -55,8 +55,7 @@ use annalist_extract::Extractor;
 use annalist_fuse::{fuse, SourcedFrame};
 use annalist_knowledge::{ActorBase, Gazetteer};
 use annalist_model::{
-    content_hash, AttributionStatus, CountRange, Document, EventFrame, EventStatus, EventType, Field, Incident,
-    MediaType, Weapon,
+    AttributionStatus, CountRange, Document, EventFrame, EventStatus, EventType, Field, Incident, Weapon,
 };
 use chrono::NaiveDate;
 use common::assign;
@@ -541,19 +540,7 @@ struct Reading {
 }
 
 fn document(id: &str, text: &str, date: Option<NaiveDate>) -> Document {
-    let raw = text.as_bytes().to_vec();
-    Document {
-        id: id.to_string(),
-        origin: id.to_string(),
-        url: None,
-        media_type: MediaType::Text,
-        declared_charset: Some("utf-8".into()),
-        declared_title: None,
-        declared_date: date,
-        declared_outlet: None,
-        content_hash: content_hash(&raw),
-        raw,
-    }
+    Document::from_text(id, text, date)
 }
 
 /// The message with its hard line wraps undone: a line break inside a paragraph becomes a

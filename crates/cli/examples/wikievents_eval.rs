@@ -33,7 +33,7 @@
 mod common;
 use annalist_clean::clean;
 use annalist_extract::Extractor;
-use annalist_model::{content_hash, Document, EventFrame, EventStatus, EventType, MediaType, Span};
+use annalist_model::{Document, EventFrame, EventStatus, EventType, Span};
 use common::assign;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -205,19 +205,14 @@ fn sentence_of(starts: &[(usize, usize)], offset: usize) -> usize {
 
 /// The predicted events of an article, and how many of its sentences were not found again.
 fn predict(article: &Article, one_paragraph: bool) -> (Vec<Predicted>, usize) {
-    let raw = article.sentences.join(if one_paragraph { " " } else { "\n\n" }).into_bytes();
-    let doc = Document {
-        id: article.id.clone(),
-        origin: article.id.clone(),
-        url: None,
-        media_type: MediaType::Text,
-        declared_charset: Some("utf-8".into()),
-        declared_title: None,
-        declared_date: None,
-        declared_outlet: None,
-        content_hash: content_hash(&raw),
-        raw,
-    };
+    let text = article.sentences.join(if one_paragraph {
+        " "
+    } else {
+        "
+
+"
+    });
+    let doc = Document::from_text(&article.id, &text, None);
     let Ok(cleaned) = clean(&doc) else {
         eprintln!("wikievents_eval: {} could not be cleaned", article.id);
         return (Vec::new(), article.sentences.len());

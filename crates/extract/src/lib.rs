@@ -69,7 +69,7 @@ impl Extractor {
 
     /// Every typed mention of the article (triggers, times, quantities, places, actors).
     pub fn mentions(&self, article: &Article) -> Vec<Mention> {
-        let m = self.scan(article);
+        let m = self.scan(article, self.find_triggers(&article.text));
         let mut out = Vec::new();
         for t in &m.triggers {
             out.push(Mention { span: t.span, kind: MentionKind::Trigger { event_type: t.sense.event_type } });
@@ -96,10 +96,11 @@ impl Extractor {
     pub fn frames(&self, article: &Article) -> Vec<EventFrame> {
         // most news reports no violence at all: without a trigger there is nothing to read
         // (the one automaton pass is all such an article costs)
-        if self.find_triggers(&article.text).is_empty() {
+        let triggers = self.find_triggers(&article.text);
+        if triggers.is_empty() {
             return Vec::new();
         }
-        let m = self.scan(article);
+        let m = self.scan(article, triggers);
         let mut raw = Vec::new();
         for (si, sentence) in article.sentences.iter().enumerate() {
             let triggers: Vec<&Trigger> = m.triggers.iter().filter(|t| sentence.span.contains(t.span)).collect();
@@ -112,7 +113,7 @@ impl Extractor {
         corefer(article, raw)
     }
 
-    fn scan(&self, article: &Article) -> Scan {
+    fn scan(&self, article: &Article, triggers: Vec<Trigger>) -> Scan {
         let text = &article.text;
         let datelines = dateline_spans(article);
         let in_dateline = |s: Span| datelines.iter().any(|d| d.contains(s));
@@ -127,7 +128,6 @@ impl Extractor {
                 })
             })
             .or_else(|| latest_full_date(text, &self.time_options));
-        let triggers = self.find_triggers(text);
         // "since 1979" bounds something else, but "since the bombings of July 2005" dates them
         // "by Monday" is a deadline, but "a concert by the singer on Monday" names an agent
         let bounds_other = |t: &TimeExpression| {
@@ -278,7 +278,7 @@ impl Extractor {
             let better = match &f.place {
                 None => true,
                 Some(cur) => {
-                    let (rank, cur_rank) = (place_rank(p.place.kind), place_rank(cur.value.kind));
+                    let (rank, cur_rank) = (p.place.kind.specificity(), cur.value.kind.specificity());
                     let same_level_better = rank == cur_rank && locative && !is_locative(text, cur.span.start);
                     same_level_better
                         || (rank > cur_rank
@@ -422,11 +422,11 @@ impl Extractor {
             if after.is_empty() {
                 continue;
             }
-            let place = after.iter().filter_map(|(p, _, _)| p.as_ref()).max_by_key(|p| place_rank(p.value.kind));
+            let place = after.iter().filter_map(|(p, _, _)| p.as_ref()).max_by_key(|p| p.value.kind.specificity());
             let day = after.iter().filter_map(|(_, d, _)| *d).min();
             if let Some(p) = place {
                 let fits = f.place.as_ref().is_none_or(|cur| {
-                    cur.value.country == p.value.country && place_rank(p.value.kind) > place_rank(cur.value.kind)
+                    cur.value.country == p.value.country && p.value.kind.specificity() > cur.value.kind.specificity()
                 });
                 if fits {
                     f.place = Some(p.clone());
@@ -455,7 +455,7 @@ impl Extractor {
                     .iter()
                     .filter(|p| window.contains(p.span))
                     .max_by_key(|p| {
-                        (place_rank(p.place.kind), std::cmp::Reverse(p.span.start.abs_diff(f.trigger.start)))
+                        (p.place.kind.specificity(), std::cmp::Reverse(p.span.start.abs_diff(f.trigger.start)))
                     })
                     .map(|p| Evidenced::read(p.place.clone(), p.span, article));
                 for d in &f.dates {
@@ -652,15 +652,6 @@ fn latest_full_date(text: &str, options: &TimeOptions) -> Option<NaiveDate> {
             _ => None,
         })
         .max()
-}
-
-fn place_rank(kind: PlaceKind) -> u8 {
-    match kind {
-        PlaceKind::Site => 3,
-        PlaceKind::City => 2,
-        PlaceKind::Region => 1,
-        PlaceKind::Country => 0,
-    }
 }
 
 fn nearest_trigger(triggers: &[&Trigger], s: Span) -> usize {
@@ -1137,7 +1128,7 @@ fn inherit_from_context(article: &Article, m: &Scan, frames: &mut [RawFrame]) {
                         .places
                         .iter()
                         .filter(|p| prev.contains(p.span))
-                        .max_by_key(|p| (place_rank(p.place.kind), std::cmp::Reverse(p.span.start)));
+                        .max_by_key(|p| (p.place.kind.specificity(), std::cmp::Reverse(p.span.start)));
                     if let Some(p) = best {
                         frames[i].place = Some(Evidenced::read(p.place.clone(), p.span, article));
                     }
@@ -1150,15 +1141,11 @@ fn inherit_from_context(article: &Article, m: &Scan, frames: &mut [RawFrame]) {
             let same_para = prev.paragraph == para && prev.sentence + 1 >= si;
             let refers_back =
                 text[article.sentences[si].span.start..article.sentences[si].span.end].to_lowercase().contains("same");
-            if same_para && refers_back && types_compatible(prev.event_type, frames[i].event_type) {
+            if same_para && refers_back && prev.event_type.can_name_one_event_with(frames[i].event_type) {
                 frames[i].place = prev.place.clone();
             }
         }
     }
-}
-
-fn types_compatible(a: EventType, b: EventType) -> bool {
-    a.can_name_one_event_with(b)
 }
 
 fn same_place(a: &Place, b: &Place) -> bool {
@@ -1167,7 +1154,7 @@ fn same_place(a: &Place, b: &Place) -> bool {
 
 /// Whether raw frame `f` can be the event of cluster `c` without contradiction.
 fn agrees(c: &RawFrame, f: &RawFrame) -> bool {
-    if !types_compatible(c.event_type, f.event_type) {
+    if !c.event_type.can_name_one_event_with(f.event_type) {
         return false;
     }
     let active = |s: EventStatus| matches!(s, EventStatus::Happened | EventStatus::Foiled);
@@ -1214,7 +1201,7 @@ fn merge(into: &mut RawFrame, f: RawFrame) {
     into.dates.extend(f.dates);
     match (&into.place, f.place) {
         (None, Some(p)) => into.place = Some(p),
-        (Some(cur), Some(p)) if place_rank(p.value.kind) > place_rank(cur.value.kind) => into.place = Some(p),
+        (Some(cur), Some(p)) if p.value.kind.specificity() > cur.value.kind.specificity() => into.place = Some(p),
         _ => {}
     }
     for p in f.perpetrators {

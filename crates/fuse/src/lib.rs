@@ -151,19 +151,6 @@ fn relate(built: &mut [(Incident, &Cluster)]) {
     }
 }
 
-fn types_compatible(a: EventType, b: EventType) -> bool {
-    a.can_name_one_event_with(b)
-}
-
-fn place_rank(kind: PlaceKind) -> u8 {
-    match kind {
-        PlaceKind::Site => 3,
-        PlaceKind::City => 2,
-        PlaceKind::Region => 1,
-        PlaceKind::Country => 0,
-    }
-}
-
 fn same_name(a: &str, b: &str) -> bool {
     let norm = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
     norm(a) == norm(b)
@@ -207,7 +194,7 @@ impl<'a> Cluster<'a> {
 
     /// How well frame `fr` fits this cluster, or `None` when it contradicts it.
     fn affinity(&self, fr: &EventFrame) -> Option<f64> {
-        if !types_compatible(self.event_type, fr.event_type) {
+        if !self.event_type.can_name_one_event_with(fr.event_type) {
             return None;
         }
         if let (Some(c), Some(fc)) = (&self.country, &fr.country) {
@@ -369,7 +356,8 @@ impl<'a> Cluster<'a> {
             let better = match place {
                 None => true,
                 Some(cur) => {
-                    (place_rank(p.kind), place_votes.get(&p.name)) > (place_rank(cur.kind), place_votes.get(&cur.name))
+                    (p.kind.specificity(), place_votes.get(&p.name))
+                        > (cur.kind.specificity(), place_votes.get(&cur.name))
                 }
             };
             if better {

@@ -84,6 +84,26 @@ pub struct Document {
     pub content_hash: String,
 }
 
+impl Document {
+    /// A plain-text UTF-8 document read from memory (evaluation sets, generated inputs): its
+    /// origin is its id, and nothing else is declared but the publication date.
+    pub fn from_text(id: &str, text: &str, published: Option<NaiveDate>) -> Document {
+        let raw = text.as_bytes().to_vec();
+        Document {
+            id: id.to_string(),
+            origin: id.to_string(),
+            url: None,
+            media_type: MediaType::Text,
+            declared_charset: Some("utf-8".into()),
+            declared_title: None,
+            declared_date: published,
+            declared_outlet: None,
+            content_hash: content_hash(&raw),
+            raw,
+        }
+    }
+}
+
 /// A sentence of an article's cleaned text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Sentence {
@@ -349,6 +369,19 @@ pub enum PlaceKind {
     Region,
     City,
     Site,
+}
+
+impl PlaceKind {
+    /// How precise a place of this kind is: a site is more precise than a city, a city than a
+    /// region, a region than a country.
+    pub fn specificity(self) -> u8 {
+        match self {
+            PlaceKind::Country => 0,
+            PlaceKind::Region => 1,
+            PlaceKind::City => 2,
+            PlaceKind::Site => 3,
+        }
+    }
 }
 
 /// An actor tied to an event, by canonical name.
