@@ -12,7 +12,13 @@ venv="${ANNALIST_SPARK_VENV:-$root/target/spark-venv}"
 cargo build --release -p annalist
 bin="$root/target/release/annalist"
 
-command -v java >/dev/null || { echo "Spark needs Java (17): install openjdk-17-jre-headless" >&2; exit 1; }
+if ! command -v java >/dev/null; then
+  # a fresh Debian machine may lack the JRE Spark runs on
+  if [ "$(id -u)" = 0 ]; then apt_get="apt-get"; else apt_get="sudo apt-get"; fi
+  echo "installing Debian's openjdk-17-jre-headless for Spark"
+  $apt_get update -qq && $apt_get install -y -qq openjdk-17-jre-headless >/dev/null ||
+    { echo "Spark needs Java (17): install openjdk-17-jre-headless" >&2; exit 1; }
+fi
 python=python3
 if ! python3 -c 'import pyspark' 2>/dev/null; then
   python="$venv/bin/python"
