@@ -59,9 +59,11 @@ fn decade_interval(y: i32) -> Option<DateInterval> {
     span(date(y, 1, 1)?, date(y + 9, 12, 31)?, DatePrecision::Decade)
 }
 
-/// Early, mid or late part of an interval: thirds of a month by day (1–10, 11–20, 21–end),
-/// of a year by halves (the middle half for "mid": a wide interval, as news is loose about
-/// "early 2023"), of a season by month, of a decade by years (0–3, 4–6, 7–9).
+/// Early, mid or late part of an interval: of a month by halves (1–15, 16–end) with the middle
+/// days 10–20 for "mid"; of a year by thirds (January–April, May–August, September–December);
+/// of a season by month; of a decade by years (0–3, 4–6, 7–9). These are the cuts the
+/// Recognizers-Text specs use; news is loose about "late October", so a wide interval is the
+/// one that holds the day.
 pub(crate) fn part_of(iv: DateInterval, part: Part) -> Option<DateInterval> {
     let k = match part {
         Part::Early => 0,
@@ -71,14 +73,14 @@ pub(crate) fn part_of(iv: DateInterval, part: Part) -> Option<DateInterval> {
     let s = iv.start;
     match iv.precision {
         DatePrecision::Month => {
-            let start = s.checked_add_days(Days::new(10 * k))?;
-            let end = if k == 2 { iv.end } else { start.checked_add_days(Days::new(9))? };
+            let (a, b) = [(0, 14), (9, 19), (15, 40)][k as usize];
+            let start = s.checked_add_days(Days::new(a))?;
+            let end = s.checked_add_days(Days::new(b))?.min(iv.end);
             span(start, end, DatePrecision::Week)
         }
         DatePrecision::Year => {
-            // halves, and the middle half for "mid"
-            let start = s.checked_add_months(Months::new(3 * k as u32))?;
-            let end = start.checked_add_months(Months::new(6))?.pred_opt()?;
+            let start = s.checked_add_months(Months::new(4 * k as u32))?;
+            let end = start.checked_add_months(Months::new(4))?.pred_opt()?;
             span(start, end, DatePrecision::Season)
         }
         DatePrecision::Season => {
@@ -352,6 +354,108 @@ fn year_at(t: Toks, i: usize) -> Option<(i32, usize)> {
     year_number(t, i).map(|y| (y, i + 1)).or_else(|| word_year(t, i))
 }
 
+/// When a holiday falls in a year.
+#[derive(Clone, Copy)]
+enum HolidayRule {
+    Fixed(u32, u32),
+    /// The `n`th weekday `wd` (0 = Monday) of month `m`; `n` = 0 for the last one.
+    Nth(u32, u32, u32),
+    Easter,
+    /// The day after Thanksgiving.
+    BlackFriday,
+}
+
+impl HolidayRule {
+    fn on(self, y: i32) -> Option<NaiveDate> {
+        match self {
+            HolidayRule::Fixed(m, d) => date(y, m, d),
+            HolidayRule::Nth(m, wd, n) => nth_weekday_of_month(y, m, wd, n),
+            HolidayRule::Easter => easter(y),
+            HolidayRule::BlackFriday => nth_weekday_of_month(y, 11, 3, 4)?.succ_opt(),
+        }
+    }
+}
+
+/// The `n`th weekday `wd` (0 = Monday) of a month, `n` = 0 for the last one.
+fn nth_weekday_of_month(y: i32, m: u32, wd: u32, n: u32) -> Option<NaiveDate> {
+    let iv = month_interval(y, m)?;
+    if n == 0 {
+        let back = (iv.end.weekday().num_days_from_monday() + 7 - wd) % 7;
+        return iv.end.checked_sub_days(Days::new(u64::from(back)));
+    }
+    let ahead = (wd + 7 - iv.start.weekday().num_days_from_monday()) % 7;
+    iv.start.checked_add_days(Days::new(u64::from(ahead + 7 * (n - 1)))).filter(|d| *d <= iv.end)
+}
+
+/// A possessive after a word: "'s", "’s", "'" ("Workers' Day"); the token after it.
+fn after_possessive(t: Toks, k: usize) -> usize {
+    let apostrophe = |k: usize| t.punct(k, '\'') || t.punct(k, '’');
+    if apostrophe(k) && t.tight(k) {
+        if t.is_w(k + 1, W::S) && t.tight(k + 1) {
+            return k + 2;
+        }
+        return k + 1;
+    }
+    k
+}
+
+/// The name of a holiday at `j` and where it ends. Dates are those of the United States where
+/// countries differ (Independence Day is 4 July, Labor Day the first Monday of September,
+/// Memorial Day the last Monday of May, Mother's Day the second Sunday of May, Father's Day the
+/// third Sunday of June, Martin Luther King Day the third Monday of January).
+fn holiday_name(t: Toks, j: usize) -> Option<(HolidayRule, usize)> {
+    use HolidayRule::{Fixed, Nth};
+    let day_after = |k: usize| -> Option<usize> {
+        let k = after_possessive(t, k);
+        (t.lex(k) == Lex::Unit(Unit::Day)).then_some(k + 1)
+    };
+    let Lex::Holiday(h) = t.lex(j) else {
+        if t.is_w(j, W::New) && t.lex(j + 1) == Lex::Unit(Unit::Year) {
+            let k = after_possessive(t, j + 2);
+            if t.is_w(k, W::Eve) {
+                return Some((Fixed(12, 31), k + 1));
+            } else if t.lex(k) == Lex::Unit(Unit::Day) {
+                return Some((Fixed(1, 1), k + 1));
+            } else if t.cap(j) && t.cap(j + 1) {
+                return Some((Fixed(1, 1), j + 2));
+            }
+        }
+        return None;
+    };
+    let optional_day = |k: usize| day_after(k).unwrap_or(k);
+    Some(match h {
+        Holiday::Christmas if t.is_w(j + 1, W::Eve) => (Fixed(12, 24), j + 2),
+        Holiday::Christmas => (Fixed(12, 25), optional_day(j + 1)),
+        Holiday::Halloween => (Fixed(10, 31), j + 1),
+        Holiday::Nowruz => (Fixed(3, 21), j + 1),
+        Holiday::Easter => {
+            (HolidayRule::Easter, if t.is_word(j + 1) && t.lex(j + 1) == Lex::Weekday(6) { j + 2 } else { j + 1 })
+        }
+        Holiday::Thanksgiving => (Nth(11, 3, 4), optional_day(j + 1)),
+        Holiday::Patrick => {
+            let saint = j > 0 && (t.is_w(j - 1, W::Saint) || t.lex(j - 1) == Lex::OrdSuffix || t.punct(j - 1, '.'));
+            match day_after(j + 1) {
+                Some(e) => (Fixed(3, 17), e),
+                None if saint => (Fixed(3, 17), after_possessive(t, j + 1)),
+                None => return None,
+            }
+        }
+        Holiday::Valentine => (Fixed(2, 14), day_after(j + 1)?),
+        Holiday::Independence => (Fixed(7, 4), day_after(j + 1)?),
+        Holiday::Memorial => (Nth(5, 0, 0), day_after(j + 1)?),
+        Holiday::Labor => (Nth(9, 0, 1), day_after(j + 1)?),
+        Holiday::Mother => (Nth(5, 6, 2), day_after(j + 1)?),
+        Holiday::Father => (Nth(6, 6, 3), day_after(j + 1)?),
+        Holiday::Mlk => (Nth(1, 0, 3), optional_day(j + 1)),
+        Holiday::Earth => (Fixed(4, 22), day_after(j + 1)?),
+        Holiday::Veterans => (Fixed(11, 11), day_after(j + 1)?),
+        Holiday::Workers => (Fixed(5, 1), day_after(j + 1)?),
+        Holiday::Boxing => (Fixed(12, 26), day_after(j + 1)?),
+        Holiday::Black if t.lex(j + 1) == Lex::Weekday(4) => (HolidayRule::BlackFriday, j + 2),
+        Holiday::Black => return None,
+    })
+}
+
 impl<'a> TimeScanner<'a> {
     /// The time expression starting at token `i`, if any.
     pub fn at(&self, i: usize) -> Option<Hit> {
@@ -403,6 +507,9 @@ impl<'a> TimeScanner<'a> {
                         | W::Q
                         | W::New
                         | W::Rest
+                        | W::Saint
+                        | W::Within
+                        | W::H
                 ) {
                     return None;
                 }
@@ -601,7 +708,8 @@ impl<'a> TimeScanner<'a> {
     }
 
     fn core(&self, i: usize) -> Option<Hit> {
-        self.nth_week(i)
+        self.week_of_day(i)
+            .or_else(|| self.nth_week(i))
             .or_else(|| self.quarter(i))
             .or_else(|| self.holiday(i))
             .or_else(|| self.relative_to_event(i))
@@ -961,6 +1069,45 @@ impl<'a> TimeScanner<'a> {
         }
     }
 
+    /// "the week of April 10th", "the week beginning February 4", "the week starting on Monday":
+    /// the Monday-to-Sunday week that holds the day; "the week after next", "the month after
+    /// the next": two steps on from the reference's.
+    fn week_of_day(&self, i: usize) -> Option<Hit> {
+        let t = self.t;
+        let j = if t.is_w(i, W::The) { i + 1 } else { i };
+        let Lex::Unit(unit) = t.lex(j) else { return None };
+        if t.is_w(j + 1, W::After) {
+            let k = if t.is_w(j + 2, W::The) { j + 3 } else { j + 2 };
+            if !t.is_w(k, W::Next) || !matches!(unit, Unit::Week | Unit::Weekend | Unit::Month | Unit::Year) {
+                return None;
+            }
+            return self.date_hit(k + 1, self.reference.and_then(|r| self.nth_unit(r, unit, 2)));
+        }
+        if unit != Unit::Week || (j == i && !t.cap(i)) {
+            return None;
+        }
+        let mut k = j + 1;
+        match t.w(k) {
+            Some(W::Of) => k += 1,
+            Some(W::Beginning) => {
+                k += 1;
+                if matches!(t.w(k), Some(W::On | W::From)) {
+                    k += 1;
+                }
+            }
+            _ => return None,
+        }
+        let day = self.core(k).filter(|h| h.kind == TimeKind::Date)?;
+        let value = match day.value {
+            Some(TimeValue::Interval(iv)) if iv.precision == DatePrecision::Day => {
+                week_of(iv.start).map(TimeValue::Interval)
+            }
+            Some(_) => return None,
+            None => None,
+        };
+        Some(Hit { end: day.end, value, kind: TimeKind::Date })
+    }
+
     /// "the first week of October", "the last week of 2016", "3rd week of Jan": weeks from Monday,
     /// the first being the one that holds the period's 4th day, the last the one that holds its
     /// 4th day from the end.
@@ -980,17 +1127,8 @@ impl<'a> TimeScanner<'a> {
             let inner = self.month_first(k + 2, true).or_else(|| self.relative(k + 2))?;
             let value = match inner.value {
                 Some(TimeValue::Interval(iv)) if iv.precision == DatePrecision::Month => {
-                    let d = match n {
-                        Some(n) => {
-                            let ahead = (wd + 7 - iv.start.weekday().num_days_from_monday()) % 7;
-                            iv.start.checked_add_days(Days::new(u64::from(ahead + 7 * (n - 1))))
-                        }
-                        None => {
-                            let back = (iv.end.weekday().num_days_from_monday() + 7 - wd) % 7;
-                            iv.end.checked_sub_days(Days::new(u64::from(back)))
-                        }
-                    };
-                    d.filter(|d| *d <= iv.end).map(|d| TimeValue::Interval(DateInterval::day(d)))
+                    nth_weekday_of_month(iv.start.year(), iv.start.month(), wd, n.unwrap_or(0))
+                        .map(|d| TimeValue::Interval(DateInterval::day(d)))
                 }
                 _ => None,
             };
@@ -1017,36 +1155,37 @@ impl<'a> TimeScanner<'a> {
     /// "Q3 2016", "2016 Q3", "2019-Q1", "the third quarter of 2016", "Q2" (the latest one begun).
     fn quarter(&self, i: usize) -> Option<Hit> {
         let t = self.t;
-        let q_at = |k: usize| -> Option<u32> {
-            let n = t.num(k + 1).filter(|n| n.is_plain() && (1..=4).contains(&n.int))?;
-            (t.is_w(k, W::Q) && t.tight(k + 1) && !(t.tight(k + 2) && t.is_word(k + 2))).then_some(n.int as u32)
+        // "Q3", "H2": (which, months in one)
+        let q_at = |k: usize| -> Option<(u32, u32)> {
+            let len = match t.w(k) {
+                Some(W::Q) => 3,
+                Some(W::H) => 6,
+                _ => return None,
+            };
+            let n = t.num(k + 1).filter(|n| n.is_plain() && (1..=u64::from(12 / len)).contains(&n.int))?;
+            (t.tight(k + 1) && !(t.tight(k + 2) && t.is_word(k + 2))).then_some((n.int as u32, len))
         };
-        let of_year = |y: i32, q: u32| -> Option<DateInterval> {
-            let start = date(y, 3 * q - 2, 1)?;
-            span(start, start.checked_add_months(Months::new(3))?.pred_opt()?, DatePrecision::Season)
+        let of_year = |y: i32, (q, len): (u32, u32)| -> Option<DateInterval> {
+            let start = date(y, len * (q - 1) + 1, 1)?;
+            span(start, start.checked_add_months(Months::new(len))?.pred_opt()?, DatePrecision::Season)
         };
-        let year_after = |k: usize| -> Option<(i32, usize)> {
-            let k2 = if t.is_dash(k) || t.is_w(k, W::Of) { k + 1 } else { k };
-            if let Some(y) = year_number(t, k2) {
-                return Some((y, k2 + 1));
-            }
-            let r = self.reference?;
-            match (t.w(k2), t.lex(k2 + 1)) {
-                (Some(W::This), Lex::Unit(Unit::Year)) => Some((r.year(), k2 + 2)),
-                (Some(W::Next), Lex::Unit(Unit::Year)) => Some((r.year() + 1, k2 + 2)),
-                (Some(W::Last), Lex::Unit(Unit::Year)) => Some((r.year() - 1, k2 + 2)),
-                _ => None,
-            }
+        let year_after = |k: usize| {
+            let k = if t.is_dash(k) { k + 1 } else { k };
+            self.year_phrase(k)
         };
-        // "2016 Q3", "2019-Q1"
+        // "2016 Q3", "2019-Q1", "2016H2", "2016 the third quarter"
         if let Some(y) = t.num(i).filter(|n| n.is_plain() && n.digits == 4).map(|n| n.int as i32) {
             let k = if t.is_dash(i + 1) { i + 2 } else { i + 1 };
-            let q = q_at(k)?;
-            return self.date_hit(k + 2, of_year(y, q));
+            if let Some(q) = q_at(k) {
+                return self.date_hit(k + 2, of_year(y, q));
+            }
+            let (q, e) = self.ordinal_quarter(k).filter(|_| t.is_w(k, W::The))?;
+            return self.date_hit(e, of_year(y, (q, 3)));
         }
         // "Q3 2016", "Q3 this year", "Q3"
         if let Some(q) = q_at(i) {
-            if let Some((y, e)) = year_after(i + 2) {
+            let k = if t.is_w(i + 2, W::Of) { i + 3 } else { i + 2 };
+            if let Some((y, e)) = year_after(k) {
                 return self.date_hit(e, of_year(y, q));
             }
             let latest = self.reference.and_then(|r| {
@@ -1055,7 +1194,16 @@ impl<'a> TimeScanner<'a> {
             });
             return self.date_hit(i + 2, latest);
         }
-        // "the third quarter of 2016"
+        // "the third quarter of 2016", "the first quarter of the year"
+        let (q, k) = self.ordinal_quarter(i)?;
+        let k = if t.is_w(k, W::Of) { k + 1 } else { k };
+        let (y, e) = year_after(k)?;
+        self.date_hit(e, of_year(y, (q, 3)))
+    }
+
+    /// "[the] third quarter", "[the] 1st quarter": the quarter and the token after it.
+    fn ordinal_quarter(&self, i: usize) -> Option<(u32, usize)> {
+        let t = self.t;
         let j = if t.is_w(i, W::The) { i + 1 } else { i };
         let q = match t.lex(j) {
             Lex::Ordinal(n) if (1..=4).contains(&n) => n,
@@ -1065,16 +1213,27 @@ impl<'a> TimeScanner<'a> {
             },
         };
         let k = if t.num(j).is_some() { j + 2 } else { j + 1 };
-        if t.lex(k) != Lex::Unit(Unit::Quarter) {
-            return None;
-        }
-        if let Some((y, e)) = year_after(k + 1) {
-            return self.date_hit(e, of_year(y, q));
-        }
-        None
+        (t.lex(k) == Lex::Unit(Unit::Quarter)).then_some((q, k + 1))
     }
 
-    /// "Christmas", "Christmas Eve 2023", "New Year's Eve", "Easter 2018", "last Easter".
+    /// A year as a period's year is named: "2016", "two thousand and twenty", "this year",
+    /// "next year", "last year", "the year" (the reference's): `(year, next)`.
+    fn year_phrase(&self, k: usize) -> Option<(i32, usize)> {
+        let t = self.t;
+        if let Some(found) = year_at(t, k) {
+            return Some(found);
+        }
+        let r = self.reference?;
+        match (t.w(k), t.lex(k + 1)) {
+            (Some(W::This | W::The), Lex::Unit(Unit::Year)) => Some((r.year(), k + 2)),
+            (Some(W::Next), Lex::Unit(Unit::Year)) => Some((r.year() + 1, k + 2)),
+            (Some(W::Last | W::Previous), Lex::Unit(Unit::Year)) => Some((r.year() - 1, k + 2)),
+            _ => None,
+        }
+    }
+
+    /// "Christmas", "Christmas Eve 2023", "New Year's Eve", "Easter 2018", "last Easter",
+    /// "Labor Day 2021", "the Independence Day of this year", "St Patrick's Day".
     fn holiday(&self, i: usize) -> Option<Hit> {
         let t = self.t;
         let which = match t.w(i) {
@@ -1083,54 +1242,28 @@ impl<'a> TimeScanner<'a> {
             Some(W::This) => Some(0),
             _ => None,
         };
-        let j = if which.is_some() { i + 1 } else { i };
-        // (month, day) of a fixed holiday, or Easter; and where its name ends
-        let (fixed, mut e): (Option<(u32, u32)>, usize) = match t.lex(j) {
-            Lex::Holiday(Holiday::Christmas) if t.is_w(j + 1, W::Eve) => (Some((12, 24)), j + 2),
-            Lex::Holiday(Holiday::Christmas) => {
-                (Some((12, 25)), if t.lex(j + 1) == Lex::Unit(Unit::Day) { j + 2 } else { j + 1 })
-            }
-            Lex::Holiday(Holiday::Halloween) => (Some((10, 31)), j + 1),
-            Lex::Holiday(Holiday::Nowruz) => (Some((3, 21)), j + 1),
-            Lex::Holiday(Holiday::Easter) => {
-                (None, if t.is_word(j + 1) && t.lex(j + 1) == Lex::Weekday(6) { j + 2 } else { j + 1 })
-            }
-            Lex::W(W::New) if t.lex(j + 1) == Lex::Unit(Unit::Year) => {
-                let mut k = j + 2;
-                if (t.punct(k, '\'') || t.punct(k, '’')) && t.is_w(k + 1, W::S) {
-                    k += 2;
-                }
-                if t.is_w(k, W::Eve) {
-                    (Some((12, 31)), k + 1)
-                } else if t.lex(k) == Lex::Unit(Unit::Day) {
-                    (Some((1, 1)), k + 1)
-                } else if t.cap(j) && t.cap(j + 1) && k == j + 2 {
-                    (Some((1, 1)), k)
-                } else {
-                    return None;
-                }
-            }
-            _ => return None,
-        };
-        let on = |y: i32| -> Option<NaiveDate> {
-            match fixed {
-                Some((m, d)) => date(y, m, d),
-                None => easter(y),
-            }
-        };
+        let mut j = if which.is_some() { i + 1 } else { i };
+        if t.is_w(j, W::The) || t.is_w(j, W::Saint) {
+            j += 1;
+        }
+        let (rule, mut e) = holiday_name(t, j)?;
         if t.punct(e, ',') && year_number(t, e + 1).is_some() {
             e += 1;
         }
         if let Some(y) = year_number(t, e) {
-            return self.date_hit(e + 1, day_interval(on(y)));
+            return self.date_hit(e + 1, day_interval(rule.on(y)));
+        }
+        // "of this year", "of next year"
+        if let Some((y, k)) = self.year_phrase(e + 1).filter(|_| t.is_w(e, W::Of)) {
+            return self.date_hit(k, day_interval(rule.on(y)));
         }
         let d = self.reference.and_then(|r| {
             let years = [r.year() + 1, r.year(), r.year() - 1, r.year() - 2];
             match which {
-                Some(1) => years.iter().rev().filter_map(|&y| on(y)).find(|d| *d > r),
-                Some(0) => on(r.year()),
-                Some(_) => years.iter().filter_map(|&y| on(y)).find(|d| *d < r),
-                None => years.iter().filter_map(|&y| on(y)).find(|d| *d <= r),
+                Some(1) => years.iter().rev().filter_map(|&y| rule.on(y)).find(|d| *d > r),
+                Some(0) => rule.on(r.year()),
+                Some(_) => years.iter().filter_map(|&y| rule.on(y)).find(|d| *d < r),
+                None => years.iter().filter_map(|&y| rule.on(y)).find(|d| *d <= r),
             }
         });
         self.date_hit(e, day_interval(d))

@@ -113,7 +113,8 @@ pub(crate) enum Unit {
     Quarter,
 }
 
-/// Holidays with a date fixed by the Gregorian calendar (Easter by its computus).
+/// Holidays with a date fixed by the Gregorian calendar (Easter by its computus), and the
+/// first words of holidays named with "Day" ("Independence Day", "Labor Day").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Holiday {
     Christmas,
@@ -121,6 +122,24 @@ pub(crate) enum Holiday {
     Halloween,
     /// The Persian new year, taken as 21 March.
     Nowruz,
+    /// The fourth Thursday of November (United States).
+    Thanksgiving,
+    /// Saint Patrick's Day, 17 March ("Patrick" after "St" or "Saint").
+    Patrick,
+    /// Valentine's Day, 14 February.
+    Valentine,
+    /// Words that name a holiday only before "Day" (or "Friday" for "Black").
+    Independence,
+    Memorial,
+    Labor,
+    Mother,
+    Father,
+    Mlk,
+    Earth,
+    Veterans,
+    Workers,
+    Boxing,
+    Black,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -203,6 +222,10 @@ pub(crate) enum W {
     /// "mn", "mln", "bn", "bln": also apart from the digits ("10 bn").
     MegaWord,
     GigaWord,
+    /// "tn", "trn", "tln": trillion, glued to the digits or apart.
+    TeraWord,
+    /// "half": "half a million", "one and a half million".
+    Half,
     No,
     Not,
     Beginning,
@@ -220,6 +243,13 @@ pub(crate) enum W {
     S,
     Pronoun,
     Currency,
+    /// "Saint" before "Patrick".
+    Saint,
+    Hence,
+    Future,
+    /// "H1", "H2": a half of a year.
+    H,
+    Within,
 }
 
 /// Looks a word up, ignoring ASCII case: one hash of a packed integer, no allocation.
@@ -295,6 +325,36 @@ const VOCABULARY: &[(&str, Lex)] = &[
     ("easter", Lex::Holiday(Holiday::Easter)),
     ("halloween", Lex::Holiday(Holiday::Halloween)),
     ("nowruz", Lex::Holiday(Holiday::Nowruz)),
+    ("thanksgiving", Lex::Holiday(Holiday::Thanksgiving)),
+    ("patrick", Lex::Holiday(Holiday::Patrick)),
+    ("patricks", Lex::Holiday(Holiday::Patrick)),
+    ("valentine", Lex::Holiday(Holiday::Valentine)),
+    ("valentines", Lex::Holiday(Holiday::Valentine)),
+    ("independence", Lex::Holiday(Holiday::Independence)),
+    ("memorial", Lex::Holiday(Holiday::Memorial)),
+    ("labor", Lex::Holiday(Holiday::Labor)),
+    ("labour", Lex::Holiday(Holiday::Labor)),
+    ("mother", Lex::Holiday(Holiday::Mother)),
+    ("mothers", Lex::Holiday(Holiday::Mother)),
+    ("father", Lex::Holiday(Holiday::Father)),
+    ("fathers", Lex::Holiday(Holiday::Father)),
+    ("mlk", Lex::Holiday(Holiday::Mlk)),
+    ("earth", Lex::Holiday(Holiday::Earth)),
+    ("veterans", Lex::Holiday(Holiday::Veterans)),
+    ("veteran", Lex::Holiday(Holiday::Veterans)),
+    ("workers", Lex::Holiday(Holiday::Workers)),
+    ("boxing", Lex::Holiday(Holiday::Boxing)),
+    ("black", Lex::Holiday(Holiday::Black)),
+    ("saint", Lex::W(W::Saint)),
+    ("tmrw", Lex::DayWord(1)),
+    ("tmr", Lex::DayWord(1)),
+    ("hence", Lex::W(W::Hence)),
+    ("future", Lex::W(W::Future)),
+    ("starting", Lex::W(W::Beginning)),
+    ("beginning", Lex::W(W::Beginning)),
+    ("commencing", Lex::W(W::Beginning)),
+    ("h", Lex::W(W::H)),
+    ("within", Lex::W(W::Within)),
     ("norouz", Lex::Holiday(Holiday::Nowruz)),
     ("nowrouz", Lex::Holiday(Holiday::Nowruz)),
     ("zero", Lex::Card(0)),
@@ -496,6 +556,14 @@ const VOCABULARY: &[(&str, Lex)] = &[
     ("bn", Lex::W(W::GigaWord)),
     ("b", Lex::W(W::Giga)),
     ("bln", Lex::W(W::GigaWord)),
+    ("tn", Lex::W(W::TeraWord)),
+    ("trn", Lex::W(W::TeraWord)),
+    ("tln", Lex::W(W::TeraWord)),
+    ("half", Lex::W(W::Half)),
+    ("dz", Lex::Dozen),
+    ("dzs", Lex::Dozen),
+    ("doz", Lex::Dozen),
+    ("dozs", Lex::Dozen),
     ("less", Lex::W(W::Less)),
     ("fewer", Lex::W(W::Fewer)),
     ("than", Lex::W(W::Than)),
@@ -523,7 +591,6 @@ const VOCABULARY: &[(&str, Lex)] = &[
     ("excess", Lex::W(W::Excess)),
     ("no", Lex::W(W::No)),
     ("not", Lex::W(W::Not)),
-    ("beginning", Lex::W(W::Beginning)),
     ("start", Lex::W(W::Beginning)),
     ("end", Lex::W(W::End)),
     ("middle", Lex::W(W::Middle)),

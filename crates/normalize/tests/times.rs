@@ -86,15 +86,17 @@ fn months_and_years_are_whole_periods() {
     range("A second attack in August 2023 killed two.", "2023-08-01", "2023-08-31", DatePrecision::Month);
     range("Elections were held in 2020.", "2020-01-01", "2020-12-31", DatePrecision::Year);
     range("the revolution in 1979", "1979-01-01", "1979-12-31", DatePrecision::Year);
-    range("the end of 2017", "2017-07-01", "2017-12-31", DatePrecision::Season);
+    range("the end of 2017", "2017-09-01", "2017-12-31", DatePrecision::Season);
 }
 
 #[test]
-fn early_mid_and_late_cut_a_month_into_thirds() {
-    range("In late October 2022 a gunman opened fire.", "2022-10-21", "2022-10-31", DatePrecision::Week);
-    range("arrests in mid-December", "2023-12-11", "2023-12-20", DatePrecision::Week);
-    range("arrested in late December", "2023-12-21", "2023-12-31", DatePrecision::Week);
-    range("a plan hatched in early 2023", "2023-01-01", "2023-06-30", DatePrecision::Season);
+fn early_mid_and_late_cut_a_month_into_halves_and_a_year_into_thirds() {
+    range("In late October 2022 a gunman opened fire.", "2022-10-16", "2022-10-31", DatePrecision::Week);
+    range("arrests in mid-December", "2023-12-10", "2023-12-20", DatePrecision::Week);
+    range("arrested in early December", "2023-12-01", "2023-12-15", DatePrecision::Week);
+    range("a plan hatched in early 2023", "2023-01-01", "2023-04-30", DatePrecision::Season);
+    range("talks in mid-2023", "2023-05-01", "2023-08-31", DatePrecision::Season);
+    range("by the end of 2023", "2023-09-01", "2023-12-31", DatePrecision::Season);
 }
 
 #[test]
