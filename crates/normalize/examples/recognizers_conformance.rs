@@ -27,11 +27,26 @@
 //!
 //! Failed cases are counted by why: `missed` (an expected result nothing of ours overlaps),
 //! `spurious` (a result of ours where none is expected), `value` (overlapping, other value).
-//! Many `value` failures are conventions annalist keeps on purpose, for news: "last Wednesday"
-//! is the latest Wednesday before the article (Recognizers: the Wednesday of last week);
-//! "early/mid/late" cut a month in thirds (Recognizers: halves); "two months ago" is that
-//! calendar month, not one day; "earlier this month" runs to the article's date; "the past
-//! two decades" counts back from the article's date, not by calendar decades.
+//! Many `value` and `missed` failures of the date files are conventions annalist keeps on
+//! purpose, for news (see the crate's documentation), and are counted as failed:
+//! - "last Wednesday" is the latest Wednesday before the article (Recognizers: the Wednesday of
+//!   last week), and "last September" seen from November is this year's: a report on Friday
+//!   about "last Wednesday" means two days before.
+//! - "two months ago", "two years ago" are that calendar month or year, "a few days ago" two to
+//!   four days back (Recognizers: one day): an event "two months ago" is seldom on that very
+//!   day, and the interval must hold the day it was on.
+//! - "the past two decades" counts back twenty years from the article's date (Recognizers:
+//!   1990–2009 seen from 2016); "earlier this month" runs to the article's date.
+//! - "in two weeks", "within 5 days", "in 3 years" are not read as dates (Recognizers: a day or
+//!   a period after the reference): in news they are as often how long something took.
+//! - A date without a year, a lone month or holiday, "the weekend" resolve to the past (news
+//!   reports what happened); some cases of the model file give only the future reading.
+//! - Dates that do not exist ("Feb 30", "the fifth Sunday" of a month with four) are not
+//!   returned (Recognizers extracts them without a value).
+//!
+//! No case of the date files is left out for failing: beyond the scope above (clock times,
+//! durations, sets and time zones in the model file; datetimes without a named day), every case
+//! counts. The run prints these exclusions after its table.
 
 use annalist_model::CountRange;
 use annalist_normalize::{find_quantities, find_times, Qualifier, TimeOptions, TimeValue};
@@ -162,6 +177,10 @@ fn main() {
     }
     let pct = if all_in == 0 { 0.0 } else { 100.0 * all_pass as f64 / all_in as f64 };
     println!("{:<30} {:>6} {all_in:>8} {all_pass:>7} {:>7} {pct:>6.1}%", "all", "", all_in - all_pass);
+    println!();
+    println!("date files, out of scope: cases the .NET implementation does not support; in DateTimeModel,");
+    println!("cases expecting a clock time, duration, set or time zone; in DateTime*, datetimes that name no");
+    println!("day (\"in 5 hours\"), and only the day is checked. Number files: see the documentation.");
 }
 
 fn reference(case: &Value) -> NaiveDate {
@@ -425,15 +444,17 @@ fn stated_numbers(c: CountRange, q: Qualifier) -> Vec<u64> {
     }
 }
 
-/// Recognizers ends a range before its last named day, month or year ("2014 through 2018" ends
-/// on 2018-01-01, exclusive); annalist includes it. Both readings are accepted.
+/// Recognizers ends a range before its last named day, week, month or year ("2014 through 2018"
+/// ends on 2018-01-01, exclusive; "week 31 to week 35" on the Monday of week 35); annalist
+/// includes it. Both readings are accepted.
 fn includes_last(raw_end: NaiveDate, e: NaiveDate) -> bool {
     use chrono::Datelike;
+    let last_of_week = raw_end.weekday() == chrono::Weekday::Mon && raw_end.checked_add_days(Days::new(6)) == Some(e);
     let last_of_month =
         e.succ_opt().is_some_and(|n| n.day() == 1) && (e.year(), e.month()) == (raw_end.year(), raw_end.month());
     let last_of_year =
         raw_end.ordinal() == 1 && e.year() == raw_end.year() && e.ordinal() >= 365 && e.month() == 12 && e.day() == 31;
-    e == raw_end || (raw_end.day() == 1 && (last_of_month || last_of_year))
+    e == raw_end || last_of_week || (raw_end.day() == 1 && (last_of_month || last_of_year))
 }
 
 fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {

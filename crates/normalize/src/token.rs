@@ -250,6 +250,7 @@ pub(crate) enum W {
     /// "H1", "H2": a half of a year.
     H,
     Within,
+    For,
 }
 
 /// Looks a word up, ignoring ASCII case: one hash of a packed integer, no allocation.
@@ -355,6 +356,7 @@ const VOCABULARY: &[(&str, Lex)] = &[
     ("commencing", Lex::W(W::Beginning)),
     ("h", Lex::W(W::H)),
     ("within", Lex::W(W::Within)),
+    ("for", Lex::W(W::For)),
     ("norouz", Lex::Holiday(Holiday::Nowruz)),
     ("nowrouz", Lex::Holiday(Holiday::Nowruz)),
     ("zero", Lex::Card(0)),
