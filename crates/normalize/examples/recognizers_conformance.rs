@@ -14,10 +14,26 @@
 //!   weekday, today/tomorrow/yesterday/tonight, a numeric date); only that day is checked, not
 //!   the clock time. Datetimes that are clock times on an implied day ("in 5 hours", "8am this
 //!   morning", "now") are out of scope.
-//! - NumberModel: cases whose expected numbers are all non-negative integers, and cases that
-//!   expect nothing; left out are numbers glued to other characters (ids such as "SCP-173",
-//!   phone numbers, "$10000"), which annalist reads as not counts by design.
-//! - NumberRangeModel: cases whose ranges have integer bounds that are not negative.
+//! - NumberModel: cases whose expected numbers are all whole and not negative (a count is),
+//!   whatever subtype Recognizers gives them ("5.00", "2.33 k", "3 hundred and 21"), and cases
+//!   that expect nothing. Left out: negative numbers and numbers that are not whole ("-1",
+//!   "4.22", "two thirds"), which count nothing; fractions that come out whole as ratios
+//!   ("twenty fifths" is 4) rather than as part of a scale of a thousand or more (in scope:
+//!   "five and a half million", "half a million"); powers ("1e10", "1.1^23"), a notation for
+//!   measurements; numbers glued to other characters (ids such as "SCP-173", phone numbers,
+//!   "$10000") or in a dotted run of digits ("192.168.1.2"), which annalist reads as not counts
+//!   by design.
+//! - NumberRangeModel: cases whose ranges have integer bounds that are not negative and are
+//!   not ordinals ("between the tenth and the fifteenth" ranks, it does not count). "equal to
+//!   170" is the range [170, 170] to Recognizers and an exact count to annalist: an exact
+//!   count whose words begin with "equal" is compared as that range.
+//!
+//! Number cases in scope that fail, by choice or as known gaps: "1m" (a million to annalist,
+//! as in "77m people"; not a number to Recognizers); "10G" and "1,674.5 G" (a "g" after digits
+//! is grams or a network generation in news); "1.2b" (a lone lower-case "b" after digits is
+//! read as a name, "802.11b", not a billion); "two million and three fifths" (fifths are not
+//! read); "from 200 to 300 in 2008" (a range of counts to annalist; Recognizers reads clock
+//! times there and expects nothing).
 //!
 //! A case passes when every expected result is overlapped by one result of ours with the same
 //! value (for parsers and models) and every result of ours overlaps an expected one. Spans are
@@ -289,17 +305,22 @@ fn expectations(case: &Value, family: Family) -> Option<Vec<Expected>> {
             }
             Family::NumberModel => {
                 let res = &r["Resolution"];
-                let value = res["value"].as_str()?;
-                if res["subtype"].as_str() != Some("integer") {
-                    return None;
+                // whole and not negative, whatever the subtype says ("5.00", "2.33 k")
+                let n: u64 = res["value"].as_str()?.parse().ok()?;
+                match res["subtype"].as_str() {
+                    Some("power") => return None,
+                    Some("fraction") if !names_a_large_scale(r["Text"].as_str().unwrap_or("")) => return None,
+                    _ => {}
                 }
-                let n: u64 = value.parse().ok()?;
                 if glued(input, start, end) {
                     return None;
                 }
                 Want::Number(n)
             }
             Family::NumberRange => {
+                if names_an_ordinal(r["Text"].as_str().unwrap_or("")) {
+                    return None;
+                }
                 let value = r["Resolution"]["value"].as_str()?;
                 let (low, high) = parse_range(value)?;
                 let inclusive_high = (low.is_some() && value.ends_with(')')).then(|| high.map(|h| h + 1)).flatten();
@@ -354,12 +375,72 @@ fn names_a_day(text: &Value) -> bool {
     words.iter().any(|w| t.contains(w)) || t.contains('/') || t.matches('-').count() >= 2
 }
 
-/// A number glued to characters other than spaces and sentence punctuation ("SCP-173", "$10000", "+1-222").
+/// A number glued to characters other than spaces and sentence punctuation ("SCP-173",
+/// "$10000", "+1-222"), or one of a dotted run of digits ("192.168.1.2": an address, not a count).
 fn glued(input: &str, start: usize, end: usize) -> bool {
-    let before = input.get(..start).and_then(|s| s.chars().next_back());
-    let after = input.get(end..).and_then(|s| s.chars().next());
+    let mut before = input.get(..start).unwrap_or("").chars().rev();
+    let mut after = input.get(end..).unwrap_or("").chars();
+    let (b, bb) = (before.next(), before.next());
+    let (a, aa) = (after.next(), after.next());
     let loose = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || ".,;!?\"'()".contains(c));
-    !loose(before) || !loose(after)
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+    let dotted = (b == Some('.') && digit(bb)) || (a == Some('.') && digit(aa));
+    !loose(b) || !loose(a) || dotted
+}
+
+/// Whether a range's text has an ordinal for a bound ("between the tenth and the fifteenth"):
+/// ranks, not counts.
+fn names_an_ordinal(text: &str) -> bool {
+    let ordinals = [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
+        "thirtieth",
+        "fortieth",
+        "fiftieth",
+        "sixtieth",
+        "seventieth",
+        "eightieth",
+        "ninetieth",
+        "hundredth",
+        "thousandth",
+        "millionth",
+    ];
+    let suffixed = |w: &str| {
+        let digits = w.trim_end_matches(|c: char| c.is_alphabetic());
+        !digits.is_empty()
+            && digits.chars().all(|c| c.is_ascii_digit())
+            && ["st", "nd", "rd", "th"].contains(&&w[digits.len()..])
+    };
+    text.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        let w = w.to_lowercase();
+        ordinals.contains(&w.as_str()) || suffixed(&w)
+    })
+}
+
+/// Whether a fraction's text is of a scale of a thousand or more ("five and a half million",
+/// "half a million"): a whole count, unlike the ratios "twenty fifths" (4) or "one hundred and
+/// thirty fifths" (26).
+fn names_a_large_scale(text: &str) -> bool {
+    let scales = ["thousand", "million", "billion", "trillion", "lakh", "crore"];
+    text.split(|c: char| !c.is_alphabetic()).any(|w| scales.contains(&w.to_lowercase().as_str()))
 }
 
 /// "[20,100)" → (20, 99); "(,170)" → (None, 169); non-integer or negative bounds → out of scope.
@@ -393,7 +474,11 @@ fn ours(input: &str, case: &Value, family: Family) -> Vec<Got> {
             .into_iter()
             .filter_map(|q| {
                 let numbers = stated_numbers(q.count, q.qualifier);
-                let ranged = !matches!(q.qualifier, Qualifier::Exact | Qualifier::Approximate | Qualifier::Vague);
+                // "equal to 170" is the range [170, 170] to Recognizers, an exact count to annalist
+                let equal = q.qualifier == Qualifier::Exact
+                    && q.span.slice(input).get(..5).is_some_and(|w| w.eq_ignore_ascii_case("equal"));
+                let ranged =
+                    equal || !matches!(q.qualifier, Qualifier::Exact | Qualifier::Approximate | Qualifier::Vague);
                 if family == Family::NumberRange && !ranged {
                     return None;
                 }
