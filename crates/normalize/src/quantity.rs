@@ -384,7 +384,9 @@ fn digits_number(t: Toks, i: usize, n: Num, hedged: bool, second: bool) -> Optio
             end += 1;
         }
     }
-    if let Some(s) = last_scale {
+    // Only after whole digits: then each lower part is below a smaller scale, which bounds the
+    // recursion ("1 million 0.5 thousand 0.5 thousand ..." is not one number).
+    if let Some(s) = last_scale.filter(|_| last == i && n.is_plain() && n.int >= 1) {
         if let Some((rest, e)) = rest_of_compound(t, s, end) {
             value += rest;
             end = e;
@@ -429,7 +431,8 @@ fn word_scale(w: W) -> Option<f64> {
 /// Groups of three digits after the number at `i` (its token `n`), each after one space, a
 /// no-break or a thin space: "40 000", "1 414 021 100". The value and the token of the last
 /// group (`i` when there is none). Only a first group of one to three plain digits starts them,
-/// so "2019 200 people" stays a year and a count, and "423 0000" two numbers.
+/// so "2019 200 people" stays a year and a count, and "423 0000" two numbers; six groups at
+/// most (a quintillion), so that the look-ahead stays bounded.
 fn spaced_groups(t: Toks, i: usize, n: Num) -> (f64, usize) {
     let (mut value, mut last) = (n.value, i);
     if !n.is_plain() || n.digits > 3 {
@@ -440,7 +443,7 @@ fn spaced_groups(t: Toks, i: usize, n: Num) -> (f64, usize) {
         // "10 737-800s" is a count and a model, "5 100m" a count and a length
         let sentence_punct = [',', '.', ';', ':', '!', '?', ')', '"', '\'', '’', '”'];
         let glued_after = t.tight(last + 2) && !sentence_punct.iter().any(|&c| t.punct(last + 2, c));
-        if !one_space || g.grouped || g.digits != 3 || glued_after {
+        if !one_space || g.grouped || g.digits != 3 || glued_after || last - i == 6 {
             break;
         }
         value = value * 1000.0 + g.value;
@@ -628,6 +631,7 @@ mod tests {
         assert_eq!(exact("a population of 1 414 021 100."), [1_414_021_100]);
         assert_eq!(exact("it holds 40\u{202f}000 seats"), [40_000]);
         assert_eq!(exact("rows of 423 0000"), [423, 0]);
+        assert_eq!(exact("1 000 000 000 000 000 000 000"), [1_000_000_000_000_000_000, 0]);
         assert_eq!(counts("The airline ordered 10 737-800 jets.")[0].0, "10");
     }
 
@@ -644,6 +648,13 @@ mod tests {
         assert_eq!(exact("fifty - two men and forty-one women"), [52, 41]);
         assert_eq!(exact("8.2bn people"), [8_200_000_000]);
         assert_eq!(exact("a score of 2.33 k"), [2330]);
+    }
+
+    #[test]
+    fn a_long_chain_of_scales_is_read_without_deep_recursion() {
+        let chain =
+            "1 million ".to_string() + &"0.5 thousand ".repeat(100_000) + "and 0 thousand ".repeat(100_000).as_str();
+        assert!(!counts(&chain).is_empty());
     }
 
     #[test]
