@@ -535,11 +535,16 @@ fn stated_numbers(c: CountRange, q: Qualifier) -> Vec<u64> {
 fn includes_last(raw_end: NaiveDate, e: NaiveDate) -> bool {
     use chrono::Datelike;
     let last_of_week = raw_end.weekday() == chrono::Weekday::Mon && raw_end.checked_add_days(Days::new(6)) == Some(e);
+    // the last of a quarter or half named ("q1 of 2017 - q3 of 2018")
+    let last_of_months = |n: u32| {
+        raw_end.day() == 1 && raw_end.checked_add_months(chrono::Months::new(n)).and_then(|x| x.pred_opt()) == Some(e)
+    };
+    let last_of_quarter = last_of_months(3) || last_of_months(6);
     let last_of_month =
         e.succ_opt().is_some_and(|n| n.day() == 1) && (e.year(), e.month()) == (raw_end.year(), raw_end.month());
     let last_of_year =
         raw_end.ordinal() == 1 && e.year() == raw_end.year() && e.ordinal() >= 365 && e.month() == 12 && e.day() == 31;
-    e == raw_end || last_of_week || (raw_end.day() == 1 && (last_of_month || last_of_year))
+    e == raw_end || last_of_week || last_of_quarter || (raw_end.day() == 1 && (last_of_month || last_of_year))
 }
 
 fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {

@@ -645,8 +645,11 @@ impl<'a> TimeScanner<'a> {
                 }
             }
         }
-        if let (Some(y1), true) = (plain_year(i), self.joiner(i + 1, and_ok)) {
-            if let Some(y2) = plain_year(i + 2).filter(|y2| *y2 > y1 && !(t.tight(i + 3) && t.is_word(i + 3))) {
+        // not inside a run of digits and dashes ("138-2010-2015", a phone number)
+        let glued_before = i > 0 && t.tight(i) && (t.is_dash(i - 1) || t.num(i - 1).is_some());
+        let glued_after = t.tight(i + 3) && (t.is_dash(i + 3) || t.is_word(i + 3));
+        if let (Some(y1), true, false) = (plain_year(i), self.joiner(i + 1, and_ok), glued_before || glued_after) {
+            if let Some(y2) = plain_year(i + 2).filter(|y2| *y2 > y1) {
                 return between(iv_value(year_interval(y1)), iv_value(year_interval(y2)), i + 3);
             }
         }
@@ -698,6 +701,14 @@ impl<'a> TimeScanner<'a> {
                 if let Some(y) = year_number(t, k).filter(|_| self.month_word(k + 1).is_none()) {
                     return between(a.value, iv_value(year_interval(y)), k + 1);
                 }
+            }
+        }
+        // "from next Monday to Friday": a lone weekday after a day is the first such day from it
+        if let (Some(TimeValue::Interval(x)), Lex::Weekday(wd)) = (&a.value, t.lex(k)) {
+            if x.precision == DatePrecision::Day && ends_clause(t, k + 1) {
+                let ahead = (wd + 7 - x.start.weekday().num_days_from_monday()) % 7;
+                let b = x.start.checked_add_days(Days::new(u64::from(ahead))).map(DateInterval::day);
+                return between(a.value.clone(), iv_value(b), k + 1);
             }
         }
         let b = self.core(k).filter(|b| b.kind == TimeKind::Date)?;
@@ -925,6 +936,12 @@ impl<'a> TimeScanner<'a> {
                 return self.date_hit(e, decade_interval(start));
             }
         }
+        // "in nineties", "during the seventies"
+        if let (Lex::DecadeWord(_), Lex::W(W::In | W::During | W::Since)) = (t.lex(i), t.prev_lex(i)) {
+            if let Some((start, e)) = self.decade_words(i) {
+                return self.date_hit(e, decade_interval(start));
+            }
+        }
         // "the 21st century", "the nineteenth century"
         if let Some((n, k)) = match (t.lex(i), day_number(t, i)) {
             (Lex::Ordinal(n), _) => Some((n, i + 1)),
@@ -961,7 +978,10 @@ impl<'a> TimeScanner<'a> {
             return None;
         }
         if let Some(dir @ (W::Last | W::This | W::Next | W::Coming | W::Previous | W::Following)) = t.w(i) {
-            let j = i + 1;
+            // "this coming Friday", "this upcoming week": as "coming"
+            let (dir, j) = if dir == W::This && t.is_w(i + 1, W::Coming) { (W::Coming, i + 2) } else { (dir, i + 1) };
+            // "this calendar year"
+            let j = if t.is_w(j, W::Calendar) && t.lex(j + 1) == Lex::Unit(Unit::Year) { j + 1 } else { j };
             let which = match dir {
                 W::Last | W::Previous => -1,
                 W::This => 0,
@@ -970,6 +990,8 @@ impl<'a> TimeScanner<'a> {
             match t.lex(j) {
                 Lex::Weekday(wd) => {
                     let d = r.and_then(|r| match which {
+                        // "the coming Friday": the first one after the reference
+                        _ if dir == W::Coming => shift_days(recent_weekday(r, wd, false)?, 7),
                         -1 => recent_weekday(r, wd, true),
                         0 => week_of(r).and_then(|w| shift_days(w.start, i64::from(wd))),
                         _ => week_of(r).and_then(|w| shift_days(w.start, 7 + i64::from(wd))),
@@ -1578,8 +1600,8 @@ impl<'a> TimeScanner<'a> {
         let t = self.t;
         let Lex::Weekday(wd) = t.lex(i) else { return None };
         let j = if t.punct(i + 1, ',') { i + 2 } else { i + 1 };
-        // "Wednesday, January 3, 2024": the weekday joins a date that names a day.
-        if let Some(h) = self.day_first_form(j) {
+        // "Wednesday, January 3, 2024": the weekday joins a date that names a day and a month.
+        if let Some(h) = self.day_first_form(j).filter(|h| (j..h.end).any(|k| matches!(t.lex(k), Lex::Month { .. }))) {
             return Some(h);
         }
         if let Some((_, after_month)) = self.month_word(j) {
@@ -1615,11 +1637,17 @@ impl<'a> TimeScanner<'a> {
             });
             return self.date_hit(e, day_interval(found));
         }
-        let k = if t.is_w(i + 1, W::Of) { i + 2 } else { i + 1 };
-        if let (Some(dir @ (W::Next | W::Last | W::This | W::Previous)), Lex::Unit(Unit::Week)) = (t.w(k), t.lex(k + 1))
+        let mut k = if t.is_w(i + 1, W::Of) { i + 2 } else { i + 1 };
+        if k == i + 2 && t.is_w(k, W::The) {
+            k += 1; // "Monday of the following week"
+        }
+        if let (
+            Some(dir @ (W::Next | W::Last | W::This | W::Previous | W::Following | W::Coming)),
+            Lex::Unit(Unit::Week),
+        ) = (t.w(k), t.lex(k + 1))
         {
             let which = match dir {
-                W::Next => 1,
+                W::Next | W::Following | W::Coming => 1,
                 W::This => 0,
                 _ => -1,
             };
@@ -1878,9 +1906,19 @@ impl<'a> TimeScanner<'a> {
             return None;
         }
         let a = t.num(i).filter(|n| n.is_plain())?;
+        // glued to what comes before, unless it is the second end of a range of numeric dates
+        // ("10/1-11/7", "5/1/2019-5/7/2020")
+        let slashed = i >= 4 && t.punct(i - 3, '/') && t.num(i - 4).is_some() && t.punct(i + 1, '/');
+        let dashed = i >= 6
+            && t.is_dash(i - 3)
+            && t.is_dash(i - 5)
+            && t.num(i - 6).is_some()
+            && t.num(i - 2).is_some_and(|n| n.digits == 4)
+            && t.is_dash(i + 1);
+        let second_end = i >= 4 && t.is_dash(i - 1) && t.num(i - 2).is_some() && (slashed || dashed);
         if i > 0
             && t.tight(i)
-            && (t.is_word(i - 1) || t.num(i - 1).is_some() || t.punct(i - 1, '/') || t.is_dash(i - 1))
+            && (t.is_word(i - 1) || t.num(i - 1).is_some() || t.punct(i - 1, '/') || (t.is_dash(i - 1) && !second_end))
         {
             return None;
         }
@@ -1932,7 +1970,7 @@ impl<'a> TimeScanner<'a> {
         };
         if sep(i + 3) == Some(s1) {
             let c = plain(i + 4)?;
-            let date_follows = t.num(i + 6).is_some() && t.punct(i + 7, '/');
+            let date_follows = t.num(i + 6).is_some() && (t.punct(i + 7, '/') || sep(i + 7) == Some(s1));
             // "2016-12-16T12:23:59": a clock time joined by a one-letter "T"
             let clock_follows =
                 t.get(i + 5).is_some_and(|w| w.end - w.start == 1 && w.cap) && t.tight(i + 6) && t.num(i + 6).is_some();
@@ -1976,7 +2014,13 @@ impl<'a> TimeScanner<'a> {
         // Month and day without a year, "4/22", "22/04": not "1/2" or "3/4", which are fractions;
         // with a dash ("on 4-22") only after a preposition and at a clause's end, not a range.
         let dashed_day = s1 == '-' && self.announced_date(i) && ends_clause(t, i + 3);
-        if (s1 != '/' && !dashed_day) || !small(a) || !small(b) || (a.digits == 1 && b.digits == 1 && !dashed_day) {
+        // "5/1" is a day where a date follows it in a range or a word before it announces one
+        let dated = dashed_day
+            || second_end
+            || date_follows(i + 3)
+            || self.announced_date(i)
+            || matches!(t.prev_lex(i), Lex::W(W::From | W::Between));
+        if (s1 != '/' && !dashed_day) || !small(a) || !small(b) || (a.digits == 1 && b.digits == 1 && !dated) {
             return None;
         }
         let (m, d) = md(a.int, b.int)?;
@@ -2104,7 +2148,7 @@ impl<'a> TimeScanner<'a> {
         let prev = t.prev_lex(i);
         if let Lex::W(W::From | W::Between) = prev {
             let joined = t.is_w(i + 1, W::To)
-                || t.is_w(i + 1, W::And)
+                || (t.is_w(i + 1, W::And) && prev == Lex::W(W::Between))
                 || t.is_w(i + 1, W::Until)
                 || t.is_w(i + 1, W::Through)
                 || t.is_dash(i + 1);
@@ -2134,7 +2178,7 @@ impl<'a> TimeScanner<'a> {
                 Lex::W(W::And | W::Or) => {
                     i >= 2
                         && year_number(t, i - 2).is_some()
-                        && matches!(t.prev_lex(i - 2), Lex::W(W::In | W::Of | W::During | W::Since))
+                        && matches!(t.prev_lex(i - 2), Lex::W(W::In | W::Of | W::During | W::Since | W::From))
                 }
                 // "of 2017", but not "of 2000 people"
                 Lex::W(W::Of) => !(t.is_word(i + 1) && t.lex(i + 1) == Lex::Other && !t.cap(i + 1)),

@@ -251,6 +251,7 @@ pub(crate) enum W {
     H,
     Within,
     For,
+    Calendar,
 }
 
 /// Looks a word up, ignoring ASCII case: one hash of a packed integer, no allocation.
@@ -357,6 +358,7 @@ const VOCABULARY: &[(&str, Lex)] = &[
     ("h", Lex::W(W::H)),
     ("within", Lex::W(W::Within)),
     ("for", Lex::W(W::For)),
+    ("calendar", Lex::W(W::Calendar)),
     ("norouz", Lex::Holiday(Holiday::Nowruz)),
     ("nowrouz", Lex::Holiday(Holiday::Nowruz)),
     ("zero", Lex::Card(0)),

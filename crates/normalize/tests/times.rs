@@ -300,3 +300,16 @@ fn more_day_forms() {
     let (_, s, _, _, kind) = one("later than 2018");
     assert_eq!((s, kind), (d("2018-01-01"), TimeKind::Since));
 }
+
+#[test]
+fn ranges_of_numeric_dates_and_weekdays() {
+    range("closed from 1/2/2024-1/9/2024", "2024-01-02", "2024-01-09", DatePrecision::Day);
+    range("closed from 1/2-1/9, 2024", "2024-01-02", "2024-01-09", DatePrecision::Day);
+    range("strikes from Monday to Friday", "2024-01-08", "2024-01-12", DatePrecision::Day);
+    day("a vote on Friday the 5th.", "2024-01-05");
+    day("talks this coming Friday", "2024-01-19");
+    assert!(times("call +86 138-2010-2015 now").is_empty());
+    assert!(times("part 133-03-03-2020 failed").is_empty());
+    assert_eq!(times("from 2015 and 2016").len(), 2);
+    range("music in nineties", "1990-01-01", "1999-12-31", DatePrecision::Decade);
+}
