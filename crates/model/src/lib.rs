@@ -332,6 +332,11 @@ pub struct Place {
     pub kind: PlaceKind,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
+    /// The first-level division it lies in (GeoNames admin1 code; in the US the state's postal
+    /// code), for regions and cities where the gazetteer knows it; places stored before this
+    /// field read as unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admin1: Option<String>,
 }
 
 /// Great-circle distance in kilometres between two points given in degrees.
@@ -360,6 +365,27 @@ pub fn site_in_city(a: &Place, b: &Place) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether `inner` lies inside `outer` (site ⊂ city ⊂ region ⊂ country), as far as the places
+/// say: a site in a city by distance (`site_in_city`), a city or site in a region by their
+/// shared admin1 code, anything below a country in that country. Two places of one level are
+/// never nested, and a place whose division is unknown is not placed in any region.
+pub fn place_within(inner: &Place, outer: &Place) -> bool {
+    if inner.country != outer.country || inner.kind.specificity() <= outer.kind.specificity() {
+        return false;
+    }
+    match outer.kind {
+        PlaceKind::Country => true,
+        PlaceKind::Region => inner.admin1.is_some() && inner.admin1 == outer.admin1,
+        PlaceKind::City => site_in_city(inner, outer),
+        PlaceKind::Site => false,
+    }
+}
+
+/// Whether one of two places lies inside the other (`place_within` either way round).
+pub fn places_nested(a: &Place, b: &Place) -> bool {
+    place_within(a, b) || place_within(b, a)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -460,6 +486,106 @@ pub struct EventFrame {
     pub target: Option<Evidenced<Target>>,
     /// True for the event the article is mainly about; false for background events.
     pub main: bool,
+    /// Who claimed, blamed, confirmed, denied or suspected whom, each read from its own words
+    /// (frames stored before this field read as none).
+    #[serde(default)]
+    pub attributions: Vec<Evidenced<Attribution>>,
+    /// The attackers' nationalities as ISO 3166-1 alpha-2 codes ("two Tajik members": `TJ`),
+    /// each with the words that give it (frames stored before this field read as none).
+    #[serde(default)]
+    pub attacker_nationalities: Vec<Evidenced<String>>,
+}
+
+impl EventFrame {
+    /// A frame of `event_type` that happened, read at `trigger` in `sentence` (whose text is
+    /// `quote`), with no argument yet and not the main event: the start of a frame built by
+    /// hand (tests, readers of structured sources), so new fields need no edit there.
+    pub fn new(document: &str, event_type: EventType, trigger: Span, sentence: Span, quote: &str) -> EventFrame {
+        EventFrame {
+            document: document.to_string(),
+            event_type,
+            status: EventStatus::Happened,
+            trigger,
+            sentence,
+            quote: quote.to_string(),
+            date: None,
+            country: None,
+            place: None,
+            perpetrators: Vec::new(),
+            killed: None,
+            wounded: None,
+            suicide: None,
+            attackers: None,
+            weapon: None,
+            target: None,
+            main: false,
+            attributions: Vec::new(),
+            attacker_nationalities: Vec::new(),
+        }
+    }
+}
+
+/// What a party said about who did an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AttributionRelation {
+    /// The actor said it did it ("X claimed responsibility", "X said it carried out").
+    Claimed,
+    /// A party blamed or accused another ("Iran accused Israel").
+    Blamed,
+    /// A party confirmed the event or who did it ("police confirmed").
+    Confirmed,
+    /// A party denied a part in it ("X denied involvement").
+    Denied,
+    /// The actor is suspected ("suspected militants", "officials suspect X").
+    Suspected,
+}
+
+impl AttributionRelation {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            AttributionRelation::Claimed => "claimed",
+            AttributionRelation::Blamed => "blamed",
+            AttributionRelation::Confirmed => "confirmed",
+            AttributionRelation::Denied => "denied",
+            AttributionRelation::Suspected => "suspected",
+        }
+    }
+}
+
+/// One entry of an attribution ledger: who said what about whom. The `Evidenced` it travels in
+/// spans the statement ("Iranian officials blamed Israel") and quotes its sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Attribution {
+    /// Who speaks: the actor base's canonical name when it knows the speaker, else the text's
+    /// own words ("Iranian officials", "police"); `None` when no speaker is named ("the attack
+    /// was blamed on ...", "suspected militants").
+    pub speaker: Option<String>,
+    /// The words that name the speaker.
+    pub speaker_span: Option<Span>,
+    /// Who is claimed, blamed, denied or suspected: a canonical actor name, else the text's words
+    /// ("militants"); `None` when what is confirmed is the event itself, not who did it.
+    pub actor: Option<String>,
+    /// The words that name the actor.
+    pub actor_span: Option<Span>,
+    pub relation: AttributionRelation,
+}
+
+impl Attribution {
+    /// The entry in words: "blamed: Israel (by Iranian officials)", "claimed: Islamic State",
+    /// "confirmed (by police)".
+    pub fn describe(&self) -> String {
+        let mut s = self.relation.as_str().to_string();
+        if let Some(actor) = &self.actor {
+            s.push_str(": ");
+            s.push_str(actor);
+        }
+        match &self.speaker {
+            Some(speaker) if self.actor.as_ref() != Some(speaker) => s.push_str(&format!(" (by {speaker})")),
+            _ => {}
+        }
+        s
+    }
 }
 
 /// The kind of weapon an event was carried out with (GTD's weapon types, coarsened).
@@ -556,6 +682,8 @@ pub enum Field {
     Attackers,
     Weapon,
     Target,
+    /// A statement of the attribution ledger: who claimed, blamed, confirmed, denied or suspected whom.
+    Attribution,
 }
 
 impl Field {
@@ -572,6 +700,7 @@ impl Field {
             Field::Attackers => "attackers",
             Field::Weapon => "weapon",
             Field::Target => "target",
+            Field::Attribution => "attribution",
         }
     }
 }
@@ -689,6 +818,7 @@ mod tests {
             kind,
             lat: Some(lat),
             lon: Some(lon),
+            admin1: None,
         };
         let arena = place("Manchester Arena", PlaceKind::Site, 53.4882, -2.2440);
         let manchester = place("Manchester", PlaceKind::City, 53.4809, -2.2374);
@@ -697,6 +827,33 @@ mod tests {
         assert!(!site_in_city(&arena, &london));
         assert!(!site_in_city(&manchester, &london), "two cities are not nested");
         assert!((distance_km(53.4809, -2.2374, 51.5085, -0.1257) - 262.0).abs() < 5.0);
+    }
+
+    #[test]
+    fn places_nest_site_in_city_in_region_in_country() {
+        let place = |name: &str, kind, admin1: Option<&str>, lat, lon| Place {
+            name: name.into(),
+            country: "GB".into(),
+            kind,
+            lat: Some(lat),
+            lon: Some(lon),
+            admin1: admin1.map(String::from),
+        };
+        let station = place("Europa Buscentre", PlaceKind::Site, None, 54.5950, -5.9390);
+        let belfast = place("Belfast", PlaceKind::City, Some("NIR"), 54.5968, -5.9254);
+        let derry = place("Derry", PlaceKind::City, Some("NIR"), 54.9966, -7.3086);
+        let ulster = place("Northern Ireland", PlaceKind::Region, Some("NIR"), 54.6, -6.7);
+        let england = place("England", PlaceKind::Region, Some("ENG"), 52.5, -1.5);
+        let london = place("London", PlaceKind::City, Some("ENG"), 51.5085, -0.1257);
+        let uk = place("United Kingdom", PlaceKind::Country, None, 54.0, -2.0);
+        assert!(place_within(&station, &belfast) && place_within(&belfast, &ulster) && place_within(&derry, &ulster));
+        assert!(place_within(&ulster, &uk) && place_within(&station, &uk));
+        assert!(!place_within(&ulster, &belfast), "the outer place is not inside the inner");
+        assert!(!place_within(&london, &ulster) && !places_nested(&belfast, &england));
+        assert!(!places_nested(&belfast, &derry), "two cities of one region are two places");
+        assert!(places_nested(&ulster, &derry));
+        let unknown_division = Place { admin1: None, ..derry.clone() };
+        assert!(!place_within(&unknown_division, &ulster));
     }
 
     #[test]
@@ -720,6 +877,33 @@ mod tests {
         assert_eq!(article.sentence_at(0), Some(0));
         assert_eq!(article.sentence_at(4), None);
         assert_eq!(article.sentence_at(6), Some(1));
+    }
+
+    #[test]
+    fn an_attribution_says_who_said_what_of_whom() {
+        let entry = |speaker: Option<&str>, relation, actor: Option<&str>| Attribution {
+            speaker: speaker.map(String::from),
+            speaker_span: None,
+            actor: actor.map(String::from),
+            actor_span: None,
+            relation,
+        };
+        use AttributionRelation::*;
+        assert_eq!(entry(Some("Iran"), Blamed, Some("Israel")).describe(), "blamed: Israel (by Iran)");
+        assert_eq!(entry(Some("Islamic State"), Claimed, Some("Islamic State")).describe(), "claimed: Islamic State");
+        assert_eq!(entry(Some("police"), Confirmed, None).describe(), "confirmed (by police)");
+        assert_eq!(entry(None, Suspected, Some("militants")).describe(), "suspected: militants");
+    }
+
+    #[test]
+    fn a_frame_stored_before_the_ledger_still_loads() {
+        let frame = EventFrame::new("d", EventType::Bombing, Span::new(0, 4), Span::new(0, 10), "A bomb hit");
+        let mut json: serde_json::Value = serde_json::to_value(&frame).unwrap();
+        let object = json.as_object_mut().unwrap();
+        object.remove("attributions");
+        object.remove("attacker_nationalities");
+        let loaded: EventFrame = serde_json::from_value(json).unwrap();
+        assert_eq!(loaded, frame);
     }
 
     #[test]
