@@ -21,6 +21,8 @@
 //! Cost: O(frames × open clusters) for coreference; fine for a ledger of thousands. Blocking by
 //! country × time window for corpus scale is the next step (issue 11).
 
+pub mod attribution;
+
 use annalist_model::{
     content_hash, AttributionStatus, Claim, Conflict, CountRange, DateInterval, EventFrame, EventStatus, EventType,
     Evidenced, Field, Incident, Perpetrator, Place, PlaceKind, Related,
