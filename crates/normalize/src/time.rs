@@ -121,6 +121,18 @@ fn recent_month_day(reference: NaiveDate, m: u32, d: u32) -> Option<NaiveDate> {
     (0..8).filter_map(|back| date(reference.year() - back, m, d)).find(|x| *x <= reference)
 }
 
+/// The second end of a range, written without a year, moved on by a year while it ends before
+/// the range's start (a range runs forward from its first end).
+fn year_after_start(start: NaiveDate, b: DateInterval) -> DateInterval {
+    let mut b = b;
+    while b.end < start {
+        let next = (b.start.checked_add_months(Months::new(12)), b.end.checked_add_months(Months::new(12)));
+        let (Some(s), Some(e)) = next else { break };
+        b = DateInterval { start: s, end: e, precision: b.precision };
+    }
+    b
+}
+
 /// The latest month `m` that starts on or before `reference`.
 fn recent_month(reference: NaiveDate, m: u32) -> Option<DateInterval> {
     let y = if m <= reference.month() { reference.year() } else { reference.year() - 1 };
@@ -247,7 +259,9 @@ fn day_number(t: Toks, i: usize) -> Option<(u32, usize, bool)> {
     if !n.is_plain() || n.digits > 2 || !(1..=31).contains(&n.int) {
         return None;
     }
-    if t.punct(i + 1, ':') || (i > 0 && (t.punct(i - 1, ':') || t.punct(i - 1, '$')) && t.tight(i)) {
+    // not in a clock time ("10:30"), nor after a currency sign; "says:30 December" is a day
+    let clock_before = i > 1 && t.punct(i - 1, ':') && t.num(i - 2).is_some();
+    if t.punct(i + 1, ':') || (i > 0 && (clock_before || t.punct(i - 1, '$')) && t.tight(i)) {
         return None;
     }
     if t.tight(i + 1) && t.is_word(i + 1) {
@@ -403,6 +417,20 @@ fn nth_weekday_of_month(y: i32, m: u32, wd: u32, n: u32) -> Option<NaiveDate> {
     }
     let ahead = (wd + 7 - iv.start.weekday().num_days_from_monday()) % 7;
     iv.start.checked_add_days(Days::new(u64::from(ahead + 7 * (n - 1)))).filter(|d| *d <= iv.end)
+}
+
+/// The long weekend of a holiday: Saturday and Sunday with the holiday when it is a Monday or
+/// a Thursday or Friday before them ("Labor Day weekend" is Saturday to Monday, "Thanksgiving
+/// weekend" Thursday to Sunday), else the weekend it falls on or the one before it.
+fn holiday_weekend(d: NaiveDate) -> Option<DateInterval> {
+    let wd = d.weekday().num_days_from_monday();
+    let saturday = match wd {
+        3 | 4 => d.checked_add_days(Days::new(u64::from(5 - wd)))?,
+        5 | 6 => d.checked_sub_days(Days::new(u64::from(wd - 5)))?,
+        _ => d.checked_sub_days(Days::new(u64::from(wd + 2)))?,
+    };
+    let sunday = saturday.succ_opt()?;
+    span(saturday.min(d), sunday.max(d), DatePrecision::Week)
 }
 
 /// A possessive after a word: "'s", "’s", "'" ("Workers' Day"); the token after it.
@@ -581,6 +609,9 @@ impl<'a> TimeScanner<'a> {
 
     fn range_from(&self, i: usize) -> Option<Hit> {
         let t = self.t;
+        let names_year = |from: usize, to: usize| {
+            (from..to).any(|x| year_number(t, x).is_some() || t.num(x).is_some_and(|n| n.digits == 4))
+        };
         let and_ok = i > 0 && t.is_w(i - 1, W::Between);
         let between = |a: Option<TimeValue>, b: Option<TimeValue>, end: usize| -> Option<Hit> {
             let value = match (a, b) {
@@ -632,6 +663,18 @@ impl<'a> TimeScanner<'a> {
                 }
             }
         }
+        // "between now and November 15th": from the reference to the first such day after it
+        if t.is_w(i, W::Now) && self.joiner(i + 1, and_ok) {
+            let b = self.core(i + 2).filter(|b| b.kind == TimeKind::Date)?;
+            let value = match (b.value, self.reference) {
+                (Some(TimeValue::Interval(y)), Some(r)) => {
+                    let y = if names_year(i + 2, b.end) { y } else { year_after_start(r, y) };
+                    span(r, y.end, y.precision).map(TimeValue::Interval)
+                }
+                _ => None,
+            };
+            return Some(Hit { end: b.end, value, kind: TimeKind::Date });
+        }
         // "2014-2018", "2014 to 2018": two years, the second later.
         let plain_year = |k: usize| {
             t.num(k).filter(|n| n.is_plain() && n.digits == 4 && (1800..=2100).contains(&n.int)).map(|n| n.int as i32)
@@ -660,6 +703,12 @@ impl<'a> TimeScanner<'a> {
                     self.month_first(e1 + 1, true).or_else(|| self.core(e1 + 1)).filter(|b| b.kind == TimeKind::Date)
                 {
                     match b.value {
+                        // "from August to October", no year: the latest August, to the October after it
+                        Some(TimeValue::Interval(y)) if !names_year(e1 + 1, b.end) && self.reference.is_some() => {
+                            let a = self.reference.and_then(|r| recent_month(r, m1));
+                            let b_value = a.map(|a| TimeValue::Interval(year_after_start(a.start, y)));
+                            return between(iv_value(a), b_value, b.end);
+                        }
                         Some(TimeValue::Interval(y)) => {
                             let year = if m1 <= y.start.month() { y.start.year() } else { y.start.year() - 1 };
                             return between(iv_value(month_interval(year, m1)), b.value, b.end);
@@ -717,9 +766,13 @@ impl<'a> TimeScanner<'a> {
         {
             return None;
         }
-        // A first end written without a year ("Feb 1st to March 2019") is in the second's year.
-        let names_year = |from: usize, to: usize| {
-            (from..to).any(|x| year_number(t, x).is_some() || t.num(x).is_some_and(|n| n.digits == 4))
+        // A first end written without a year ("Feb 1st to March 2019") is in the second's year;
+        // a second end without one is the first such day from the first ("from 10/1 to 11/7").
+        let b_value = match (&a.value, &b.value) {
+            (Some(TimeValue::Interval(x)), Some(TimeValue::Interval(y))) if !names_year(k, b.end) => {
+                Some(TimeValue::Interval(year_after_start(x.start, *y)))
+            }
+            _ => b.value.clone(),
         };
         let a_value = match (&a.value, &b.value) {
             (Some(TimeValue::Interval(x)), Some(TimeValue::Interval(y)))
@@ -739,7 +792,7 @@ impl<'a> TimeScanner<'a> {
             }
             _ => a.value.clone(),
         };
-        between(a_value, b.value, b.end)
+        between(a_value, b_value, b.end)
     }
 
     /// Whether the expression at `i` is counted from the reference ("next Friday", "this May",
@@ -965,15 +1018,24 @@ impl<'a> TimeScanner<'a> {
             return self.date_hit(i + 2, iv);
         }
         if let Some(w @ (W::Earlier | W::Later)) = t.w(i) {
-            if t.is_w(i + 1, W::This) {
-                if let Lex::Unit(unit @ (Unit::Week | Unit::Month | Unit::Year)) = t.lex(i + 2) {
-                    let iv = r.and_then(|r| {
-                        let whole = self.this_unit(r, unit)?;
-                        let (s, e) = if w == W::Earlier { (whole.start, r) } else { (r, whole.end) };
-                        span(s, e, whole.precision)
-                    });
-                    return self.date_hit(i + 3, iv);
-                }
+            // "earlier this month" holds the reference day; "later in the year" starts after it
+            let (k, strict) = match (t.w(i + 1), t.w(i + 2)) {
+                (Some(W::This), _) => (i + 2, false),
+                (Some(W::In), Some(W::The)) => (i + 3, true),
+                _ => return None,
+            };
+            if let Lex::Unit(unit @ (Unit::Week | Unit::Month | Unit::Year)) = t.lex(k) {
+                let iv = r.and_then(|r| {
+                    let whole = self.this_unit(r, unit)?;
+                    let (s, e) = match (w, strict) {
+                        (W::Earlier, false) => (whole.start, r),
+                        (W::Earlier, true) => (whole.start, r.pred_opt()?),
+                        (_, false) => (r, whole.end),
+                        (_, true) => (r.succ_opt()?, whole.end),
+                    };
+                    span(s, e, whole.precision)
+                });
+                return self.date_hit(k + 1, iv);
             }
             return None;
         }
@@ -1515,13 +1577,18 @@ impl<'a> TimeScanner<'a> {
     /// "Labor Day 2021", "the Independence Day of this year", "St Patrick's Day".
     fn holiday(&self, i: usize) -> Option<Hit> {
         let t = self.t;
+        // "the weekend of Halloween", "weekend of Thanksgiving 2023"
+        let weekend_of = {
+            let k = if t.is_w(i, W::The) { i + 1 } else { i };
+            (t.lex(k) == Lex::Unit(Unit::Weekend) && t.is_w(k + 1, W::Of)).then_some(k + 2)
+        };
         let which = match t.w(i) {
             Some(W::Last | W::Previous) => Some(-1),
             Some(W::Next | W::Following | W::Coming) => Some(1),
             Some(W::This) => Some(0),
             _ => None,
         };
-        let mut j = if which.is_some() { i + 1 } else { i };
+        let mut j = weekend_of.unwrap_or(if which.is_some() { i + 1 } else { i });
         if t.is_w(j, W::The) || t.is_w(j, W::Saint) {
             j += 1;
         }
@@ -1529,23 +1596,37 @@ impl<'a> TimeScanner<'a> {
         if t.punct(e, ',') && year_number(t, e + 1).is_some() {
             e += 1;
         }
-        if let Some(y) = year_number(t, e) {
-            return self.date_hit(e + 1, day_interval(rule.on(y)));
+        let (mut d, mut e) = if let Some(y) = year_number(t, e) {
+            (rule.on(y), e + 1)
+        } else if let Some((y, k)) = self.year_phrase(e + 1).filter(|_| t.is_w(e, W::Of)) {
+            // "of this year", "of next year"
+            (rule.on(y), k)
+        } else {
+            let d = self.reference.and_then(|r| {
+                let years = [r.year() + 1, r.year(), r.year() - 1, r.year() - 2];
+                match which {
+                    Some(1) => years.iter().rev().filter_map(|&y| rule.on(y)).find(|d| *d > r),
+                    Some(0) => rule.on(r.year()),
+                    Some(_) => years.iter().filter_map(|&y| rule.on(y)).find(|d| *d < r),
+                    None => years.iter().filter_map(|&y| rule.on(y)).find(|d| *d <= r),
+                }
+            });
+            (d, e)
+        };
+        // "Labor Day weekend", "Halloween weekend 2021": the weekend joined to the holiday
+        let weekend = weekend_of.is_some() || t.lex(e) == Lex::Unit(Unit::Weekend);
+        if !weekend {
+            return self.date_hit(e, day_interval(d));
         }
-        // "of this year", "of next year"
-        if let Some((y, k)) = self.year_phrase(e + 1).filter(|_| t.is_w(e, W::Of)) {
-            return self.date_hit(k, day_interval(rule.on(y)));
-        }
-        let d = self.reference.and_then(|r| {
-            let years = [r.year() + 1, r.year(), r.year() - 1, r.year() - 2];
-            match which {
-                Some(1) => years.iter().rev().filter_map(|&y| rule.on(y)).find(|d| *d > r),
-                Some(0) => rule.on(r.year()),
-                Some(_) => years.iter().filter_map(|&y| rule.on(y)).find(|d| *d < r),
-                None => years.iter().filter_map(|&y| rule.on(y)).find(|d| *d <= r),
+        if weekend_of.is_none() {
+            e += 1;
+            // "Halloween weekend 2021"
+            if let Some(y) = year_number(t, e).filter(|_| year_number(t, e - 2).is_none()) {
+                d = rule.on(y);
+                e += 1;
             }
-        });
-        self.date_hit(e, day_interval(d))
+        }
+        self.date_hit(e, d.and_then(holiday_weekend))
     }
 
     /// "early 2023", "mid-December", "late October 2022", "the end of last year".
@@ -1719,7 +1800,7 @@ impl<'a> TimeScanner<'a> {
         let the_day = if t.is_w(j, W::The) { j + 1 } else { j };
         // A day in cardinal words ("May twenty nine") only before a year or at a clause's end,
         // so that "in March twenty people died" stays a month.
-        let day = day_number(t, j).or_else(|| {
+        let day = day_number(t, j).or_else(|| day_number(t, the_day).filter(|d| the_day > j && d.2)).or_else(|| {
             word_day(t, the_day).filter(|w| {
                 w.2 || year_at(t, w.1).is_some()
                     || (t.punct(w.1, ',') && year_at(t, w.1 + 1).is_some())
@@ -1732,7 +1813,7 @@ impl<'a> TimeScanner<'a> {
             if joins_year && year_at(t, e + 1).is_some() {
                 e += 1;
             }
-            if let Some((y, ye)) = year_at(t, e) {
+            if let Some((y, ye)) = year_at(t, e).or_else(|| self.short_year(k)) {
                 return self.date_hit(ye, day_interval(date(y, m, d)));
             }
             let d0 = self.reference.and_then(|r| recent_month_day(r, m, d));
@@ -1742,7 +1823,7 @@ impl<'a> TimeScanner<'a> {
         if t.punct(e, ',') || t.is_w(e, W::Of) || (t.tight(e) && t.tight(e + 1) && (t.is_dash(e) || t.punct(e, '/'))) {
             e += 1;
         }
-        if let Some((y, ye)) = year_at(t, e) {
+        if let Some((y, ye)) = year_at(t, e).or_else(|| self.short_year(j)) {
             return self.date_hit(ye, month_interval(y, m));
         }
         // "June in 2017"
@@ -1796,14 +1877,25 @@ impl<'a> TimeScanner<'a> {
         let after_preposition = j.checked_sub(usize::from(the) + 1).is_some_and(|b| {
             matches!(t.w(b), Some(W::On | W::For | W::By | W::Until | W::Since | W::Before | W::After | W::Around))
         });
+        let ordinal_word = word_day(t, j).is_some_and(|w| w.2);
         let (d, mut k, suffix) = match t.lex(j) {
-            Lex::Ordinal(_) | Lex::Card(20 | 30) => {
+            Lex::Ordinal(_) | Lex::Card(20 | 30) if ordinal_word => {
                 let (n, k, suffix) = word_day(t, j).filter(|w| w.2)?;
                 let alone = after_preposition && ends_clause(t, k);
                 if !(t.is_w(k, W::Of) || matches!(t.lex(k), Lex::Month { .. }) || alone) {
                     return None;
                 }
                 (n, k, suffix)
+            }
+            // "fifteen August nineteen ninety three", "twenty five January 1986": a day in
+            // cardinal words only before a month and a year
+            Lex::Card(_) => {
+                let (n, k) = word_below_hundred(t, j).filter(|w| (1..=31).contains(&w.0))?;
+                let month_then_year = matches!(t.lex(k), Lex::Month { .. }) && year_at(t, k + 1).is_some();
+                if !month_then_year {
+                    return None;
+                }
+                (n as u32, k, false)
             }
             _ => day_number(t, j)?,
         };
@@ -1861,7 +1953,7 @@ impl<'a> TimeScanner<'a> {
         {
             ye += 1;
         }
-        let year = year_at(t, ye);
+        let year = year_at(t, ye).or_else(|| self.short_year(e));
         if ambiguous && !t.cap(k) && !suffix && !of && year.is_none() {
             return None;
         }
@@ -2034,6 +2126,21 @@ impl<'a> TimeScanner<'a> {
             }
         }
         self.date_hit(i + 3, day_interval(self.reference.and_then(|r| recent_month_day(r, m, d))))
+    }
+
+    /// A year in two digits after a month: "of 87" at a clause's end, "'99", "’87": `(year, next)`.
+    /// The century is the one that puts the year not more than a year after the reference's.
+    fn short_year(&self, k: usize) -> Option<(i32, usize)> {
+        let t = self.t;
+        let apostrophe = (t.punct(k, '\'') || t.punct(k, '’')) && t.tight(k + 1);
+        let at = if apostrophe || t.is_w(k, W::Of) { k + 1 } else { return None };
+        let n = t.num(at).filter(|n| n.is_plain() && n.digits == 2)?;
+        if !(apostrophe || ends_clause(t, at + 1)) || (t.tight(at + 1) && t.is_word(at + 1)) {
+            return None;
+        }
+        let now = self.reference.map_or(2030, |r| r.year() + 1);
+        let y = 2000 + n.int as i32;
+        Some((if y > now { y - 100 } else { y }, at + 1))
     }
 
     /// Whether the word before `i` announces a date: "on", "in", "by", "until", "since",

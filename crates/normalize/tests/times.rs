@@ -313,3 +313,17 @@ fn ranges_of_numeric_dates_and_weekdays() {
     assert_eq!(times("from 2015 and 2016").len(), 2);
     range("music in nineties", "1990-01-01", "1999-12-31", DatePrecision::Decade);
 }
+
+#[test]
+fn holiday_weekends_and_other_day_forms() {
+    range("shootings over the Memorial Day weekend 2023", "2023-05-27", "2023-05-29", DatePrecision::Week);
+    range("the weekend of Thanksgiving 2023", "2023-11-23", "2023-11-26", DatePrecision::Week);
+    day("born on twenty five January nineteen eighty six", "1986-01-25");
+    day("It said:30 December 2023 was the day.", "2023-12-30");
+    range("the riots of August '99", "1999-08-01", "1999-08-31", DatePrecision::Month);
+    range("born in April of 87", "1987-04-01", "1987-04-30", DatePrecision::Month);
+    range("a truce between now and March 15th", "2024-01-12", "2024-03-15", DatePrecision::Day);
+    range("a poll later in the year", "2024-01-13", "2024-12-31", DatePrecision::Year);
+    range("from December 20 to January 5", "2023-12-20", "2024-01-05", DatePrecision::Day);
+    assert!(times("at 10:30 people gathered").is_empty());
+}
