@@ -10,14 +10,16 @@ use std::cell::RefCell;
 pub const BINS: usize = 128;
 /// Bins kept at 16 bits; they double as the LSH bands (one bin per band).
 pub const WIDE_BINS: usize = 12;
-/// Bins kept at 4 bits, two to a byte; the remaining `BINS - STORED_BINS` bins are not kept
-/// (their bytes hold the figure slots instead).
-pub const NARROW_BINS: usize = 108;
+/// Bins kept at 4 bits, two to a byte.
+pub const NARROW_BINS: usize = 116;
 /// Bins the sketch keeps and compares.
 pub const STORED_BINS: usize = WIDE_BINS + NARROW_BINS;
 const NARROW_BYTES: usize = NARROW_BINS / 2;
-/// Figure slots: one-permutation sampling of the text's (context, figure) pairs, 16 bits each.
-pub const FIGURE_SLOTS: usize = 4;
+/// Figure slots: bottom-k sampling of the text's (context, figure) pairs, 21 bits each (16 of
+/// context, 5 of figure), packed into `FIGURE_WORDS` 16-bit words.
+pub const FIGURE_SLOTS: usize = 3;
+const FIGURE_WORDS: usize = 4;
+const SLOT_BITS: u32 = 21;
 const BIN_SHIFT: u32 = 64 - BINS.trailing_zeros();
 /// Words per shingle.
 pub const SHINGLE_WORDS: usize = 5;
@@ -26,8 +28,8 @@ const FIGURE_CONTEXT_WORDS: usize = 3;
 
 const FORMAT_VERSION: u8 = 3;
 /// Length of `Sketch::to_bytes()`: version, shingle count (u16), wide bins (u16 each), narrow
-/// bins (two to a byte), figure slots (u16 each).
-pub const SKETCH_BYTES: usize = 1 + 2 + 2 * WIDE_BINS + NARROW_BYTES + 2 * FIGURE_SLOTS;
+/// bins (two to a byte), figure slots (a little-endian u64 of three 21-bit slots).
+pub const SKETCH_BYTES: usize = 1 + 2 + 2 * WIDE_BINS + NARROW_BYTES + 2 * FIGURE_WORDS;
 
 /// A compact fingerprint of one article's text.
 ///
@@ -42,8 +44,9 @@ pub struct Sketch {
     pub(crate) wide: [u16; WIDE_BINS],
     /// 4-bit fingerprints, bin `2i` in the low half of byte `i`.
     pub(crate) narrow: [u8; NARROW_BYTES],
-    /// Sampled figures: 12 bits of the context's hash above 4 bits of the figure's; 0 is empty.
-    pub(crate) figures: [u16; FIGURE_SLOTS],
+    /// Sampled figures: three 21-bit slots (16 bits of the context's hash above 5 bits of the
+    /// figure's; 0 is empty) in a u64 kept as 16-bit words, so that the struct stays 2-aligned.
+    pub(crate) figures: [u16; FIGURE_WORDS],
 }
 
 /// Scratch buffers of one thread: shingle hashes and (context, figure) hashes.
@@ -142,7 +145,7 @@ impl Sketch {
     /// Sketch of a set of distinct, well-mixed 64-bit shingle hashes (figure slots empty).
     fn from_shingle_hashes(shingles: &[u64]) -> Sketch {
         let mut empty =
-            Sketch { shingles: 0, wide: [0; WIDE_BINS], narrow: [0; NARROW_BYTES], figures: [0; FIGURE_SLOTS] };
+            Sketch { shingles: 0, wide: [0; WIDE_BINS], narrow: [0; NARROW_BYTES], figures: [0; FIGURE_WORDS] };
         if shingles.is_empty() {
             return empty;
         }
@@ -207,7 +210,7 @@ impl Sketch {
         let at = 3 + 2 * WIDE_BINS;
         let mut narrow = [0u8; NARROW_BYTES];
         narrow.copy_from_slice(&bytes[at..at + NARROW_BYTES]);
-        let mut figures = [0u16; FIGURE_SLOTS];
+        let mut figures = [0u16; FIGURE_WORDS];
         for (i, f) in figures.iter_mut().enumerate() {
             *f = u16_at(at + NARROW_BYTES + 2 * i);
         }
@@ -277,17 +280,23 @@ impl Sketch {
     /// conflicting)`, where a conflict is one context followed by different figures.
     fn figure_evidence(&self, other: &Sketch) -> (u8, u8) {
         let (mut agree, mut conflict) = (0, 0);
-        for (&a, &b) in self.figures.iter().zip(&other.figures) {
-            if a == 0 || b == 0 || a >> FIGURE_BITS != b >> FIGURE_BITS {
-                continue;
-            }
-            if a == b {
-                agree += 1;
-            } else {
-                conflict += 1;
+        let theirs = other.figure_slots();
+        for a in self.figure_slots().into_iter().filter(|&a| a != 0) {
+            if let Some(&b) = theirs.iter().find(|&&b| b != 0 && a >> FIGURE_BITS == b >> FIGURE_BITS) {
+                if a == b {
+                    agree += 1;
+                } else {
+                    conflict += 1;
+                }
             }
         }
         (agree, conflict)
+    }
+
+    /// The figure slots, unpacked.
+    fn figure_slots(&self) -> [u32; FIGURE_SLOTS] {
+        let packed = self.figures.iter().rev().fold(0u64, |acc, &w| (acc << 16) | u64::from(w));
+        std::array::from_fn(|i| ((packed >> (SLOT_BITS * i as u32)) & ((1 << SLOT_BITS) - 1)) as u32)
     }
 
     /// Similarity estimates of two texts; all zero when either text had no words.
@@ -365,34 +374,38 @@ fn narrow_fingerprint(s: u64) -> u8 {
 }
 
 /// Bits of a figure slot that fingerprint the figure (the rest fingerprint its context).
-const FIGURE_BITS: u32 = 4;
+const FIGURE_BITS: u32 = SLOT_BITS - 16;
 
-/// One-permutation sampling of (context, figure) pairs into `FIGURE_SLOTS` slots: the slot is
-/// chosen by the context's hash, and each slot keeps the pair with the smallest context hash,
-/// so two texts that share a context usually sample it alike. A context followed by several
-/// different figures in one text ("rose 5 pct ... rose 7 pct") leaves its slot empty: a copy
-/// holding only one of them would otherwise look like a contradiction.
-fn figure_slots(figures: &[(u64, u64)]) -> [u16; FIGURE_SLOTS] {
-    // Per slot: (context hash, figure hash, whether the context has several figures).
-    let mut best = [(u64::MAX, 0u64, false); FIGURE_SLOTS];
-    for &(context, figure) in figures {
-        let c = fmix64(context ^ FIGURE_SEED);
-        let slot = &mut best[(((c >> 32) * FIGURE_SLOTS as u64) >> 32) as usize];
-        if c < slot.0 {
-            *slot = (c, figure, false);
-        } else if c == slot.0 && figure != slot.1 {
-            slot.2 = true;
-        }
-    }
-    let mut out = [0u16; FIGURE_SLOTS];
-    for (o, &(c, f, several)) in out.iter_mut().zip(&best) {
-        if c == u64::MAX || several {
+/// Bottom-k sampling of (context, figure) pairs: the `FIGURE_SLOTS` pairs with the smallest
+/// context hashes, so two texts that share most of their figure contexts (two issues of one
+/// template) sample the same ones. A context followed by several different figures in one
+/// text ("rose 5 pct ... rose 7 pct") is left out: a copy holding only one of them would
+/// otherwise look like a contradiction.
+fn figure_slots(figures: &[(u64, u64)]) -> [u16; FIGURE_WORDS] {
+    // The smallest mixed context hashes seen so far, with their figures, ascending.
+    let mut best = [(u64::MAX, 0u64); FIGURE_SLOTS];
+    for (k, &(context, figure)) in figures.iter().enumerate() {
+        // `figures` is sorted by context, so the figures of one context are adjacent.
+        let several = figures.get(k + 1).is_some_and(|n| n.0 == context) || (k > 0 && figures[k - 1].0 == context);
+        if several {
             continue;
         }
-        let context_bits = ((c as u16) >> FIGURE_BITS).max(1);
-        *o = (context_bits << FIGURE_BITS) | (fmix64(f) as u16 & ((1 << FIGURE_BITS) - 1));
+        let c = fmix64(context ^ FIGURE_SEED);
+        if c < best[FIGURE_SLOTS - 1].0 {
+            best[FIGURE_SLOTS - 1] = (c, figure);
+            best.sort_unstable();
+        }
     }
-    out
+    let mut packed = 0u64;
+    for (i, &(c, f)) in best.iter().enumerate() {
+        if c == u64::MAX {
+            continue;
+        }
+        let context_bits = (c & 0xFFFF).max(1);
+        let slot = (context_bits << FIGURE_BITS) | (fmix64(f) & ((1 << FIGURE_BITS) - 1));
+        packed |= slot << (SLOT_BITS * i as u32);
+    }
+    std::array::from_fn(|i| (packed >> (16 * i)) as u16)
 }
 
 const RANK_MASK: u64 = (1 << BIN_SHIFT) - 1;

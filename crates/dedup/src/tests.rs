@@ -214,7 +214,7 @@ fn kerman_truncated_syndicated_copy_is_grouped_and_the_rest_stay_distinct() {
 #[test]
 fn index_entry_is_as_small_as_the_cost_model_says() {
     assert_eq!(ENTRY_BYTES, 156);
-    assert_eq!(SKETCH_BYTES, 89);
+    assert_eq!(SKETCH_BYTES, 93);
 }
 
 #[test]
@@ -273,11 +273,17 @@ fn memory_accounting_counts_what_was_added() {
 
 #[test]
 fn lightly_edited_copy_is_found_by_the_jaccard_rule_alone() {
-    // A rewrite of the same length: a new headline, one figure changed, a sentence added.
+    // A rewrite of the same length: a new headline, one word changed, a sentence added.
     let edited = format!(
-        "Blasts kill 15 in harbour district\n{}\nThe city's mayor declared three days of mourning.",
-        HARBOUR.replace("at least 14 people", "at least 15 people")
+        "Blasts kill 14 in harbour district\n{}\nThe city's mayor declared three days of mourning.",
+        HARBOUR.replace("wounding dozens more", "wounding scores more")
     );
+    // With the toll changed as well, the one figure after the same words contradicts the
+    // wire's: the figure check sees it (and, short of near-equal texts, takes it for another
+    // report, as it takes the next issue of a series).
+    let new_toll = edited.replace("at least 14 people", "at least 15 people");
+    let sim = Sketch::of(&new_toll).compare(&Sketch::of(HARBOUR));
+    assert_eq!((sim.figures_agreeing, sim.figures_conflicting), (0, 1), "{sim:?}");
     let sim = Sketch::of(&edited).compare(&Sketch::of(HARBOUR));
     assert!(sim.jaccard > 0.6 && sim.jaccard < 0.97, "near-equal, not identical: {sim:?}");
     // With containment switched off, the Jaccard bar alone groups it.
