@@ -31,8 +31,10 @@
 //!   that day. "N days before/after the attack" is an offset from the event; "N days after
 //!   January 12" and "16 days from 01/02/2018" are counted from that date. "4 weeks in the
 //!   future", "2 days hence", "the next fortnight" start the day after the reference. "for 3 days
-//!   starting Monday" runs from that day. "in 2 weeks" and "within 5 days" are not dates: in news
-//!   they are as often how long something took ("killed 40 in two days").
+//!   starting Monday" runs from that day. "in 2 weeks" is the day two weeks after the reference and
+//!   "within 5 days" the reference day and the four after it, but only in a clause that speaks
+//!   of the future ("will", "shall", "'ll" among the eight words before): elsewhere they say how
+//!   long something took ("killed 40 in two days").
 //! - Ranges join their ends into one interval, both ends included: "from 4 to 22 January
 //!   1995", "2014-2018", "2016-17", "Jan-Feb 2017" (a lone first month takes the year of the
 //!   second). "the first week of X" is the Monday-to-Sunday week holding X's 4th day; so are

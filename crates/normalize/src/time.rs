@@ -921,8 +921,15 @@ impl<'a> TimeScanner<'a> {
                     let value = self.reference.and_then(|r| calendar_quarters(r, 1, i64::try_from(hi).ok()?));
                     return Some(Hit { end: k + 1, value, kind: TimeKind::Duration });
                 }
+                // "within the next 3 years": from the reference day on
+                let within = i >= 2 && t.is_w(i - 1, W::The) && t.is_w(i - 2, W::Within);
                 let value = self.reference.and_then(|r| {
-                    span(r.succ_opt()?, forward_from(r, unit, hi)?, unit_precision(unit)).map(TimeValue::Interval)
+                    let (first, last) = if within {
+                        (r, forward_from(r, unit, hi)?.pred_opt()?)
+                    } else {
+                        (r.succ_opt()?, forward_from(r, unit, hi)?)
+                    };
+                    span(first, last, unit_precision(unit)).map(TimeValue::Interval)
                 });
                 return Some(Hit { end: k + 1, value, kind: TimeKind::Duration });
             }
@@ -1120,6 +1127,26 @@ impl<'a> TimeScanner<'a> {
         // "three days ago", "a week ago", "a few months ago"; "two weeks from now"
         let (lo, hi, k) = small_count(t, i)?;
         let Lex::Unit(unit) = t.lex(k) else { return None };
+        // "will leave in two weeks": the day that far ahead; "will be back within 5 days": the
+        // reference day and the days after it, five in all. Only in a clause that speaks of the future ("will", "shall", "'ll"),
+        // since "killed 40 in two days" says how long, not when.
+        if let (true, Some(w @ (W::In | W::Within))) = (lo == hi, t.w(i.wrapping_sub(1))) {
+            if matches!(unit, Unit::Day | Unit::Week | Unit::Fortnight | Unit::Month | Unit::Year)
+                && self.future_clause(i - 1)
+                && !t.is_w(k + 1, W::Of)
+            {
+                let value = r.and_then(|r| {
+                    let last = forward_from(r, unit, lo)?;
+                    if w == W::In {
+                        Some(DateInterval::day(last))
+                    } else {
+                        span(r, last.pred_opt()?, unit_precision(unit))
+                    }
+                });
+                let kind = if w == W::In { TimeKind::Date } else { TimeKind::Duration };
+                return Some(Hit { end: k + 1, value: iv_value(value), kind });
+            }
+        }
         // "two weeks from now", "3 days from tomorrow", "16 days from 01/02/2018": that day
         if t.is_w(k + 1, W::From) && lo == hi {
             let base = match t.lex(k + 2) {
@@ -1679,7 +1706,13 @@ impl<'a> TimeScanner<'a> {
     /// "Wednesday", "on Tuesday", "Wednesday, January 3, 2024".
     fn weekday(&self, i: usize) -> Option<Hit> {
         let t = self.t;
-        let Lex::Weekday(wd) = t.lex(i) else { return None };
+        // "Sat", "Sun", "Wed", "Mon" are also words ("he sat", "Mon State"): weekdays only
+        // before the day they name ("Sat 14th", "Wed, 22 of Jan", "Sun Oct 26").
+        let (wd, abbr) = match t.lex(i) {
+            Lex::Weekday(wd) => (wd, false),
+            Lex::WeekdayAbbr(wd) => (wd, true),
+            _ => return None,
+        };
         let j = if t.punct(i + 1, ',') { i + 2 } else { i + 1 };
         // "Wednesday, January 3, 2024": the weekday joins a date that names a day and a month.
         if let Some(h) = self.day_first_form(j).filter(|h| (j..h.end).any(|k| matches!(t.lex(k), Lex::Month { .. }))) {
@@ -1697,7 +1730,7 @@ impl<'a> TimeScanner<'a> {
         let the = t.is_w(i + 1, W::The);
         let at = if the { i + 2 } else { i + 1 };
         let named_day = day_number(t, at)
-            .filter(|d| d.2 || the || ends_clause(t, d.1))
+            .filter(|d| d.2 || the || (ends_clause(t, d.1) && !abbr))
             .or_else(|| word_day(t, at).filter(|w| w.2 || (the && ends_clause(t, w.1))));
         if let Some((d, e, _)) = named_day.filter(|d| self.month_word(d.1).is_none() && !t.is_w(d.1, W::Of)) {
             let found = self.reference.and_then(|r| {
@@ -1717,6 +1750,9 @@ impl<'a> TimeScanner<'a> {
                     })
             });
             return self.date_hit(e, day_interval(found));
+        }
+        if abbr {
+            return None;
         }
         let mut k = if t.is_w(i + 1, W::Of) { i + 2 } else { i + 1 };
         if k == i + 2 && t.is_w(k, W::The) {
@@ -2141,6 +2177,16 @@ impl<'a> TimeScanner<'a> {
         let now = self.reference.map_or(2030, |r| r.year() + 1);
         let y = 2000 + n.int as i32;
         Some((if y > now { y - 100 } else { y }, at + 1))
+    }
+
+    /// Whether the clause before token `i` speaks of the future: "will", "shall" or "'ll" among
+    /// the eight tokens before it, within its sentence.
+    fn future_clause(&self, i: usize) -> bool {
+        let t = self.t;
+        (i.saturating_sub(8)..i)
+            .rev()
+            .take_while(|&k| !(t.punct(k, '.') || t.punct(k, '?') || t.punct(k, '!') || t.punct(k, ';')))
+            .any(|k| t.is_w(k, W::Will))
     }
 
     /// Whether the word before `i` announces a date: "on", "in", "by", "until", "since",

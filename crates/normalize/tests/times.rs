@@ -327,3 +327,17 @@ fn holiday_weekends_and_other_day_forms() {
     range("from December 20 to January 5", "2023-12-20", "2024-01-05", DatePrecision::Day);
     assert!(times("at 10:30 people gathered").is_empty());
 }
+
+#[test]
+fn spans_ahead_only_where_the_clause_speaks_of_the_future() {
+    day("Elections will be held in two weeks.", "2024-01-26");
+    range("They will respond within 5 days.", "2024-01-12", "2024-01-16", DatePrecision::Day);
+    assert!(times("Rebels killed 40 in two days.").is_empty());
+    assert!(times("It will end. Rebels took the city in two days.").is_empty());
+}
+
+#[test]
+fn short_weekday_names_only_before_a_day() {
+    day("a rally on Sat 13th", "2024-01-13");
+    assert!(times("he sat 14 hours in Mon State").is_empty());
+}
