@@ -239,25 +239,15 @@ impl Sketch {
         }
         // Sixteen 4-bit bins at a time: one bit per bin that is non-zero (held), and one per
         // bin where the two agree.
-        const LOW_BITS: u64 = 0x1111_1111_1111_1111;
-        let held = |x: u64| {
-            let t = x | (x >> 1);
-            (t | (t >> 2)) & LOW_BITS
-        };
-        let (mut narrow, mut both, mut either) = (0, 0, 0);
-        let word = |bytes: &[u8]| {
-            let mut w = [0u8; 8];
-            w[..bytes.len()].copy_from_slice(bytes);
-            u64::from_le_bytes(w)
-        };
-        for (a, b) in self.narrow.chunks(8).zip(other.narrow.chunks(8)) {
-            let (a, b) = (word(a), word(b));
-            let (ha, hb) = (held(a), held(b));
-            let equal = !held(a ^ b) & LOW_BITS;
-            narrow += (equal & ha).count_ones() as usize;
-            both += (ha & hb).count_ones() as usize;
-            either += (ha | hb).count_ones() as usize;
+        let (mut narrow, mut both, mut either) = (0u32, 0u32, 0u32);
+        for i in 0..NARROW_WORDS {
+            let (a, b) = (narrow_word(&self.narrow, i), narrow_word(&other.narrow, i));
+            let (ha, hb) = (held_bins(a), held_bins(b));
+            narrow += (!held_bins(a ^ b) & ha).count_ones();
+            both += (ha & hb).count_ones();
+            either += (ha | hb).count_ones();
         }
+        let (narrow, both, either) = (narrow as usize, both as usize, either as usize);
         (wide, wide_held, narrow, both, either)
     }
 
@@ -280,6 +270,9 @@ impl Sketch {
     /// conflicting)`, where a conflict is one context followed by different figures.
     fn figure_evidence(&self, other: &Sketch) -> (u8, u8) {
         let (mut agree, mut conflict) = (0, 0);
+        if self.figures == [0; FIGURE_WORDS] || other.figures == [0; FIGURE_WORDS] {
+            return (0, 0);
+        }
         let theirs = other.figure_slots();
         for a in self.figure_slots().into_iter().filter(|&a| a != 0) {
             if let Some(&b) = theirs.iter().find(|&&b| b != 0 && a >> FIGURE_BITS == b >> FIGURE_BITS) {
@@ -363,6 +356,27 @@ impl Similarity {
             f64::from(self.figures_conflicting) / f64::from(compared)
         }
     }
+}
+
+/// 64-bit words the narrow bins fill (the last one partly).
+const NARROW_WORDS: usize = NARROW_BYTES.div_ceil(8);
+
+/// Word `i` of the narrow bins, little-endian, zero-padded past the end.
+#[inline]
+fn narrow_word(narrow: &[u8; NARROW_BYTES], i: usize) -> u64 {
+    let mut w = [0u8; 8];
+    let start = 8 * i;
+    let end = (start + 8).min(NARROW_BYTES);
+    w[..end - start].copy_from_slice(&narrow[start..end]);
+    u64::from_le_bytes(w)
+}
+
+/// One bit (the lowest of each nibble) per non-zero 4-bit bin of `x`.
+#[inline]
+fn held_bins(x: u64) -> u64 {
+    const LOW_BITS: u64 = 0x1111_1111_1111_1111;
+    let t = x | (x >> 1);
+    (t | (t >> 2)) & LOW_BITS
 }
 
 /// The top bit of a wide bin: its value was borrowed from another bin (the bin was empty).
