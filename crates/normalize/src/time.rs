@@ -522,6 +522,12 @@ impl<'a> TimeScanner<'a> {
                     return None;
                 }
             }
+            // "for" starts a date only before a count ("for three days starting Monday")
+            crate::token::Kind::Word(Lex::W(W::For)) => {
+                if !matches!(t.lex(i + 1), Lex::Card(_) | Lex::W(W::A)) && t.num(i + 1).is_none() {
+                    return None;
+                }
+            }
             crate::token::Kind::Word(Lex::W(w)) => {
                 if !matches!(
                     w,
@@ -585,7 +591,7 @@ impl<'a> TimeScanner<'a> {
             }
         }
         if let Some(W::From | W::Between) = t.w(i) {
-            if let Some(hit) = self.range_from(i + 1) {
+            if let Some(hit) = self.range_from(i + 1, false) {
                 return Some(hit);
             }
         }
@@ -595,7 +601,7 @@ impl<'a> TimeScanner<'a> {
     /// A time expression at `i`, joined to a second one by "to", "until", "through" or a dash
     /// into one interval ("October 2 to October 22", "2014-2018", "4 to 22 January 1995").
     fn ranged(&self, i: usize) -> Option<Hit> {
-        self.range_from(i).or_else(|| self.core(i))
+        self.range_from(i, true)
     }
 
     /// Whether token `k` joins two ends of a range (`and` only after "between").
@@ -607,7 +613,9 @@ impl<'a> TimeScanner<'a> {
             || (and_ok && t.is_w(k, W::And))
     }
 
-    fn range_from(&self, i: usize) -> Option<Hit> {
+    /// A range starting at `i`; with `fallback`, the single expression at `i` where no second
+    /// end follows.
+    fn range_from(&self, i: usize, fallback: bool) -> Option<Hit> {
         let t = self.t;
         let names_year = |from: usize, to: usize| {
             (from..to).any(|x| year_number(t, x).is_some() || t.num(x).is_some_and(|n| n.digits == 4))
@@ -722,77 +730,84 @@ impl<'a> TimeScanner<'a> {
             }
         }
         let a = self.core(i)?;
-        if a.kind != TimeKind::Date || !self.joiner(a.end, and_ok) {
-            return None;
-        }
-        let k = a.end + 1;
-        // "between Jan 2019 and now", "from March until now": up to the reference day.
-        if t.is_w(k, W::Now) {
-            if let (Some(TimeValue::Interval(x)), Some(r)) = (&a.value, self.reference) {
-                let value = span(x.start, r, x.precision).map(TimeValue::Interval);
-                return Some(Hit { end: k + 1, value, kind: TimeKind::Date });
+        // the rest, joined to a second end; without one, `a` itself where the caller wants it
+        let joined = |a: &Hit| -> Option<Hit> {
+            if a.kind != TimeKind::Date || !self.joiner(a.end, and_ok) {
+                return None;
             }
-            return None;
-        }
-        // "September 4th through 8th": a bare day after a day.
-        if let Some(TimeValue::Interval(x)) = a.value {
-            if x.precision == DatePrecision::Day && self.core(k).is_none() {
-                if let Some((d2, e, _)) = day_number(t, k).or_else(|| word_day(t, k)) {
-                    let b =
-                        date(x.start.year(), x.start.month(), d2).map(|d| TimeValue::Interval(DateInterval::day(d)));
-                    return between(a.value, b, e);
+            let k = a.end + 1;
+            // "between Jan 2019 and now", "from March until now": up to the reference day.
+            if t.is_w(k, W::Now) {
+                if let (Some(TimeValue::Interval(x)), Some(r)) = (&a.value, self.reference) {
+                    let value = span(x.start, r, x.precision).map(TimeValue::Interval);
+                    return Some(Hit { end: k + 1, value, kind: TimeKind::Date });
                 }
+                return None;
             }
-        }
-        // "2014-2018", "between May 2015 and 2018": a bare year as the second end.
-        if let Some(TimeValue::Interval(x)) = a.value {
-            if matches!(x.precision, DatePrecision::Year | DatePrecision::Month | DatePrecision::Season) {
-                if let Some(y) = year_number(t, k).filter(|_| self.month_word(k + 1).is_none()) {
-                    return between(a.value, iv_value(year_interval(y)), k + 1);
-                }
-            }
-        }
-        // "from next Monday to Friday": a lone weekday after a day is the first such day from it
-        if let (Some(TimeValue::Interval(x)), Lex::Weekday(wd)) = (&a.value, t.lex(k)) {
-            if x.precision == DatePrecision::Day && ends_clause(t, k + 1) {
-                let ahead = (wd + 7 - x.start.weekday().num_days_from_monday()) % 7;
-                let b = x.start.checked_add_days(Days::new(u64::from(ahead))).map(DateInterval::day);
-                return between(a.value.clone(), iv_value(b), k + 1);
-            }
-        }
-        let b = self.core(k).filter(|b| b.kind == TimeKind::Date)?;
-        if matches!(b.value, Some(TimeValue::RelativeToEvent { .. }))
-            || matches!(a.value, Some(TimeValue::RelativeToEvent { .. }))
-        {
-            return None;
-        }
-        // A first end written without a year ("Feb 1st to March 2019") is in the second's year;
-        // a second end without one is the first such day from the first ("from 10/1 to 11/7").
-        let b_value = match (&a.value, &b.value) {
-            (Some(TimeValue::Interval(x)), Some(TimeValue::Interval(y))) if !names_year(k, b.end) => {
-                Some(TimeValue::Interval(year_after_start(x.start, *y)))
-            }
-            _ => b.value.clone(),
-        };
-        let a_value = match (&a.value, &b.value) {
-            (Some(TimeValue::Interval(x)), Some(TimeValue::Interval(y)))
-                if !names_year(i, a.end)
-                    && names_year(k, b.end)
-                    && x.precision <= DatePrecision::Month
-                    && !self.counted_from_reference(i) =>
-            {
-                let moved = date(y.start.year(), x.start.month(), x.start.day());
-                let end_moved = date(y.start.year(), x.end.month(), x.end.day());
-                match (moved, end_moved) {
-                    (Some(s0), Some(e0)) if s0 <= y.end => {
-                        Some(TimeValue::Interval(DateInterval { start: s0, end: e0, precision: x.precision }))
+            // "September 4th through 8th": a bare day after a day.
+            if let Some(TimeValue::Interval(x)) = a.value {
+                if x.precision == DatePrecision::Day && self.core(k).is_none() {
+                    if let Some((d2, e, _)) = day_number(t, k).or_else(|| word_day(t, k)) {
+                        let b = date(x.start.year(), x.start.month(), d2)
+                            .map(|d| TimeValue::Interval(DateInterval::day(d)));
+                        return between(a.value.clone(), b, e);
                     }
-                    _ => a.value.clone(),
                 }
             }
-            _ => a.value.clone(),
+            // "2014-2018", "between May 2015 and 2018": a bare year as the second end.
+            if let Some(TimeValue::Interval(x)) = a.value {
+                if matches!(x.precision, DatePrecision::Year | DatePrecision::Month | DatePrecision::Season) {
+                    if let Some(y) = year_number(t, k).filter(|_| self.month_word(k + 1).is_none()) {
+                        return between(a.value.clone(), iv_value(year_interval(y)), k + 1);
+                    }
+                }
+            }
+            // "from next Monday to Friday": a lone weekday after a day is the first such day from it
+            if let (Some(TimeValue::Interval(x)), Lex::Weekday(wd)) = (&a.value, t.lex(k)) {
+                if x.precision == DatePrecision::Day && ends_clause(t, k + 1) {
+                    let ahead = (wd + 7 - x.start.weekday().num_days_from_monday()) % 7;
+                    let b = x.start.checked_add_days(Days::new(u64::from(ahead))).map(DateInterval::day);
+                    return between(a.value.clone(), iv_value(b), k + 1);
+                }
+            }
+            let b = self.core(k).filter(|b| b.kind == TimeKind::Date)?;
+            if matches!(b.value, Some(TimeValue::RelativeToEvent { .. }))
+                || matches!(a.value, Some(TimeValue::RelativeToEvent { .. }))
+            {
+                return None;
+            }
+            // A first end written without a year ("Feb 1st to March 2019") is in the second's year;
+            // a second end without one is the first such day from the first ("from 10/1 to 11/7").
+            let b_value = match (&a.value, &b.value) {
+                (Some(TimeValue::Interval(x)), Some(TimeValue::Interval(y))) if !names_year(k, b.end) => {
+                    Some(TimeValue::Interval(year_after_start(x.start, *y)))
+                }
+                _ => b.value.clone(),
+            };
+            let a_value = match (&a.value, &b.value) {
+                (Some(TimeValue::Interval(x)), Some(TimeValue::Interval(y)))
+                    if !names_year(i, a.end)
+                        && names_year(k, b.end)
+                        && x.precision <= DatePrecision::Month
+                        && !self.counted_from_reference(i) =>
+                {
+                    let moved = date(y.start.year(), x.start.month(), x.start.day());
+                    let end_moved = date(y.start.year(), x.end.month(), x.end.day());
+                    match (moved, end_moved) {
+                        (Some(s0), Some(e0)) if s0 <= y.end => {
+                            Some(TimeValue::Interval(DateInterval { start: s0, end: e0, precision: x.precision }))
+                        }
+                        _ => a.value.clone(),
+                    }
+                }
+                _ => a.value.clone(),
+            };
+            between(a_value, b_value, b.end)
         };
-        between(a_value, b_value, b.end)
+        match joined(&a) {
+            None if fallback => Some(a),
+            hit => hit,
+        }
     }
 
     /// Whether the expression at `i` is counted from the reference ("next Friday", "this May",
@@ -894,7 +909,8 @@ impl<'a> TimeScanner<'a> {
                 }
             }
             Some(W::Recent) if matches!(t.lex(i + 1), Lex::Unit(_)) => (FEW, i + 1),
-            _ if self.ahead(i).is_some() => {
+            Some(W::A) | None => {
+                // "4 weeks in the future", "2 days hence"
                 let (n, unit, end) = self.ahead(i)?;
                 let value = self.reference.and_then(|r| {
                     let last = forward_from(r, unit, n)?;
@@ -1406,6 +1422,9 @@ impl<'a> TimeScanner<'a> {
     fn units_of(&self, i: usize) -> Option<Hit> {
         let t = self.t;
         let j = if t.is_w(i, W::The) { i + 1 } else { i };
+        if !matches!(t.lex(j), Lex::Ordinal(_) | Lex::Card(20 | 30) | Lex::W(W::Last)) && t.num(j).is_none() {
+            return None;
+        }
         // (from the end, how many, the nth only, the unit's token)
         let (from_end, n, nth, k) = match (t.lex(j), small_count(t, j + 1)) {
             (Lex::Ordinal(1) | Lex::W(W::Last), Some((n, m, k))) if n == m && !t.is_w(j + 1, W::A) => {
@@ -1563,6 +1582,9 @@ impl<'a> TimeScanner<'a> {
             return self.date_hit(i + 2, latest);
         }
         // "the third quarter of 2016", "the first quarter of the year"
+        if !matches!(t.lex(i), Lex::W(W::The) | Lex::Ordinal(_)) && t.num(i).is_none() {
+            return None;
+        }
         let (q, k) = self.ordinal_quarter(i)?;
         let k = if t.is_w(k, W::Of) { k + 1 } else { k };
         let (y, e) = year_after(k)?;
@@ -1908,6 +1930,9 @@ impl<'a> TimeScanner<'a> {
         let t = self.t;
         let the = t.is_w(i, W::The);
         let j = if the { i + 1 } else { i };
+        if !matches!(t.lex(j), Lex::Ordinal(_) | Lex::Card(_)) && t.num(j).is_none() {
+            return None;
+        }
         // A bare day ("for the 27.", "on the second!", "on 15") only after a preposition and at
         // a clause's end, where nothing follows that it could number.
         let after_preposition = j.checked_sub(usize::from(the) + 1).is_some_and(|b| {
