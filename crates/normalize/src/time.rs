@@ -1322,7 +1322,8 @@ impl<'a> TimeScanner<'a> {
             }
             return self.date_hit(k + 1, self.reference.and_then(|r| self.nth_unit(r, unit, 2)));
         }
-        if unit != Unit::Week || (j == i && !t.cap(i)) {
+        let announced = i == 0 || matches!(t.prev_lex(i), Lex::W(W::For | W::In | W::During | W::Over));
+        if unit != Unit::Week || (j == i && !t.cap(i) && !announced) {
             return None;
         }
         let mut k = j + 1;
@@ -1518,11 +1519,15 @@ impl<'a> TimeScanner<'a> {
             let d = self.reference.and_then(|r| nth_weekday_of_month(r.year(), r.month(), wd, n));
             return self.date_hit(k + 1, day_interval(d));
         }
-        if t.lex(k) != Lex::Unit(Unit::Week) || !t.is_w(k + 1, W::Of) {
+        // "the third week of October"; "the third week next year" without "of" before a period
+        // counted from the reference
+        let relative_period = matches!(t.w(k + 1), Some(W::Next | W::Last | W::This))
+            && matches!(t.lex(k + 2), Lex::Unit(Unit::Month | Unit::Year));
+        if t.lex(k) != Lex::Unit(Unit::Week) || !(t.is_w(k + 1, W::Of) || relative_period) {
             return None;
         }
-        let inner =
-            self.month_first(k + 2, true).or_else(|| self.year(k + 2, true)).or_else(|| self.relative(k + 2))?;
+        let at = if relative_period { k + 1 } else { k + 2 };
+        let inner = self.month_first(at, true).or_else(|| self.year(at, true)).or_else(|| self.relative(at))?;
         let value = match inner.value {
             Some(TimeValue::Interval(iv)) => {
                 let anchor = match n {
@@ -1812,6 +1817,8 @@ impl<'a> TimeScanner<'a> {
             } else {
                 return (t.cap(i)).then_some((m, j));
             }
+        } else if t.punct(j, '.') && t.tight(j) && t.tight(j + 1) && day_number(t, j + 1).is_some_and(|d| d.2) {
+            j += 1; // "september.16th"
         }
         // Lower-case "may", "march", "jan" are months only after a word that announces a date
         // ("on may 5", "since march 2020") and before a number.
@@ -1854,6 +1861,19 @@ impl<'a> TimeScanner<'a> {
         }
         if t.punct(j, ',') && day_number(t, j + 1).is_some_and(|d| d.2) {
             j += 1; // "October, 1st"
+        }
+        // "November between 19 and 20", "Feb between 2-7 2018": days of that month
+        if t.is_w(j, W::Between) {
+            if let (Some((d1, k1, _)), Some((d2, k2, _))) = (day_number(t, j + 1), day_number(t, j + 3)) {
+                if (t.is_w(k1, W::And) || t.is_dash(k1)) && k1 + 1 == j + 3 && d1 <= d2 {
+                    let (year, end) = match year_at(t, k2) {
+                        Some((y, e)) => (Some(y), e),
+                        None => (self.reference.and_then(|r| recent_month_day(r, m, d1)).map(|d| d.year()), k2),
+                    };
+                    let iv = year.and_then(|y| span(date(y, m, d1)?, date(y, m, d2)?, DatePrecision::Day));
+                    return self.date_hit(end, iv);
+                }
+            }
         }
         let the_day = if t.is_w(j, W::The) { j + 1 } else { j };
         // A day in cardinal words ("May twenty nine") only before a year or at a clause's end,
@@ -2194,7 +2214,15 @@ impl<'a> TimeScanner<'a> {
     fn short_year(&self, k: usize) -> Option<(i32, usize)> {
         let t = self.t;
         let apostrophe = (t.punct(k, '\'') || t.punct(k, '’')) && t.tight(k + 1);
-        let at = if apostrophe || t.is_w(k, W::Of) { k + 1 } else { return None };
+        // "of 87", "'99", or a bare "99" that cannot be a day ("August 99")
+        let bare = t.num(k).is_some_and(|n| n.is_plain() && n.digits == 2 && n.int > 31) && ends_clause(t, k + 1);
+        let at = if apostrophe || t.is_w(k, W::Of) {
+            k + 1
+        } else if bare {
+            k
+        } else {
+            return None;
+        };
         let n = t.num(at).filter(|n| n.is_plain() && n.digits == 2)?;
         if !(apostrophe || ends_clause(t, at + 1)) || (t.tight(at + 1) && t.is_word(at + 1)) {
             return None;

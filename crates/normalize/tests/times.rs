@@ -341,3 +341,13 @@ fn short_weekday_names_only_before_a_day() {
     day("a rally on Sat 13th", "2024-01-13");
     assert!(times("he sat 14 hours in Mon State").is_empty());
 }
+
+#[test]
+fn days_between_in_a_month_and_weeks_of_a_relative_year() {
+    range("talks in November between 19 and 20", "2023-11-19", "2023-11-20", DatePrecision::Day);
+    range("Feb between 2-7 2023", "2023-02-02", "2023-02-07", DatePrecision::Day);
+    range("exams in the third week next year", "2025-01-13", "2025-01-19", DatePrecision::Week);
+    range("records for August 99", "1999-08-01", "1999-08-31", DatePrecision::Month);
+    let (_, s, _, p, _) = one("In August 45 people died.");
+    assert_eq!((s, p), (d("2023-08-01"), DatePrecision::Month));
+}
