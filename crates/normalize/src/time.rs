@@ -560,6 +560,7 @@ impl<'a> TimeScanner<'a> {
                         | W::New
                         | W::Rest
                         | W::Saint
+                        | W::Wc
                         | W::For
                         | W::Within
                         | W::H
@@ -827,6 +828,7 @@ impl<'a> TimeScanner<'a> {
             .or_else(|| self.units_from(i))
             .or_else(|| self.quarter(i))
             .or_else(|| self.holiday(i))
+            .or_else(|| self.bounded_span(i))
             .or_else(|| self.relative_to_event(i))
             .or_else(|| self.duration(i))
             .or_else(|| self.relative(i))
@@ -841,6 +843,27 @@ impl<'a> TimeScanner<'a> {
 
     fn date_hit(&self, end: usize, iv: Option<DateInterval>) -> Option<Hit> {
         Some(Hit { end, value: iv_value(iv), kind: TimeKind::Date })
+    }
+
+    /// "within 2 weeks from today", "less than 3 days after tomorrow": the days from that day
+    /// up to the end of the span.
+    fn bounded_span(&self, i: usize) -> Option<Hit> {
+        let t = self.t;
+        let bounded = t.w(i.wrapping_sub(1)) == Some(W::Within)
+            || (t.is_w(i.wrapping_sub(1), W::Than) && matches!(t.w(i.wrapping_sub(2)), Some(W::Less | W::Fewer)));
+        if !bounded {
+            return None;
+        }
+        let (lo, hi, k) = small_count(t, i)?;
+        let (Lex::Unit(unit), Lex::DayWord(d)) = (t.lex(k), t.lex(k + 2)) else { return None };
+        if lo != hi || !matches!(t.w(k + 1), Some(W::From | W::After)) {
+            return None;
+        }
+        let iv = self.reference.and_then(|r| {
+            let first = shift_days(r, d)?;
+            span(first, forward_from(first, unit, lo)?.pred_opt()?, unit_precision(unit))
+        });
+        Some(Hit { end: k + 3, value: iv_value(iv), kind: TimeKind::Duration })
     }
 
     /// "the next day", "the day after", "the previous night", "two days before", "a week later".
@@ -1041,7 +1064,7 @@ impl<'a> TimeScanner<'a> {
             return self.date_hit(i + 2, iv);
         }
         if let Some(w @ (W::Earlier | W::Later)) = t.w(i) {
-            // "earlier this month" holds the reference day; "later in the year" starts after it
+            // "earlier this month" holds the reference day, "earlier in the week" ends before it
             let (k, strict) = match (t.w(i + 1), t.w(i + 2)) {
                 (Some(W::This), _) => (i + 2, false),
                 (Some(W::In), Some(W::The)) => (i + 3, true),
@@ -1053,8 +1076,7 @@ impl<'a> TimeScanner<'a> {
                     let (s, e) = match (w, strict) {
                         (W::Earlier, false) => (whole.start, r),
                         (W::Earlier, true) => (whole.start, r.pred_opt()?),
-                        (_, false) => (r, whole.end),
-                        (_, true) => (r.succ_opt()?, whole.end),
+                        _ => (r, whole.end),
                     };
                     span(s, e, whole.precision)
                 });
@@ -1146,6 +1168,15 @@ impl<'a> TimeScanner<'a> {
         // "will leave in two weeks": the day that far ahead; "will be back within 5 days": the
         // reference day and the days after it, five in all. Only in a clause that speaks of the future ("will", "shall", "'ll"),
         // since "killed 40 in two days" says how long, not when.
+        if let (Some(W::Within), Some((months, days, end))) = (t.w(i.wrapping_sub(1)), self.compound_units(i)) {
+            if self.future_clause(i - 1) {
+                let iv = r.and_then(|r| {
+                    let last = r.checked_add_months(Months::new(months))?.checked_add_days(Days::new(days))?;
+                    span(r, last.pred_opt()?, DatePrecision::Day)
+                });
+                return Some(Hit { end, value: iv_value(iv), kind: TimeKind::Duration });
+            }
+        }
         if let (true, Some(w @ (W::In | W::Within))) = (lo == hi, t.w(i.wrapping_sub(1))) {
             if matches!(unit, Unit::Day | Unit::Week | Unit::Fortnight | Unit::Month | Unit::Year)
                 && self.future_clause(i - 1)
@@ -1238,10 +1269,17 @@ impl<'a> TimeScanner<'a> {
     /// "1 month 21 days ago", "2 years, 1 month and 21 days ago": a sum of two or more units
     /// back from the reference, one day: `(months, days, next)`.
     fn compound_ago(&self, i: usize) -> Option<(u32, u64, usize)> {
+        let (months, days, k) = self.compound_units(i)?;
+        self.t.is_w(k, W::Ago).then_some((months, days, k + 1))
+    }
+
+    /// Two or more counted units in a row ("5 years 1 month 12 days", "1 month, 21 days"):
+    /// `(months, days, next)`.
+    fn compound_units(&self, i: usize) -> Option<(u32, u64, usize)> {
         let t = self.t;
         let (mut months, mut days, mut parts, mut k) = (0u32, 0u64, 0, i);
         loop {
-            let (lo, hi, e) = small_count(t, k)?;
+            let Some((lo, hi, e)) = small_count(t, k) else { break };
             if lo != hi || lo > 1000 {
                 return None;
             }
@@ -1250,20 +1288,19 @@ impl<'a> TimeScanner<'a> {
                 Lex::Unit(Unit::Month) => months += lo as u32,
                 Lex::Unit(Unit::Week) => days += 7 * lo,
                 Lex::Unit(Unit::Day) => days += lo,
-                _ => return None,
+                _ => break,
             }
             parts += 1;
             k = e + 1;
-            if t.is_w(k, W::Ago) {
-                return (parts >= 2).then_some((months, days, k + 1));
-            }
-            if t.punct(k, ',') || t.is_w(k, W::And) {
+            let joined = t.punct(k, ',') || t.is_w(k, W::And);
+            if joined && small_count(t, k + 1).is_some() {
                 k += 1;
             }
             if parts >= 4 {
-                return None;
+                break;
             }
         }
+        (parts >= 2).then_some((months, days, k))
     }
 
     fn this_unit(&self, r: NaiveDate, unit: Unit) -> Option<DateInterval> {
@@ -1313,6 +1350,18 @@ impl<'a> TimeScanner<'a> {
     /// the next": two steps on from the reference's.
     fn week_of_day(&self, i: usize) -> Option<Hit> {
         let t = self.t;
+        // "w/c 4 February": the week commencing that day
+        let one_letter = |k: usize| t.get(k).is_some_and(|w| w.end - w.start == 1) && t.is_word(k);
+        if t.is_w(i, W::Wc) && t.punct(i + 1, '/') && t.tight(i + 1) && t.tight(i + 2) && one_letter(i + 2) {
+            let day = self.core(i + 3).filter(|h| h.kind == TimeKind::Date)?;
+            return match day.value {
+                Some(TimeValue::Interval(iv)) if iv.precision == DatePrecision::Day => {
+                    self.date_hit(day.end, week_of(iv.start))
+                }
+                Some(_) => None,
+                None => self.date_hit(day.end, None),
+            };
+        }
         let j = if t.is_w(i, W::The) { i + 1 } else { i };
         let Lex::Unit(unit) = t.lex(j) else { return None };
         if t.is_w(j + 1, W::After) {
@@ -2060,6 +2109,11 @@ impl<'a> TimeScanner<'a> {
             if let Some(hit) = self.dotted_month_day(i, a) {
                 return Some(hit);
             }
+            // "2015.3", "2015.03": a year and a month, where nothing follows that it could measure
+            let free = !t.tight(i + 1) && (ends_clause(t, i + 1) || matches!(t.lex(i + 1), Lex::W(W::To | W::And)));
+            if a.digits == 4 && (1900..=2100).contains(&a.int) && (1..=12).contains(&a.frac) && free {
+                return self.date_hit(i + 1, month_interval(a.int as i32, a.frac as u32));
+            }
             if t.punct(i + 1, '.') && t.tight(i + 1) && t.tight(i + 2) {
                 let c = t.num(i + 2).filter(|n| n.is_plain())?;
                 if t.tight(i + 3)
@@ -2410,7 +2464,8 @@ impl<'a> TimeScanner<'a> {
         let counts_a_noun =
             matches!(t.lex(e), Lex::Other | Lex::Unit(_) | Lex::Scale(_) | Lex::Vague(_)) && t.is_word(e) && !t.cap(e);
         // "two thousand" alone is a year only at a clause's end ("from one thousand to ..." is a count).
-        let bare_thousand = e == i + 2 && t.lex(i + 1) == Lex::Scale(1_000) && !ends_clause(t, e);
+        let range_of_years = self.joiner(e, false) && word_year(t, e + 1).is_some();
+        let bare_thousand = e == i + 2 && t.lex(i + 1) == Lex::Scale(1_000) && !ends_clause(t, e) && !range_of_years;
         if !announced || counts_a_noun || bare_thousand || !(1100..=2100).contains(&y) {
             return None;
         }

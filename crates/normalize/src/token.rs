@@ -256,6 +256,8 @@ pub(crate) enum W {
     Calendar,
     /// "will", "shall", "'ll": the clause speaks of the future.
     Will,
+    /// "w" of "w/c" (week commencing).
+    Wc,
 }
 
 /// Looks a word up, ignoring ASCII case: one hash of a packed integer, no allocation.
@@ -368,6 +370,7 @@ const VOCABULARY: &[(&str, Lex)] = &[
     ("for", Lex::W(W::For)),
     ("calendar", Lex::W(W::Calendar)),
     ("will", Lex::W(W::Will)),
+    ("w", Lex::W(W::Wc)),
     ("shall", Lex::W(W::Will)),
     ("ll", Lex::W(W::Will)),
     ("norouz", Lex::Holiday(Holiday::Nowruz)),

@@ -323,7 +323,7 @@ fn holiday_weekends_and_other_day_forms() {
     range("the riots of August '99", "1999-08-01", "1999-08-31", DatePrecision::Month);
     range("born in April of 87", "1987-04-01", "1987-04-30", DatePrecision::Month);
     range("a truce between now and March 15th", "2024-01-12", "2024-03-15", DatePrecision::Day);
-    range("a poll later in the year", "2024-01-13", "2024-12-31", DatePrecision::Year);
+    range("a poll later in the year", "2024-01-12", "2024-12-31", DatePrecision::Year);
     range("from December 20 to January 5", "2023-12-20", "2024-01-05", DatePrecision::Day);
     assert!(times("at 10:30 people gathered").is_empty());
 }
@@ -350,4 +350,14 @@ fn days_between_in_a_month_and_weeks_of_a_relative_year() {
     range("records for August 99", "1999-08-01", "1999-08-31", DatePrecision::Month);
     let (_, s, _, p, _) = one("In August 45 people died.");
     assert_eq!((s, p), (d("2023-08-01"), DatePrecision::Month));
+}
+
+#[test]
+fn compound_spans_word_year_ranges_and_dotted_months() {
+    range("They will decide within 1 year and 2 months.", "2024-01-12", "2025-03-11", DatePrecision::Day);
+    range("from two thousand until two thousand and fourteen", "2000-01-01", "2014-12-31", DatePrecision::Year);
+    range("figures for 2015.3", "2015-03-01", "2015-03-31", DatePrecision::Month);
+    assert!(times("GDP was 2015.3 billion").is_empty());
+    range("a meeting w/c 8 January 2024", "2024-01-08", "2024-01-14", DatePrecision::Week);
+    range("aid within 2 weeks from today", "2024-01-12", "2024-01-25", DatePrecision::Week);
 }
