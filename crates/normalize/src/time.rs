@@ -1278,8 +1278,7 @@ impl<'a> TimeScanner<'a> {
     fn compound_units(&self, i: usize) -> Option<(u32, u64, usize)> {
         let t = self.t;
         let (mut months, mut days, mut parts, mut k) = (0u32, 0u64, 0, i);
-        loop {
-            let Some((lo, hi, e)) = small_count(t, k) else { break };
+        while let Some((lo, hi, e)) = small_count(t, k) {
             if lo != hi || lo > 1000 {
                 return None;
             }
