@@ -121,6 +121,11 @@ fn recent_month_day(reference: NaiveDate, m: u32, d: u32) -> Option<NaiveDate> {
     (0..8).filter_map(|back| date(reference.year() - back, m, d)).find(|x| *x <= reference)
 }
 
+/// Whether tokens `from..to` name a year (four digits).
+fn year_named(t: Toks, from: usize, to: usize) -> bool {
+    (from..to).any(|x| year_number(t, x).is_some() || t.num(x).is_some_and(|n| n.digits == 4))
+}
+
 /// The second end of a range, written without a year, moved on by a year while it ends before
 /// the range's start (a range runs forward from its first end).
 fn year_after_start(start: NaiveDate, b: DateInterval) -> DateInterval {
@@ -618,9 +623,7 @@ impl<'a> TimeScanner<'a> {
     /// end follows.
     fn range_from(&self, i: usize, fallback: bool) -> Option<Hit> {
         let t = self.t;
-        let names_year = |from: usize, to: usize| {
-            (from..to).any(|x| year_number(t, x).is_some() || t.num(x).is_some_and(|n| n.digits == 4))
-        };
+        let names_year = |from: usize, to: usize| year_named(t, from, to);
         let and_ok = i > 0 && t.is_w(i - 1, W::Between);
         let between = |a: Option<TimeValue>, b: Option<TimeValue>, end: usize| -> Option<Hit> {
             let value = match (a, b) {
@@ -638,8 +641,14 @@ impl<'a> TimeScanner<'a> {
             };
             Some(Hit { end, value, kind: TimeKind::Date })
         };
-        // A bare day first: "4 to 22 January, 1995", "between 4 and 22 this month", "9 to 12 of June".
-        if let Some((d1, k, _)) = day_number(t, i).or_else(|| word_day(t, i)) {
+        // A bare day first: "4 to 22 January, 1995", "between 4 and 22 this month", "9 to 12 of
+        // June", "between the ninth and the seventeenth of April".
+        let the_day = |k: usize| {
+            day_number(t, k).or_else(|| word_day(t, k)).or_else(|| {
+                t.is_w(k, W::The).then(|| day_number(t, k + 1).or_else(|| word_day(t, k + 1))).flatten().filter(|d| d.2)
+            })
+        };
+        if let Some((d1, k, _)) = the_day(i) {
             if self.month_word(k).is_none() && !t.is_w(k, W::Of) && self.joiner(k, and_ok) {
                 if let Some(b) = self.core(k + 1).filter(|b| b.kind == TimeKind::Date) {
                     if let Some(TimeValue::Interval(y)) = b.value {
@@ -745,10 +754,12 @@ impl<'a> TimeScanner<'a> {
                 }
                 return None;
             }
-            // "September 4th through 8th": a bare day after a day.
+            // "September 4th through 8th", "April the ninth till the seventeenth": a bare day after a day.
             if let Some(TimeValue::Interval(x)) = a.value {
-                if x.precision == DatePrecision::Day && self.core(k).is_none() {
-                    if let Some((d2, e, _)) = day_number(t, k).or_else(|| word_day(t, k)) {
+                if x.precision == DatePrecision::Day
+                    && self.core(k).is_none_or(|h| h.value.is_none() || t.is_w(k, W::The))
+                {
+                    if let Some((d2, e, _)) = the_day(k) {
                         let b = date(x.start.year(), x.start.month(), d2)
                             .map(|d| TimeValue::Interval(DateInterval::day(d)));
                         return between(a.value.clone(), b, e);
@@ -924,6 +935,14 @@ impl<'a> TimeScanner<'a> {
         let t = self.t;
         let (n, k) = match t.w(i) {
             Some(W::Past | W::Previous) | Some(W::Last) => {
+                // "the last 3 months and 2 weeks": back from the reference by the sum
+                if let Some((months, days, end)) = self.compound_units(i + 1).filter(|c| !t.is_w(c.2, W::Ago)) {
+                    let iv = self.reference.and_then(|r| {
+                        let first = r.checked_sub_months(Months::new(months))?.checked_sub_days(Days::new(days))?;
+                        span(first, r, DatePrecision::Day)
+                    });
+                    return Some(Hit { end, value: iv_value(iv), kind: TimeKind::Duration });
+                }
                 let after_the = i > 0 && t.is_w(i - 1, W::The);
                 match small_count(t, i + 1) {
                     Some((_, hi, k)) if matches!(t.lex(k), Lex::Unit(_)) => (hi, k),
@@ -1158,6 +1177,19 @@ impl<'a> TimeScanner<'a> {
                         }
                     });
                     return self.date_hit(j + 1, iv);
+                }
+                // "next 5/12", "next 6th of April": the first such day after the reference
+                _ if which == 1 && t.num(j).is_some() => {
+                    let day = self.numeric(j).or_else(|| self.day_first_form(j))?;
+                    let value = match day.value {
+                        Some(TimeValue::Interval(x))
+                            if x.precision == DatePrecision::Day && !year_named(t, j, day.end) =>
+                        {
+                            r.map(|r| TimeValue::Interval(year_after_start(r.succ_opt().unwrap_or(r), x)))
+                        }
+                        _ => return None,
+                    };
+                    return Some(Hit { end: day.end, value, kind: TimeKind::Date });
                 }
                 _ => return None,
             }
@@ -2391,7 +2423,10 @@ impl<'a> TimeScanner<'a> {
             }
         }
         let y = year_number(t, i)?;
-        if let (true, Some(w @ (W::Later | W::Earlier | W::After | W::Before))) = (t.is_w(i + 1, W::Or), t.w(i + 2)) {
+        let another_date = t.num(i + 3).is_some() || matches!(t.lex(i + 3), Lex::Month { .. });
+        if let (true, Some(w @ (W::Later | W::Earlier | W::After | W::Before)), false) =
+            (t.is_w(i + 1, W::Or), t.w(i + 2), another_date)
+        {
             let kind = if matches!(w, W::Later | W::After) { TimeKind::Since } else { TimeKind::Until };
             return Some(Hit { end: i + 3, value: iv_value(year_interval(y)), kind });
         }

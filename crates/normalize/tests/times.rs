@@ -361,3 +361,12 @@ fn compound_spans_word_year_ranges_and_dotted_months() {
     range("a meeting w/c 8 January 2024", "2024-01-08", "2024-01-14", DatePrecision::Week);
     range("aid within 2 weeks from today", "2024-01-12", "2024-01-25", DatePrecision::Week);
 }
+
+#[test]
+fn ranges_of_bare_days_with_the_and_next_dates() {
+    range("off between the ninth and the seventeenth of April 2023", "2023-04-09", "2023-04-17", DatePrecision::Day);
+    range("from April the ninth, 2023 till the seventeenth", "2023-04-09", "2023-04-17", DatePrecision::Day);
+    day("a vote next 6th of April", "2024-04-06");
+    range("for the last 3 months and 2 weeks", "2023-09-28", "2024-01-12", DatePrecision::Day);
+    assert_eq!(times("before 2018 or before 2000").len(), 2);
+}
