@@ -121,6 +121,19 @@ fn recent_month_day(reference: NaiveDate, m: u32, d: u32) -> Option<NaiveDate> {
     (0..8).filter_map(|back| date(reference.year() - back, m, d)).find(|x| *x <= reference)
 }
 
+/// The `n`th weekday (Monday to Friday) after (`forward`) or before `d`.
+fn business_days(d: NaiveDate, n: u64, forward: bool) -> Option<NaiveDate> {
+    let mut x = d;
+    let mut left = n.min(5_000);
+    while left > 0 {
+        x = if forward { x.succ_opt()? } else { x.pred_opt()? };
+        if x.weekday().num_days_from_monday() < 5 {
+            left -= 1;
+        }
+    }
+    Some(x)
+}
+
 /// Whether tokens `from..to` name a year (four digits).
 fn year_named(t: Toks, from: usize, to: usize) -> bool {
     (from..to).any(|x| year_number(t, x).is_some() || t.num(x).is_some_and(|n| n.digits == 4))
@@ -933,6 +946,24 @@ impl<'a> TimeScanner<'a> {
     /// "past few weeks", "last three years" (after "the"), "recent months": periods ending at the reference.
     fn duration(&self, i: usize) -> Option<Hit> {
         let t = self.t;
+        // "the next 4 business days", "the previous 4 working days": weekdays only
+        if let (Some(dir @ (W::Next | W::Past | W::Previous | W::Last | W::Coming | W::Following)), Some((lo, hi, k))) =
+            (t.w(i), small_count(t, i + 1))
+        {
+            if lo == hi && t.is_w(k, W::Business) && t.lex(k + 1) == Lex::Unit(Unit::Day) {
+                let forward = matches!(dir, W::Next | W::Coming | W::Following);
+                let iv = self.reference.and_then(|r| {
+                    let far = business_days(r, lo, forward)?;
+                    let near = business_days(r, 1, forward)?;
+                    if forward {
+                        span(near, far, DatePrecision::Day)
+                    } else {
+                        span(far, near, DatePrecision::Day)
+                    }
+                });
+                return Some(Hit { end: k + 2, value: iv_value(iv), kind: TimeKind::Duration });
+            }
+        }
         let (n, k) = match t.w(i) {
             Some(W::Past | W::Previous) | Some(W::Last) => {
                 // "the last 3 months and 2 weeks": back from the reference by the sum
@@ -980,7 +1011,8 @@ impl<'a> TimeScanner<'a> {
                     return Some(Hit { end: k + 1, value, kind: TimeKind::Duration });
                 }
                 // "within the next 3 years": from the reference day on
-                let within = i >= 2 && t.is_w(i - 1, W::The) && t.is_w(i - 2, W::Within);
+                let within = (i >= 2 && t.is_w(i - 1, W::The) && t.is_w(i - 2, W::Within))
+                    || (i >= 1 && t.is_w(i - 1, W::Within));
                 let value = self.reference.and_then(|r| {
                     let (first, last) = if within {
                         (r, forward_from(r, unit, hi)?.pred_opt()?)

@@ -258,6 +258,8 @@ pub(crate) enum W {
     Will,
     /// "w" of "w/c" (week commencing).
     Wc,
+    /// "business", "working" before "days": weekdays.
+    Business,
 }
 
 /// Looks a word up, ignoring ASCII case: one hash of a packed integer, no allocation.
@@ -371,6 +373,8 @@ const VOCABULARY: &[(&str, Lex)] = &[
     ("calendar", Lex::W(W::Calendar)),
     ("will", Lex::W(W::Will)),
     ("w", Lex::W(W::Wc)),
+    ("business", Lex::W(W::Business)),
+    ("working", Lex::W(W::Business)),
     ("shall", Lex::W(W::Will)),
     ("ll", Lex::W(W::Will)),
     ("norouz", Lex::Holiday(Holiday::Nowruz)),

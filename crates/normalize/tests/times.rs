@@ -370,3 +370,10 @@ fn ranges_of_bare_days_with_the_and_next_dates() {
     range("for the last 3 months and 2 weeks", "2023-09-28", "2024-01-12", DatePrecision::Day);
     assert_eq!(times("before 2018 or before 2000").len(), 2);
 }
+
+#[test]
+fn business_days_are_weekdays() {
+    range("a decision in the next 3 business days", "2024-01-15", "2024-01-17", DatePrecision::Day);
+    range("over the previous 2 working days", "2024-01-10", "2024-01-11", DatePrecision::Day);
+    range("They will answer within next 2 weeks.", "2024-01-12", "2024-01-25", DatePrecision::Week);
+}
