@@ -469,9 +469,11 @@ fn after_possessive(t: Toks, k: usize) -> usize {
 /// third Sunday of June, Martin Luther King Day the third Monday of January).
 fn holiday_name(t: Toks, j: usize) -> Option<(HolidayRule, usize)> {
     use HolidayRule::{Fixed, Nth};
+    // "Day", not "days" ("workers' days off")
     let day_after = |k: usize| -> Option<usize> {
         let k = after_possessive(t, k);
-        (t.lex(k) == Lex::Unit(Unit::Day)).then_some(k + 1)
+        let singular = t.get(k).is_some_and(|w| w.end - w.start == 3);
+        (t.lex(k) == Lex::Unit(Unit::Day) && singular).then_some(k + 1)
     };
     let Lex::Holiday(h) = t.lex(j) else {
         if t.is_w(j, W::New) && t.lex(j + 1) == Lex::Unit(Unit::Year) {
@@ -497,10 +499,13 @@ fn holiday_name(t: Toks, j: usize) -> Option<(HolidayRule, usize)> {
         }
         Holiday::Thanksgiving => (Nth(11, 3, 4), optional_day(j + 1)),
         Holiday::Patrick => {
-            let saint = j > 0 && (t.is_w(j - 1, W::Saint) || t.lex(j - 1) == Lex::OrdSuffix || t.punct(j - 1, '.'));
+            // "St Patrick's Day", "Saint Patrick 2020" (not "St Patrick's Cathedral", not a name)
+            let saint = j > 0 && t.is_w(j - 1, W::Saint);
             match day_after(j + 1) {
                 Some(e) => (Fixed(3, 17), e),
-                None if saint => (Fixed(3, 17), after_possessive(t, j + 1)),
+                None if saint && year_number(t, after_possessive(t, j + 1)).is_some() => {
+                    (Fixed(3, 17), after_possessive(t, j + 1))
+                }
                 None => return None,
             }
         }
@@ -1260,17 +1265,21 @@ impl<'a> TimeScanner<'a> {
         }
         // "two weeks from now", "3 days from tomorrow", "16 days from 01/02/2018": that day
         if t.is_w(k + 1, W::From) && lo == hi {
-            let base = match t.lex(k + 2) {
-                Lex::W(W::Now) => Some((r, k + 3)),
-                Lex::DayWord(d) => Some((r.and_then(|r| shift_days(r, d)), k + 3)),
-                _ => self.core(k + 2).filter(|h| h.kind == TimeKind::Date).and_then(|h| match h.value {
-                    Some(TimeValue::Interval(iv)) if iv.precision == DatePrecision::Day => {
-                        Some((Some(iv.start), h.end))
-                    }
-                    None => Some((None, h.end)),
-                    _ => None,
-                }),
-            };
+            let base =
+                match t.lex(k + 2) {
+                    Lex::W(W::Now) => Some((r, k + 3)),
+                    Lex::DayWord(d) => Some((r.and_then(|r| shift_days(r, d)), k + 3)),
+                    // not "five months from 3 August to 24 December": a length, then a range
+                    _ => self.core(k + 2).filter(|h| h.kind == TimeKind::Date && !self.joiner(h.end, false)).and_then(
+                        |h| match h.value {
+                            Some(TimeValue::Interval(iv)) if iv.precision == DatePrecision::Day => {
+                                Some((Some(iv.start), h.end))
+                            }
+                            None => Some((None, h.end)),
+                            _ => None,
+                        },
+                    ),
+                };
             if let Some((base, end)) = base {
                 return self.date_hit(end, day_interval(base.and_then(|b| forward_from(b, unit, lo))));
             }
@@ -2092,7 +2101,8 @@ impl<'a> TimeScanner<'a> {
             }
             _ => day_number(t, j)?,
         };
-        let alone = after_preposition && ends_clause(t, k);
+        // (not "on 14, 20 and 27 April": a list of days before their month)
+        let alone = after_preposition && ends_clause(t, k) && !t.punct(k, ',');
         if the && !suffix && !alone {
             return None;
         }
@@ -2305,11 +2315,12 @@ impl<'a> TimeScanner<'a> {
         // with a dash ("on 4-22") only after a preposition and at a clause's end, not a range.
         let dashed_day = s1 == '-' && self.announced_date(i) && ends_clause(t, i + 3);
         // "5/1" is a day where a date follows it in a range or a word before it announces one
+        // (not odds: "from 4/1 to 5/2", "4/9 and 8/13")
+        let year_soon = (i + 4..i + 10).any(|k| t.num(k).is_some_and(|n| n.digits == 4));
         let dated = dashed_day
             || second_end
-            || date_follows(i + 3)
-            || self.announced_date(i)
-            || matches!(t.prev_lex(i), Lex::W(W::From | W::Between));
+            || (t.is_dash(i + 3) && t.tight(i + 3) && date_follows(i + 3) && year_soon)
+            || (self.announced_date(i) && !matches!(t.prev_lex(i), Lex::Weekday(_)) && ends_clause(t, i + 3));
         if (s1 != '/' && !dashed_day) || !small(a) || !small(b) || (a.digits == 1 && b.digits == 1 && !dated) {
             return None;
         }
@@ -2353,10 +2364,12 @@ impl<'a> TimeScanner<'a> {
     /// the eight tokens before it, within its sentence.
     fn future_clause(&self, i: usize) -> bool {
         let t = self.t;
-        (i.saturating_sub(8)..i)
+        let mut words = (i.saturating_sub(8)..i)
             .rev()
             .take_while(|&k| !(t.punct(k, '.') || t.punct(k, '?') || t.punct(k, '!') || t.punct(k, ';')))
-            .any(|k| t.is_w(k, W::Will))
+            .take_while(|&k| !matches!(t.lex(k), Lex::Ordinal(_) | Lex::W(W::Last | W::Most)));
+        // "will be the first annual fall in nine years" counts years, it names no date
+        words.any(|k| t.is_w(k, W::Will))
     }
 
     /// Whether the word before `i` announces a date: "on", "in", "by", "until", "since",

@@ -377,3 +377,19 @@ fn business_days_are_weekdays() {
     range("over the previous 2 working days", "2024-01-10", "2024-01-11", DatePrecision::Day);
     range("They will answer within next 2 weeks.", "2024-01-12", "2024-01-25", DatePrecision::Week);
 }
+
+#[test]
+fn odds_names_and_counted_years_are_not_dates() {
+    assert!(times("He has moved from 4/1 to 5/2 favourite.").is_empty());
+    let odds = "Bookmakers have given the film 4/9 and 8/13.";
+    assert!(times(odds).iter().all(|e| e.span.slice(odds) != "4/9"));
+    assert!(times("said Tuesday. Patrick Vieira scored.")
+        .iter()
+        .all(|e| e.span.slice("said Tuesday. Patrick Vieira scored.") == "Tuesday"));
+    assert!(times("workers' days off were cut").is_empty());
+    assert!(times("It will be the first annual fall in nine years.").is_empty());
+    assert!(times("a length of five months from 3 August to 24 December 2023")
+        .iter()
+        .all(|e| !e.span.slice("a length of five months from 3 August to 24 December 2023").starts_with("five")));
+    assert_eq!(times("shows on 14, 20 and 27 April.").len(), 1);
+}
