@@ -621,6 +621,12 @@ fn a_states_forces_are_perpetrators_when_they_did_it_not_when_they_were_hit() {
         perpetrators_of("The rebels blamed the armed forces for the bombing in San Salvador on Monday."),
         vec![("armed forces".to_string(), AttributionStatus::Alleged)]
     );
+    assert_eq!(
+        perpetrators_of(
+            "The president said members of the armed forces massacred six priests in San Salvador on 16 November."
+        ),
+        vec![("armed forces".to_string(), AttributionStatus::Attributed)]
+    );
     for text in [
         "Guerrillas attacked an army post in Chalatenango on Monday.",
         "Police arrested two men in Lima on Monday.",
