@@ -194,6 +194,25 @@ fn day_interval(d: Option<NaiveDate>) -> Option<DateInterval> {
     d.map(DateInterval::day)
 }
 
+/// That day of a month, or the month itself where the day does not exist in it ("Feb 30",
+/// "2/29/2019"): a slip in the day still leaves the month known.
+fn day_or_month(y: i32, m: u32, d: u32) -> Option<DateInterval> {
+    match date(y, m, d) {
+        Some(x) => Some(DateInterval::day(x)),
+        None if (1..=31).contains(&d) => month_interval(y, m),
+        None => None,
+    }
+}
+
+/// `recent_month_day`, or the latest such month where the day never exists in it ("Feb 30").
+fn recent_day_or_month(reference: NaiveDate, m: u32, d: u32) -> Option<DateInterval> {
+    match recent_month_day(reference, m, d) {
+        Some(x) => Some(DateInterval::day(x)),
+        None if (1..=31).contains(&d) => recent_month(reference, m),
+        None => None,
+    }
+}
+
 fn iv_value(iv: Option<DateInterval>) -> Option<TimeValue> {
     iv.map(TimeValue::Interval)
 }
@@ -988,6 +1007,9 @@ impl<'a> TimeScanner<'a> {
             }
             Some(W::Recent) if matches!(t.lex(i + 1), Lex::Unit(_)) => (FEW, i + 1),
             Some(W::A) | None => {
+                if let Some(hit) = self.count_then_direction(i) {
+                    return Some(hit);
+                }
                 // "4 weeks in the future", "2 days hence"
                 let (n, unit, end) = self.ahead(i)?;
                 let value = self.reference.and_then(|r| {
@@ -1044,6 +1066,32 @@ impl<'a> TimeScanner<'a> {
             span(start, r, unit_precision(unit)).map(TimeValue::Interval)
         });
         Some(Hit { end: k + 1, value, kind: TimeKind::Duration })
+    }
+
+    /// "the 5 upcoming years", "the 10 previous weeks": the count before its direction, read as
+    /// "the next 5 years", "the previous 10 weeks".
+    fn count_then_direction(&self, i: usize) -> Option<Hit> {
+        let t = self.t;
+        if i == 0 || !t.is_w(i - 1, W::The) {
+            return None;
+        }
+        let (lo, hi, k) = small_count(t, i).filter(|c| c.0 == c.1)?;
+        let forward = match t.w(k)? {
+            W::Next | W::Coming | W::Following => true,
+            W::Past | W::Previous | W::Last => false,
+            _ => return None,
+        };
+        let Lex::Unit(unit @ (Unit::Day | Unit::Week | Unit::Fortnight | Unit::Month | Unit::Year | Unit::Decade)) =
+            t.lex(k + 1)
+        else {
+            return None;
+        };
+        let value = self.reference.and_then(|r| {
+            let (first, last) =
+                if forward { (r.succ_opt()?, forward_from(r, unit, hi)?) } else { (back_from(r, unit, lo)?, r) };
+            span(first, last, unit_precision(unit)).map(TimeValue::Interval)
+        });
+        Some(Hit { end: k + 2, value, kind: TimeKind::Duration })
     }
 
     /// "4 weeks in the future", "2 days hence": `(n, unit, next)`.
@@ -2013,10 +2061,9 @@ impl<'a> TimeScanner<'a> {
                 e += 1;
             }
             if let Some((y, ye)) = year_at(t, e).or_else(|| self.short_year(k)) {
-                return self.date_hit(ye, day_interval(date(y, m, d)));
+                return self.date_hit(ye, day_or_month(y, m, d));
             }
-            let d0 = self.reference.and_then(|r| recent_month_day(r, m, d));
-            return self.date_hit(k, day_interval(d0));
+            return self.date_hit(k, self.reference.and_then(|r| recent_day_or_month(r, m, d)));
         }
         let mut e = j;
         if t.punct(e, ',') || t.is_w(e, W::Of) || (t.tight(e) && t.tight(e + 1) && (t.is_dash(e) || t.punct(e, '/'))) {
@@ -2161,17 +2208,16 @@ impl<'a> TimeScanner<'a> {
             return None;
         }
         if let Some((y, after)) = year {
-            return self.date_hit(after, day_interval(date(y, m, d)));
+            return self.date_hit(after, day_or_month(y, m, d));
         }
         // "28 June in 2020"
         if let Some((y, after)) = year_at(t, e + 1).filter(|_| t.is_w(e, W::In)) {
-            return self.date_hit(after, day_interval(date(y, m, d)));
+            return self.date_hit(after, day_or_month(y, m, d));
         }
         if abbr && t.punct(e - 1, '.') && e - 1 > k {
             e -= 1; // a full stop after "Jan" that ends the sentence is not part of the date
         }
-        let d0 = self.reference.and_then(|r| recent_month_day(r, m, d));
-        self.date_hit(e, day_interval(d0))
+        self.date_hit(e, self.reference.and_then(|r| recent_day_or_month(r, m, d)))
     }
 
     /// "2024-01-03", "3/1/2024" (day-month order by option), "01/03/24", "4/22", "2015-3", "3/2015".
@@ -2206,6 +2252,9 @@ impl<'a> TimeScanner<'a> {
             return None;
         }
         let a = t.num(i).filter(|n| n.is_plain())?;
+        if let Some(hit) = self.full_digit_date(i, a) {
+            return Some(hit);
+        }
         // glued to what comes before, unless it is the second end of a range of numeric dates
         // ("10/1-11/7", "5/1/2019-5/7/2020")
         let slashed = i >= 4 && t.punct(i - 3, '/') && t.num(i - 4).is_some() && t.punct(i + 1, '/');
@@ -2250,7 +2299,7 @@ impl<'a> TimeScanner<'a> {
             if let (Lex::Month { m, .. }, Some(s2)) = (t.lex(i + 2), sep(i + 3)) {
                 if s2 == s1 {
                     if let Some((d, e, _)) = day_number(t, i + 4) {
-                        return self.date_hit(e, day_interval(date(a.int as i32, m, d)));
+                        return self.date_hit(e, day_or_month(a.int as i32, m, d));
                     }
                 }
             }
@@ -2289,7 +2338,8 @@ impl<'a> TimeScanner<'a> {
                 } else {
                     1900 + c.int as i32
                 };
-                md(a.int, b.int).and_then(|(m, d)| date(y, m, d))
+                let Some((m, d)) = md(a.int, b.int) else { return self.date_hit(i + 5, None) };
+                return self.date_hit(i + 5, day_or_month(y, m, d));
             } else {
                 return None;
             };
@@ -2331,10 +2381,42 @@ impl<'a> TimeScanner<'a> {
                 let followed = t.is_w(i + 5, W::Of) || matches!(t.lex(i + 5), Lex::Month { .. });
                 (n.digits == 2 && !followed).then_some(2000 + n.int as i32)
             }) {
-                return self.date_hit(i + 5, day_interval(date(y, m, d)));
+                return self.date_hit(i + 5, day_or_month(y, m, d));
             }
         }
-        self.date_hit(i + 3, day_interval(self.reference.and_then(|r| recent_month_day(r, m, d))))
+        self.date_hit(i + 3, self.reference.and_then(|r| recent_day_or_month(r, m, d)))
+    }
+
+    /// A whole date in digits, year first, that no count or code is written as: "2002-10-09"
+    /// (four, two and two digits) and "20170302" (eight), read even where glued to a name
+    /// ("report-2002-10-09.xlsx", "archive-20180923"), but not inside a longer run of numbers.
+    fn full_digit_date(&self, i: usize, a: Num) -> Option<Hit> {
+        let t = self.t;
+        let digits = |k: usize, n: u8| t.num(k).filter(|x| x.is_plain() && x.digits == n && t.tight(k));
+        let linked = |k: usize| t.tight(k) && (t.is_dash(k) || t.punct(k, '/') || t.punct(k, '.'));
+        let in_numbers_before = i >= 2 && linked(i) && t.num(i - 2).is_some() && t.tight(i - 1);
+        if in_numbers_before || (i > 0 && t.tight(i) && t.num(i - 1).is_some()) {
+            return None;
+        }
+        let (y, m, d, end) = if a.digits == 8 {
+            ((a.int / 10_000) as i32, (a.int / 100 % 100) as u32, (a.int % 100) as u32, i + 1)
+        } else if a.digits == 4 && t.is_dash(i + 1) && t.is_dash(i + 3) {
+            let (b, c) = (digits(i + 2, 2)?, digits(i + 4, 2)?);
+            if !t.tight(i + 1) || !t.tight(i + 3) {
+                return None;
+            }
+            (a.int as i32, b.int as u32, c.int as u32, i + 5)
+        } else {
+            return None;
+        };
+        // not the first part of a longer run ("2020-07-01-3", "20170302.5")
+        if t.tight(end) && (t.num(end).is_some() || (linked(end) && t.num(end + 1).is_some() && t.tight(end + 1))) {
+            return None;
+        }
+        if !(1900..=2100).contains(&y) {
+            return None;
+        }
+        date(y, m, d).and_then(|x| self.date_hit(end, Some(DateInterval::day(x))))
     }
 
     /// A year in two digits after a month: "of 87" at a clause's end, "'99", "’87": `(year, next)`.
