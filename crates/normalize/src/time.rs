@@ -446,6 +446,16 @@ impl HolidayRule {
 }
 
 /// The `n`th weekday `wd` (0 = Monday) of a month, `n` = 0 for the last one.
+/// `nth_weekday_of_month`, or the month itself where it has no fifth such weekday ("the fifth
+/// Sunday" of a month with four): the month is still what the text names.
+fn nth_weekday_or_month(y: i32, m: u32, wd: u32, n: u32) -> Option<DateInterval> {
+    match nth_weekday_of_month(y, m, wd, n) {
+        Some(d) => Some(DateInterval::day(d)),
+        None if n == 5 => month_interval(y, m),
+        None => None,
+    }
+}
+
 fn nth_weekday_of_month(y: i32, m: u32, wd: u32, n: u32) -> Option<NaiveDate> {
     let iv = month_interval(y, m)?;
     if n == 0 {
@@ -878,6 +888,7 @@ impl<'a> TimeScanner<'a> {
             .or_else(|| self.holiday(i))
             .or_else(|| self.bounded_span(i))
             .or_else(|| self.relative_to_event(i))
+            .or_else(|| self.counted_weekdays(i))
             .or_else(|| self.duration(i))
             .or_else(|| self.relative(i))
             .or_else(|| self.part(i))
@@ -887,6 +898,35 @@ impl<'a> TimeScanner<'a> {
             .or_else(|| self.numeric(i))
             .or_else(|| self.season(i, false))
             .or_else(|| self.year(i, false))
+    }
+
+    /// "two Sundays from now", "three Fridays ago", "two Monday later": the nth such weekday
+    /// after (or before) the reference.
+    fn counted_weekdays(&self, i: usize) -> Option<Hit> {
+        let t = self.t;
+        let (Lex::Weekday(wd) | Lex::Weekdays(wd)) = t.lex(i + 1) else { return None };
+        let n = match t.lex(i) {
+            Lex::Card(n) => n,
+            _ => t.num(i).filter(|n| n.is_plain())?.int,
+        };
+        if !(1..=12).contains(&n) {
+            return None;
+        }
+        let (forward, end) = match (t.w(i + 2), t.w(i + 3)) {
+            (Some(W::From), Some(W::Now)) => (true, i + 4),
+            (Some(W::Later | W::Hence), _) => (true, i + 3),
+            (Some(W::Ago), _) => (false, i + 3),
+            _ => return None,
+        };
+        let weeks = 7 * (n as i64 - 1);
+        let d = self.reference.and_then(|r| {
+            if forward {
+                shift_days(recent_weekday(shift_days(r, 7)?, wd, false)?, weeks)
+            } else {
+                shift_days(recent_weekday(r, wd, true)?, -weeks)
+            }
+        });
+        self.date_hit(end, day_interval(d))
     }
 
     fn date_hit(&self, end: usize, iv: Option<DateInterval>) -> Option<Hit> {
@@ -1281,9 +1321,16 @@ impl<'a> TimeScanner<'a> {
         }
         // "three days ago", "a week ago", "a few months ago"; "two weeks from now"
         let (lo, hi, k) = small_count(t, i)?;
+        // "will pay in four business days": that many weekdays ahead
+        if lo == hi && t.is_w(k, W::Business) && t.lex(k + 1) == Lex::Unit(Unit::Day) {
+            if t.is_w(i.wrapping_sub(1), W::In) && self.future_clause(i - 1) {
+                return self.date_hit(k + 2, day_interval(r.and_then(|r| business_days(r, lo, true))));
+            }
+            return None;
+        }
         let Lex::Unit(unit) = t.lex(k) else { return None };
         // "will leave in two weeks": the day that far ahead; "will be back within 5 days": the
-        // reference day and the days after it, five in all. Only in a clause that speaks of the future ("will", "shall", "'ll"),
+        // reference day and the days after it, five in all. Only in a clause that speaks of the future ("will", "shall", "'ll", or a request: "please"),
         // since "killed 40 in two days" says how long, not when.
         if let (Some(W::Within), Some((months, days, end))) = (t.w(i.wrapping_sub(1)), self.compound_units(i)) {
             if self.future_clause(i - 1) {
@@ -1639,7 +1686,10 @@ impl<'a> TimeScanner<'a> {
                 };
                 let precision =
                     if nth || n == 1 { unit_precision(unit) } else { unit_precision(unit).max(DatePrecision::Week) };
-                span(start, end, precision).filter(|x| iv.start <= x.start && x.end <= iv.end).map(TimeValue::Interval)
+                let inside = span(start, end, precision).filter(|x| iv.start <= x.start && x.end <= iv.end);
+                // "the 31st of this month" in November: the month, as for "November 31"
+                let slip = unit == Unit::Day && nth && !from_end && n <= 31 && iv.precision == DatePrecision::Month;
+                inside.or(slip.then_some(iv)).map(TimeValue::Interval)
             }
             Some(_) => return None,
             None => None,
@@ -1676,8 +1726,7 @@ impl<'a> TimeScanner<'a> {
             let inner = self.month_first(k + 2, true).or_else(|| self.relative(k + 2))?;
             let value = match inner.value {
                 Some(TimeValue::Interval(iv)) if iv.precision == DatePrecision::Month => {
-                    nth_weekday_of_month(iv.start.year(), iv.start.month(), wd, n.unwrap_or(0))
-                        .map(|d| TimeValue::Interval(DateInterval::day(d)))
+                    nth_weekday_or_month(iv.start.year(), iv.start.month(), wd, n.unwrap_or(0)).map(TimeValue::Interval)
                 }
                 _ => None,
             };
@@ -1685,8 +1734,8 @@ impl<'a> TimeScanner<'a> {
         }
         // "the second Sunday": of the reference's month
         if let (Lex::Weekday(wd), Some(n), true) = (t.lex(k), n, ends_clause(t, k + 1)) {
-            let d = self.reference.and_then(|r| nth_weekday_of_month(r.year(), r.month(), wd, n));
-            return self.date_hit(k + 1, day_interval(d));
+            let iv = self.reference.and_then(|r| nth_weekday_or_month(r.year(), r.month(), wd, n));
+            return self.date_hit(k + 1, iv);
         }
         // "the third week of October"; "the third week next year" without "of" before a period
         // counted from the reference
@@ -1927,7 +1976,14 @@ impl<'a> TimeScanner<'a> {
         let at = if the { i + 2 } else { i + 1 };
         let named_day = day_number(t, at)
             .filter(|d| d.2 || the || (ends_clause(t, d.1) && !abbr))
-            .or_else(|| word_day(t, at).filter(|w| w.2 || (the && ends_clause(t, w.1))));
+            .or_else(|| word_day(t, at).filter(|w| w.2 || (the && ends_clause(t, w.1))))
+            .or_else(|| match t.lex(at) {
+                // "Friday the fifteen"
+                Lex::Card(n) if the && (1..=19).contains(&n) && ends_clause(t, at + 1) => {
+                    Some((n as u32, at + 1, false))
+                }
+                _ => None,
+            });
         if let Some((d, e, _)) = named_day.filter(|d| self.month_word(d.1).is_none() && !t.is_w(d.1, W::Of)) {
             let found = self.reference.and_then(|r| {
                 (-12i32..=12)
@@ -2172,7 +2228,7 @@ impl<'a> TimeScanner<'a> {
             {
                 let value = match rel.value {
                     Some(TimeValue::Interval(iv)) if iv.precision == DatePrecision::Month => {
-                        date(iv.start.year(), iv.start.month(), d).map(|x| TimeValue::Interval(DateInterval::day(x)))
+                        day_or_month(iv.start.year(), iv.start.month(), d).map(TimeValue::Interval)
                     }
                     _ => None,
                 };
@@ -2451,7 +2507,7 @@ impl<'a> TimeScanner<'a> {
             .take_while(|&k| !(t.punct(k, '.') || t.punct(k, '?') || t.punct(k, '!') || t.punct(k, ';')))
             .take_while(|&k| !matches!(t.lex(k), Lex::Ordinal(_) | Lex::W(W::Last | W::Most)));
         // "will be the first annual fall in nine years" counts years, it names no date
-        words.any(|k| t.is_w(k, W::Will))
+        words.any(|k| t.is_w(k, W::Will) || t.is_w(k, W::Please))
     }
 
     /// Whether the word before `i` announces a date: "on", "in", "by", "until", "since",

@@ -417,3 +417,19 @@ fn whole_dates_in_digits_glued_to_names() {
     assert!(times("Serial 2023-12-28-4 was recalled.").is_empty());
     assert!(times("He was fined 20231399 rials.").is_empty());
 }
+
+#[test]
+fn counted_weekdays_and_fifth_weekdays() {
+    day("The market was bombed three Fridays ago, residents said.", "2023-12-22");
+    day("The vote is two Sundays from now.", "2024-01-21");
+    day("He was released on Friday the thirteen.", "2023-10-13");
+    range("They meet on the fifth Sunday of February.", "2023-02-01", "2023-02-28", DatePrecision::Month);
+    range("The 31st of this month", "2024-01-31", "2024-01-31", DatePrecision::Day);
+    assert!(times("Markets close on Sundays.").is_empty());
+}
+
+#[test]
+fn business_days_ahead_in_a_request() {
+    day("Please reply in four business days.", "2024-01-18");
+    assert!(times("The strike lasted in four business days.").is_empty());
+}
