@@ -172,7 +172,7 @@ fn scan(
 ) -> (Vec<TimeExpression>, Vec<Quantity>) {
     let tokens = token::tokenize(text);
     let t = token::Toks(&tokens);
-    let scanner = time::TimeScanner { t, reference, day_first: options.day_first };
+    let scanner = time::TimeScanner { t, reference, day_first: options.day_first, start: std::cell::Cell::new(0) };
     let (mut times, mut counts) = (Vec::new(), Vec::new());
     let (mut time_next, mut count_next) = (0, 0);
     for i in 0..tokens.len() {

@@ -8,6 +8,7 @@ use crate::token::{Holiday, Lex, Num, Part, Toks, Unit, W};
 use crate::{TimeKind, TimeValue};
 use annalist_model::{DateInterval, DatePrecision};
 use chrono::{Datelike, Days, Months, NaiveDate};
+use std::cell::Cell;
 
 /// A pattern that matched from some token up to `end` (exclusive).
 pub(crate) struct Hit {
@@ -26,6 +27,9 @@ pub(crate) struct TimeScanner<'a> {
     pub t: Toks<'a>,
     pub reference: Option<NaiveDate>,
     pub day_first: bool,
+    /// The token the expression being read starts at (set by `at`): its clause decides
+    /// whether a date without a year may lie ahead of the reference.
+    pub start: Cell<usize>,
 }
 
 fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
@@ -204,9 +208,10 @@ fn day_or_month(y: i32, m: u32, d: u32) -> Option<DateInterval> {
     }
 }
 
-/// `recent_month_day`, or the latest such month where the day never exists in it ("Feb 30").
-fn recent_day_or_month(reference: NaiveDate, m: u32, d: u32) -> Option<DateInterval> {
-    match recent_month_day(reference, m, d) {
+/// `day` (the month and day resolved), or the latest such month where the day never exists
+/// in it ("Feb 30").
+fn recent_day_or_month(reference: NaiveDate, m: u32, d: u32, day: Option<NaiveDate>) -> Option<DateInterval> {
+    match day {
         Some(x) => Some(DateInterval::day(x)),
         None if (1..=31).contains(&d) => recent_month(reference, m),
         None => None,
@@ -558,6 +563,7 @@ impl<'a> TimeScanner<'a> {
     /// The time expression starting at token `i`, if any.
     pub fn at(&self, i: usize) -> Option<Hit> {
         let t = self.t;
+        self.start.set(i);
         // Most tokens are words no pattern starts with: leave them at once.
         match t.get(i)?.kind {
             crate::token::Kind::Num(_) => {}
@@ -1880,7 +1886,11 @@ impl<'a> TimeScanner<'a> {
                     Some(1) => years.iter().rev().filter_map(|&y| rule.on(y)).find(|d| *d > r),
                     Some(0) => rule.on(r.year()),
                     Some(_) => years.iter().filter_map(|&y| rule.on(y)).find(|d| *d < r),
-                    None => years.iter().filter_map(|&y| rule.on(y)).find(|d| *d <= r),
+                    None => self.nearest_ahead(
+                        r,
+                        years.iter().filter_map(|&y| rule.on(y)).find(|d| *d <= r),
+                        years.iter().rev().filter_map(|&y| rule.on(y)).find(|d| *d >= r),
+                    ),
                 }
             });
             (d, e)
@@ -2027,7 +2037,9 @@ impl<'a> TimeScanner<'a> {
                 .and_then(|w| shift_days(w.start, i64::from(wd)));
             return self.date_hit(k + 2, day_interval(d));
         }
-        let d = self.reference.and_then(|r| recent_weekday(r, wd, false));
+        let d = self.reference.and_then(|r| {
+            self.nearest_ahead(r, recent_weekday(r, wd, false), recent_weekday(shift_days(r, 7)?, wd, false))
+        });
         self.date_hit(i + 1, day_interval(d))
     }
 
@@ -2119,7 +2131,8 @@ impl<'a> TimeScanner<'a> {
             if let Some((y, ye)) = year_at(t, e).or_else(|| self.short_year(k)) {
                 return self.date_hit(ye, day_or_month(y, m, d));
             }
-            return self.date_hit(k, self.reference.and_then(|r| recent_day_or_month(r, m, d)));
+            return self
+                .date_hit(k, self.reference.and_then(|r| recent_day_or_month(r, m, d, self.month_day(r, m, d))));
         }
         let mut e = j;
         if t.punct(e, ',') || t.is_w(e, W::Of) || (t.tight(e) && t.tight(e + 1) && (t.is_dash(e) || t.punct(e, '/'))) {
@@ -2273,7 +2286,7 @@ impl<'a> TimeScanner<'a> {
         if abbr && t.punct(e - 1, '.') && e - 1 > k {
             e -= 1; // a full stop after "Jan" that ends the sentence is not part of the date
         }
-        self.date_hit(e, self.reference.and_then(|r| recent_day_or_month(r, m, d)))
+        self.date_hit(e, self.reference.and_then(|r| recent_day_or_month(r, m, d, self.month_day(r, m, d))))
     }
 
     /// "2024-01-03", "3/1/2024" (day-month order by option), "01/03/24", "4/22", "2015-3", "3/2015".
@@ -2440,7 +2453,7 @@ impl<'a> TimeScanner<'a> {
                 return self.date_hit(i + 5, day_or_month(y, m, d));
             }
         }
-        self.date_hit(i + 3, self.reference.and_then(|r| recent_day_or_month(r, m, d)))
+        self.date_hit(i + 3, self.reference.and_then(|r| recent_day_or_month(r, m, d, self.month_day(r, m, d))))
     }
 
     /// A whole date in digits, year first, that no count or code is written as: "2002-10-09"
@@ -2500,6 +2513,34 @@ impl<'a> TimeScanner<'a> {
 
     /// Whether the clause before token `i` speaks of the future: "will", "shall" or "'ll" among
     /// the eight tokens before it, within its sentence.
+    /// A month and day without a year: the latest not after the reference, or in a clause that
+    /// speaks of the future the nearest either way ("will happen 3 days after January 12th"
+    /// written in November is the coming January).
+    fn month_day(&self, r: NaiveDate, m: u32, d: u32) -> Option<NaiveDate> {
+        let past = recent_month_day(r, m, d);
+        if past == Some(r) {
+            return past;
+        }
+        let next = || (0..8).filter_map(|f| date(r.year() + f, m, d)).find(|x| *x >= r);
+        if self.future_clause(self.start.get()) {
+            return self.nearest_ahead(r, past, next());
+        }
+        past
+    }
+
+    /// `past`, or in a clause that speaks of the future whichever of `past` and `next` is
+    /// nearer the reference (`next` on a tie): "will meet on Tuesday" said on a Monday is the
+    /// next day, "will honour the victims of January 3" said on January 12 is still January 3.
+    fn nearest_ahead(&self, r: NaiveDate, past: Option<NaiveDate>, next: Option<NaiveDate>) -> Option<NaiveDate> {
+        match (past, next) {
+            (Some(p), Some(n)) if p != n && self.future_clause(self.start.get()) => {
+                Some(if (n - r) <= (r - p) { n } else { p })
+            }
+            (None, n) if self.future_clause(self.start.get()) => n,
+            (p, _) => p,
+        }
+    }
+
     fn future_clause(&self, i: usize) -> bool {
         let t = self.t;
         let mut words = (i.saturating_sub(8)..i)
@@ -2545,7 +2586,7 @@ impl<'a> TimeScanner<'a> {
         if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
             return None;
         }
-        let day = self.reference.and_then(|r| recent_month_day(r, m as u32, d as u32));
+        let day = self.reference.and_then(|r| self.month_day(r, m as u32, d as u32));
         self.date_hit(i + 1, day_interval(day))
     }
 

@@ -433,3 +433,12 @@ fn business_days_ahead_in_a_request() {
     day("Please reply in four business days.", "2024-01-18");
     assert!(times("The strike lasted in four business days.").is_empty());
 }
+
+#[test]
+fn a_future_clause_takes_the_nearest_date() {
+    day("The funeral will be held on Sunday.", "2024-01-14");
+    day("The court will rule 3 days after February 2.", "2024-02-05");
+    day("Parliament will honour the victims of January 3.", "2024-01-03");
+    day("The funeral was held on Sunday.", "2024-01-07");
+    day("The court ruled 3 days after February 2.", "2023-02-05");
+}
