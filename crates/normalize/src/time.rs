@@ -660,7 +660,38 @@ impl<'a> TimeScanner<'a> {
     /// A time expression at `i`, joined to a second one by "to", "until", "through" or a dash
     /// into one interval ("October 2 to October 22", "2014-2018", "4 to 22 January 1995").
     fn ranged(&self, i: usize) -> Option<Hit> {
-        self.range_from(i, true)
+        let hit = self.range_from(i, true)?;
+        self.weekday_after(&hit).or(Some(hit))
+    }
+
+    /// A day or week followed by the weekday it falls in: "in 3 days on Friday", "the first
+    /// week of October on Friday", "next week Mon", "last week - Monday": that weekday of the
+    /// week (Monday to Sunday) holding the day, or the middle of the week.
+    fn weekday_after(&self, hit: &Hit) -> Option<Hit> {
+        let t = self.t;
+        if hit.kind != TimeKind::Date {
+            return None;
+        }
+        let Some(TimeValue::Interval(iv)) = hit.value else { return None };
+        let week = iv.days() == 7 && iv.start.weekday().num_days_from_monday() == 0;
+        // a counted day ("in 3 days", "two months from today"), not a named date whose
+        // weekday is known ("January 3 on Friday" says something else)
+        let counted = || (hit.end.saturating_sub(8)..hit.end).any(|k| matches!(t.lex(k), Lex::Unit(_)));
+        // "the first week of Oct. on Friday": the full stop of an abbreviation, not a sentence's end
+        let on = if t.punct(hit.end, '.') && t.tight(hit.end) && !t.cap(hit.end + 1) { hit.end + 1 } else { hit.end };
+        let k = if t.is_w(on, W::On) && (week || (iv.days() <= 7 && counted())) {
+            on + 1
+        } else if week && t.is_dash(hit.end) {
+            hit.end + 1
+        } else if week {
+            hit.end
+        } else {
+            return None;
+        };
+        let (Lex::Weekday(wd) | Lex::WeekdayAbbr(wd)) = t.lex(k) else { return None };
+        let middle = iv.start.checked_add_days(Days::new((iv.days() / 2) as u64))?;
+        let d = week_of(middle).and_then(|w| shift_days(w.start, i64::from(wd)));
+        Some(Hit { end: k + 1, value: iv_value(day_interval(d)), kind: TimeKind::Date })
     }
 
     /// Whether token `k` joins two ends of a range (`and` only after "between").
@@ -2015,6 +2046,16 @@ impl<'a> TimeScanner<'a> {
         }
         if abbr {
             return None;
+        }
+        // "Monday two weeks from now", "Thursday, two years from now": that weekday of the week
+        // holding the counted day
+        if let Some(h) = self.core(j).filter(|h| h.kind == TimeKind::Date) {
+            if let Some(TimeValue::Interval(iv)) = h.value {
+                if iv.days() == 1 && (j..h.end).any(|k| matches!(t.lex(k), Lex::Unit(_))) {
+                    let d = week_of(iv.start).and_then(|w| shift_days(w.start, i64::from(wd)));
+                    return self.date_hit(h.end, day_interval(d));
+                }
+            }
         }
         let mut k = if t.is_w(i + 1, W::Of) { i + 2 } else { i + 1 };
         if k == i + 2 && t.is_w(k, W::The) {

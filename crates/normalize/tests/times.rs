@@ -442,3 +442,12 @@ fn a_future_clause_takes_the_nearest_date() {
     day("The funeral was held on Sunday.", "2024-01-07");
     day("The court ruled 3 days after February 2.", "2023-02-05");
 }
+
+#[test]
+fn a_weekday_joined_to_a_counted_day_or_a_week() {
+    day("Voting will end in 3 days on Tuesday.", "2024-01-16");
+    day("Talks resume next week Mon, diplomats said.", "2024-01-15");
+    day("The raid came two weeks ago on Friday.", "2023-12-29");
+    day("Polls open Monday two weeks from now.", "2024-01-22");
+    assert_eq!(times("He came on January 3 on Friday.").len(), 2);
+}
