@@ -564,6 +564,10 @@ impl<'a> TimeScanner<'a> {
     pub fn at(&self, i: usize) -> Option<Hit> {
         let t = self.t;
         self.start.set(i);
+        // "to" starts only "to date"
+        if t.is_w(i, W::To) && self.date_word(i + 1).is_none() {
+            return None;
+        }
         // Most tokens are words no pattern starts with: leave them at once.
         match t.get(i)?.kind {
             crate::token::Kind::Num(_) => {}
@@ -622,6 +626,8 @@ impl<'a> TimeScanner<'a> {
                         | W::For
                         | W::Within
                         | W::H
+                        | W::To
+                        | W::Date
                 ) {
                     return None;
                 }
@@ -630,7 +636,7 @@ impl<'a> TimeScanner<'a> {
         }
         let wrapper = match t.w(i) {
             Some(W::Since | W::After) => Some(TimeKind::Since),
-            Some(W::Until | W::By | W::Before | W::Through) => Some(TimeKind::Until),
+            Some(W::Until | W::By | W::Before | W::Through | W::To) => Some(TimeKind::Until),
             _ => None,
         };
         if let Some(kind) = wrapper {
@@ -916,7 +922,8 @@ impl<'a> TimeScanner<'a> {
     }
 
     fn core(&self, i: usize) -> Option<Hit> {
-        self.week_of_day(i)
+        self.to_date(i)
+            .or_else(|| self.week_of_day(i))
             .or_else(|| self.nth_week(i))
             .or_else(|| self.units_of(i))
             .or_else(|| self.iso_week(i))
@@ -964,6 +971,42 @@ impl<'a> TimeScanner<'a> {
             }
         });
         self.date_hit(end, day_interval(d))
+    }
+
+    /// "date" or "current date" at `k`: the token after it.
+    fn date_word(&self, k: usize) -> Option<usize> {
+        let t = self.t;
+        if t.is_w(k, W::Date) {
+            Some(k + 1)
+        } else if t.is_w(k, W::This) && t.is_w(k + 1, W::Date) {
+            Some(k + 2)
+        } else {
+            None
+        }
+    }
+
+    /// "(up) to date", "till current date": the reference day, as the end of a range ("from
+    /// March to date") or a bound; "the year to date", "year-to-date", "month to date": from the
+    /// start of the reference's year or month to the reference day.
+    fn to_date(&self, i: usize) -> Option<Hit> {
+        let t = self.t;
+        if let Lex::Unit(unit @ (Unit::Year | Unit::Month | Unit::Week)) = t.lex(i) {
+            let k = if t.is_dash(i + 1) { i + 2 } else { i + 1 };
+            if !t.is_w(k, W::To) {
+                return None;
+            }
+            let end = self.date_word(if t.is_dash(k + 1) { k + 2 } else { k + 1 })?;
+            let iv = self.reference.and_then(|r| span(self.this_unit(r, unit)?.start, r, DatePrecision::Day));
+            return Some(Hit { end, value: iv_value(iv), kind: TimeKind::Duration });
+        }
+        // not "up to date", "bring it up to date"
+        let joined = i > 0 && matches!(t.w(i - 1), Some(W::To | W::Until)) && !(i > 1 && t.is_w(i - 2, W::Up));
+        let end = self.date_word(i).filter(|_| joined)?;
+        // not a field compared to a value ("equals to date 1", "to date from 2010-01-01")
+        if t.num(end).is_some() || t.is_w(end, W::From) {
+            return None;
+        }
+        self.date_hit(end, day_interval(self.reference))
     }
 
     fn date_hit(&self, end: usize, iv: Option<DateInterval>) -> Option<Hit> {

@@ -195,6 +195,8 @@ pub(crate) enum W {
     Least,
     Most,
     Up,
+    /// "date" of "to date", "till current date": the reference day.
+    Date,
     As,
     Many,
     Nearly,
@@ -604,6 +606,7 @@ const VOCABULARY: &[(&str, Lex)] = &[
     ("least", Lex::W(W::Least)),
     ("most", Lex::W(W::Most)),
     ("up", Lex::W(W::Up)),
+    ("date", Lex::W(W::Date)),
     ("as", Lex::W(W::As)),
     ("many", Lex::W(W::Many)),
     ("nearly", Lex::W(W::Nearly)),

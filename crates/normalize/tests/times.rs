@@ -451,3 +451,14 @@ fn a_weekday_joined_to_a_counted_day_or_a_week() {
     day("Polls open Monday two weeks from now.", "2024-01-22");
     assert_eq!(times("He came on January 3 on Friday.").len(), 2);
 }
+
+#[test]
+fn to_date_runs_to_the_reference_day() {
+    let found = times("The floods have killed 300 people to date.");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].kind, TimeKind::Until);
+    range("Prices rose from March to date.", "2023-03-01", "2024-01-12", DatePrecision::Month);
+    range("Shares fell 4% in the year to date.", "2024-01-01", "2024-01-12", DatePrecision::Day);
+    assert!(times("The list is kept up to date.").is_empty());
+    assert!(times("rows where the field is equal to date 5").is_empty());
+}
