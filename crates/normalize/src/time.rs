@@ -882,7 +882,22 @@ impl<'a> TimeScanner<'a> {
             // a second end without one is the first such day from the first ("from 10/1 to 11/7").
             let b_value = match (&a.value, &b.value) {
                 (Some(TimeValue::Interval(x)), Some(TimeValue::Interval(y))) if !names_year(k, b.end) => {
-                    Some(TimeValue::Interval(year_after_start(x.start, *y)))
+                    // two days of months, neither with a year, more than a year apart: the first
+                    // is a 29 February of years back ("2/29-3/1"); the second is the day after it
+                    let days = x.precision == DatePrecision::Day && y.precision == DatePrecision::Day;
+                    let y = match date(x.start.year(), y.start.month(), y.start.day()) {
+                        Some(moved)
+                            if days
+                                && moved >= x.start
+                                && (y.start - x.start).num_days() > 366
+                                && !names_year(i, a.end)
+                                && !self.counted_from_reference(k) =>
+                        {
+                            DateInterval::day(moved)
+                        }
+                        _ => *y,
+                    };
+                    Some(TimeValue::Interval(year_after_start(x.start, y)))
                 }
                 _ => b.value.clone(),
             };
@@ -1061,10 +1076,24 @@ impl<'a> TimeScanner<'a> {
         }
         let (lo, hi, k) = small_count(t, i)?;
         let Lex::Unit(unit) = t.lex(k) else { return None };
-        let per = unit_days(unit)?;
         if lo != hi {
             return None;
         }
+        // "two months after next Friday", "a year before 3 May 2020": counted in calendar months
+        // from that day
+        if let (Unit::Month | Unit::Year, Some(w @ (W::After | W::Before))) = (unit, t.w(k + 1)) {
+            let anchor = self.core(k + 2).filter(|h| h.kind == TimeKind::Date)?;
+            let iv = match anchor.value {
+                Some(TimeValue::Interval(iv)) if iv.precision == DatePrecision::Day => iv,
+                None => return self.date_hit(anchor.end, None), // no reference to count from
+                _ => return None,
+            };
+            let months = Months::new(u32::try_from(lo).ok()?.checked_mul(if unit == Unit::Year { 12 } else { 1 })?);
+            let d =
+                if w == W::After { iv.start.checked_add_months(months) } else { iv.start.checked_sub_months(months) };
+            return self.date_hit(anchor.end, day_interval(d));
+        }
+        let per = unit_days(unit)?;
         let n = i64::try_from(lo).ok()?.checked_mul(per)?;
         let n = match t.w(k + 1) {
             Some(W::Later | W::After) => n,
@@ -1421,11 +1450,15 @@ impl<'a> TimeScanner<'a> {
                 return Some(Hit { end, value: iv_value(iv), kind: TimeKind::Duration });
             }
         }
+        // "in two weeks' time", "in a fortnight's time": ahead whatever the clause
+        let time_after = after_possessive(t, k + 1);
+        let units_time = time_after > k + 1 && t.is_w(time_after, W::Time);
         if let (true, Some(w @ (W::In | W::Within))) = (lo == hi, t.w(i.wrapping_sub(1))) {
             if matches!(unit, Unit::Day | Unit::Week | Unit::Fortnight | Unit::Month | Unit::Year)
-                && self.future_clause(i - 1)
+                && (self.future_clause(i - 1) || (units_time && w == W::In))
                 && !t.is_w(k + 1, W::Of)
             {
+                let end = if units_time { time_after + 1 } else { k + 1 };
                 let value = r.and_then(|r| {
                     let last = forward_from(r, unit, lo)?;
                     if w == W::In {
@@ -1435,7 +1468,7 @@ impl<'a> TimeScanner<'a> {
                     }
                 });
                 let kind = if w == W::In { TimeKind::Date } else { TimeKind::Duration };
-                return Some(Hit { end: k + 1, value: iv_value(value), kind });
+                return Some(Hit { end, value: iv_value(value), kind });
             }
         }
         // "two weeks from now", "3 days from tomorrow", "16 days from 01/02/2018": that day
@@ -1660,7 +1693,8 @@ impl<'a> TimeScanner<'a> {
         let announced = the
             || t.cap(j)
             || i == 0
-            || matches!(t.prev_lex(i), Lex::W(W::In | W::From | W::To | W::Between | W::And | W::On | W::During));
+            || matches!(t.prev_lex(i), Lex::W(W::In | W::From | W::To | W::Between | W::And | W::On | W::During))
+            || (i >= 2 && t.punct(i - 1, ',') && matches!(t.lex(i - 2), Lex::Weekday(_))); // "Thursday, week 23"
         if !announced {
             return None;
         }
@@ -2706,9 +2740,9 @@ impl<'a> TimeScanner<'a> {
             return self.word_year_alone(i);
         }
         let n = t.num(i)?;
-        // Decades: "1990s", "1990's".
+        // Decades: "1990s", "1990's", and "1990 s" at a clause's end (an "s" split off).
         if n.is_plain() && n.digits == 4 && n.int % 10 == 0 && (1000..=2990).contains(&n.int) {
-            if t.tight(i + 1) && t.is_w(i + 1, W::S) {
+            if t.is_w(i + 1, W::S) && (t.tight(i + 1) || ends_clause(t, i + 2)) {
                 return self.date_hit(i + 2, decade_interval(n.int as i32));
             }
             if t.tight(i + 1) && (t.punct(i + 1, '\'') || t.punct(i + 1, '’')) && t.tight(i + 2) && t.is_w(i + 2, W::S)

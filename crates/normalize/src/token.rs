@@ -197,6 +197,8 @@ pub(crate) enum W {
     Up,
     /// "date" of "to date", "till current date": the reference day.
     Date,
+    /// "time" of "in two weeks' time".
+    Time,
     As,
     Many,
     Nearly,
@@ -607,6 +609,7 @@ const VOCABULARY: &[(&str, Lex)] = &[
     ("most", Lex::W(W::Most)),
     ("up", Lex::W(W::Up)),
     ("date", Lex::W(W::Date)),
+    ("time", Lex::W(W::Time)),
     ("as", Lex::W(W::As)),
     ("many", Lex::W(W::Many)),
     ("nearly", Lex::W(W::Nearly)),

@@ -462,3 +462,14 @@ fn to_date_runs_to_the_reference_day() {
     assert!(times("The list is kept up to date.").is_empty());
     assert!(times("rows where the field is equal to date 5").is_empty());
 }
+
+#[test]
+fn months_after_a_day_weeks_time_and_split_decades() {
+    day("The truce will end two months after next Friday.", "2024-03-19");
+    day("Elections are due in two weeks' time.", "2024-01-26");
+    range("Growth slowed in the 1990 s.", "1990-01-01", "1999-12-31", DatePrecision::Decade);
+    range("Polls closed 2/29-3/1, officials said.", "2020-02-29", "2020-03-01", DatePrecision::Day);
+    let found = times("The talks ran Thursday, week 2, and after.");
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[1].span.slice("The talks ran Thursday, week 2, and after."), "week 2");
+}
