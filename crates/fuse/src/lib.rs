@@ -66,7 +66,7 @@ pub fn fuse(frames: &[SourcedFrame], centroid: CountryCentroid) -> Vec<Incident>
         let best = clusters
             .iter()
             .enumerate()
-            .filter_map(|(i, c)| c.affinity(&f.frame).map(|s| (s, i)))
+            .filter_map(|(i, c)| c.affinity(f).map(|s| (s, i)))
             .max_by(|a, b| a.0.partial_cmp(&b.0).unwrap_or(std::cmp::Ordering::Equal).then(b.1.cmp(&a.1)));
         match best {
             Some((_, i)) => clusters[i].add(f),
@@ -161,13 +161,42 @@ struct Cluster<'a> {
     event_type: EventType,
     country: Option<String>,
     date: Option<DateInterval>,
+    /// For a cluster no source dates: the days its undated main reports allow (see `reported`).
+    reported: Option<DateInterval>,
     places: Vec<Place>,
+}
+
+/// How many days before its publication an article's undated main event is taken to have
+/// happened. News reports an attack the day it happens or the next ("a bomb exploded in a
+/// market, killing 12"); a week bounds the stragglers (a weekly's round-up) while keeping two
+/// reports of the same kind of attack at one place a fortnight apart as two incidents.
+pub const REPORT_WINDOW_DAYS: i64 = 7;
+
+/// The days an undated frame can have happened on, when it is its article's main event and the
+/// article has a publication date: the `REPORT_WINDOW_DAYS` up to and including that date.
+/// Background events ("since the 2015 attacks") get none: an article is not about them.
+fn reported(f: &SourcedFrame) -> Option<DateInterval> {
+    if f.frame.date.is_some() || !f.frame.main {
+        return None;
+    }
+    let end = f.published?;
+    Some(DateInterval {
+        start: end - chrono::Duration::days(REPORT_WINDOW_DAYS),
+        end,
+        precision: annalist_model::DatePrecision::Week,
+    })
 }
 
 impl<'a> Cluster<'a> {
     fn new(f: &'a SourcedFrame) -> Cluster<'a> {
-        let mut c =
-            Cluster { frames: Vec::new(), event_type: EventType::Unknown, country: None, date: None, places: vec![] };
+        let mut c = Cluster {
+            frames: Vec::new(),
+            event_type: EventType::Unknown,
+            country: None,
+            date: None,
+            reported: None,
+            places: vec![],
+        };
         c.add(f);
         c
     }
@@ -186,6 +215,12 @@ impl<'a> Cluster<'a> {
                 Some(cur) => cur.intersect(&d.value).unwrap_or(if d.value.days() < cur.days() { d.value } else { cur }),
             });
         }
+        if let Some(w) = reported(f) {
+            self.reported = Some(match self.reported {
+                None => w,
+                Some(cur) => cur.intersect(&w).unwrap_or(cur),
+            });
+        }
         if let Some(p) = &fr.place {
             self.places.push(p.value.clone());
         }
@@ -193,9 +228,17 @@ impl<'a> Cluster<'a> {
     }
 
     /// How well frame `fr` fits this cluster, or `None` when it contradicts it.
-    fn affinity(&self, fr: &EventFrame) -> Option<f64> {
+    fn affinity(&self, f: &SourcedFrame) -> Option<f64> {
+        let fr = &f.frame;
         if !self.event_type.can_name_one_event_with(fr.event_type) {
             return None;
+        }
+        // two undated reports, each its article's main event, published too far apart to be
+        // about one attack (a dated source settles it either way, so dates win over windows)
+        if let (None, Some(w), Some(fw)) = (&self.date, &self.reported, reported(f)) {
+            if !w.overlaps(&fw, 0) {
+                return None;
+            }
         }
         if let (Some(c), Some(fc)) = (&self.country, &fr.country) {
             if *c != fc.value {
@@ -210,15 +253,37 @@ impl<'a> Cluster<'a> {
             }
             linked = true;
             score += if fd.value.days() <= 7 && d.days() <= 7 { 2.0 } else { 1.0 };
+        } else {
+            // an undated main report and an event of its week in the same country: a weak link
+            // (places, checked below, still keep two cities apart)
+            let ours = self.date.or(self.reported);
+            let theirs = fr.date.as_ref().map(|d| d.value).or_else(|| reported(f));
+            let same_country = matches!((&self.country, &fr.country), (Some(c), Some(fc)) if *c == fc.value);
+            if let (Some(d), Some(fd), true) = (ours, theirs, same_country) {
+                if d.overlaps(&fd, 0) && (self.reported.is_some() || reported(f).is_some()) {
+                    linked = true;
+                    score += 0.5;
+                }
+            }
         }
         if let Some(fp) = &fr.place {
             let fp = &fp.value;
             for p in &self.places {
-                if same_name(&p.name, &fp.name) || annalist_model::site_in_city(p, fp) {
+                let below_country = p.kind != PlaceKind::Country && fp.kind != PlaceKind::Country;
+                if same_name(&p.name, &fp.name) || (below_country && annalist_model::places_nested(p, fp)) {
                     score += 2.0;
                     linked = linked || self.event_type == fr.event_type || fr.event_type == EventType::Unknown;
                 } else if p.kind == fp.kind && p.kind != PlaceKind::Country && p.country == fp.country {
                     // two different cities (or sites) of one country: two events
+                    return None;
+                } else if p.country == fp.country
+                    && p.kind != PlaceKind::Country
+                    && fp.kind != PlaceKind::Country
+                    && p.admin1.is_some()
+                    && fp.admin1.is_some()
+                    && p.admin1 != fp.admin1
+                {
+                    // a city outside the region (Boston and Texas): two events
                     return None;
                 }
             }
@@ -271,7 +336,7 @@ impl<'a> Cluster<'a> {
 
     fn reconcile(&self, centroid: CountryCentroid) -> Option<Incident> {
         let country = self.country.clone()?;
-        let date = self.date?;
+        let date = self.date.or(self.reported)?;
         if !self.says_enough(&date) {
             return None;
         }
@@ -322,6 +387,17 @@ impl<'a> Cluster<'a> {
                 if d.value.intersect(&date).is_none() {
                     contradicting = true;
                 }
+            }
+        }
+        if self.date.is_none() {
+            // no source dates it: the claim says so, citing the main report's sentence
+            for f in self.frames.iter().filter(|f| reported(f).is_some()) {
+                let published = f.published.map(|d| d.to_string()).unwrap_or_default();
+                let value = format!(
+                    "{} (undated; reported {published}, taken as the {REPORT_WINDOW_DAYS} days before)",
+                    render_interval(&date)
+                );
+                claims.push(claim(Field::Date, value, f, f.frame.sentence, f.frame.quote.clone()));
             }
         }
         if contradicting {
@@ -574,7 +650,14 @@ mod tests {
     }
 
     fn kerman() -> Place {
-        Place { name: "Kerman".into(), country: "IR".into(), kind: PlaceKind::City, lat: Some(30.28), lon: Some(57.08) }
+        Place {
+            name: "Kerman".into(),
+            country: "IR".into(),
+            kind: PlaceKind::City,
+            lat: Some(30.28),
+            lon: Some(57.08),
+            admin1: None,
+        }
     }
 
     fn frame(doc: &str, seq: i64, date: Option<DateInterval>, killed: Option<CountRange>) -> SourcedFrame {
@@ -667,6 +750,64 @@ mod tests {
     }
 
     #[test]
+    fn an_undated_main_report_is_dated_by_its_publication_and_says_so() {
+        let mut a = frame("a", 1, None, Some(CountRange::exact(12)));
+        a.published = Some(day("2024-03-10"));
+        let incidents = fuse(&[a.clone()], &no_centroid);
+        assert_eq!(incidents.len(), 1);
+        assert_eq!(incidents[0].date_start, Some(day("2024-03-03")));
+        assert_eq!(incidents[0].date_end, Some(day("2024-03-10")));
+        let date_claim = incidents[0].claims.iter().find(|c| c.field == Field::Date).expect("a date claim");
+        assert!(date_claim.value.contains("undated"), "{}", date_claim.value);
+        // a background mention is not what its article is about: no window, no ledger row
+        a.frame.main = false;
+        assert!(fuse(&[a], &no_centroid).is_empty());
+    }
+
+    #[test]
+    fn undated_reports_a_month_apart_are_two_incidents_and_a_dated_one_settles_the_date() {
+        let report = |doc: &str, seq, published: &str| {
+            let mut f = frame(doc, seq, None, None);
+            f.published = Some(day(published));
+            f
+        };
+        let frames = vec![report("a", 1, "2024-03-10"), report("b", 2, "2024-04-10")];
+        assert_eq!(fuse(&frames, &no_centroid).len(), 2);
+        let frames = vec![report("a", 1, "2024-03-10"), report("b", 2, "2024-03-12")];
+        assert_eq!(fuse(&frames, &no_centroid).len(), 1, "two reports of one week at one place");
+        let frames =
+            vec![report("a", 1, "2024-03-10"), frame("b", 2, Some(DateInterval::day(day("2024-03-09"))), None)];
+        let incidents = fuse(&frames, &no_centroid);
+        assert_eq!(incidents.len(), 1);
+        assert_eq!(
+            (incidents[0].date_start, incidents[0].date_end),
+            (Some(day("2024-03-09")), Some(day("2024-03-09")))
+        );
+    }
+
+    #[test]
+    fn a_city_joins_the_incident_in_its_region_but_not_one_in_another() {
+        let jan3 = DateInterval::day(day("2024-01-03"));
+        let place = |name: &str, kind, admin1: &str| Place {
+            name: name.into(),
+            country: "IR".into(),
+            kind,
+            lat: None,
+            lon: None,
+            admin1: Some(admin1.into()),
+        };
+        let mut province = frame("a", 1, Some(jan3), None);
+        province.frame.place = ev(place("Kerman Province", PlaceKind::Region, "29"));
+        let mut city = frame("b", 2, Some(jan3), None);
+        city.frame.place = ev(place("Kerman", PlaceKind::City, "29"));
+        let incidents = fuse(&[province.clone(), city.clone()], &no_centroid);
+        assert_eq!(incidents.len(), 1);
+        assert_eq!(incidents[0].place.as_deref(), Some("Kerman"), "the most specific place");
+        city.frame.place = ev(place("Shiraz", PlaceKind::City, "07"));
+        assert_eq!(fuse(&[province, city], &no_centroid).len(), 2);
+    }
+
+    #[test]
     fn a_claim_and_a_blame_are_kept_apart_and_marked() {
         let jan3 = DateInterval::day(day("2024-01-03"));
         let mut a = frame("a", 1, Some(jan3), None);
@@ -684,7 +825,14 @@ mod tests {
     #[test]
     fn an_undated_report_in_the_same_country_joins_the_dated_incident_of_its_type_by_its_group() {
         let dec = DateInterval { start: day("2023-12-01"), end: day("2023-12-31"), precision: DatePrecision::Month };
-        let kg = |name: &str, kind| Place { name: name.into(), country: "KG".into(), kind, lat: None, lon: None };
+        let kg = |name: &str, kind| Place {
+            name: name.into(),
+            country: "KG".into(),
+            kind,
+            lat: None,
+            lon: None,
+            admin1: None,
+        };
         let mut dated = frame("a", 1, Some(dec), None);
         dated.frame.event_type = EventType::FoiledPlot;
         dated.frame.place = ev(kg("Jalal-Abad", PlaceKind::City));
@@ -714,8 +862,14 @@ mod tests {
         let y2017 = DateInterval { start: day("2017-01-01"), end: day("2017-12-31"), precision: DatePrecision::Year };
         let mut vague = frame("a", 1, Some(y2017), None);
         vague.frame.event_type = EventType::Unknown;
-        vague.frame.place =
-            ev(Place { name: "Iran".into(), country: "IR".into(), kind: PlaceKind::Country, lat: None, lon: None });
+        vague.frame.place = ev(Place {
+            name: "Iran".into(),
+            country: "IR".into(),
+            kind: PlaceKind::Country,
+            lat: None,
+            lon: None,
+            admin1: None,
+        });
         assert!(fuse(std::slice::from_ref(&vague), &no_centroid).is_empty());
         // the same mention with a toll is a row
         vague.frame.killed = ev(CountRange::exact(17));

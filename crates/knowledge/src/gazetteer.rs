@@ -83,6 +83,7 @@ impl Entry {
             kind: self.kind,
             lat: Some(self.lat),
             lon: Some(self.lon),
+            admin1: (!self.admin1.is_empty()).then(|| self.admin1.to_string()),
         }
     }
 }
