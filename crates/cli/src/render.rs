@@ -1,6 +1,7 @@
-//! Text renderings for the terminal: the ledger table and one incident with its evidence.
+//! Text renderings for the terminal: the ledger table and one incident with its evidence and
+//! its attribution ledger (who claimed, blamed, confirmed, denied or suspected whom).
 
-use annalist_model::{CountRange, Field, Incident};
+use annalist_model::{Claim, CountRange, Field, Incident};
 use std::io::{self, Write};
 
 fn range(c: &Option<CountRange>) -> String {
@@ -122,17 +123,94 @@ pub fn incident_detail(out: &mut dyn Write, inc: &Incident) -> io::Result<()> {
             writeln!(out, "  {}  {}", r.id, r.relation)?;
         }
     }
+    let (ledger, claims): (Vec<&Claim>, Vec<&Claim>) = inc.claims.iter().partition(|c| c.field == Field::Attribution);
+    if !ledger.is_empty() {
+        writeln!(out, "\nattribution ledger (who said who did it)")?;
+        for c in &ledger {
+            writeln!(out, "  {}", c.value)?;
+            evidence(out, c)?;
+        }
+    }
     writeln!(out, "\nclaims, by field")?;
     let mut last = None;
-    for c in &inc.claims {
+    for c in claims {
         if last != Some(c.field) {
             writeln!(out, "  {}{}", c.field.as_str(), disputed(c.field))?;
             last = Some(c.field);
         }
-        let when = c.published.map(|d| format!(", {d}")).unwrap_or_default();
-        let outlet = c.outlet.as_deref().map(|o| format!(" ({o}{when})")).unwrap_or_default();
-        writeln!(out, "    {:<18} {}{} [{}..{}]", c.value, c.document, outlet, c.start, c.end)?;
-        writeln!(out, "      “{}”", cut(c.quote.trim(), 300))?;
+        write!(out, "    {:<18} ", c.value)?;
+        evidence(out, c)?;
     }
     Ok(())
+}
+
+/// A claim's source (document, outlet and date, offsets) and its quote on the next line.
+fn evidence(out: &mut dyn Write, c: &Claim) -> io::Result<()> {
+    let when = c.published.map(|d| format!(", {d}")).unwrap_or_default();
+    let outlet = c.outlet.as_deref().map(|o| format!(" ({o}{when})")).unwrap_or_default();
+    if c.field == Field::Attribution {
+        write!(out, "    ")?;
+    }
+    writeln!(out, "{}{} [{}..{}]", c.document, outlet, c.start, c.end)?;
+    writeln!(out, "      “{}”", cut(c.quote.trim(), 300))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use annalist_model::EventType;
+
+    fn claim(field: Field, value: &str, quote: &str) -> Claim {
+        Claim {
+            field,
+            value: value.into(),
+            document: "doc1".into(),
+            outlet: Some("Wire".into()),
+            published: None,
+            quote: quote.into(),
+            start: 0,
+            end: quote.len(),
+        }
+    }
+
+    #[test]
+    fn show_lists_the_attribution_ledger_apart_with_its_quotes() {
+        let blame = "Iranian officials blamed Israel for the attack.";
+        let toll = "The blast killed 95 people.";
+        let inc = Incident {
+            id: "inc_1".into(),
+            event_type: EventType::Bombing,
+            date_start: None,
+            date_end: None,
+            country: Some("IR".into()),
+            place: Some("Kerman".into()),
+            lat: None,
+            lon: None,
+            perpetrators: vec![],
+            killed: Some(CountRange::exact(95)),
+            wounded: None,
+            suicide: None,
+            attackers: None,
+            weapon: None,
+            target: None,
+            sources: vec!["doc1".into()],
+            independent_sources: 1,
+            claims: vec![
+                claim(Field::Killed, "95", toll),
+                claim(Field::Attribution, "blamed: Israel (by Iranian officials)", blame),
+            ],
+            conflicts: vec![],
+            related: vec![],
+        };
+        let mut out = Vec::new();
+        incident_detail(&mut out, &inc).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let ledger = text.find("attribution ledger").expect("a ledger section");
+        let claims = text.find("claims, by field").unwrap();
+        let entry = text.find("blamed: Israel (by Iranian officials)").unwrap();
+        assert!(ledger < entry && entry < claims, "{text}");
+        assert!(text[entry..claims].contains(&format!("“{blame}”")), "{text}");
+        assert!(!text[claims..].contains("attribution"), "the ledger is not repeated among the fields: {text}");
+        assert!(text[claims..].contains(&format!("“{toll}”")));
+    }
 }

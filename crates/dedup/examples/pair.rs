@@ -1,4 +1,5 @@
-//! Prints the similarity of two text files' sketches: `cargo run --example pair A B`.
+//! Prints the similarity of two text files' sketches and their figures:
+//! `cargo run --example pair A B`.
 use annalist_dedup::Sketch;
 
 fn main() {
@@ -13,6 +14,13 @@ fn main() {
             std::process::exit(1)
         })
     };
-    let (sa, sb) = (Sketch::of(&read(a)), Sketch::of(&read(b)));
+    let (ta, tb) = (read(a), read(b));
+    let (sa, sb) = (Sketch::of(&ta), Sketch::of(&tb));
     println!("shingles {} {}  {:?}", sa.shingle_count(), sb.shingle_count(), sa.compare(&sb));
+    let (fa, fb) = (Sketch::figure_set(&ta), Sketch::figure_set(&tb));
+    println!("figures (context hash, figure hash): {} and {}", fa.len(), fb.len());
+    for (context, figure) in &fa {
+        let other: Vec<u64> = fb.iter().filter(|f| f.0 == *context).map(|f| f.1).collect();
+        println!("  {context:016x} {figure:016x} other text: {other:x?}");
+    }
 }

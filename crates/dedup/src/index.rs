@@ -10,7 +10,11 @@ use std::cmp::Ordering;
 const BANDS: usize = WIDE_BINS;
 const KEY_BITS: u32 = 15;
 const NONE: u32 = u32::MAX;
-const UNDATED: i32 = i32::MAX;
+/// The day number of an unknown date (sorts after every date).
+pub(crate) const UNDATED: u16 = u16::MAX;
+/// Day numbers count from this date; dates before it, or more than 65,534 days after it
+/// (after 2079-06-05), count as unknown.
+const DAY_ZERO: (i32, u32, u32) = (1900, 1, 1);
 /// Shared bands that make a member worth comparing with for the near-identical rule: texts
 /// with Jaccard 0.9 share 8 or more of 12 bands with probability 0.97.
 const MEMBER_BANDS: usize = 8;
@@ -28,12 +32,12 @@ struct Entry {
     /// Next older article in the same bucket, per band.
     next_in_band: [u32; BANDS],
     text_len: u32,
-    /// Days from the common era; `i32::MAX` when unknown (sorts after every date).
-    published: i32,
+    /// Days from 1900-01-01; `UNDATED` when unknown (sorts after every date).
+    published: u16,
     /// On an original: the earliest publication day in its family (`UNDATED` when none is
     /// known). The date window is measured from it, so a family cannot drift through time
     /// by each new, slightly fuller issue of a series becoming its original.
-    first_published: i32,
+    first_published: u16,
 }
 
 /// Finds near-duplicate and syndicated copies among the articles added to it.
@@ -171,7 +175,7 @@ impl DedupIndex {
         let first = best
             .iter()
             .map(|&(o, _)| self.entries[o as usize].first_published)
-            .fold(self.entries[new as usize].published, i32::min);
+            .fold(self.entries[new as usize].published, u16::min);
         self.entries[original as usize].first_published = first;
         let mut repointed = Vec::new();
         for &(o, _) in &best {
@@ -204,7 +208,7 @@ impl DedupIndex {
     }
 
     /// The originals of the families whose original the sketch matches, best match first.
-    fn matching_originals(&mut self, sketch: &Sketch, published: i32) -> Vec<(u32, f64)> {
+    fn matching_originals(&mut self, sketch: &Sketch, published: u16) -> Vec<(u32, f64)> {
         let mut found: Vec<(u32, f64)> = Vec::new();
         if sketch.is_empty() {
             return found;
@@ -348,9 +352,16 @@ fn grow_gently<T>(v: &mut Vec<T>) {
     }
 }
 
-/// Days from the common era, or `UNDATED`.
-fn day_number(date: Option<chrono::NaiveDate>) -> i32 {
-    date.map_or(UNDATED, |d| chrono::Datelike::num_days_from_ce(&d))
+/// Days from `DAY_ZERO`, or `UNDATED` (also for dates outside the range a `u16` holds).
+fn day_number(date: Option<chrono::NaiveDate>) -> u16 {
+    let (y, m, d) = DAY_ZERO;
+    let zero = chrono::NaiveDate::from_ymd_opt(y, m, d);
+    match (date, zero) {
+        (Some(date), Some(zero)) => {
+            u16::try_from((date - zero).num_days()).ok().filter(|&n| n != UNDATED).unwrap_or(UNDATED)
+        }
+        _ => UNDATED,
+    }
 }
 
 fn bucket(band: usize, key: u16) -> usize {

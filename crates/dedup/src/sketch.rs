@@ -1,5 +1,7 @@
 //! The per-article fingerprint: word 5-shingles, one-permutation MinHash with densification,
-//! stored as b-bit fingerprints (16 bits for the LSH bins, 4 bits for the rest).
+//! stored as b-bit fingerprints (16 bits for the LSH bins, 4 bits for most of the rest), and a
+//! small sample of the text's figures with the words before them (the verification stage that
+//! tells a copy from another issue of a formulaic series).
 
 use crate::DedupError;
 use std::cell::RefCell;
@@ -9,16 +11,25 @@ pub const BINS: usize = 128;
 /// Bins kept at 16 bits; they double as the LSH bands (one bin per band).
 pub const WIDE_BINS: usize = 12;
 /// Bins kept at 4 bits, two to a byte.
-pub const NARROW_BINS: usize = BINS - WIDE_BINS;
+pub const NARROW_BINS: usize = 116;
+/// Bins the sketch keeps and compares.
+pub const STORED_BINS: usize = WIDE_BINS + NARROW_BINS;
 const NARROW_BYTES: usize = NARROW_BINS / 2;
+/// Figure slots: bottom-k sampling of the text's (context, figure) pairs, 21 bits each (16 of
+/// context, 5 of figure), packed into `FIGURE_WORDS` 16-bit words.
+pub const FIGURE_SLOTS: usize = 3;
+const FIGURE_WORDS: usize = 4;
+const SLOT_BITS: u32 = 21;
 const BIN_SHIFT: u32 = 64 - BINS.trailing_zeros();
 /// Words per shingle.
 pub const SHINGLE_WORDS: usize = 5;
+/// Words before a figure that make its context.
+const FIGURE_CONTEXT_WORDS: usize = 3;
 
-const FORMAT_VERSION: u8 = 2;
-/// Length of `Sketch::to_bytes()`: version, shingle count (u32), wide bins (u16 each), narrow
-/// bins (two to a byte).
-pub const SKETCH_BYTES: usize = 1 + 4 + 2 * WIDE_BINS + NARROW_BYTES;
+const FORMAT_VERSION: u8 = 3;
+/// Length of `Sketch::to_bytes()`: version, shingle count (u16), wide bins (u16 each), narrow
+/// bins (two to a byte), figure slots (a little-endian u64 of three 21-bit slots).
+pub const SKETCH_BYTES: usize = 1 + 2 + 2 * WIDE_BINS + NARROW_BYTES + 2 * FIGURE_WORDS;
 
 /// A compact fingerprint of one article's text.
 ///
@@ -27,15 +38,26 @@ pub const SKETCH_BYTES: usize = 1 + 4 + 2 * WIDE_BINS + NARROW_BYTES;
 /// is contained in the longer one.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Sketch {
-    /// Distinct shingles in the text (saturating); 0 means the text had no words.
-    pub(crate) shingles: u32,
+    /// Distinct shingles in the text (saturating at 65,535, far beyond a news article); 0 means
+    /// the text had no words.
+    pub(crate) shingles: u16,
     pub(crate) wide: [u16; WIDE_BINS],
     /// 4-bit fingerprints, bin `2i` in the low half of byte `i`.
     pub(crate) narrow: [u8; NARROW_BYTES],
+    /// Sampled figures: three 21-bit slots (16 bits of the context's hash above 5 bits of the
+    /// figure's; 0 is empty) in a u64 kept as 16-bit words, so that the struct stays 2-aligned.
+    pub(crate) figures: [u16; FIGURE_WORDS],
+}
+
+/// Scratch buffers of one thread: shingle hashes and (context, figure) hashes.
+#[derive(Default)]
+struct Scratch {
+    shingles: Vec<u64>,
+    figures: Vec<(u64, u64)>,
 }
 
 thread_local! {
-    static SCRATCH: RefCell<Vec<u64>> = const { RefCell::new(Vec::new()) };
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
 }
 
 impl Sketch {
@@ -44,47 +66,86 @@ impl Sketch {
         SCRATCH.with(|cell| match cell.try_borrow_mut() {
             Ok(mut scratch) => Sketch::of_with(text, &mut scratch),
             // Only reachable if `of` were re-entered on one thread; stay correct anyway.
-            Err(_) => Sketch::of_with(text, &mut Vec::new()),
+            Err(_) => Sketch::of_with(text, &mut Scratch::default()),
         })
     }
 
-    fn of_with(text: &str, shingles: &mut Vec<u64>) -> Sketch {
-        Sketch::collect_shingles(text, shingles);
-        Sketch::from_shingle_hashes(shingles)
+    fn of_with(text: &str, scratch: &mut Scratch) -> Sketch {
+        Sketch::collect(text, &mut scratch.shingles, &mut scratch.figures);
+        let mut sketch = Sketch::from_shingle_hashes(&scratch.shingles);
+        if !sketch.is_empty() {
+            sketch.figures = figure_slots(&scratch.figures);
+        }
+        sketch
     }
 
     /// The exact shingle set a sketch summarises: sorted, distinct 64-bit shingle hashes.
     /// For evaluation and diagnostics (it is as large as the text); the index never keeps it.
     pub fn shingle_set(text: &str) -> Vec<u64> {
         let mut out = Vec::new();
-        Sketch::collect_shingles(text, &mut out);
+        Sketch::collect(text, &mut out, &mut Vec::new());
         out
     }
 
-    /// Fills `shingles` with the text's distinct shingle hashes, sorted.
-    fn collect_shingles(text: &str, shingles: &mut Vec<u64>) {
+    /// The exact figures a sketch samples: `(context, figure)` hashes, sorted and distinct, where
+    /// a figure is a run of words holding a digit and its context the two words before it.
+    /// For evaluation and diagnostics; the index never keeps it.
+    pub fn figure_set(text: &str) -> Vec<(u64, u64)> {
+        let mut out = Vec::new();
+        Sketch::collect(text, &mut Vec::new(), &mut out);
+        out
+    }
+
+    /// Fills `shingles` with the text's distinct shingle hashes, sorted, and `figures` with its
+    /// distinct (context, figure) hashes, sorted.
+    fn collect(text: &str, shingles: &mut Vec<u64>, figures: &mut Vec<(u64, u64)>) {
         shingles.clear();
+        figures.clear();
         let mut window = [0u64; SHINGLE_WORDS];
         let mut words = 0usize;
-        for_each_word_hash(text, |h| {
+        // The words before the current figure, and the figure's hash so far: a figure is a run
+        // of digit-bearing words glued by punctuation ("1.5", "7-3/4", "45,000").
+        let mut context = [0u64; FIGURE_CONTEXT_WORDS];
+        let mut figure: Option<u64> = None;
+        for_each_word(text, |w| {
             window.rotate_left(1);
-            window[SHINGLE_WORDS - 1] = h;
+            window[SHINGLE_WORDS - 1] = w.hash;
             words += 1;
             if words >= SHINGLE_WORDS {
                 shingles.push(shingle_hash(&window));
             }
+            match figure {
+                Some(f) if w.digit && w.glued => figure = Some(fmix64(f.rotate_left(29) ^ w.hash)),
+                _ => {
+                    if let Some(f) = figure.take() {
+                        figures.push((shingle_hash(&context), f));
+                    }
+                    if w.digit {
+                        figure = Some(fmix64(FIGURE_SEED ^ w.hash));
+                    } else {
+                        context.rotate_left(1);
+                        context[FIGURE_CONTEXT_WORDS - 1] = w.hash;
+                    }
+                }
+            }
         });
+        if let Some(f) = figure {
+            figures.push((shingle_hash(&context), f));
+        }
         if (1..SHINGLE_WORDS).contains(&words) {
             // A text shorter than one shingle is one shingle of all its words.
             shingles.push(shingle_hash(&window[SHINGLE_WORDS - words..]));
         }
         shingles.sort_unstable();
         shingles.dedup();
+        figures.sort_unstable();
+        figures.dedup();
     }
 
-    /// Sketch of a set of distinct, well-mixed 64-bit shingle hashes.
+    /// Sketch of a set of distinct, well-mixed 64-bit shingle hashes (figure slots empty).
     fn from_shingle_hashes(shingles: &[u64]) -> Sketch {
-        let mut empty = Sketch { shingles: 0, wide: [0; WIDE_BINS], narrow: [0; NARROW_BYTES] };
+        let mut empty =
+            Sketch { shingles: 0, wide: [0; WIDE_BINS], narrow: [0; NARROW_BYTES], figures: [0; FIGURE_WORDS] };
         if shingles.is_empty() {
             return empty;
         }
@@ -97,29 +158,26 @@ impl Sketch {
                 min[bin] = s;
             }
         }
-        // Densification: an empty bin borrows the minimum of a filled bin chosen by a fixed
-        // probe sequence that depends only on the bin, so equal sets still give equal sketches.
+        // Densification for the LSH bins: an empty wide bin borrows the minimum of a filled bin
+        // chosen by a fixed probe sequence that depends only on the bin, so equal sets still
+        // give equal band keys; it is marked as borrowed so that comparisons skip it (a short
+        // text would otherwise repeat one shared minimum in many bins and look more similar
+        // than it is). Empty narrow bins stay empty (0).
         let filled = min;
-        for (bin, slot) in min.iter_mut().enumerate() {
-            if *slot != u64::MAX {
-                continue;
-            }
-            *slot = borrow_for(bin, &filled);
-        }
-        empty.shingles = u32::try_from(shingles.len()).unwrap_or(u32::MAX);
-        for (i, &s) in min.iter().enumerate() {
-            let f = fmix64(s ^ FINGERPRINT_SEED);
+        empty.shingles = u16::try_from(shingles.len()).unwrap_or(u16::MAX);
+        for (i, &s) in min.iter().take(STORED_BINS).enumerate() {
             if i < WIDE_BINS {
-                empty.wide[i] = f as u16;
-            } else {
+                let (value, borrowed) = if s == u64::MAX { (borrow_for(i, &filled), BORROWED) } else { (s, 0) };
+                empty.wide[i] = (fmix64(value ^ FINGERPRINT_SEED) as u16 & !BORROWED) | borrowed;
+            } else if s != u64::MAX {
                 let j = i - WIDE_BINS;
-                empty.narrow[j / 2] |= ((f & 0xF) as u8) << (4 * (j % 2));
+                empty.narrow[j / 2] |= narrow_fingerprint(s) << (4 * (j % 2));
             }
         }
         empty
     }
 
-    /// The persisted form: exactly `SKETCH_BYTES` (87) bytes.
+    /// The persisted form: exactly `SKETCH_BYTES` (52) bytes.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(SKETCH_BYTES);
         out.push(FORMAT_VERSION);
@@ -128,10 +186,15 @@ impl Sketch {
             out.extend_from_slice(&w.to_le_bytes());
         }
         out.extend_from_slice(&self.narrow);
+        for f in self.figures {
+            out.extend_from_slice(&f.to_le_bytes());
+        }
         out
     }
 
     /// Reads what `to_bytes` wrote; any other length or version is an error, never a panic.
+    /// (Version 2 sketches, from before figure slots and empty bins, cannot be compared with
+    /// these: a store that holds them is re-ingested.)
     pub fn from_bytes(bytes: &[u8]) -> Result<Sketch, DedupError> {
         if bytes.len() != SKETCH_BYTES {
             return Err(DedupError::SketchLength { expected: SKETCH_BYTES, found: bytes.len() });
@@ -139,20 +202,24 @@ impl Sketch {
         if bytes[0] != FORMAT_VERSION {
             return Err(DedupError::SketchVersion { found: bytes[0], supported: FORMAT_VERSION });
         }
-        let shingles = u32::from_le_bytes([bytes[1], bytes[2], bytes[3], bytes[4]]);
+        let u16_at = |at: usize| u16::from_le_bytes([bytes[at], bytes[at + 1]]);
         let mut wide = [0u16; WIDE_BINS];
         for (i, w) in wide.iter_mut().enumerate() {
-            let at = 5 + 2 * i;
-            *w = u16::from_le_bytes([bytes[at], bytes[at + 1]]);
+            *w = u16_at(3 + 2 * i);
         }
+        let at = 3 + 2 * WIDE_BINS;
         let mut narrow = [0u8; NARROW_BYTES];
-        narrow.copy_from_slice(&bytes[5 + 2 * WIDE_BINS..]);
-        Ok(Sketch { shingles, wide, narrow })
+        narrow.copy_from_slice(&bytes[at..at + NARROW_BYTES]);
+        let mut figures = [0u16; FIGURE_WORDS];
+        for (i, f) in figures.iter_mut().enumerate() {
+            *f = u16_at(at + NARROW_BYTES + 2 * i);
+        }
+        Ok(Sketch { shingles: u16_at(1), wide, narrow, figures })
     }
 
-    /// Distinct word shingles in the text this sketch was made from.
+    /// Distinct word shingles in the text this sketch was made from (saturating at 65,535).
     pub fn shingle_count(&self) -> u32 {
-        self.shingles
+        u32::from(self.shingles)
     }
 
     /// True when the text had no words: such a sketch matches nothing.
@@ -160,28 +227,38 @@ impl Sketch {
         self.shingles == 0
     }
 
-    fn agreeing(&self, other: &Sketch) -> (usize, usize) {
-        let wide = self.wide.iter().zip(&other.wide).filter(|(a, b)| a == b).count();
-        let narrow = self
-            .narrow
-            .iter()
-            .zip(&other.narrow)
-            .map(|(a, b)| {
-                let x = a ^ b;
-                usize::from(x & 0x0F == 0) + usize::from(x & 0xF0 == 0)
-            })
-            .sum();
-        (wide, narrow)
+    /// Bin counts of a comparison: `(wide agreeing, wide held by either, narrow agreeing,
+    /// narrow held by both, narrow held by either)`; borrowed wide bins and empty narrow bins
+    /// are not held.
+    fn agreeing(&self, other: &Sketch) -> (usize, usize, usize, usize, usize) {
+        let (mut wide, mut wide_held) = (0, 0);
+        for (&a, &b) in self.wide.iter().zip(&other.wide) {
+            let (held_a, held_b) = (a & BORROWED == 0, b & BORROWED == 0);
+            wide += usize::from(held_a && a == b);
+            wide_held += usize::from(held_a || held_b);
+        }
+        // Sixteen 4-bit bins at a time: one bit per bin that is non-zero (held), and one per
+        // bin where the two agree.
+        let (mut narrow, mut both, mut either) = (0u32, 0u32, 0u32);
+        for i in 0..NARROW_WORDS {
+            let (a, b) = (narrow_word(&self.narrow, i), narrow_word(&other.narrow, i));
+            let (ha, hb) = (held_bins(a), held_bins(b));
+            narrow += (!held_bins(a ^ b) & ha).count_ones();
+            both += (ha & hb).count_ones();
+            either += (ha | hb).count_ones();
+        }
+        let (narrow, both, either) = (narrow as usize, both as usize, either as usize);
+        (wide, wide_held, narrow, both, either)
     }
 
-    /// Estimated number of bins (out of `BINS`) whose minimum shingle the two texts share:
-    /// the agreeing 16-bit bins, plus the agreeing 4-bit bins less those expected by chance.
-    fn shared_bins(&self, other: &Sketch) -> f64 {
-        let (wide, narrow) = self.agreeing(other);
-        // A 4-bit fingerprint agrees by chance with probability 1/16.
-        let chance = 1.0 / 16.0;
-        let narrow_true = ((narrow as f64 - NARROW_BINS as f64 * chance) / (1.0 - chance)).max(0.0);
-        wide as f64 + narrow_true
+    /// Estimated bins whose minimum shingle the two texts share, and the bins either text
+    /// holds: the agreeing 16-bit bins, plus the agreeing 4-bit bins less those expected by
+    /// chance (one in 15 of the bins both hold).
+    fn shared_bins(&self, other: &Sketch) -> (f64, f64) {
+        let (wide, wide_held, narrow, both, either) = self.agreeing(other);
+        let chance = 1.0 / 15.0;
+        let narrow_true = ((narrow as f64 - both as f64 * chance) / (1.0 - chance)).max(0.0);
+        (wide as f64 + narrow_true, (wide_held + either) as f64)
     }
 
     /// Agreeing 16-bit bins: each is near-certain evidence of a shared shingle.
@@ -189,18 +266,61 @@ impl Sketch {
         self.agreeing(other).0
     }
 
-    /// Similarity estimates of two texts; both zero when either text had no words.
+    /// Figure slots the two sketches both sampled with the same context: `(agreeing,
+    /// conflicting)`, where a conflict is one context followed by different figures.
+    fn figure_evidence(&self, other: &Sketch) -> (u8, u8) {
+        let (mut agree, mut conflict) = (0, 0);
+        if self.figures == [0; FIGURE_WORDS] || other.figures == [0; FIGURE_WORDS] {
+            return (0, 0);
+        }
+        let theirs = other.figure_slots();
+        for a in self.figure_slots().into_iter().filter(|&a| a != 0) {
+            if let Some(&b) = theirs.iter().find(|&&b| b != 0 && a >> FIGURE_BITS == b >> FIGURE_BITS) {
+                if a == b {
+                    agree += 1;
+                } else {
+                    conflict += 1;
+                }
+            }
+        }
+        (agree, conflict)
+    }
+
+    /// The figure slots, unpacked.
+    fn figure_slots(&self) -> [u32; FIGURE_SLOTS] {
+        let packed = self.figures.iter().rev().fold(0u64, |acc, &w| (acc << 16) | u64::from(w));
+        std::array::from_fn(|i| ((packed >> (SLOT_BITS * i as u32)) & ((1 << SLOT_BITS) - 1)) as u32)
+    }
+
+    /// Similarity estimates of two texts; all zero when either text had no words.
     pub fn compare(&self, other: &Sketch) -> Similarity {
         if self.is_empty() || other.is_empty() {
-            return Similarity { jaccard: 0.0, containment: 0.0, shared_bins: 0.0, smaller_shingles: 0 };
+            return Similarity {
+                jaccard: 0.0,
+                containment: 0.0,
+                shared_bins: 0.0,
+                smaller_shingles: 0,
+                figures_agreeing: 0,
+                figures_conflicting: 0,
+            };
         }
-        let shared_bins = self.shared_bins(other);
-        let jaccard = (shared_bins / BINS as f64).min(1.0);
+        // One-permutation MinHash without densification: the share of the bins either text
+        // holds whose minimum both hold.
+        let (shared_bins, held) = self.shared_bins(other);
+        let jaccard = (shared_bins / held.max(1.0)).min(1.0);
         let (a, b) = (self.shingles as f64, other.shingles as f64);
         // |A ∩ B| = J (|A| + |B|) / (1 + J); containment is that over the smaller set.
         let shared = jaccard * (a + b) / (1.0 + jaccard);
         let containment = (shared / a.min(b)).min(1.0);
-        Similarity { jaccard, containment, shared_bins, smaller_shingles: self.shingles.min(other.shingles) }
+        let (figures_agreeing, figures_conflicting) = self.figure_evidence(other);
+        Similarity {
+            jaccard,
+            containment,
+            shared_bins,
+            smaller_shingles: u32::from(self.shingles.min(other.shingles)),
+            figures_agreeing,
+            figures_conflicting,
+        }
     }
 
     pub(crate) fn band_key(&self, band: usize) -> u16 {
@@ -215,10 +335,91 @@ pub struct Similarity {
     pub jaccard: f64,
     /// Estimated share of the smaller shingle set found in the larger one.
     pub containment: f64,
-    /// Estimated bins (out of `BINS`) whose minimum shingle both texts hold: the evidence.
+    /// Estimated bins (out of `STORED_BINS`) whose minimum shingle both texts hold: the evidence.
     pub shared_bins: f64,
     /// Distinct shingles of the shorter text.
     pub smaller_shingles: u32,
+    /// Sampled figure slots where both texts have the same context and the same figure.
+    pub figures_agreeing: u8,
+    /// Sampled figure slots where both texts have the same context but different figures
+    /// ("rose 5 pct" against "rose 7 pct"): the mark of another issue of a series.
+    pub figures_conflicting: u8,
+}
+
+impl Similarity {
+    /// Share of the compared figure slots that conflict (0 when none were compared).
+    pub fn figure_conflict_share(&self) -> f64 {
+        let compared = self.figures_agreeing + self.figures_conflicting;
+        if compared == 0 {
+            0.0
+        } else {
+            f64::from(self.figures_conflicting) / f64::from(compared)
+        }
+    }
+}
+
+/// 64-bit words the narrow bins fill (the last one partly).
+const NARROW_WORDS: usize = NARROW_BYTES.div_ceil(8);
+
+/// Word `i` of the narrow bins, little-endian, zero-padded past the end.
+#[inline]
+fn narrow_word(narrow: &[u8; NARROW_BYTES], i: usize) -> u64 {
+    let mut w = [0u8; 8];
+    let start = 8 * i;
+    let end = (start + 8).min(NARROW_BYTES);
+    w[..end - start].copy_from_slice(&narrow[start..end]);
+    u64::from_le_bytes(w)
+}
+
+/// One bit (the lowest of each nibble) per non-zero 4-bit bin of `x`.
+#[inline]
+fn held_bins(x: u64) -> u64 {
+    const LOW_BITS: u64 = 0x1111_1111_1111_1111;
+    let t = x | (x >> 1);
+    (t | (t >> 2)) & LOW_BITS
+}
+
+/// The top bit of a wide bin: its value was borrowed from another bin (the bin was empty).
+const BORROWED: u16 = 1 << 15;
+
+/// A 4-bit fingerprint of a bin's minimum, never 0 (0 is an empty bin).
+fn narrow_fingerprint(s: u64) -> u8 {
+    1 + (fmix64(s ^ FINGERPRINT_SEED) % 15) as u8
+}
+
+/// Bits of a figure slot that fingerprint the figure (the rest fingerprint its context).
+const FIGURE_BITS: u32 = SLOT_BITS - 16;
+
+/// Bottom-k sampling of (context, figure) pairs: the `FIGURE_SLOTS` pairs with the smallest
+/// context hashes, so two texts that share most of their figure contexts (two issues of one
+/// template) sample the same ones. A context followed by several different figures in one
+/// text ("rose 5 pct ... rose 7 pct") is left out: a copy holding only one of them would
+/// otherwise look like a contradiction.
+fn figure_slots(figures: &[(u64, u64)]) -> [u16; FIGURE_WORDS] {
+    // The smallest mixed context hashes seen so far, with their figures, ascending.
+    let mut best = [(u64::MAX, 0u64); FIGURE_SLOTS];
+    for (k, &(context, figure)) in figures.iter().enumerate() {
+        // `figures` is sorted by context, so the figures of one context are adjacent.
+        let several = figures.get(k + 1).is_some_and(|n| n.0 == context) || (k > 0 && figures[k - 1].0 == context);
+        if several {
+            continue;
+        }
+        let c = fmix64(context ^ FIGURE_SEED);
+        if c < best[FIGURE_SLOTS - 1].0 {
+            best[FIGURE_SLOTS - 1] = (c, figure);
+            best.sort_unstable();
+        }
+    }
+    let mut packed = 0u64;
+    for (i, &(c, f)) in best.iter().enumerate() {
+        if c == u64::MAX {
+            continue;
+        }
+        let context_bits = (c & 0xFFFF).max(1);
+        let slot = (context_bits << FIGURE_BITS) | (fmix64(f) & ((1 << FIGURE_BITS) - 1));
+        packed |= slot << (SLOT_BITS * i as u32);
+    }
+    std::array::from_fn(|i| (packed >> (16 * i)) as u16)
 }
 
 const RANK_MASK: u64 = (1 << BIN_SHIFT) - 1;
@@ -226,6 +427,7 @@ const WORD_SEED: u64 = 0xcbf2_9ce4_8422_2325;
 const SHINGLE_SEED: u64 = 0x9e37_79b9_7f4a_7c15;
 const FINGERPRINT_SEED: u64 = 0xd6e8_feb8_6659_fd93;
 const PROBE_SEED: u64 = 0xa076_1d64_78bd_642f;
+const FIGURE_SEED: u64 = 0xe703_7ed1_a0b4_28db;
 
 /// The finaliser of MurmurHash3: a bijective 64-bit mix.
 #[inline]
@@ -255,49 +457,75 @@ fn borrow_for(bin: usize, filled: &[u64; BINS]) -> u64 {
     (1..=BINS).map(|d| filled[(bin + d) % BINS]).find(|&v| v != u64::MAX).unwrap_or(0)
 }
 
-/// Calls `f` with a hash of each word of `text`, in order.
+/// One word of a text, as `for_each_word` reports it.
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    hash: u64,
+    /// The word holds a digit.
+    digit: bool,
+    /// The word follows the previous one with no whitespace between (`1.5`, `45,000`, `7-3/4`).
+    glued: bool,
+}
+
+/// Calls `f` with each word of `text`, in order.
 ///
 /// A word is a run of letters and digits, lower-cased; apostrophes (straight or typographic)
 /// inside a word are dropped (`Iran’s` = `Iran's` = `irans`), every other character separates.
-fn for_each_word_hash(text: &str, mut f: impl FnMut(u64)) {
+fn for_each_word(text: &str, mut f: impl FnMut(Word)) {
     let mut h = WORD_SEED;
     let mut in_word = false;
+    let mut digit = false;
+    // Whitespace seen since the last word ended; and whether it was, when this word began.
+    let mut spaced = true;
+    let mut glued = false;
     let add = |h: &mut u64, c: u32| {
         *h = (*h ^ c as u64).wrapping_mul(0x0000_0100_0000_01b3);
     };
     for c in text.chars() {
-        if c.is_ascii() {
-            if c.is_ascii_alphanumeric() {
-                add(&mut h, c.to_ascii_lowercase() as u32);
-                in_word = true;
-                continue;
-            }
+        let letter = if c.is_ascii() {
             if c == '\'' || c == '`' {
                 continue;
             }
-        } else if c.is_alphanumeric() {
-            for lower in c.to_lowercase() {
-                add(&mut h, lower as u32);
+            c.is_ascii_alphanumeric()
+        } else {
+            if matches!(c, '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{00B4}' | '\u{2032}') {
+                continue;
             }
-            in_word = true;
-            continue;
-        } else if matches!(c, '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{00B4}' | '\u{2032}') {
+            c.is_alphanumeric()
+        };
+        if letter {
+            if !in_word {
+                glued = !spaced;
+                in_word = true;
+            }
+            if c.is_ascii() {
+                add(&mut h, c.to_ascii_lowercase() as u32);
+                digit |= c.is_ascii_digit();
+            } else {
+                for lower in c.to_lowercase() {
+                    add(&mut h, lower as u32);
+                }
+                digit |= c.is_numeric();
+            }
             continue;
         }
         if in_word {
-            f(fmix64(h));
+            f(Word { hash: fmix64(h), digit, glued });
             h = WORD_SEED;
             in_word = false;
+            digit = false;
+            spaced = false;
         }
+        spaced |= c.is_whitespace();
     }
     if in_word {
-        f(fmix64(h));
+        f(Word { hash: fmix64(h), digit, glued });
     }
 }
 
 #[cfg(test)]
 pub(crate) fn words_of(text: &str) -> Vec<u64> {
     let mut out = Vec::new();
-    for_each_word_hash(text, |h| out.push(h));
+    for_each_word(text, |w| out.push(w.hash));
     out
 }

@@ -829,3 +829,300 @@ pub const TARGET_WORDS: &[(&str, Target)] = &[
     ("diplomats", Target::Diplomatic),
     ("diplomat", Target::Diplomatic),
 ];
+
+/// What an attribution cue says: how the sentence around it ties an actor to an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AttributionCue {
+    /// "claimed responsibility", "claimed credit": the subject claims the event.
+    Claim,
+    /// "claimed by": the actor after it claims the event.
+    ClaimedBy,
+    /// "said", "announced": a statement whose content may claim or attribute the event.
+    Say,
+    /// "blamed", "accused", "pointed fingers at": the subject blames the actors after it.
+    Blame,
+    /// "blamed on": the actors after it are blamed by whoever the sentence names before.
+    BlamedOn,
+    Confirm,
+    Deny,
+    /// "suspected": an adjective ("suspected militants"), a verb ("police suspect X") or
+    /// "suspected of" (the subject is suspected).
+    Suspect,
+    /// "believed to be behind": the subject before it is suspected.
+    BelievedBehind,
+    /// "believed to be", "thought to have been carried out by": the actor after it is suspected.
+    BelievedBy,
+}
+
+/// Cue phrases of the attribution ledger, lowercase; the longest match wins.
+pub const ATTRIBUTION_CUES: &[(&str, AttributionCue)] = {
+    use AttributionCue::*;
+    &[
+        ("claimed responsibility", Claim),
+        ("claims responsibility", Claim),
+        ("claim responsibility", Claim),
+        ("claiming responsibility", Claim),
+        ("claimed credit", Claim),
+        ("claims credit", Claim),
+        ("claiming credit", Claim),
+        ("took responsibility", Claim),
+        ("accepted responsibility", Claim),
+        ("claimed", Claim),
+        ("claims", Claim),
+        ("claimed by", ClaimedBy),
+        ("said", Say),
+        ("says", Say),
+        ("announced", Say),
+        ("stated", Say),
+        ("declared", Say),
+        ("blamed", Blame),
+        ("blames", Blame),
+        ("blaming", Blame),
+        ("accused", Blame),
+        ("accuses", Blame),
+        ("accusing", Blame),
+        ("pointed fingers at", Blame),
+        ("pointing fingers at", Blame),
+        ("pointed the finger at", Blame),
+        ("pointing the finger at", Blame),
+        ("held responsible", Blame),
+        ("holds responsible", Blame),
+        ("blamed on", BlamedOn),
+        ("pinned on", BlamedOn),
+        ("attributed to", BlamedOn),
+        ("confirmed", Confirm),
+        ("confirms", Confirm),
+        ("confirming", Confirm),
+        ("denied", Deny),
+        ("denies", Deny),
+        ("denying", Deny),
+        ("rejected responsibility", Deny),
+        ("rejected any involvement", Deny),
+        ("suspected", Suspect),
+        ("suspect", Suspect),
+        ("suspects", Suspect),
+        ("believed to be behind", BelievedBehind),
+        ("believed to have been behind", BelievedBehind),
+        ("believed to have been carried out by", BelievedBy),
+        ("thought to be behind", BelievedBehind),
+        ("thought to have been carried out by", BelievedBy),
+        ("believed to be", BelievedBy),
+    ]
+};
+
+/// Nouns that head a speaker who is not in the actor base ("Iranian officials", "police").
+pub const SPEAKER_NOUNS: &[&str] = &[
+    "officials",
+    "official",
+    "police",
+    "authorities",
+    "ministry",
+    "government",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "military",
+    "army",
+    "minister",
+    "president",
+    "governor",
+    "commander",
+    "chief",
+    "investigators",
+    "prosecutors",
+    "prosecutor",
+    "media",
+    "television",
+    "agency",
+    "sources",
+    "officers",
+    "office",
+    "service",
+    "services",
+    "forces",
+    "leader",
+    "leaders",
+    "group",
+    "statement",
+    "regime",
+    "administration",
+];
+
+/// Words that may stand between a speaker and the cue ("Iran on Thursday blamed", "IS later claimed").
+pub const SPEAKER_FILLERS: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "also",
+    "later",
+    "quickly",
+    "swiftly",
+    "immediately",
+    "then",
+    "publicly",
+    "officially",
+    "reportedly",
+    "repeatedly",
+    "formally",
+    "already",
+    "subsequently",
+    "promptly",
+    "initially",
+    "on",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "earlier",
+];
+
+/// Nouns for a blamed or suspected party the actor base does not name ("blamed separatists").
+pub const GROUP_NOUNS: &[&str] = &[
+    "militants",
+    "militant",
+    "insurgents",
+    "insurgent",
+    "rebels",
+    "rebel",
+    "separatists",
+    "separatist",
+    "terrorists",
+    "terrorist",
+    "extremists",
+    "extremist",
+    "jihadists",
+    "jihadist",
+    "islamists",
+    "gunmen",
+    "gunman",
+    "attackers",
+    "attacker",
+    "bombers",
+    "bomber",
+    "assailants",
+    "assailant",
+    "fighters",
+    "guerrillas",
+    "guerrilla",
+    "group",
+    "groups",
+    "elements",
+    "agents",
+    "mercenaries",
+    "cell",
+    "network",
+];
+
+/// Verbs by which a group says it did an event ("said it carried out", "said its fighters attacked").
+pub const CLAIM_VERBS: &[&str] = &[
+    "carried out",
+    "was behind",
+    "were behind",
+    "conducted",
+    "staged",
+    "launched",
+    "executed",
+    "attacked",
+    "targeted",
+    "killed",
+    "detonated",
+    "struck",
+    "planted",
+    "ambushed",
+    "shot",
+];
+
+/// Phrases in a statement that name who did the event ("the attack was carried out by X").
+pub const AGENT_PHRASES: &[&str] =
+    &["carried out by", "perpetrated by", "orchestrated by", "committed by", "conducted by", "masterminded by"];
+
+/// Phrases after an actor that make it the doer, in a statement ("X was behind the attack").
+pub const DOER_PHRASES: &[&str] = &[
+    "was behind",
+    "were behind",
+    "is behind",
+    "are behind",
+    "was responsible",
+    "were responsible",
+    "is responsible",
+    "carried out",
+    "had carried out",
+    "perpetrated",
+    "orchestrated",
+];
+
+/// Words after a denial that say what is denied is a part in the event ("denied involvement").
+pub const DENIED_PART: &[&str] = &[
+    "involvement",
+    "responsibility",
+    "any role",
+    "any part",
+    "any link",
+    "any links",
+    "any connection",
+    "any hand",
+    "that it",
+    "it was",
+    "it",
+    "being behind",
+    "carrying out",
+    "having",
+    "the accusation",
+    "the accusations",
+    "the allegation",
+    "the allegations",
+    "the charge",
+    "the charges",
+    "the claim",
+    "the claims",
+];
+
+/// Words in a sentence without a trigger that tie its attribution to an event told before it.
+pub const RESPONSIBILITY_WORDS: &[&str] = &[
+    "responsibility",
+    "responsible",
+    "behind",
+    "involvement",
+    "involved",
+    "complicity",
+    "carried out",
+    "credit",
+    "role in",
+];
+
+/// Nouns that name the people of a nationality without making them attackers on their own
+/// ("a Pakistani national", "two Afghan citizens").
+pub const NATIONAL_NOUNS: &[&str] = &["national", "nationals", "citizen", "citizens"];
+
+/// Words before an attacker phrase that make its people victims or captives, not attackers
+/// ("killed two Tajik militants", "an attack on Afghan fighters").
+pub const NOT_ATTACKER_BEFORE: &[&str] = &[
+    "killed",
+    "killing",
+    "kills",
+    "against",
+    "on",
+    "targeting",
+    "targeted",
+    "arrested",
+    "detained",
+    "captured",
+    "deported",
+    "expelled",
+    "recruiting",
+    "recruited",
+    "training",
+    "trained",
+    "deployed",
+    "deploying",
+    "arming",
+    "funding",
+];
+
+/// Nouns after a demonym and a noun that make the noun a thing ("Israeli fighter jets").
+pub const NOT_PEOPLE_AFTER: &[&str] = &["jet", "jets", "plane", "planes", "aircraft"];

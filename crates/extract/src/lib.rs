@@ -25,13 +25,16 @@
 //! Cost: automata are built once (`Extractor::builtin`); per article, one scan per mention
 //! kind and work linear in mentions × triggers within a sentence.
 
+mod attackers;
+mod attribution;
 mod lexicon;
+mod parties;
 
 use aho_corasick::AhoCorasick;
 use annalist_knowledge::{ActorBase, ActorKind, ActorMatch, Gazetteer, PlaceMatch, PlaceRole};
 use annalist_model::{
-    Article, AttributionStatus, CountRange, DateInterval, DatePrecision, EventFrame, EventStatus, EventType, Evidenced,
-    Mention, MentionKind, Perpetrator, Place, PlaceKind, Span, Target, Weapon,
+    Article, Attribution, AttributionStatus, CountRange, DateInterval, DatePrecision, EventFrame, EventStatus,
+    EventType, Evidenced, Mention, MentionKind, Perpetrator, Place, PlaceKind, Span, Target, Weapon,
 };
 use annalist_normalize::{find_quantities, find_times, Quantity, TimeExpression, TimeKind, TimeOptions, TimeValue};
 use chrono::{Duration, NaiveDate};
@@ -110,7 +113,8 @@ impl Extractor {
             raw.extend(self.sentence_frames(article, &m, si, &triggers));
         }
         inherit_from_context(article, &m, &mut raw);
-        corefer(article, raw)
+        let pending = parties::attach_untriggered(article, &m, &mut raw);
+        corefer(article, raw, pending)
     }
 
     fn scan(&self, article: &Article, triggers: Vec<Trigger>) -> Scan {
@@ -148,9 +152,17 @@ impl Extractor {
             .filter(|t| !bounds_other(t))
             .collect();
         let quantities = find_quantities(text);
-        let places: Vec<PlaceMatch> = self
-            .gazetteer
-            .find_places(text)
+        let all_places = self.gazetteer.find_places(text);
+        // demonyms and countries after "from": where people come from, not where events are
+        let origins: Vec<PlaceMatch> = all_places
+            .iter()
+            .filter(|p| {
+                p.role == PlaceRole::Demonym
+                    || (p.place.kind == PlaceKind::Country && prev_word(text, p.span.start) == "from")
+            })
+            .cloned()
+            .collect();
+        let places: Vec<PlaceMatch> = all_places
             .into_iter()
             .filter(|p| p.role == PlaceRole::Location)
             .filter(|p| !ends_with_any(&text[..p.span.start], NOT_LOCATION_BEFORE))
@@ -165,7 +177,7 @@ impl Extractor {
         };
         let weapons = words(&self.weapons).into_iter().map(|(s, i)| (s, WEAPON_WORDS[i].1)).collect();
         let targets = words(&self.targets).into_iter().map(|(s, i)| (s, TARGET_WORDS[i].1)).collect();
-        Scan { reference, times, quantities, places, actors, triggers, weapons, targets }
+        Scan { reference, times, quantities, places, origins, actors, triggers, weapons, targets }
     }
 
     fn find_triggers(&self, text: &str) -> Vec<Trigger> {
@@ -256,6 +268,8 @@ impl Extractor {
                     attackers: None,
                     weapon: None,
                     target: None,
+                    attributions: Vec::new(),
+                    nationalities: Vec::new(),
                 }
             })
             .collect();
@@ -353,6 +367,7 @@ impl Extractor {
                 }
             }
         }
+        parties::attach_in_sentence(article, m, sentence.span, triggers, &mut frames);
         // weapons: each named one to its nearest trigger; else what the trigger itself says
         for (span, weapon) in m.weapons.iter().filter(|(s, _)| within(*s)) {
             let f = &mut frames[nearest(*span)];
@@ -481,6 +496,8 @@ struct Scan {
     times: Vec<TimeExpression>,
     quantities: Vec<Quantity>,
     places: Vec<PlaceMatch>,
+    /// Demonyms and countries after "from" (where attackers come from).
+    origins: Vec<PlaceMatch>,
     actors: Vec<ActorMatch>,
     triggers: Vec<Trigger>,
     weapons: Vec<(Span, Weapon)>,
@@ -513,6 +530,8 @@ struct RawFrame {
     attackers: Option<Evidenced<u32>>,
     weapon: Option<Evidenced<Weapon>>,
     target: Option<Evidenced<Target>>,
+    attributions: Vec<Evidenced<Attribution>>,
+    nationalities: Vec<Evidenced<String>>,
 }
 
 impl RawFrame {
@@ -1243,10 +1262,11 @@ fn merge(into: &mut RawFrame, f: RawFrame) {
     if into.target.is_none() {
         into.target = f.target;
     }
+    parties::merge(into, f.attributions, f.nationalities);
 }
 
 /// Within-article coreference: merges raw frames into one frame per event and marks the main one.
-fn corefer(article: &Article, raw: Vec<RawFrame>) -> Vec<EventFrame> {
+fn corefer(article: &Article, raw: Vec<RawFrame>, pending: parties::Pending) -> Vec<EventFrame> {
     let mut clusters: Vec<(RawFrame, usize)> = Vec::new(); // (merged frame, mentions)
     let mut bare: Vec<RawFrame> = Vec::new();
     for f in raw {
@@ -1289,6 +1309,9 @@ fn corefer(article: &Article, raw: Vec<RawFrame>) -> Vec<EventFrame> {
         }
     }
     let _ = main_mentions;
+    if let Some(i) = main.or((!clusters.is_empty()).then_some(0)) {
+        parties::merge(&mut clusters[i].0, pending.attributions, pending.nationalities);
+    }
     clusters
         .into_iter()
         .enumerate()
@@ -1319,6 +1342,8 @@ fn corefer(article: &Article, raw: Vec<RawFrame>) -> Vec<EventFrame> {
                 weapon: c.weapon,
                 target: c.target,
                 main: Some(i) == main,
+                attributions: c.attributions,
+                attacker_nationalities: c.nationalities,
             }
         })
         .collect()

@@ -3,7 +3,7 @@
 //! real-article test goes through `annalist-clean`.
 
 use super::*;
-use annalist_model::Sentence;
+use annalist_model::{AttributionRelation, Sentence};
 
 fn article(published: Option<&str>, text: &str) -> Article {
     let mut paragraphs = Vec::new();
@@ -383,4 +383,250 @@ fn a_named_victim_is_one_dead_but_he_who_blew_himself_up_is_not_counted() {
     let b = article(Some("2017-05-23"), "The bomber set off his device in the foyer. He was killed in the blast.");
     let frames = Extractor::builtin().frames(&b);
     assert!(frames.iter().all(|f| f.killed.is_none()), "{frames:#?}");
+}
+
+/// The ledger entries of every frame as (speaker, relation, actor) triples, and their statements' words.
+fn ledger(a: &Article) -> Vec<(Option<String>, AttributionRelation, Option<String>, String)> {
+    let frames = Extractor::builtin().frames(a);
+    frames
+        .iter()
+        .flat_map(|f| f.attributions.iter())
+        .map(|e| {
+            let v = &e.value;
+            (v.speaker.clone(), v.relation, v.actor.clone(), e.span.slice(&a.text).to_string())
+        })
+        .collect()
+}
+
+fn entry(
+    speaker: Option<&str>,
+    relation: AttributionRelation,
+    actor: Option<&str>,
+) -> (Option<String>, AttributionRelation, Option<String>) {
+    (speaker.map(String::from), relation, actor.map(String::from))
+}
+
+fn entries(a: &Article) -> Vec<(Option<String>, AttributionRelation, Option<String>)> {
+    ledger(a).into_iter().map(|(s, r, a, _)| (s, r, a)).collect()
+}
+
+#[test]
+fn a_claim_of_responsibility_is_a_ledger_entry_of_the_group_with_its_words() {
+    let a = article(
+        Some("2024-05-14"),
+        "A suicide bombing at a mosque in Kabul on Monday killed 20 worshippers. The Islamic State claimed responsibility for the bombing.",
+    );
+    let l = ledger(&a);
+    assert_eq!(l.len(), 1, "{l:?}");
+    assert_eq!(
+        (l[0].0.as_deref(), l[0].1, l[0].2.as_deref()),
+        (Some("Islamic State"), AttributionRelation::Claimed, Some("Islamic State"))
+    );
+    assert_eq!(l[0].3, "Islamic State claimed responsibility");
+    // a group that says it did it claims it too
+    let b =
+        article(Some("2024-05-14"), "The Islamic State group said it carried out the bombing in Jalalabad on Sunday.");
+    let l = ledger(&b);
+    assert_eq!(l[0].1, AttributionRelation::Claimed, "{l:?}");
+    assert_eq!(l[0].3, "Islamic State group said it carried out");
+}
+
+#[test]
+fn a_blame_names_who_blamed_and_every_party_blamed() {
+    let a = article(
+        Some("2024-01-05"),
+        "A bomb attack in Kerman, Iran, on Wednesday killed 95 people.\nIran accused Israel and the United States of being behind it.",
+    );
+    assert_eq!(
+        entries(&a),
+        vec![
+            entry(Some("Iran"), AttributionRelation::Blamed, Some("Israel")),
+            entry(Some("Iran"), AttributionRelation::Blamed, Some("United States")),
+        ]
+    );
+    // the speaker the actor base does not know keeps the text's words
+    let b = article(
+        Some("2024-01-05"),
+        "A bomb attack in Kerman, Iran, on Wednesday killed 95 people. Iranian officials on Thursday blamed Israel for the attack.",
+    );
+    assert_eq!(entries(&b), vec![entry(Some("Iranian officials"), AttributionRelation::Blamed, Some("Israel"))]);
+}
+
+#[test]
+fn denials_confirmations_and_suspicions_are_told_apart() {
+    let a = article(
+        Some("2024-01-05"),
+        "Gunmen stormed a hotel in Kabul on Monday, killing 12 people. The Taliban denied involvement, and police confirmed the toll.",
+    );
+    assert_eq!(
+        entries(&a),
+        vec![
+            entry(Some("Taliban"), AttributionRelation::Denied, Some("Taliban")),
+            entry(Some("police"), AttributionRelation::Confirmed, None),
+        ]
+    );
+    let b = article(
+        Some("2024-01-05"),
+        "Suspected militants attacked a police post in Quetta on Friday, killing four officers.",
+    );
+    assert_eq!(entries(&b), vec![entry(None, AttributionRelation::Suspected, Some("militants"))]);
+}
+
+#[test]
+fn a_statement_after_its_clause_and_a_groups_own_outlet_are_read() {
+    let a = article(
+        Some("2024-03-25"),
+        "The attack in Moscow on Friday was carried out by two members of ISKP, officials said.",
+    );
+    assert_eq!(
+        entries(&a),
+        vec![entry(Some("officials"), AttributionRelation::Blamed, Some("Islamic State Khorasan Province"))]
+    );
+    let b = article(
+        Some("2024-03-25"),
+        "The group's news agency Amaq said the attack in Kabul was carried out by Islamic State fighters.",
+    );
+    let l = ledger(&b);
+    assert_eq!(l[0].1, AttributionRelation::Claimed, "{l:?}");
+    assert_eq!(l[0].0.as_deref(), Some("Islamic State"));
+}
+
+#[test]
+fn no_claim_is_no_entry_and_a_toll_that_claims_lives_is_no_claim() {
+    for text in [
+        "No group has claimed responsibility for the bombing in Peshawar on Monday.",
+        "The blast in the market claimed the lives of 20 people on Monday.",
+        "The bombing in Peshawar on Monday has yet to be claimed.",
+    ] {
+        let a = article(Some("2024-01-05"), text);
+        assert!(ledger(&a).is_empty(), "{text}: {:?}", ledger(&a));
+    }
+}
+
+#[test]
+fn attackers_are_counted_with_their_nationality_but_victims_are_not() {
+    let nat = |text: &str| {
+        let a = article(Some("2024-03-25"), text);
+        let frames = Extractor::builtin().frames(&a);
+        let f = happened(&frames).first().copied().cloned().unwrap_or_else(|| panic!("no event in {text}"));
+        let n: Vec<(String, String)> =
+            f.attacker_nationalities.iter().map(|n| (n.value.clone(), n.span.slice(&a.text).to_string())).collect();
+        (n, f.attackers.as_ref().map(|a| a.value))
+    };
+    assert_eq!(
+        nat("The attack in Moscow on Friday was carried out by two Tajik members of ISKP, officials said."),
+        (vec![("TJ".into(), "two Tajik members".into())], Some(2))
+    );
+    assert_eq!(
+        nat("A Pakistani national opened fire at a church in Lahore on Sunday, killing three people."),
+        (vec![("PK".into(), "A Pakistani national".into())], Some(1))
+    );
+    assert_eq!(
+        nat("Three gunmen from Afghanistan stormed a checkpoint in Chaman on Monday."),
+        (vec![("AF".into(), "Three gunmen from Afghanistan".into())], Some(3))
+    );
+    // the people of a nationality who were killed or who only live there are not the attackers
+    assert_eq!(nat("A bomb in Kabul on Monday killed two Pakistani nationals.").0, vec![]);
+    assert_eq!(nat("Two Afghan soldiers were killed in a bombing in Kandahar on Monday.").0, vec![]);
+}
+
+/// Every value of every frame carries its quote: the sentence its span lies in, cut from the
+/// article's text, never empty; a ledger entry's speaker and actor words lie inside its statement.
+fn assert_every_value_quoted(a: &Article, frames: &[EventFrame]) -> usize {
+    let text = &a.text;
+    let mut checked = 0;
+    let mut check = |what: &str, span: Span, sentence: Span, quote: &str| {
+        assert!(!span.slice(text).is_empty(), "{}: {what} has no words at {span:?}", a.id);
+        assert!(!quote.is_empty(), "{}: {what} has no quote", a.id);
+        assert_eq!(quote, sentence.slice(text), "{}: {what}'s quote is not its sentence", a.id);
+        assert!(sentence.start <= span.start && span.start < sentence.end, "{}: {what} outside its sentence", a.id);
+        checked += 1;
+    };
+    for f in frames {
+        check("trigger", f.trigger, f.sentence, &f.quote);
+        macro_rules! each {
+            ($($field:ident),*) => {$(
+                for e in f.$field.iter() {
+                    check(stringify!($field), e.span, e.sentence, &e.quote);
+                }
+            )*};
+        }
+        each!(
+            date,
+            country,
+            place,
+            perpetrators,
+            killed,
+            wounded,
+            suicide,
+            attackers,
+            weapon,
+            target,
+            attacker_nationalities
+        );
+        for e in &f.attributions {
+            check("attribution", e.span, e.sentence, &e.quote);
+            for words in [e.value.speaker_span, e.value.actor_span].into_iter().flatten() {
+                assert!(e.span.contains(words) && !words.is_empty(), "{}: {:?} outside {:?}", a.id, words, e.span);
+            }
+        }
+    }
+    checked
+}
+
+fn shared(path: &str) -> Option<std::path::PathBuf> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared").join(path);
+    if dir.exists() {
+        Some(dir)
+    } else {
+        eprintln!("no evaluation kit at {}; skipped", dir.display());
+        None
+    }
+}
+
+fn cleaned(id: &str, text: &str) -> Article {
+    annalist_clean::clean(&annalist_model::Document::from_text(id, text, None)).expect("a plain text cleans")
+}
+
+#[test]
+fn every_value_read_from_the_kerman_articles_carries_its_quote() {
+    let Some(dir) = shared("corpus/kerman-2024") else { return };
+    let mut paths: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    paths.sort();
+    let (mut checked, mut ledger, mut nationalities) = (0, Vec::new(), Vec::new());
+    for path in paths.iter().filter(|p| p.extension().is_some_and(|e| e == "txt")) {
+        let a = cleaned(&path.file_stem().unwrap().to_string_lossy(), &std::fs::read_to_string(path).unwrap());
+        let frames = Extractor::builtin().frames(&a);
+        checked += assert_every_value_quoted(&a, &frames);
+        for f in &frames {
+            ledger.extend(f.attributions.iter().map(|e| (e.value.relation, e.value.actor.clone())));
+            nationalities.extend(f.attacker_nationalities.iter().map(|n| n.value.clone()));
+        }
+    }
+    assert!(checked > 50, "only {checked} values read from {} articles", paths.len());
+    // the articles report the group's claim and the attackers' nationality; both must be read
+    assert!(
+        ledger.contains(&(AttributionRelation::Claimed, Some("Islamic State Khorasan Province".into()))),
+        "{ledger:?}"
+    );
+    assert!(nationalities.iter().any(|n| n == "TJ"), "{nationalities:?}");
+}
+
+#[test]
+fn every_value_read_from_wikievents_articles_carries_its_quote() {
+    let Some(dir) = shared("eval/data/wikievents/data/wikievents") else { return };
+    let mut checked = 0;
+    let mut articles = 0;
+    for split in ["dev", "test"] {
+        let lines = std::fs::read_to_string(dir.join(format!("{split}.jsonl"))).unwrap();
+        for line in lines.lines().filter(|l| !l.trim().is_empty()) {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            let sentences: Vec<&str> =
+                v["sentences"].as_array().unwrap().iter().filter_map(|s| s[1].as_str()).collect();
+            let a = cleaned(v["doc_id"].as_str().unwrap_or("wikievents"), &sentences.join("\n"));
+            checked += assert_every_value_quoted(&a, &Extractor::builtin().frames(&a));
+            articles += 1;
+        }
+    }
+    assert!(articles >= 40 && checked > 300, "{checked} values from {articles} articles");
 }

@@ -27,6 +27,8 @@
 //! its weeks (`Blocks`), plus the undated and country-less ones; a test holds it equal to a scan
 //! of every cluster.
 
+pub mod attribution;
+
 use annalist_model::{
     content_hash, AttributionStatus, Claim, Conflict, CountRange, DateInterval, EventFrame, EventStatus, EventType,
     Evidenced, Field, Incident, Perpetrator, Place, PlaceKind, Related,

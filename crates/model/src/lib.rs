@@ -486,6 +486,106 @@ pub struct EventFrame {
     pub target: Option<Evidenced<Target>>,
     /// True for the event the article is mainly about; false for background events.
     pub main: bool,
+    /// Who claimed, blamed, confirmed, denied or suspected whom, each read from its own words
+    /// (frames stored before this field read as none).
+    #[serde(default)]
+    pub attributions: Vec<Evidenced<Attribution>>,
+    /// The attackers' nationalities as ISO 3166-1 alpha-2 codes ("two Tajik members": `TJ`),
+    /// each with the words that give it (frames stored before this field read as none).
+    #[serde(default)]
+    pub attacker_nationalities: Vec<Evidenced<String>>,
+}
+
+impl EventFrame {
+    /// A frame of `event_type` that happened, read at `trigger` in `sentence` (whose text is
+    /// `quote`), with no argument yet and not the main event: the start of a frame built by
+    /// hand (tests, readers of structured sources), so new fields need no edit there.
+    pub fn new(document: &str, event_type: EventType, trigger: Span, sentence: Span, quote: &str) -> EventFrame {
+        EventFrame {
+            document: document.to_string(),
+            event_type,
+            status: EventStatus::Happened,
+            trigger,
+            sentence,
+            quote: quote.to_string(),
+            date: None,
+            country: None,
+            place: None,
+            perpetrators: Vec::new(),
+            killed: None,
+            wounded: None,
+            suicide: None,
+            attackers: None,
+            weapon: None,
+            target: None,
+            main: false,
+            attributions: Vec::new(),
+            attacker_nationalities: Vec::new(),
+        }
+    }
+}
+
+/// What a party said about who did an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AttributionRelation {
+    /// The actor said it did it ("X claimed responsibility", "X said it carried out").
+    Claimed,
+    /// A party blamed or accused another ("Iran accused Israel").
+    Blamed,
+    /// A party confirmed the event or who did it ("police confirmed").
+    Confirmed,
+    /// A party denied a part in it ("X denied involvement").
+    Denied,
+    /// The actor is suspected ("suspected militants", "officials suspect X").
+    Suspected,
+}
+
+impl AttributionRelation {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            AttributionRelation::Claimed => "claimed",
+            AttributionRelation::Blamed => "blamed",
+            AttributionRelation::Confirmed => "confirmed",
+            AttributionRelation::Denied => "denied",
+            AttributionRelation::Suspected => "suspected",
+        }
+    }
+}
+
+/// One entry of an attribution ledger: who said what about whom. The `Evidenced` it travels in
+/// spans the statement ("Iranian officials blamed Israel") and quotes its sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Attribution {
+    /// Who speaks: the actor base's canonical name when it knows the speaker, else the text's
+    /// own words ("Iranian officials", "police"); `None` when no speaker is named ("the attack
+    /// was blamed on ...", "suspected militants").
+    pub speaker: Option<String>,
+    /// The words that name the speaker.
+    pub speaker_span: Option<Span>,
+    /// Who is claimed, blamed, denied or suspected: a canonical actor name, else the text's words
+    /// ("militants"); `None` when what is confirmed is the event itself, not who did it.
+    pub actor: Option<String>,
+    /// The words that name the actor.
+    pub actor_span: Option<Span>,
+    pub relation: AttributionRelation,
+}
+
+impl Attribution {
+    /// The entry in words: "blamed: Israel (by Iranian officials)", "claimed: Islamic State",
+    /// "confirmed (by police)".
+    pub fn describe(&self) -> String {
+        let mut s = self.relation.as_str().to_string();
+        if let Some(actor) = &self.actor {
+            s.push_str(": ");
+            s.push_str(actor);
+        }
+        match &self.speaker {
+            Some(speaker) if self.actor.as_ref() != Some(speaker) => s.push_str(&format!(" (by {speaker})")),
+            _ => {}
+        }
+        s
+    }
 }
 
 /// The kind of weapon an event was carried out with (GTD's weapon types, coarsened).
@@ -582,6 +682,8 @@ pub enum Field {
     Attackers,
     Weapon,
     Target,
+    /// A statement of the attribution ledger: who claimed, blamed, confirmed, denied or suspected whom.
+    Attribution,
 }
 
 impl Field {
@@ -598,6 +700,7 @@ impl Field {
             Field::Attackers => "attackers",
             Field::Weapon => "weapon",
             Field::Target => "target",
+            Field::Attribution => "attribution",
         }
     }
 }
@@ -774,6 +877,33 @@ mod tests {
         assert_eq!(article.sentence_at(0), Some(0));
         assert_eq!(article.sentence_at(4), None);
         assert_eq!(article.sentence_at(6), Some(1));
+    }
+
+    #[test]
+    fn an_attribution_says_who_said_what_of_whom() {
+        let entry = |speaker: Option<&str>, relation, actor: Option<&str>| Attribution {
+            speaker: speaker.map(String::from),
+            speaker_span: None,
+            actor: actor.map(String::from),
+            actor_span: None,
+            relation,
+        };
+        use AttributionRelation::*;
+        assert_eq!(entry(Some("Iran"), Blamed, Some("Israel")).describe(), "blamed: Israel (by Iran)");
+        assert_eq!(entry(Some("Islamic State"), Claimed, Some("Islamic State")).describe(), "claimed: Islamic State");
+        assert_eq!(entry(Some("police"), Confirmed, None).describe(), "confirmed (by police)");
+        assert_eq!(entry(None, Suspected, Some("militants")).describe(), "suspected: militants");
+    }
+
+    #[test]
+    fn a_frame_stored_before_the_ledger_still_loads() {
+        let frame = EventFrame::new("d", EventType::Bombing, Span::new(0, 4), Span::new(0, 10), "A bomb hit");
+        let mut json: serde_json::Value = serde_json::to_value(&frame).unwrap();
+        let object = json.as_object_mut().unwrap();
+        object.remove("attributions");
+        object.remove("attacker_nationalities");
+        let loaded: EventFrame = serde_json::from_value(json).unwrap();
+        assert_eq!(loaded, frame);
     }
 
     #[test]

@@ -15,9 +15,11 @@
 //! - A month and day without a year ("January 3rd"), a lone month ("in October") and a lone
 //!   weekday ("on Tuesday") are the latest such day or month not after the reference; "last
 //!   Wednesday" is the latest Wednesday strictly before it.
-//! - "early", "mid", "late": days 1–10, 11–20, 21–end of a month; January–June, April–September,
-//!   July–December of a year; Monday–Wednesday, Tuesday–Friday, Thursday–Sunday of a week; the
-//!   first, second, third month of a season; years 0–3, 4–6, 7–9 of a decade.
+//! - "early", "mid", "late" (the cuts of the Recognizers-Text specs): days 1–15, 10–20, 16–end of
+//!   a month; January–June, May–August, July–December of a year, and the narrower thirds
+//!   January–April, May–August, September–December for "the beginning/middle/end of"; Monday–
+//!   Wednesday, Tuesday–Friday, Thursday–Sunday of a week; the first, second, third month of a
+//!   season; years 0–3, 4–6, 7–9 of a decade.
 //! - Seasons are meteorological, northern hemisphere: spring March–May, summer June–August,
 //!   autumn September–November, winter December to February (winter 2023 starts in December
 //!   2023). A lone season is the latest one that started on or before the reference.
@@ -25,13 +27,32 @@
 //!   "recent" reach back 4 units, "several" 7, "a couple of" 2.
 //! - "next Friday" is the Friday of next week; "this Friday" the one of this week.
 //! - "N days ago" is that day; "N weeks ago" that day ± 3; "N months/years ago" the whole
-//!   calendar month or year it falls in (news uses them loosely). "N days before/after the
-//!   attack" is an offset from the event; "N days after January 12" is counted from that date.
+//!   calendar month or year it falls in (news uses them loosely); "1 month and 21 days ago" is
+//!   that day. "N days before/after the attack" is an offset from the event; "N days after
+//!   January 12" and "16 days from 01/02/2018" are counted from that date. "4 weeks in the
+//!   future", "2 days hence", "the next fortnight" start the day after the reference. "for 3 days
+//!   starting Monday" runs from that day. "in 2 weeks" is the day two weeks after the reference and
+//!   "within 5 days" the reference day and the four after it, but only in a clause that speaks
+//!   of the future ("will", "shall", "'ll" among the eight words before): elsewhere they say how
+//!   long something took ("killed 40 in two days").
 //! - Ranges join their ends into one interval, both ends included: "from 4 to 22 January
 //!   1995", "2014-2018", "2016-17", "Jan-Feb 2017" (a lone first month takes the year of the
-//!   second). "the first week of X" is the Monday-to-Sunday week holding X's 4th day.
-//! - Holidays with a Gregorian date: Christmas (Eve, Day), New Year's Eve and Day, Easter (by
-//!   its computus), Halloween, Nowruz (21 March). Quarters: "Q3 2016", "the third quarter of".
+//!   second). "the first week of X" is the Monday-to-Sunday week holding X's 4th day; so are
+//!   the weeks of "the first two weeks of 2021", "the last 3 weeks of this year". "the week of
+//!   April 10" is the week holding that day; "Week 31", "week 3 of 2027" are ISO weeks; "the week
+//!   after next" is two weeks on. "the first six months of 2023", "the 15th day of next month",
+//!   "the third month of 2021" count units from the start (or end) of the period.
+//! - Holidays with a Gregorian date, or a rule on one: Christmas (Eve, Day), New Year's Eve and
+//!   Day, Easter (by its computus), Halloween, Nowruz (21 March), Valentine's Day, St Patrick's
+//!   Day, Earth Day (22 April), International Workers' Day (1 May), Veterans Day (11 November),
+//!   Boxing Day; and by the United States' calendar where countries differ: Independence Day (4
+//!   July), Martin Luther King Day ("MLK Day", third Monday of January), Memorial Day (last Monday
+//!   of May), Mother's Day (second Sunday of May), Father's Day (third Sunday of June), Labor
+//!   Day (first Monday of September), Thanksgiving (fourth Thursday of November), Black Friday
+//!   (the day after). Holidays of lunar calendars (Eid, Ramadan) are not read. Quarters and
+//!   halves: "Q3 2016", "the third quarter of", "H2 2019", "2016H1".
+//! - "4.22" and "on 4-22" are a month and day (day first by option) only after "on", "in",
+//!   "by", "since", "until", "before", "after" or a weekday, and not before a unit or "%".
 //! - "since X" and "after X" are `TimeKind::Since`, "until X", "by X", "before X" are
 //!   `TimeKind::Until`; their value is the interval of X itself.
 //! - Counts: "about/around/some/approximately N" → N..N, `Approximate` (the figure as given);

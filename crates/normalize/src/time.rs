@@ -60,11 +60,12 @@ fn decade_interval(y: i32) -> Option<DateInterval> {
 }
 
 /// Early, mid or late part of an interval: of a month by halves (1–15, 16–end) with the middle
-/// days 10–20 for "mid"; of a year by thirds (January–April, May–August, September–December);
-/// of a season by month; of a decade by years (0–3, 4–6, 7–9). These are the cuts the
-/// Recognizers-Text specs use; news is loose about "late October", so a wide interval is the
-/// one that holds the day.
-pub(crate) fn part_of(iv: DateInterval, part: Part) -> Option<DateInterval> {
+/// days 10–20 for "mid"; of a year by halves for "early" and "late" (January–June, July–December)
+/// and by thirds for "mid" and for the narrower "the beginning/middle/end of" (`thirds`:
+/// January–April, May–August, September–December); of a season by month; of a decade by years
+/// (0–3, 4–6, 7–9). These are the cuts the Recognizers-Text specs use; news is loose about
+/// "late October", so a wide interval is the one that holds the day.
+pub(crate) fn part_of(iv: DateInterval, part: Part, thirds: bool) -> Option<DateInterval> {
     let k = match part {
         Part::Early => 0,
         Part::Mid => 1,
@@ -79,8 +80,9 @@ pub(crate) fn part_of(iv: DateInterval, part: Part) -> Option<DateInterval> {
             span(start, end, DatePrecision::Week)
         }
         DatePrecision::Year => {
-            let start = s.checked_add_months(Months::new(4 * k as u32))?;
-            let end = start.checked_add_months(Months::new(4))?.pred_opt()?;
+            let (first, months) = if thirds || part == Part::Mid { (4 * k, 4) } else { (3 * k, 6) };
+            let start = s.checked_add_months(Months::new(first as u32))?;
+            let end = start.checked_add_months(Months::new(months))?.pred_opt()?;
             span(start, end, DatePrecision::Season)
         }
         DatePrecision::Season => {
@@ -117,6 +119,18 @@ fn shift_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
 /// The latest `month`/`day` that is not after `reference`.
 fn recent_month_day(reference: NaiveDate, m: u32, d: u32) -> Option<NaiveDate> {
     (0..8).filter_map(|back| date(reference.year() - back, m, d)).find(|x| *x <= reference)
+}
+
+/// The second end of a range, written without a year, moved on by a year while it ends before
+/// the range's start (a range runs forward from its first end).
+fn year_after_start(start: NaiveDate, b: DateInterval) -> DateInterval {
+    let mut b = b;
+    while b.end < start {
+        let next = (b.start.checked_add_months(Months::new(12)), b.end.checked_add_months(Months::new(12)));
+        let (Some(s), Some(e)) = next else { break };
+        b = DateInterval { start: s, end: e, precision: b.precision };
+    }
+    b
 }
 
 /// The latest month `m` that starts on or before `reference`.
@@ -166,19 +180,31 @@ fn iv_value(iv: Option<DateInterval>) -> Option<TimeValue> {
     iv.map(TimeValue::Interval)
 }
 
+/// `n` units as months and days: `(months, days)`; `None` for units that are not spans of days.
+fn unit_span(unit: Unit, n: u64) -> Option<(u32, u64)> {
+    let n32 = u32::try_from(n.min(10_000)).ok()?;
+    Some(match unit {
+        Unit::Day => (0, n),
+        Unit::Week => (0, n.checked_mul(7)?),
+        Unit::Fortnight => (0, n.checked_mul(14)?),
+        Unit::Month => (n32, 0),
+        Unit::Year => (n32.checked_mul(12)?, 0),
+        Unit::Decade => (n32.checked_mul(120)?, 0),
+        Unit::Quarter => (n32.checked_mul(3)?, 0),
+        Unit::DayPart | Unit::Weekend | Unit::Hour => return None,
+    })
+}
+
 /// A unit of a period as it bounds a duration: how far back `n` of them reach from `d`.
 fn back_from(d: NaiveDate, unit: Unit, n: u64) -> Option<NaiveDate> {
-    let n32 = u32::try_from(n.min(10_000)).ok()?;
-    match unit {
-        Unit::Day => d.checked_sub_days(Days::new(n)),
-        Unit::Week => d.checked_sub_days(Days::new(n.checked_mul(7)?)),
-        Unit::Fortnight => d.checked_sub_days(Days::new(n.checked_mul(14)?)),
-        Unit::Month => d.checked_sub_months(Months::new(n32)),
-        Unit::Year => d.checked_sub_months(Months::new(n32.checked_mul(12)?)),
-        Unit::Decade => d.checked_sub_months(Months::new(n32.checked_mul(120)?)),
-        Unit::Quarter => d.checked_sub_months(Months::new(n32.checked_mul(3)?)),
-        Unit::DayPart | Unit::Weekend | Unit::Hour => None,
-    }
+    let (months, days) = unit_span(unit, n)?;
+    d.checked_sub_months(Months::new(months))?.checked_sub_days(Days::new(days))
+}
+
+/// How far forward `n` units reach from `d`.
+fn forward_from(d: NaiveDate, unit: Unit, n: u64) -> Option<NaiveDate> {
+    let (months, days) = unit_span(unit, n)?;
+    d.checked_add_months(Months::new(months))?.checked_add_days(Days::new(days))
 }
 
 fn unit_precision(unit: Unit) -> DatePrecision {
@@ -233,11 +259,17 @@ fn day_number(t: Toks, i: usize) -> Option<(u32, usize, bool)> {
     if !n.is_plain() || n.digits > 2 || !(1..=31).contains(&n.int) {
         return None;
     }
-    if t.punct(i + 1, ':') || (i > 0 && (t.punct(i - 1, ':') || t.punct(i - 1, '$')) && t.tight(i)) {
+    // not in a clock time ("10:30"), nor after a currency sign; "says:30 December" is a day
+    let clock_before = i > 1 && t.punct(i - 1, ':') && t.num(i - 2).is_some();
+    if t.punct(i + 1, ':') || (i > 0 && (clock_before || t.punct(i - 1, '$')) && t.tight(i)) {
         return None;
     }
     if t.tight(i + 1) && t.is_word(i + 1) {
-        return (t.lex(i + 1) == Lex::OrdSuffix).then_some((n.int as u32, i + 2, true));
+        return match t.lex(i + 1) {
+            Lex::OrdSuffix => Some((n.int as u32, i + 2, true)),
+            Lex::Month { .. } => Some((n.int as u32, i + 1, false)), // "22april"
+            _ => None,
+        };
     }
     Some((n.int as u32, i + 1, false))
 }
@@ -387,6 +419,20 @@ fn nth_weekday_of_month(y: i32, m: u32, wd: u32, n: u32) -> Option<NaiveDate> {
     iv.start.checked_add_days(Days::new(u64::from(ahead + 7 * (n - 1)))).filter(|d| *d <= iv.end)
 }
 
+/// The long weekend of a holiday: Saturday and Sunday with the holiday when it is a Monday or
+/// a Thursday or Friday before them ("Labor Day weekend" is Saturday to Monday, "Thanksgiving
+/// weekend" Thursday to Sunday), else the weekend it falls on or the one before it.
+fn holiday_weekend(d: NaiveDate) -> Option<DateInterval> {
+    let wd = d.weekday().num_days_from_monday();
+    let saturday = match wd {
+        3 | 4 => d.checked_add_days(Days::new(u64::from(5 - wd)))?,
+        5 | 6 => d.checked_sub_days(Days::new(u64::from(wd - 5)))?,
+        _ => d.checked_sub_days(Days::new(u64::from(wd + 2)))?,
+    };
+    let sunday = saturday.succ_opt()?;
+    span(saturday.min(d), sunday.max(d), DatePrecision::Week)
+}
+
 /// A possessive after a word: "'s", "’s", "'" ("Workers' Day"); the token after it.
 fn after_possessive(t: Toks, k: usize) -> usize {
     let apostrophe = |k: usize| t.punct(k, '\'') || t.punct(k, '’');
@@ -508,6 +554,7 @@ impl<'a> TimeScanner<'a> {
                         | W::New
                         | W::Rest
                         | W::Saint
+                        | W::For
                         | W::Within
                         | W::H
                 ) {
@@ -530,7 +577,9 @@ impl<'a> TimeScanner<'a> {
         }
         // "later than 2018", "earlier than March"
         if let (Some(w @ (W::Later | W::Earlier)), true) = (t.w(i), t.is_w(i + 1, W::Than)) {
-            if let Some(inner) = self.core(i + 2).filter(|h| h.kind == TimeKind::Date) {
+            if let Some(inner) =
+                self.core(i + 2).or_else(|| self.year(i + 2, true)).filter(|h| h.kind == TimeKind::Date)
+            {
                 let kind = if w == W::Later { TimeKind::Since } else { TimeKind::Until };
                 return Some(Hit { kind, ..inner });
             }
@@ -560,6 +609,9 @@ impl<'a> TimeScanner<'a> {
 
     fn range_from(&self, i: usize) -> Option<Hit> {
         let t = self.t;
+        let names_year = |from: usize, to: usize| {
+            (from..to).any(|x| year_number(t, x).is_some() || t.num(x).is_some_and(|n| n.digits == 4))
+        };
         let and_ok = i > 0 && t.is_w(i - 1, W::Between);
         let between = |a: Option<TimeValue>, b: Option<TimeValue>, end: usize| -> Option<Hit> {
             let value = match (a, b) {
@@ -611,6 +663,18 @@ impl<'a> TimeScanner<'a> {
                 }
             }
         }
+        // "between now and November 15th": from the reference to the first such day after it
+        if t.is_w(i, W::Now) && self.joiner(i + 1, and_ok) {
+            let b = self.core(i + 2).filter(|b| b.kind == TimeKind::Date)?;
+            let value = match (b.value, self.reference) {
+                (Some(TimeValue::Interval(y)), Some(r)) => {
+                    let y = if names_year(i + 2, b.end) { y } else { year_after_start(r, y) };
+                    span(r, y.end, y.precision).map(TimeValue::Interval)
+                }
+                _ => None,
+            };
+            return Some(Hit { end: b.end, value, kind: TimeKind::Date });
+        }
         // "2014-2018", "2014 to 2018": two years, the second later.
         let plain_year = |k: usize| {
             t.num(k).filter(|n| n.is_plain() && n.digits == 4 && (1800..=2100).contains(&n.int)).map(|n| n.int as i32)
@@ -624,8 +688,11 @@ impl<'a> TimeScanner<'a> {
                 }
             }
         }
-        if let (Some(y1), true) = (plain_year(i), self.joiner(i + 1, and_ok)) {
-            if let Some(y2) = plain_year(i + 2).filter(|y2| *y2 > y1 && !(t.tight(i + 3) && t.is_word(i + 3))) {
+        // not inside a run of digits and dashes ("138-2010-2015", a phone number)
+        let glued_before = i > 0 && t.tight(i) && (t.is_dash(i - 1) || t.num(i - 1).is_some());
+        let glued_after = t.tight(i + 3) && (t.is_dash(i + 3) || t.is_word(i + 3));
+        if let (Some(y1), true, false) = (plain_year(i), self.joiner(i + 1, and_ok), glued_before || glued_after) {
+            if let Some(y2) = plain_year(i + 2).filter(|y2| *y2 > y1) {
                 return between(iv_value(year_interval(y1)), iv_value(year_interval(y2)), i + 3);
             }
         }
@@ -636,6 +703,12 @@ impl<'a> TimeScanner<'a> {
                     self.month_first(e1 + 1, true).or_else(|| self.core(e1 + 1)).filter(|b| b.kind == TimeKind::Date)
                 {
                     match b.value {
+                        // "from August to October", no year: the latest August, to the October after it
+                        Some(TimeValue::Interval(y)) if !names_year(e1 + 1, b.end) && self.reference.is_some() => {
+                            let a = self.reference.and_then(|r| recent_month(r, m1));
+                            let b_value = a.map(|a| TimeValue::Interval(year_after_start(a.start, y)));
+                            return between(iv_value(a), b_value, b.end);
+                        }
                         Some(TimeValue::Interval(y)) => {
                             let year = if m1 <= y.start.month() { y.start.year() } else { y.start.year() - 1 };
                             return between(iv_value(month_interval(year, m1)), b.value, b.end);
@@ -679,19 +752,34 @@ impl<'a> TimeScanner<'a> {
                 }
             }
         }
+        // "from next Monday to Friday": a lone weekday after a day is the first such day from it
+        if let (Some(TimeValue::Interval(x)), Lex::Weekday(wd)) = (&a.value, t.lex(k)) {
+            if x.precision == DatePrecision::Day && ends_clause(t, k + 1) {
+                let ahead = (wd + 7 - x.start.weekday().num_days_from_monday()) % 7;
+                let b = x.start.checked_add_days(Days::new(u64::from(ahead))).map(DateInterval::day);
+                return between(a.value.clone(), iv_value(b), k + 1);
+            }
+        }
         let b = self.core(k).filter(|b| b.kind == TimeKind::Date)?;
         if matches!(b.value, Some(TimeValue::RelativeToEvent { .. }))
             || matches!(a.value, Some(TimeValue::RelativeToEvent { .. }))
         {
             return None;
         }
-        // A first end written without a year ("Feb 1st to March 2019") is in the second's year.
-        let names_year = |from: usize, to: usize| {
-            (from..to).any(|x| year_number(t, x).is_some() || t.num(x).is_some_and(|n| n.digits == 4))
+        // A first end written without a year ("Feb 1st to March 2019") is in the second's year;
+        // a second end without one is the first such day from the first ("from 10/1 to 11/7").
+        let b_value = match (&a.value, &b.value) {
+            (Some(TimeValue::Interval(x)), Some(TimeValue::Interval(y))) if !names_year(k, b.end) => {
+                Some(TimeValue::Interval(year_after_start(x.start, *y)))
+            }
+            _ => b.value.clone(),
         };
         let a_value = match (&a.value, &b.value) {
             (Some(TimeValue::Interval(x)), Some(TimeValue::Interval(y)))
-                if !names_year(i, a.end) && names_year(k, b.end) && x.precision <= DatePrecision::Month =>
+                if !names_year(i, a.end)
+                    && names_year(k, b.end)
+                    && x.precision <= DatePrecision::Month
+                    && !self.counted_from_reference(i) =>
             {
                 let moved = date(y.start.year(), x.start.month(), x.start.day());
                 let end_moved = date(y.start.year(), x.end.month(), x.end.day());
@@ -704,12 +792,24 @@ impl<'a> TimeScanner<'a> {
             }
             _ => a.value.clone(),
         };
-        between(a_value, b.value, b.end)
+        between(a_value, b_value, b.end)
+    }
+
+    /// Whether the expression at `i` is counted from the reference ("next Friday", "this May",
+    /// "tomorrow"), so that its year is not taken from a later end of a range.
+    fn counted_from_reference(&self, i: usize) -> bool {
+        matches!(
+            self.t.lex(i),
+            Lex::W(W::Next | W::Last | W::This | W::Previous | W::Coming | W::Following) | Lex::DayWord(_)
+        )
     }
 
     fn core(&self, i: usize) -> Option<Hit> {
         self.week_of_day(i)
             .or_else(|| self.nth_week(i))
+            .or_else(|| self.units_of(i))
+            .or_else(|| self.iso_week(i))
+            .or_else(|| self.units_from(i))
             .or_else(|| self.quarter(i))
             .or_else(|| self.holiday(i))
             .or_else(|| self.relative_to_event(i))
@@ -794,6 +894,14 @@ impl<'a> TimeScanner<'a> {
                 }
             }
             Some(W::Recent) if matches!(t.lex(i + 1), Lex::Unit(_)) => (FEW, i + 1),
+            _ if self.ahead(i).is_some() => {
+                let (n, unit, end) = self.ahead(i)?;
+                let value = self.reference.and_then(|r| {
+                    let last = forward_from(r, unit, n)?;
+                    span(r.succ_opt()?, last, unit_precision(unit)).map(TimeValue::Interval)
+                });
+                return Some(Hit { end, value, kind: TimeKind::Duration });
+            }
             Some(W::Next | W::Coming | W::Following) => {
                 // "the next two days": a period starting at the reference.
                 let (_, hi, k) = small_count(t, i + 1).filter(|c| c.0 == c.1 && !t.is_w(i + 1, W::A))?;
@@ -813,18 +921,15 @@ impl<'a> TimeScanner<'a> {
                     let value = self.reference.and_then(|r| calendar_quarters(r, 1, i64::try_from(hi).ok()?));
                     return Some(Hit { end: k + 1, value, kind: TimeKind::Duration });
                 }
+                // "within the next 3 years": from the reference day on
+                let within = i >= 2 && t.is_w(i - 1, W::The) && t.is_w(i - 2, W::Within);
                 let value = self.reference.and_then(|r| {
-                    let n = u32::try_from(hi.min(10_000)).ok()?;
-                    let end = match unit {
-                        Unit::Day => r.checked_add_days(Days::new(u64::from(n))),
-                        Unit::Week => r.checked_add_days(Days::new(7 * u64::from(n))),
-                        Unit::Fortnight => r.checked_add_days(Days::new(14 * u64::from(n))),
-                        Unit::Month => r.checked_add_months(Months::new(n)),
-                        Unit::Quarter => r.checked_add_months(Months::new(3 * n)),
-                        Unit::Year => r.checked_add_months(Months::new(12 * n)),
-                        _ => r.checked_add_months(Months::new(120 * n)),
-                    }?;
-                    span(r.succ_opt()?, end, unit_precision(unit)).map(TimeValue::Interval)
+                    let (first, last) = if within {
+                        (r, forward_from(r, unit, hi)?.pred_opt()?)
+                    } else {
+                        (r.succ_opt()?, forward_from(r, unit, hi)?)
+                    };
+                    span(first, last, unit_precision(unit)).map(TimeValue::Interval)
                 });
                 return Some(Hit { end: k + 1, value, kind: TimeKind::Duration });
             }
@@ -844,6 +949,22 @@ impl<'a> TimeScanner<'a> {
             span(start, r, unit_precision(unit)).map(TimeValue::Interval)
         });
         Some(Hit { end: k + 1, value, kind: TimeKind::Duration })
+    }
+
+    /// "4 weeks in the future", "2 days hence": `(n, unit, next)`.
+    fn ahead(&self, i: usize) -> Option<(u64, Unit, usize)> {
+        let t = self.t;
+        let (lo, hi, k) = small_count(t, i)?;
+        let Lex::Unit(unit @ (Unit::Day | Unit::Week | Unit::Fortnight | Unit::Month | Unit::Year)) = t.lex(k) else {
+            return None;
+        };
+        if lo != hi {
+            return None;
+        }
+        if t.is_w(k + 1, W::Hence) {
+            return Some((lo, unit, k + 2));
+        }
+        (t.is_w(k + 1, W::In) && t.is_w(k + 2, W::The) && t.is_w(k + 3, W::Future)).then_some((lo, unit, k + 4))
     }
 
     /// Expressions counted from the reference date: "yesterday", "last Wednesday", "this month",
@@ -869,10 +990,17 @@ impl<'a> TimeScanner<'a> {
             }
             return None;
         }
-        // "the seventies", "the noughties"
-        if let (true, Lex::DecadeWord(d)) = (t.is_w(i, W::The), t.lex(i + 1)) {
-            let start = if d == 0 { 2000 } else { 1900 + d as i32 };
-            return self.date_hit(i + 2, decade_interval(start));
+        // "the seventies", "the noughties", "the nineteen seventies", "the twenty-tens", "the two thousands"
+        if t.is_w(i, W::The) {
+            if let Some((start, e)) = self.decade_words(i + 1) {
+                return self.date_hit(e, decade_interval(start));
+            }
+        }
+        // "in nineties", "during the seventies"
+        if let (Lex::DecadeWord(_), Lex::W(W::In | W::During | W::Since)) = (t.lex(i), t.prev_lex(i)) {
+            if let Some((start, e)) = self.decade_words(i) {
+                return self.date_hit(e, decade_interval(start));
+            }
         }
         // "the 21st century", "the nineteenth century"
         if let Some((n, k)) = match (t.lex(i), day_number(t, i)) {
@@ -897,20 +1025,32 @@ impl<'a> TimeScanner<'a> {
             return self.date_hit(i + 2, iv);
         }
         if let Some(w @ (W::Earlier | W::Later)) = t.w(i) {
-            if t.is_w(i + 1, W::This) {
-                if let Lex::Unit(unit @ (Unit::Week | Unit::Month | Unit::Year)) = t.lex(i + 2) {
-                    let iv = r.and_then(|r| {
-                        let whole = self.this_unit(r, unit)?;
-                        let (s, e) = if w == W::Earlier { (whole.start, r) } else { (r, whole.end) };
-                        span(s, e, whole.precision)
-                    });
-                    return self.date_hit(i + 3, iv);
-                }
+            // "earlier this month" holds the reference day; "later in the year" starts after it
+            let (k, strict) = match (t.w(i + 1), t.w(i + 2)) {
+                (Some(W::This), _) => (i + 2, false),
+                (Some(W::In), Some(W::The)) => (i + 3, true),
+                _ => return None,
+            };
+            if let Lex::Unit(unit @ (Unit::Week | Unit::Month | Unit::Year)) = t.lex(k) {
+                let iv = r.and_then(|r| {
+                    let whole = self.this_unit(r, unit)?;
+                    let (s, e) = match (w, strict) {
+                        (W::Earlier, false) => (whole.start, r),
+                        (W::Earlier, true) => (whole.start, r.pred_opt()?),
+                        (_, false) => (r, whole.end),
+                        (_, true) => (r.succ_opt()?, whole.end),
+                    };
+                    span(s, e, whole.precision)
+                });
+                return self.date_hit(k + 1, iv);
             }
             return None;
         }
         if let Some(dir @ (W::Last | W::This | W::Next | W::Coming | W::Previous | W::Following)) = t.w(i) {
-            let j = i + 1;
+            // "this coming Friday", "this upcoming week": as "coming"
+            let (dir, j) = if dir == W::This && t.is_w(i + 1, W::Coming) { (W::Coming, i + 2) } else { (dir, i + 1) };
+            // "this calendar year"
+            let j = if t.is_w(j, W::Calendar) && t.lex(j + 1) == Lex::Unit(Unit::Year) { j + 1 } else { j };
             let which = match dir {
                 W::Last | W::Previous => -1,
                 W::This => 0,
@@ -919,11 +1059,22 @@ impl<'a> TimeScanner<'a> {
             match t.lex(j) {
                 Lex::Weekday(wd) => {
                     let d = r.and_then(|r| match which {
+                        // "the coming Friday": the first one after the reference
+                        _ if dir == W::Coming => shift_days(recent_weekday(r, wd, false)?, 7),
                         -1 => recent_weekday(r, wd, true),
                         0 => week_of(r).and_then(|w| shift_days(w.start, i64::from(wd))),
                         _ => week_of(r).and_then(|w| shift_days(w.start, 7 + i64::from(wd))),
                     });
                     return self.date_hit(j + 1, day_interval(d));
+                }
+                Lex::Unit(Unit::Fortnight) => {
+                    // "the next fortnight", "the past fortnight": the fourteen days after or up to the reference
+                    let iv = r.and_then(|r| match which {
+                        1 => span(r.succ_opt()?, forward_from(r, Unit::Fortnight, 1)?, DatePrecision::Week),
+                        -1 => span(back_from(r, Unit::Fortnight, 1)?, r, DatePrecision::Week),
+                        _ => None,
+                    });
+                    return self.date_hit(j + 1, iv);
                 }
                 Lex::Unit(
                     unit @ (Unit::Week | Unit::Month | Unit::Quarter | Unit::Year | Unit::Weekend | Unit::Decade),
@@ -976,29 +1127,46 @@ impl<'a> TimeScanner<'a> {
         // "three days ago", "a week ago", "a few months ago"; "two weeks from now"
         let (lo, hi, k) = small_count(t, i)?;
         let Lex::Unit(unit) = t.lex(k) else { return None };
+        // "will leave in two weeks": the day that far ahead; "will be back within 5 days": the
+        // reference day and the days after it, five in all. Only in a clause that speaks of the future ("will", "shall", "'ll"),
+        // since "killed 40 in two days" says how long, not when.
+        if let (true, Some(w @ (W::In | W::Within))) = (lo == hi, t.w(i.wrapping_sub(1))) {
+            if matches!(unit, Unit::Day | Unit::Week | Unit::Fortnight | Unit::Month | Unit::Year)
+                && self.future_clause(i - 1)
+                && !t.is_w(k + 1, W::Of)
+            {
+                let value = r.and_then(|r| {
+                    let last = forward_from(r, unit, lo)?;
+                    if w == W::In {
+                        Some(DateInterval::day(last))
+                    } else {
+                        span(r, last.pred_opt()?, unit_precision(unit))
+                    }
+                });
+                let kind = if w == W::In { TimeKind::Date } else { TimeKind::Duration };
+                return Some(Hit { end: k + 1, value: iv_value(value), kind });
+            }
+        }
+        // "two weeks from now", "3 days from tomorrow", "16 days from 01/02/2018": that day
         if t.is_w(k + 1, W::From) && lo == hi {
             let base = match t.lex(k + 2) {
-                Lex::W(W::Now) => Some(0),
-                Lex::DayWord(d) => Some(d),
-                _ => None,
+                Lex::W(W::Now) => Some((r, k + 3)),
+                Lex::DayWord(d) => Some((r.and_then(|r| shift_days(r, d)), k + 3)),
+                _ => self.core(k + 2).filter(|h| h.kind == TimeKind::Date).and_then(|h| match h.value {
+                    Some(TimeValue::Interval(iv)) if iv.precision == DatePrecision::Day => {
+                        Some((Some(iv.start), h.end))
+                    }
+                    None => Some((None, h.end)),
+                    _ => None,
+                }),
             };
-            if let Some(base) = base {
-                let per = match unit {
-                    Unit::Day => 1,
-                    Unit::Week => 7,
-                    Unit::Fortnight => 14,
-                    _ => 0,
-                };
-                let d = r.filter(|_| per > 0).and_then(|r| shift_days(r, base + per * i64::try_from(lo).ok()?));
-                let iv = match unit {
-                    Unit::Month | Unit::Year => r.and_then(|r| {
-                        let months = u32::try_from(lo).ok()? * if unit == Unit::Year { 12 } else { 1 };
-                        shift_days(r, base)?.checked_add_months(Months::new(months)).map(DateInterval::day)
-                    }),
-                    _ => day_interval(d),
-                };
-                return self.date_hit(k + 3, iv);
+            if let Some((base, end)) = base {
+                return self.date_hit(end, day_interval(base.and_then(|b| forward_from(b, unit, lo))));
             }
+        }
+        if let Some((months, days, end)) = self.compound_ago(i) {
+            let d = r.and_then(|r| r.checked_sub_months(Months::new(months))?.checked_sub_days(Days::new(days)));
+            return self.date_hit(end, day_interval(d));
         }
         if !t.is_w(k + 1, W::Ago) {
             return None;
@@ -1025,6 +1193,61 @@ impl<'a> TimeScanner<'a> {
             }
         });
         self.date_hit(k + 2, iv)
+    }
+
+    /// A decade in words after "the": "seventies", "nineteen seventies", "twenty-tens", "two
+    /// thousands", "two thousand and tens": `(first year, next)`.
+    fn decade_words(&self, k: usize) -> Option<(i32, usize)> {
+        let t = self.t;
+        // the century given first: "nineteen", "twenty", "two thousand [and]"
+        let (century, k) = match (t.lex(k), t.lex(k + 1)) {
+            (Lex::Card(2), Lex::Vague(crate::token::Vague::Thousands)) => return Some((2000, k + 2)),
+            (Lex::Card(2), Lex::Scale(1_000)) => (Some(2000), if t.is_w(k + 2, W::And) { k + 3 } else { k + 2 }),
+            (Lex::Card(c @ (10..=20)), _) => (Some(100 * c as i32), if t.is_dash(k + 1) { k + 2 } else { k + 1 }),
+            _ => (None, k),
+        };
+        let tens = match t.lex(k) {
+            Lex::DecadeWord(d) => d as i32,
+            Lex::Vague(crate::token::Vague::Tens) if century.is_some() => 10,
+            _ => return None,
+        };
+        let start = match century {
+            Some(c) => c + tens,
+            None if tens == 0 => 2000,
+            None => 1900 + tens,
+        };
+        Some((start, k + 1))
+    }
+
+    /// "1 month 21 days ago", "2 years, 1 month and 21 days ago": a sum of two or more units
+    /// back from the reference, one day: `(months, days, next)`.
+    fn compound_ago(&self, i: usize) -> Option<(u32, u64, usize)> {
+        let t = self.t;
+        let (mut months, mut days, mut parts, mut k) = (0u32, 0u64, 0, i);
+        loop {
+            let (lo, hi, e) = small_count(t, k)?;
+            if lo != hi || lo > 1000 {
+                return None;
+            }
+            match t.lex(e) {
+                Lex::Unit(Unit::Year) => months += 12 * lo as u32,
+                Lex::Unit(Unit::Month) => months += lo as u32,
+                Lex::Unit(Unit::Week) => days += 7 * lo,
+                Lex::Unit(Unit::Day) => days += lo,
+                _ => return None,
+            }
+            parts += 1;
+            k = e + 1;
+            if t.is_w(k, W::Ago) {
+                return (parts >= 2).then_some((months, days, k + 1));
+            }
+            if t.punct(k, ',') || t.is_w(k, W::And) {
+                k += 1;
+            }
+            if parts >= 4 {
+                return None;
+            }
+        }
     }
 
     fn this_unit(&self, r: NaiveDate, unit: Unit) -> Option<DateInterval> {
@@ -1108,6 +1331,143 @@ impl<'a> TimeScanner<'a> {
         Some(Hit { end: day.end, value, kind: TimeKind::Date })
     }
 
+    /// "Week 31", "the week 1", "week 3 of 2027", "week 27 of last year": ISO weeks (Monday to
+    /// Sunday, week 1 holding the year's first Thursday), of the reference's year unless one is named.
+    fn iso_week(&self, i: usize) -> Option<Hit> {
+        let t = self.t;
+        let the = t.is_w(i, W::The);
+        let j = if the { i + 1 } else { i };
+        if t.lex(j) != Lex::Unit(Unit::Week) {
+            return None;
+        }
+        let n = t.num(j + 1).filter(|n| n.is_plain() && n.digits <= 2 && (1..=53).contains(&n.int))?;
+        if t.tight(j + 2) && (t.is_word(j + 2) || t.punct(j + 2, ':')) {
+            return None;
+        }
+        let announced = the
+            || t.cap(j)
+            || i == 0
+            || matches!(t.prev_lex(i), Lex::W(W::In | W::From | W::To | W::Between | W::And | W::On | W::During));
+        if !announced {
+            return None;
+        }
+        let (year, end) = match self.year_phrase(j + 3).filter(|_| t.is_w(j + 2, W::Of)) {
+            Some((y, e)) => (Some(y), e),
+            None if t.is_w(j + 2, W::Of) => return None, // "week 10 of the war"
+            None => (self.reference.map(|r| r.year()), j + 2),
+        };
+        let iv = year.and_then(|y| {
+            let monday = NaiveDate::from_isoywd_opt(y, n.int as u32, chrono::Weekday::Mon)?;
+            span(monday, monday.checked_add_days(Days::new(6))?, DatePrecision::Week)
+        });
+        self.date_hit(end, iv)
+    }
+
+    /// "for three days starting Monday", "for 2 weeks starting May 20th", "for 1 week, from 20th
+    /// Dec", "for 3 days from today": that many units from the day named.
+    fn units_from(&self, i: usize) -> Option<Hit> {
+        let t = self.t;
+        if !t.is_w(i, W::For) {
+            return None;
+        }
+        let (lo, hi, k) = small_count(t, i + 1)?;
+        let Lex::Unit(unit @ (Unit::Day | Unit::Week | Unit::Fortnight | Unit::Month)) = t.lex(k) else {
+            return None;
+        };
+        let mut k = if t.punct(k + 1, ',') { k + 2 } else { k + 1 };
+        match t.w(k) {
+            Some(W::Beginning) => {
+                k += 1;
+                if matches!(t.w(k), Some(W::On | W::From)) {
+                    k += 1;
+                }
+            }
+            Some(W::From) => k += 1,
+            _ => return None,
+        }
+        if lo != hi {
+            return None;
+        }
+        let first = self.core(k).filter(|h| h.kind == TimeKind::Date)?;
+        let value = match first.value {
+            Some(TimeValue::Interval(iv)) if iv.precision == DatePrecision::Day => {
+                let last = forward_from(iv.start, unit, lo).and_then(|d| d.pred_opt());
+                last.and_then(|l| span(iv.start, l, unit_precision(unit))).map(TimeValue::Interval)
+            }
+            Some(_) => return None,
+            None => None,
+        };
+        Some(Hit { end: first.end, value, kind: TimeKind::Date })
+    }
+
+    /// "the first six months of 2023", "the last 3 weeks of this year", "the first ten days of
+    /// last year", "the third month of 2021", "the 15th day of next month": units counted from
+    /// the start or the end of a period (weeks from Monday, as in [`Self::nth_week`]).
+    fn units_of(&self, i: usize) -> Option<Hit> {
+        let t = self.t;
+        let j = if t.is_w(i, W::The) { i + 1 } else { i };
+        // (from the end, how many, the nth only, the unit's token)
+        let (from_end, n, nth, k) = match (t.lex(j), small_count(t, j + 1)) {
+            (Lex::Ordinal(1) | Lex::W(W::Last), Some((n, m, k))) if n == m && !t.is_w(j + 1, W::A) => {
+                (t.is_w(j, W::Last), n, false, k)
+            }
+            (Lex::W(W::Last), None) if t.lex(j + 1) == Lex::Unit(Unit::Day) => (true, 1, false, j + 1),
+            _ => {
+                let (n, k, suffix) = word_day(t, j).or_else(|| day_number(t, j))?;
+                if !suffix {
+                    return None;
+                }
+                (false, u64::from(n), true, k)
+            }
+        };
+        let Lex::Unit(unit @ (Unit::Day | Unit::Week | Unit::Month)) = t.lex(k) else { return None };
+        if !t.is_w(k + 1, W::Of) || !(1..=366).contains(&n) || (nth && unit == Unit::Week) {
+            return None;
+        }
+        let period = self.period_at(k + 2)?;
+        let value = match period.value {
+            Some(TimeValue::Interval(iv)) if iv.precision > unit_precision(unit) => {
+                let n = n as u32;
+                let (start, end) = match (unit, from_end) {
+                    (Unit::Day, false) => (
+                        iv.start.checked_add_days(Days::new(u64::from(if nth { n - 1 } else { 0 })))?,
+                        iv.start.checked_add_days(Days::new(u64::from(n - 1)))?,
+                    ),
+                    (Unit::Day, true) => (iv.end.checked_sub_days(Days::new(u64::from(n - 1)))?, iv.end),
+                    (Unit::Week, false) => {
+                        let first = week_of(iv.start.checked_add_days(Days::new(3))?)?.start;
+                        (first, first.checked_add_days(Days::new(u64::from(7 * n - 1)))?)
+                    }
+                    (Unit::Week, true) => {
+                        let last = week_of(iv.end.checked_sub_days(Days::new(3))?)?.end;
+                        (last.checked_sub_days(Days::new(u64::from(7 * n - 1)))?, last)
+                    }
+                    (_, false) => {
+                        let first = iv.start.checked_add_months(Months::new(if nth { n - 1 } else { 0 }))?;
+                        (first, iv.start.checked_add_months(Months::new(n))?.pred_opt()?)
+                    }
+                    (_, true) => (iv.end.succ_opt()?.checked_sub_months(Months::new(n))?, iv.end),
+                };
+                let precision =
+                    if nth || n == 1 { unit_precision(unit) } else { unit_precision(unit).max(DatePrecision::Week) };
+                span(start, end, precision).filter(|x| iv.start <= x.start && x.end <= iv.end).map(TimeValue::Interval)
+            }
+            Some(_) => return None,
+            None => None,
+        };
+        Some(Hit { end: period.end, value, kind: TimeKind::Date })
+    }
+
+    /// A period that units can be counted in: "October", "2021", "next month", "this year",
+    /// "the month" (the reference's).
+    fn period_at(&self, k: usize) -> Option<Hit> {
+        let t = self.t;
+        if let (true, Lex::Unit(unit @ (Unit::Week | Unit::Month | Unit::Year))) = (t.is_w(k, W::The), t.lex(k + 1)) {
+            return self.date_hit(k + 2, self.reference.and_then(|r| self.nth_unit(r, unit, 0)));
+        }
+        self.month_first(k, true).or_else(|| self.year(k, true)).or_else(|| self.relative(k))
+    }
+
     /// "the first week of October", "the last week of 2016", "3rd week of Jan": weeks from Monday,
     /// the first being the one that holds the period's 4th day, the last the one that holds its
     /// 4th day from the end.
@@ -1133,6 +1493,11 @@ impl<'a> TimeScanner<'a> {
                 _ => None,
             };
             return Some(Hit { end: inner.end, value, kind: TimeKind::Date });
+        }
+        // "the second Sunday": of the reference's month
+        if let (Lex::Weekday(wd), Some(n), true) = (t.lex(k), n, ends_clause(t, k + 1)) {
+            let d = self.reference.and_then(|r| nth_weekday_of_month(r.year(), r.month(), wd, n));
+            return self.date_hit(k + 1, day_interval(d));
         }
         if t.lex(k) != Lex::Unit(Unit::Week) || !t.is_w(k + 1, W::Of) {
             return None;
@@ -1188,6 +1553,9 @@ impl<'a> TimeScanner<'a> {
             if let Some((y, e)) = year_after(k) {
                 return self.date_hit(e, of_year(y, q));
             }
+            if q.1 == 6 {
+                return None; // a lone "H2" is not a date
+            }
             let latest = self.reference.and_then(|r| {
                 let y = if of_year(r.year(), q)?.start <= r { r.year() } else { r.year() - 1 };
                 of_year(y, q)
@@ -1236,13 +1604,18 @@ impl<'a> TimeScanner<'a> {
     /// "Labor Day 2021", "the Independence Day of this year", "St Patrick's Day".
     fn holiday(&self, i: usize) -> Option<Hit> {
         let t = self.t;
+        // "the weekend of Halloween", "weekend of Thanksgiving 2023"
+        let weekend_of = {
+            let k = if t.is_w(i, W::The) { i + 1 } else { i };
+            (t.lex(k) == Lex::Unit(Unit::Weekend) && t.is_w(k + 1, W::Of)).then_some(k + 2)
+        };
         let which = match t.w(i) {
             Some(W::Last | W::Previous) => Some(-1),
             Some(W::Next | W::Following | W::Coming) => Some(1),
             Some(W::This) => Some(0),
             _ => None,
         };
-        let mut j = if which.is_some() { i + 1 } else { i };
+        let mut j = weekend_of.unwrap_or(if which.is_some() { i + 1 } else { i });
         if t.is_w(j, W::The) || t.is_w(j, W::Saint) {
             j += 1;
         }
@@ -1250,23 +1623,37 @@ impl<'a> TimeScanner<'a> {
         if t.punct(e, ',') && year_number(t, e + 1).is_some() {
             e += 1;
         }
-        if let Some(y) = year_number(t, e) {
-            return self.date_hit(e + 1, day_interval(rule.on(y)));
+        let (mut d, mut e) = if let Some(y) = year_number(t, e) {
+            (rule.on(y), e + 1)
+        } else if let Some((y, k)) = self.year_phrase(e + 1).filter(|_| t.is_w(e, W::Of)) {
+            // "of this year", "of next year"
+            (rule.on(y), k)
+        } else {
+            let d = self.reference.and_then(|r| {
+                let years = [r.year() + 1, r.year(), r.year() - 1, r.year() - 2];
+                match which {
+                    Some(1) => years.iter().rev().filter_map(|&y| rule.on(y)).find(|d| *d > r),
+                    Some(0) => rule.on(r.year()),
+                    Some(_) => years.iter().filter_map(|&y| rule.on(y)).find(|d| *d < r),
+                    None => years.iter().filter_map(|&y| rule.on(y)).find(|d| *d <= r),
+                }
+            });
+            (d, e)
+        };
+        // "Labor Day weekend", "Halloween weekend 2021": the weekend joined to the holiday
+        let weekend = weekend_of.is_some() || t.lex(e) == Lex::Unit(Unit::Weekend);
+        if !weekend {
+            return self.date_hit(e, day_interval(d));
         }
-        // "of this year", "of next year"
-        if let Some((y, k)) = self.year_phrase(e + 1).filter(|_| t.is_w(e, W::Of)) {
-            return self.date_hit(k, day_interval(rule.on(y)));
-        }
-        let d = self.reference.and_then(|r| {
-            let years = [r.year() + 1, r.year(), r.year() - 1, r.year() - 2];
-            match which {
-                Some(1) => years.iter().rev().filter_map(|&y| rule.on(y)).find(|d| *d > r),
-                Some(0) => rule.on(r.year()),
-                Some(_) => years.iter().filter_map(|&y| rule.on(y)).find(|d| *d < r),
-                None => years.iter().filter_map(|&y| rule.on(y)).find(|d| *d <= r),
+        if weekend_of.is_none() {
+            e += 1;
+            // "Halloween weekend 2021"
+            if let Some(y) = year_number(t, e).filter(|_| year_number(t, e - 2).is_none()) {
+                d = rule.on(y);
+                e += 1;
             }
-        });
-        self.date_hit(e, day_interval(d))
+        }
+        self.date_hit(e, d.and_then(holiday_weekend))
     }
 
     /// "early 2023", "mid-December", "late October 2022", "the end of last year".
@@ -1308,7 +1695,9 @@ impl<'a> TimeScanner<'a> {
             .or_else(|| self.relative(j))
             .or_else(bare_unit)?;
         let value = match inner.value {
-            Some(TimeValue::Interval(iv)) => part_of(iv, part).map(TimeValue::Interval),
+            Some(TimeValue::Interval(iv)) => {
+                part_of(iv, part, !matches!(t.lex(i), Lex::Part(_))).map(TimeValue::Interval)
+            }
             _ => None,
         };
         Some(Hit { end: inner.end, value, kind: TimeKind::Date })
@@ -1317,10 +1706,16 @@ impl<'a> TimeScanner<'a> {
     /// "Wednesday", "on Tuesday", "Wednesday, January 3, 2024".
     fn weekday(&self, i: usize) -> Option<Hit> {
         let t = self.t;
-        let Lex::Weekday(wd) = t.lex(i) else { return None };
+        // "Sat", "Sun", "Wed", "Mon" are also words ("he sat", "Mon State"): weekdays only
+        // before the day they name ("Sat 14th", "Wed, 22 of Jan", "Sun Oct 26").
+        let (wd, abbr) = match t.lex(i) {
+            Lex::Weekday(wd) => (wd, false),
+            Lex::WeekdayAbbr(wd) => (wd, true),
+            _ => return None,
+        };
         let j = if t.punct(i + 1, ',') { i + 2 } else { i + 1 };
-        // "Wednesday, January 3, 2024": the weekday joins a date that names a day.
-        if let Some(h) = self.day_first_form(j) {
+        // "Wednesday, January 3, 2024": the weekday joins a date that names a day and a month.
+        if let Some(h) = self.day_first_form(j).filter(|h| (j..h.end).any(|k| matches!(t.lex(k), Lex::Month { .. }))) {
             return Some(h);
         }
         if let Some((_, after_month)) = self.month_word(j) {
@@ -1335,7 +1730,7 @@ impl<'a> TimeScanner<'a> {
         let the = t.is_w(i + 1, W::The);
         let at = if the { i + 2 } else { i + 1 };
         let named_day = day_number(t, at)
-            .filter(|d| d.2 || the || ends_clause(t, d.1))
+            .filter(|d| d.2 || the || (ends_clause(t, d.1) && !abbr))
             .or_else(|| word_day(t, at).filter(|w| w.2 || (the && ends_clause(t, w.1))));
         if let Some((d, e, _)) = named_day.filter(|d| self.month_word(d.1).is_none() && !t.is_w(d.1, W::Of)) {
             let found = self.reference.and_then(|r| {
@@ -1356,11 +1751,20 @@ impl<'a> TimeScanner<'a> {
             });
             return self.date_hit(e, day_interval(found));
         }
-        let k = if t.is_w(i + 1, W::Of) { i + 2 } else { i + 1 };
-        if let (Some(dir @ (W::Next | W::Last | W::This | W::Previous)), Lex::Unit(Unit::Week)) = (t.w(k), t.lex(k + 1))
+        if abbr {
+            return None;
+        }
+        let mut k = if t.is_w(i + 1, W::Of) { i + 2 } else { i + 1 };
+        if k == i + 2 && t.is_w(k, W::The) {
+            k += 1; // "Monday of the following week"
+        }
+        if let (
+            Some(dir @ (W::Next | W::Last | W::This | W::Previous | W::Following | W::Coming)),
+            Lex::Unit(Unit::Week),
+        ) = (t.w(k), t.lex(k + 1))
         {
             let which = match dir {
-                W::Next => 1,
+                W::Next | W::Following | W::Coming => 1,
                 W::This => 0,
                 _ => -1,
             };
@@ -1432,7 +1836,7 @@ impl<'a> TimeScanner<'a> {
         let the_day = if t.is_w(j, W::The) { j + 1 } else { j };
         // A day in cardinal words ("May twenty nine") only before a year or at a clause's end,
         // so that "in March twenty people died" stays a month.
-        let day = day_number(t, j).or_else(|| {
+        let day = day_number(t, j).or_else(|| day_number(t, the_day).filter(|d| the_day > j && d.2)).or_else(|| {
             word_day(t, the_day).filter(|w| {
                 w.2 || year_at(t, w.1).is_some()
                     || (t.punct(w.1, ',') && year_at(t, w.1 + 1).is_some())
@@ -1445,7 +1849,7 @@ impl<'a> TimeScanner<'a> {
             if joins_year && year_at(t, e + 1).is_some() {
                 e += 1;
             }
-            if let Some((y, ye)) = year_at(t, e) {
+            if let Some((y, ye)) = year_at(t, e).or_else(|| self.short_year(k)) {
                 return self.date_hit(ye, day_interval(date(y, m, d)));
             }
             let d0 = self.reference.and_then(|r| recent_month_day(r, m, d));
@@ -1455,7 +1859,7 @@ impl<'a> TimeScanner<'a> {
         if t.punct(e, ',') || t.is_w(e, W::Of) || (t.tight(e) && t.tight(e + 1) && (t.is_dash(e) || t.punct(e, '/'))) {
             e += 1;
         }
-        if let Some((y, ye)) = year_at(t, e) {
+        if let Some((y, ye)) = year_at(t, e).or_else(|| self.short_year(j)) {
             return self.date_hit(ye, month_interval(y, m));
         }
         // "June in 2017"
@@ -1504,25 +1908,43 @@ impl<'a> TimeScanner<'a> {
         let t = self.t;
         let the = t.is_w(i, W::The);
         let j = if the { i + 1 } else { i };
+        // A bare day ("for the 27.", "on the second!", "on 15") only after a preposition and at
+        // a clause's end, where nothing follows that it could number.
+        let after_preposition = j.checked_sub(usize::from(the) + 1).is_some_and(|b| {
+            matches!(t.w(b), Some(W::On | W::For | W::By | W::Until | W::Since | W::Before | W::After | W::Around))
+        });
+        let ordinal_word = word_day(t, j).is_some_and(|w| w.2);
         let (d, mut k, suffix) = match t.lex(j) {
-            Lex::Ordinal(_) | Lex::Card(20 | 30) => {
+            Lex::Ordinal(_) | Lex::Card(20 | 30) if ordinal_word => {
                 let (n, k, suffix) = word_day(t, j).filter(|w| w.2)?;
-                // "on the second!", "on the twenty-second.": only after "on", and at a clause's end
-                let on_before = j.checked_sub(usize::from(the) + 1).is_some_and(|b| t.is_w(b, W::On));
-                let alone = on_before && ends_clause(t, k);
+                let alone = after_preposition && ends_clause(t, k);
                 if !(t.is_w(k, W::Of) || matches!(t.lex(k), Lex::Month { .. }) || alone) {
                     return None;
                 }
                 (n, k, suffix)
             }
+            // "fifteen August nineteen ninety three", "twenty five January 1986": a day in
+            // cardinal words only before a month and a year
+            Lex::Card(_) => {
+                let (n, k) = word_below_hundred(t, j).filter(|w| (1..=31).contains(&w.0))?;
+                let month_then_year = matches!(t.lex(k), Lex::Month { .. }) && year_at(t, k + 1).is_some();
+                if !month_then_year {
+                    return None;
+                }
+                (n as u32, k, false)
+            }
             _ => day_number(t, j)?,
         };
-        if the && !suffix {
+        let alone = after_preposition && ends_clause(t, k);
+        if the && !suffix && !alone {
             return None;
         }
         let of = t.is_w(k, W::Of);
+        let dotted_year = |m: usize| year_number(t, if t.punct(m + 1, '.') { m + 2 } else { m + 1 }).is_some();
         if of {
             k += 1;
+        } else if t.punct(k, '.') && t.tight(k) && matches!(t.lex(k + 1), Lex::Month { .. }) && dotted_year(k + 1) {
+            k += 1; // "16. Nov. 2016"
         } else if t.tight(k)
             && t.tight(k + 1)
             && (t.is_dash(k) || t.punct(k, '/'))
@@ -1546,7 +1968,7 @@ impl<'a> TimeScanner<'a> {
         let Lex::Month { m, abbr, ambiguous } = t.lex(k) else {
             // "on the 27th.": a day of the current month, when nothing follows that it could number.
             let on = j.checked_sub(usize::from(the) + 1).is_some_and(|b| t.is_w(b, W::On));
-            if (the || on) && suffix && !of && ends_clause(t, k) {
+            if (the || on) && (suffix || alone) && !of && ends_clause(t, k) {
                 let d0 = self.reference.and_then(|r| {
                     (0..3u32)
                         .filter_map(|back| r.checked_sub_months(Months::new(back)))
@@ -1567,11 +1989,15 @@ impl<'a> TimeScanner<'a> {
         {
             ye += 1;
         }
-        let year = year_at(t, ye);
+        let year = year_at(t, ye).or_else(|| self.short_year(e));
         if ambiguous && !t.cap(k) && !suffix && !of && year.is_none() {
             return None;
         }
         if let Some((y, after)) = year {
+            return self.date_hit(after, day_interval(date(y, m, d)));
+        }
+        // "28 June in 2020"
+        if let Some((y, after)) = year_at(t, e + 1).filter(|_| t.is_w(e, W::In)) {
             return self.date_hit(after, day_interval(date(y, m, d)));
         }
         if abbr && t.punct(e - 1, '.') && e - 1 > k {
@@ -1586,6 +2012,9 @@ impl<'a> TimeScanner<'a> {
         let t = self.t;
         // Dotted dates: "13.5.2015" (day first, as written where dots are used), "2015.5.13".
         if let Some(a) = t.num(i).filter(|n| n.decimal && !n.grouped && n.frac_digits <= 2) {
+            if let Some(hit) = self.dotted_month_day(i, a) {
+                return Some(hit);
+            }
             if t.punct(i + 1, '.') && t.tight(i + 1) && t.tight(i + 2) {
                 let c = t.num(i + 2).filter(|n| n.is_plain())?;
                 if t.tight(i + 3)
@@ -1605,9 +2034,19 @@ impl<'a> TimeScanner<'a> {
             return None;
         }
         let a = t.num(i).filter(|n| n.is_plain())?;
+        // glued to what comes before, unless it is the second end of a range of numeric dates
+        // ("10/1-11/7", "5/1/2019-5/7/2020")
+        let slashed = i >= 4 && t.punct(i - 3, '/') && t.num(i - 4).is_some() && t.punct(i + 1, '/');
+        let dashed = i >= 6
+            && t.is_dash(i - 3)
+            && t.is_dash(i - 5)
+            && t.num(i - 6).is_some()
+            && t.num(i - 2).is_some_and(|n| n.digits == 4)
+            && t.is_dash(i + 1);
+        let second_end = i >= 4 && t.is_dash(i - 1) && t.num(i - 2).is_some() && (slashed || dashed);
         if i > 0
             && t.tight(i)
-            && (t.is_word(i - 1) || t.num(i - 1).is_some() || t.punct(i - 1, '/') || t.is_dash(i - 1))
+            && (t.is_word(i - 1) || t.num(i - 1).is_some() || t.punct(i - 1, '/') || (t.is_dash(i - 1) && !second_end))
         {
             return None;
         }
@@ -1659,8 +2098,13 @@ impl<'a> TimeScanner<'a> {
         };
         if sep(i + 3) == Some(s1) {
             let c = plain(i + 4)?;
-            let date_follows = t.num(i + 6).is_some() && t.punct(i + 7, '/');
-            if t.tight(i + 5) && (t.is_word(i + 5) || t.punct(i + 5, '/') || (t.is_dash(i + 5) && !date_follows)) {
+            let date_follows = t.num(i + 6).is_some() && (t.punct(i + 7, '/') || sep(i + 7) == Some(s1));
+            // "2016-12-16T12:23:59": a clock time joined by a one-letter "T"
+            let clock_follows =
+                t.get(i + 5).is_some_and(|w| w.end - w.start == 1 && w.cap) && t.tight(i + 6) && t.num(i + 6).is_some();
+            if t.tight(i + 5)
+                && ((t.is_word(i + 5) && !clock_follows) || t.punct(i + 5, '/') || (t.is_dash(i + 5) && !date_follows))
+            {
                 return None;
             }
             let d = if a.digits == 4 && small(b) && small(c) {
@@ -1695,8 +2139,16 @@ impl<'a> TimeScanner<'a> {
         if s1 == '/' && small(a) && (1..=12).contains(&a.int) && b.digits == 4 && (1000..=2999).contains(&b.int) {
             return self.date_hit(i + 3, month_interval(b.int as i32, a.int as u32));
         }
-        // Month and day without a year, "4/22", "22/04": not "1/2" or "3/4", which are fractions.
-        if s1 != '/' || !small(a) || !small(b) || (a.digits == 1 && b.digits == 1) {
+        // Month and day without a year, "4/22", "22/04": not "1/2" or "3/4", which are fractions;
+        // with a dash ("on 4-22") only after a preposition and at a clause's end, not a range.
+        let dashed_day = s1 == '-' && self.announced_date(i) && ends_clause(t, i + 3);
+        // "5/1" is a day where a date follows it in a range or a word before it announces one
+        let dated = dashed_day
+            || second_end
+            || date_follows(i + 3)
+            || self.announced_date(i)
+            || matches!(t.prev_lex(i), Lex::W(W::From | W::Between));
+        if (s1 != '/' && !dashed_day) || !small(a) || !small(b) || (a.digits == 1 && b.digits == 1 && !dated) {
             return None;
         }
         let (m, d) = md(a.int, b.int)?;
@@ -1710,6 +2162,70 @@ impl<'a> TimeScanner<'a> {
             }
         }
         self.date_hit(i + 3, day_interval(self.reference.and_then(|r| recent_month_day(r, m, d))))
+    }
+
+    /// A year in two digits after a month: "of 87" at a clause's end, "'99", "’87": `(year, next)`.
+    /// The century is the one that puts the year not more than a year after the reference's.
+    fn short_year(&self, k: usize) -> Option<(i32, usize)> {
+        let t = self.t;
+        let apostrophe = (t.punct(k, '\'') || t.punct(k, '’')) && t.tight(k + 1);
+        let at = if apostrophe || t.is_w(k, W::Of) { k + 1 } else { return None };
+        let n = t.num(at).filter(|n| n.is_plain() && n.digits == 2)?;
+        if !(apostrophe || ends_clause(t, at + 1)) || (t.tight(at + 1) && t.is_word(at + 1)) {
+            return None;
+        }
+        let now = self.reference.map_or(2030, |r| r.year() + 1);
+        let y = 2000 + n.int as i32;
+        Some((if y > now { y - 100 } else { y }, at + 1))
+    }
+
+    /// Whether the clause before token `i` speaks of the future: "will", "shall" or "'ll" among
+    /// the eight tokens before it, within its sentence.
+    fn future_clause(&self, i: usize) -> bool {
+        let t = self.t;
+        (i.saturating_sub(8)..i)
+            .rev()
+            .take_while(|&k| !(t.punct(k, '.') || t.punct(k, '?') || t.punct(k, '!') || t.punct(k, ';')))
+            .any(|k| t.is_w(k, W::Will))
+    }
+
+    /// Whether the word before `i` announces a date: "on", "in", "by", "until", "since",
+    /// "before", "after", or a weekday.
+    fn announced_date(&self, i: usize) -> bool {
+        let t = self.t;
+        i > 0
+            && matches!(
+                t.lex(i - 1),
+                Lex::W(W::On | W::In | W::By | W::Until | W::Since | W::Before | W::After) | Lex::Weekday(_)
+            )
+    }
+
+    /// "on 4.22", "Friday 7.6": a month and day written with a dot (day first by option), after a
+    /// preposition or a weekday and before nothing it could count.
+    fn dotted_month_day(&self, i: usize, a: Num) -> Option<Hit> {
+        let t = self.t;
+        if !self.announced_date(i) || !(1..=2).contains(&a.frac_digits) || a.digits > 2 || t.tight(i + 1) {
+            return None;
+        }
+        let after_weekday = matches!(t.lex(i - 1), Lex::Weekday(_));
+        let counts = match t.lex(i + 1) {
+            Lex::W(w) => matches!(
+                w,
+                W::Percent | W::Kilo | W::Mega | W::Giga | W::MegaWord | W::GigaWord | W::Measure | W::Currency
+            ),
+            Lex::Other => t.is_word(i + 1) && !after_weekday,
+            _ => t.is_word(i + 1),
+        };
+        if counts {
+            return None;
+        }
+        let (x, y) = (a.int, a.frac);
+        let (m, d) = if self.day_first { (y, x) } else { (x, y) };
+        if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+            return None;
+        }
+        let day = self.reference.and_then(|r| recent_month_day(r, m as u32, d as u32));
+        self.date_hit(i + 1, day_interval(day))
     }
 
     /// "summer 2023", "the summer of 2023", "over the summer", "in the spring".
@@ -1785,7 +2301,7 @@ impl<'a> TimeScanner<'a> {
         let prev = t.prev_lex(i);
         if let Lex::W(W::From | W::Between) = prev {
             let joined = t.is_w(i + 1, W::To)
-                || t.is_w(i + 1, W::And)
+                || (t.is_w(i + 1, W::And) && prev == Lex::W(W::Between))
                 || t.is_w(i + 1, W::Until)
                 || t.is_w(i + 1, W::Through)
                 || t.is_dash(i + 1);
@@ -1815,7 +2331,7 @@ impl<'a> TimeScanner<'a> {
                 Lex::W(W::And | W::Or) => {
                     i >= 2
                         && year_number(t, i - 2).is_some()
-                        && matches!(t.prev_lex(i - 2), Lex::W(W::In | W::Of | W::During | W::Since))
+                        && matches!(t.prev_lex(i - 2), Lex::W(W::In | W::Of | W::During | W::Since | W::From))
                 }
                 // "of 2017", but not "of 2000 people"
                 Lex::W(W::Of) => !(t.is_word(i + 1) && t.lex(i + 1) == Lex::Other && !t.cap(i + 1)),

@@ -63,6 +63,8 @@ pub(crate) enum Lex {
     },
     /// 0 = Monday.
     Weekday(u32),
+    /// "mon", "wed", "sat", "sun": weekdays that are also words, 0 = Monday.
+    WeekdayAbbr(u32),
     /// zero..nineteen, twenty..ninety.
     Card(u64),
     /// first..thirty-first as single words (first..twentieth, thirtieth).
@@ -250,6 +252,10 @@ pub(crate) enum W {
     /// "H1", "H2": a half of a year.
     H,
     Within,
+    For,
+    Calendar,
+    /// "will", "shall", "'ll": the clause speaks of the future.
+    Will,
 }
 
 /// Looks a word up, ignoring ASCII case: one hash of a packed integer, no allocation.
@@ -314,6 +320,10 @@ const VOCABULARY: &[(&str, Lex)] = &[
     ("thurs", Lex::Weekday(3)),
     ("thu", Lex::Weekday(3)),
     ("fri", Lex::Weekday(4)),
+    ("mon", Lex::WeekdayAbbr(0)),
+    ("wed", Lex::WeekdayAbbr(2)),
+    ("sat", Lex::WeekdayAbbr(5)),
+    ("sun", Lex::WeekdayAbbr(6)),
     ("now", Lex::W(W::Now)),
     ("quarter", Lex::Unit(Unit::Quarter)),
     ("quarters", Lex::Unit(Unit::Quarter)),
@@ -355,6 +365,11 @@ const VOCABULARY: &[(&str, Lex)] = &[
     ("commencing", Lex::W(W::Beginning)),
     ("h", Lex::W(W::H)),
     ("within", Lex::W(W::Within)),
+    ("for", Lex::W(W::For)),
+    ("calendar", Lex::W(W::Calendar)),
+    ("will", Lex::W(W::Will)),
+    ("shall", Lex::W(W::Will)),
+    ("ll", Lex::W(W::Will)),
     ("norouz", Lex::Holiday(Holiday::Nowruz)),
     ("nowrouz", Lex::Holiday(Holiday::Nowruz)),
     ("zero", Lex::Card(0)),

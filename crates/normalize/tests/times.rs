@@ -90,11 +90,12 @@ fn months_and_years_are_whole_periods() {
 }
 
 #[test]
-fn early_mid_and_late_cut_a_month_into_halves_and_a_year_into_thirds() {
+fn early_mid_and_late_cut_a_month_into_halves_and_the_end_of_a_year_is_its_last_third() {
     range("In late October 2022 a gunman opened fire.", "2022-10-16", "2022-10-31", DatePrecision::Week);
     range("arrests in mid-December", "2023-12-10", "2023-12-20", DatePrecision::Week);
     range("arrested in early December", "2023-12-01", "2023-12-15", DatePrecision::Week);
-    range("a plan hatched in early 2023", "2023-01-01", "2023-04-30", DatePrecision::Season);
+    range("a plan hatched in early 2023", "2023-01-01", "2023-06-30", DatePrecision::Season);
+    range("arrests in late 2023", "2023-07-01", "2023-12-31", DatePrecision::Season);
     range("talks in mid-2023", "2023-05-01", "2023-08-31", DatePrecision::Season);
     range("by the end of 2023", "2023-09-01", "2023-12-31", DatePrecision::Season);
 }
@@ -243,4 +244,100 @@ fn quarters_are_calendar_quarters() {
 #[test]
 fn a_range_up_to_now_ends_on_the_article_date() {
     range("Prices rose between March 2023 and now.", "2023-03-01", "2024-01-12", DatePrecision::Month);
+}
+
+#[test]
+fn holidays_by_their_rules() {
+    day("Protests on Labor Day 2023 turned violent.", "2023-09-04");
+    day("the Thanksgiving 2023 parade", "2023-11-23");
+    day("a rally on Memorial Day 2023", "2023-05-29");
+    day("marches on MLK Day 2024", "2024-01-15");
+    day("fireworks on Independence Day", "2023-07-04");
+    day("St. Patrick's Day 2023 in Belfast", "2023-03-17");
+    day("Mother's Day 2023 was quiet.", "2023-05-14");
+    day("shoppers on Black Friday 2023", "2023-11-24");
+    day("Easter Sunday 2024 services", "2024-03-31");
+    assert!(times("a memorial service was held").is_empty());
+}
+
+#[test]
+fn weeks_named_by_a_day_a_number_or_a_step() {
+    range("talks in the week of January 8, 2024", "2024-01-08", "2024-01-14", DatePrecision::Week);
+    range("a summit the week after next", "2024-01-22", "2024-01-28", DatePrecision::Week);
+    range("strikes in Week 31 of 2023", "2023-07-31", "2023-08-06", DatePrecision::Week);
+    assert!(times("in week 10 of the war").is_empty());
+}
+
+#[test]
+fn units_counted_in_a_period() {
+    range("in the first six months of 2023", "2023-01-01", "2023-06-30", DatePrecision::Month);
+    range("the last three weeks of 2023", "2023-12-11", "2023-12-31", DatePrecision::Week);
+    day("on the 15th day of next month", "2024-02-15");
+    range("the third month of 2023", "2023-03-01", "2023-03-31", DatePrecision::Month);
+    range("results for H1 2023", "2023-01-01", "2023-06-30", DatePrecision::Season);
+    assert!(times("during H2, sales fell").is_empty());
+}
+
+#[test]
+fn spans_counted_from_a_day() {
+    range("a curfew for three days starting Monday", "2024-01-08", "2024-01-10", DatePrecision::Day);
+    range("aid for 2 weeks from January 2, 2024", "2024-01-02", "2024-01-15", DatePrecision::Week);
+    day("It ends 16 days from 01/02/2024.", "2024-01-18");
+    day("We met 1 month and 21 days ago.", "2023-11-21");
+    range("a decision in the next fortnight", "2024-01-13", "2024-01-26", DatePrecision::Week);
+    range("results 4 weeks in the future", "2024-01-13", "2024-02-09", DatePrecision::Week);
+}
+
+#[test]
+fn more_day_forms() {
+    day("The vote is on 4.22 as planned.", "2023-04-22");
+    assert!(times("Prices rose on 4.22 percent growth.").is_empty());
+    day("logged at 2023-12-16T12:23:59", "2023-12-16");
+    day("16. Nov. 2023", "2023-11-16");
+    day("a wedding on 28 June in 2020", "2020-06-28");
+    day("a march on the second Sunday.", "2024-01-14");
+    range("in the nineteen seventies", "1970-01-01", "1979-12-31", DatePrecision::Decade);
+    let (_, s, _, _, kind) = one("later than 2018");
+    assert_eq!((s, kind), (d("2018-01-01"), TimeKind::Since));
+}
+
+#[test]
+fn ranges_of_numeric_dates_and_weekdays() {
+    range("closed from 1/2/2024-1/9/2024", "2024-01-02", "2024-01-09", DatePrecision::Day);
+    range("closed from 1/2-1/9, 2024", "2024-01-02", "2024-01-09", DatePrecision::Day);
+    range("strikes from Monday to Friday", "2024-01-08", "2024-01-12", DatePrecision::Day);
+    day("a vote on Friday the 5th.", "2024-01-05");
+    day("talks this coming Friday", "2024-01-19");
+    assert!(times("call +86 138-2010-2015 now").is_empty());
+    assert!(times("part 133-03-03-2020 failed").is_empty());
+    assert_eq!(times("from 2015 and 2016").len(), 2);
+    range("music in nineties", "1990-01-01", "1999-12-31", DatePrecision::Decade);
+}
+
+#[test]
+fn holiday_weekends_and_other_day_forms() {
+    range("shootings over the Memorial Day weekend 2023", "2023-05-27", "2023-05-29", DatePrecision::Week);
+    range("the weekend of Thanksgiving 2023", "2023-11-23", "2023-11-26", DatePrecision::Week);
+    day("born on twenty five January nineteen eighty six", "1986-01-25");
+    day("It said:30 December 2023 was the day.", "2023-12-30");
+    range("the riots of August '99", "1999-08-01", "1999-08-31", DatePrecision::Month);
+    range("born in April of 87", "1987-04-01", "1987-04-30", DatePrecision::Month);
+    range("a truce between now and March 15th", "2024-01-12", "2024-03-15", DatePrecision::Day);
+    range("a poll later in the year", "2024-01-13", "2024-12-31", DatePrecision::Year);
+    range("from December 20 to January 5", "2023-12-20", "2024-01-05", DatePrecision::Day);
+    assert!(times("at 10:30 people gathered").is_empty());
+}
+
+#[test]
+fn spans_ahead_only_where_the_clause_speaks_of_the_future() {
+    day("Elections will be held in two weeks.", "2024-01-26");
+    range("They will respond within 5 days.", "2024-01-12", "2024-01-16", DatePrecision::Day);
+    assert!(times("Rebels killed 40 in two days.").is_empty());
+    assert!(times("It will end. Rebels took the city in two days.").is_empty());
+}
+
+#[test]
+fn short_weekday_names_only_before_a_day() {
+    day("a rally on Sat 13th", "2024-01-13");
+    assert!(times("he sat 14 hours in Mon State").is_empty());
 }
