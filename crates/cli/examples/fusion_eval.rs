@@ -147,8 +147,8 @@ fn main() {
     let sources = read(&dir);
     let extractor = Extractor::builtin();
     let gazetteer = Gazetteer::builtin();
-    let spread = run(&sources, &extractor, &gazetteer, StandIn::Spread, verbose);
-    let one_day = run(&sources, &extractor, &gazetteer, StandIn::OneDay, false);
+    let spread = run(&sources, extractor, gazetteer, StandIn::Spread, verbose);
+    let one_day = run(&sources, extractor, gazetteer, StandIn::OneDay, false);
     println!("fusion (one stand-in day for all undated articles) P={:.3} R={:.3}", one_day.0, one_day.1);
     println!("fusion (same-attack precision, recall on articles about one attack) P={:.3} R={:.3}", spread.0, spread.1);
 }

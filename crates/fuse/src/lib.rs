@@ -143,9 +143,12 @@ struct Blocks {
     loose: BTreeMap<String, Vec<usize>>,
     /// Per country and week, clusters whose date (widened by a day each side) touches it.
     weekly: BTreeMap<(String, i64), Vec<usize>>,
-    /// What each cluster was last filed under: its country and dated weeks, if any.
-    filed: BTreeMap<usize, (Option<String>, Option<(i64, i64)>)>,
+    /// What each cluster was last filed under.
+    filed: BTreeMap<usize, Filing>,
 }
+
+/// A cluster's country, and the first and last week its date touches, if it is filed by week.
+type Filing = (Option<String>, Option<(i64, i64)>);
 
 fn week_of(d: NaiveDate) -> i64 {
     i64::from(chrono::Datelike::num_days_from_ce(&d)).div_euclid(7)
@@ -823,31 +826,13 @@ mod tests {
     }
 
     fn frame(doc: &str, seq: i64, date: Option<DateInterval>, killed: Option<CountRange>) -> SourcedFrame {
-        SourcedFrame {
-            frame: EventFrame {
-                document: doc.into(),
-                event_type: EventType::Bombing,
-                status: EventStatus::Happened,
-                trigger: Span::new(0, 4),
-                sentence: Span::new(0, 10),
-                quote: "a sentence".into(),
-                date: date.and_then(ev),
-                country: ev("IR".to_string()),
-                place: ev(kerman()),
-                perpetrators: vec![],
-                killed: killed.and_then(ev),
-                wounded: None,
-                suicide: None,
-                attackers: None,
-                weapon: None,
-                target: None,
-                main: true,
-            },
-            outlet: None,
-            published: None,
-            duplicate_of: None,
-            seq,
-        }
+        let mut frame = EventFrame::new(doc, EventType::Bombing, Span::new(0, 4), Span::new(0, 10), "a sentence");
+        frame.date = date.and_then(ev);
+        frame.country = ev("IR".to_string());
+        frame.place = ev(kerman());
+        frame.killed = killed.and_then(ev);
+        frame.main = true;
+        SourcedFrame { frame, outlet: None, published: None, duplicate_of: None, seq }
     }
 
     fn no_centroid(_: &str) -> Option<(f64, f64)> {
