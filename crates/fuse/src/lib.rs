@@ -63,13 +63,27 @@ pub type CountryCentroid<'a> = &'a dyn Fn(&str) -> Option<(f64, f64)>;
 /// incident nobody can place or date is not a ledger row, and clusters of unknown type with no
 /// toll, no place below the country and only a month-or-coarser date (a passing mention).
 pub fn fuse(frames: &[SourcedFrame], centroid: CountryCentroid) -> Vec<Incident> {
+    fuse_with(frames, centroid, Coreference::Blocked)
+}
+
+/// How coreference finds a frame's candidate clusters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Coreference {
+    /// Only the clusters of the frame's country and weeks (`fuse` uses this).
+    Blocked,
+    /// Every cluster: the reference the blocked run equals, for benchmarks and tests.
+    Scan,
+}
+
+/// `fuse` with the candidate search chosen; both give the same incidents.
+pub fn fuse_with(frames: &[SourcedFrame], centroid: CountryCentroid, coreference: Coreference) -> Vec<Incident> {
     let mut order: Vec<&SourcedFrame> =
         frames.iter().filter(|f| matches!(f.frame.status, EventStatus::Happened | EventStatus::Foiled)).collect();
     order.sort_by(|a, b| {
         (a.seq, a.frame.trigger.start, &a.frame.document).cmp(&(b.seq, b.frame.trigger.start, &b.frame.document))
     });
 
-    let clusters = corefer(&order, true);
+    let clusters = corefer(&order, coreference == Coreference::Blocked);
     let mut built: Vec<(Incident, &Cluster)> =
         clusters.iter().filter_map(|c| c.reconcile(centroid).map(|i| (i, c))).collect();
     // Ids are unique by construction (one anchor frame per cluster); should two anchors ever
@@ -227,22 +241,46 @@ const FOLLOW_UP_DAYS: i64 = 60;
 /// shrine), and arrests or foiled plots that follow an attack in the same country and are
 /// reported by the same articles or tied to the same group.
 fn relate(built: &mut [(Incident, &Cluster)]) {
-    let named = |inc: &Incident| -> BTreeSet<String> {
-        inc.perpetrators
-            .iter()
-            .filter(|p| !matches!(p.status, AttributionStatus::Alleged | AttributionStatus::Denied))
-            .map(|p| p.name.clone())
-            .collect()
-    };
+    let named: Vec<BTreeSet<&str>> = built
+        .iter()
+        .map(|(inc, _)| {
+            inc.perpetrators
+                .iter()
+                .filter(|p| !matches!(p.status, AttributionStatus::Alleged | AttributionStatus::Denied))
+                .map(|p| p.name.as_str())
+                .collect()
+        })
+        .collect();
+    // Every link needs a perpetrator in common or a report in common, so only incidents that
+    // share one are compared (not every pair of the ledger).
+    let mut sharing: BTreeMap<(bool, &str), Vec<usize>> = BTreeMap::new();
+    for (i, (inc, _)) in built.iter().enumerate() {
+        for name in &named[i] {
+            sharing.entry((true, name)).or_default().push(i);
+        }
+        for source in &inc.sources {
+            sharing.entry((false, source.as_str())).or_default().push(i);
+        }
+    }
+    let mut keys_of: Vec<Vec<(bool, &str)>> = vec![Vec::new(); built.len()];
+    for (key, members) in &sharing {
+        for &i in members {
+            keys_of[i].push(*key);
+        }
+    }
     let mut links: Vec<(usize, Related)> = Vec::new();
+    let mut others: Vec<usize> = Vec::new();
     for a in 0..built.len() {
-        for b in 0..built.len() {
-            if a == b {
-                continue;
-            }
+        others.clear();
+        for key in &keys_of[a] {
+            others.extend(sharing[key].iter().copied().filter(|&b| b != a));
+        }
+        others.sort_unstable();
+        others.dedup();
+        for &b in &others {
             let (ia, ca) = (&built[a].0, built[a].1);
             let (ib, cb) = (&built[b].0, built[b].1);
-            let shared: Vec<String> = named(ia).intersection(&named(ib)).cloned().collect();
+            let shared: Vec<&str> = named[a].intersection(&named[b]).copied().collect();
             let same_place = ca.places.iter().filter(|p| p.kind != PlaceKind::Country).find(|p| {
                 cb.places.iter().any(|q| {
                     q.kind != PlaceKind::Country && (same_name(&p.name, &q.name) || annalist_model::site_in_city(p, q))
