@@ -27,6 +27,7 @@
 
 mod attackers;
 mod attribution;
+mod forces;
 mod lexicon;
 mod parties;
 
@@ -327,12 +328,13 @@ impl Extractor {
                     *slot = Some(Evidenced::read(q.count, q.span, article));
                 }
             } else if let Some(noun) = attacker_noun_after(after) {
-                let _ = noun;
                 if let Ok(n) = u32::try_from(q.count.low) {
                     if q.count.high == Some(q.count.low) && n > 0 && n < 1000 {
                         let f = &mut frames[nearest(q.span)];
                         if f.attackers.is_none() && f.event_type != EventType::Arrest {
-                            f.attackers = Some(Evidenced::read(n, q.span, article));
+                            // the words that count them: "two Tajik ISIS-K members", not "two"
+                            let noun_end = find_any_word(after, &[noun]).map_or(q.span.end, |(_, e)| q.span.end + e);
+                            f.attackers = Some(Evidenced::read(n, Span::new(q.span.start, noun_end), article));
                         }
                     }
                 }
@@ -367,6 +369,7 @@ impl Extractor {
                 }
             }
         }
+        forces::attach(article, m, sentence.span, triggers, &mut frames);
         parties::attach_in_sentence(article, m, sentence.span, triggers, &mut frames);
         // weapons: each named one to its nearest trigger; else what the trigger itself says
         for (span, weapon) in m.weapons.iter().filter(|(s, _)| within(*s)) {
@@ -1110,6 +1113,14 @@ fn perpetrator_status(
     // a member of the group: "ISKP members executed", "a Tajik ISKP militant opened fire"
     if armed && attacker_noun_after(after).is_some() {
         return Some((status, nearest));
+    }
+    // the group's members as agent: "killed by alleged members of the 22nd front of the FARC"
+    if armed && forces::agent_through_members(text, sentence.start, a.span.start) {
+        return Some((status, nearest));
+    }
+    // the group names the event: "a Shining Path attack", "an ELN bombing"
+    if let Some(i) = forces::names_trigger(text, a.span, triggers).filter(|_| armed) {
+        return Some((status, i));
     }
     // the subject of a verbal trigger: "Iran launched missile attacks", "ISIS-K attacked"
     let t = triggers[nearest];

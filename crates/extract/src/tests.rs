@@ -630,3 +630,52 @@ fn every_value_read_from_wikievents_articles_carries_its_quote() {
     }
     assert!(articles >= 40 && checked > 300, "{checked} values from {articles} articles");
 }
+
+fn perpetrators_of(text: &str) -> Vec<(String, AttributionStatus)> {
+    let a = article(Some("1989-03-20"), text);
+    let frames = Extractor::builtin().frames(&a);
+    frames.iter().flat_map(|f| f.perpetrators.iter()).map(|p| (p.value.name.clone(), p.value.status)).collect()
+}
+
+#[test]
+fn a_states_forces_are_perpetrators_when_they_did_it_not_when_they_were_hit() {
+    assert_eq!(
+        perpetrators_of("Salvadoran army troops opened fire on a march in San Miguel on Monday, killing five people."),
+        vec![("Salvadoran army".to_string(), AttributionStatus::Attributed)]
+    );
+    assert_eq!(
+        perpetrators_of("The peasants were ambushed by the armed forces near Chalatenango on Sunday."),
+        vec![("armed forces".to_string(), AttributionStatus::Attributed)]
+    );
+    assert_eq!(
+        perpetrators_of("The rebels blamed the armed forces for the bombing in San Salvador on Monday."),
+        vec![("armed forces".to_string(), AttributionStatus::Alleged)]
+    );
+    for text in [
+        "Guerrillas attacked an army post in Chalatenango on Monday.",
+        "Police arrested two men in Lima on Monday.",
+        "The Army of National Liberation kidnapped a mayor in Bolivar on Friday.",
+    ] {
+        assert!(
+            perpetrators_of(text).iter().all(|(name, _)| !name.to_lowercase().contains("army") && name != "Police"),
+            "{text}: {:?}",
+            perpetrators_of(text)
+        );
+    }
+}
+
+#[test]
+fn a_group_that_names_the_attack_or_whose_members_did_it_is_its_perpetrator() {
+    let names = |text: &str| perpetrators_of(text).into_iter().map(|(n, _)| n).collect::<Vec<_>>();
+    assert_eq!(names("A Shining Path attack in Ayacucho, Peru, on Monday killed three people."), vec!["Shining Path"]);
+    assert!(
+        names("Three peasants were killed by alleged members of the 22nd front of the FARC near Medellin on Friday.")
+            .contains(&"Revolutionary Armed Forces of Colombia".to_string()),
+        "{:?}",
+        perpetrators_of(
+            "Three peasants were killed by alleged members of the 22nd front of the FARC near Medellin on Friday."
+        )
+    );
+    // a verb between the group and the noun is no naming: "the Taliban said attacks"
+    assert!(names("The Taliban said attacks in Kabul would go on.").is_empty());
+}

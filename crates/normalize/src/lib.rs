@@ -52,7 +52,14 @@
 //!   (the day after). Holidays of lunar calendars (Eid, Ramadan) are not read. Quarters and
 //!   halves: "Q3 2016", "the third quarter of", "H2 2019", "2016H1".
 //! - "4.22" and "on 4-22" are a month and day (day first by option) only after "on", "in",
-//!   "by", "since", "until", "before", "after" or a weekday, and not before a unit or "%".
+//!   "by", "since", "until", "before", "after" or a weekday, and not before a unit or "%";
+//!   "2015.3" is March 2015 where nothing follows it. A bare day ("on 15", "for the 27th.") is
+//!   a day of the reference's month or the two before, only after a preposition and at a
+//!   clause's end. "next 5/12" is the first such day after the reference; a range without
+//!   years runs forward from its first end ("from December 20 to January 5"). "Sat", "Sun",
+//!   "Wed", "Mon" are weekdays only before the day they name ("Sat 14th").
+//! - "the next 4 business days" counts weekdays (Monday to Friday). "Labor Day weekend" is the
+//!   Saturday to Monday, "Thanksgiving weekend" Thursday to Sunday.
 //! - "since X" and "after X" are `TimeKind::Since`, "until X", "by X", "before X" are
 //!   `TimeKind::Until`; their value is the interval of X itself.
 //! - Counts: "about/around/some/approximately N" → N..N, `Approximate` (the figure as given);
@@ -81,7 +88,7 @@
 //! A call makes one left-to-right pass over the bytes that cuts the text into tokens (words,
 //! digit runs, punctuation) held in one vector: that vector and the results are the only
 //! allocations. ASCII bytes are classified without decoding. A word is looked up by packing its
-//! lower-cased bytes into a `u128` and probing a hash table of the vocabulary (under 400 words
+//! lower-cased bytes into a `u128` and probing a hash table of the vocabulary (about 410 words
 //! in 1,024 slots) built once in a `OnceLock`: one or two integer comparisons, no heap. Then one
 //! pass over the tokens tries the patterns at each token; tokens no pattern can start with
 //! (most words, most punctuation, "the" before an ordinary word) are left after one `match`,

@@ -121,6 +121,24 @@ fn recent_month_day(reference: NaiveDate, m: u32, d: u32) -> Option<NaiveDate> {
     (0..8).filter_map(|back| date(reference.year() - back, m, d)).find(|x| *x <= reference)
 }
 
+/// The `n`th weekday (Monday to Friday) after (`forward`) or before `d`.
+fn business_days(d: NaiveDate, n: u64, forward: bool) -> Option<NaiveDate> {
+    let mut x = d;
+    let mut left = n.min(5_000);
+    while left > 0 {
+        x = if forward { x.succ_opt()? } else { x.pred_opt()? };
+        if x.weekday().num_days_from_monday() < 5 {
+            left -= 1;
+        }
+    }
+    Some(x)
+}
+
+/// Whether tokens `from..to` name a year (four digits).
+fn year_named(t: Toks, from: usize, to: usize) -> bool {
+    (from..to).any(|x| year_number(t, x).is_some() || t.num(x).is_some_and(|n| n.digits == 4))
+}
+
 /// The second end of a range, written without a year, moved on by a year while it ends before
 /// the range's start (a range runs forward from its first end).
 fn year_after_start(start: NaiveDate, b: DateInterval) -> DateInterval {
@@ -451,9 +469,11 @@ fn after_possessive(t: Toks, k: usize) -> usize {
 /// third Sunday of June, Martin Luther King Day the third Monday of January).
 fn holiday_name(t: Toks, j: usize) -> Option<(HolidayRule, usize)> {
     use HolidayRule::{Fixed, Nth};
+    // "Day", not "days" ("workers' days off")
     let day_after = |k: usize| -> Option<usize> {
         let k = after_possessive(t, k);
-        (t.lex(k) == Lex::Unit(Unit::Day)).then_some(k + 1)
+        let singular = t.get(k).is_some_and(|w| w.end - w.start == 3);
+        (t.lex(k) == Lex::Unit(Unit::Day) && singular).then_some(k + 1)
     };
     let Lex::Holiday(h) = t.lex(j) else {
         if t.is_w(j, W::New) && t.lex(j + 1) == Lex::Unit(Unit::Year) {
@@ -479,10 +499,13 @@ fn holiday_name(t: Toks, j: usize) -> Option<(HolidayRule, usize)> {
         }
         Holiday::Thanksgiving => (Nth(11, 3, 4), optional_day(j + 1)),
         Holiday::Patrick => {
-            let saint = j > 0 && (t.is_w(j - 1, W::Saint) || t.lex(j - 1) == Lex::OrdSuffix || t.punct(j - 1, '.'));
+            // "St Patrick's Day", "Saint Patrick 2020" (not "St Patrick's Cathedral", not a name)
+            let saint = j > 0 && t.is_w(j - 1, W::Saint);
             match day_after(j + 1) {
                 Some(e) => (Fixed(3, 17), e),
-                None if saint => (Fixed(3, 17), after_possessive(t, j + 1)),
+                None if saint && year_number(t, after_possessive(t, j + 1)).is_some() => {
+                    (Fixed(3, 17), after_possessive(t, j + 1))
+                }
                 None => return None,
             }
         }
@@ -522,6 +545,12 @@ impl<'a> TimeScanner<'a> {
                     return None;
                 }
             }
+            // "for" starts a date only before a count ("for three days starting Monday")
+            crate::token::Kind::Word(Lex::W(W::For)) => {
+                if !matches!(t.lex(i + 1), Lex::Card(_) | Lex::W(W::A)) && t.num(i + 1).is_none() {
+                    return None;
+                }
+            }
             crate::token::Kind::Word(Lex::W(w)) => {
                 if !matches!(
                     w,
@@ -554,6 +583,7 @@ impl<'a> TimeScanner<'a> {
                         | W::New
                         | W::Rest
                         | W::Saint
+                        | W::Wc
                         | W::For
                         | W::Within
                         | W::H
@@ -585,7 +615,7 @@ impl<'a> TimeScanner<'a> {
             }
         }
         if let Some(W::From | W::Between) = t.w(i) {
-            if let Some(hit) = self.range_from(i + 1) {
+            if let Some(hit) = self.range_from(i + 1, false) {
                 return Some(hit);
             }
         }
@@ -595,7 +625,7 @@ impl<'a> TimeScanner<'a> {
     /// A time expression at `i`, joined to a second one by "to", "until", "through" or a dash
     /// into one interval ("October 2 to October 22", "2014-2018", "4 to 22 January 1995").
     fn ranged(&self, i: usize) -> Option<Hit> {
-        self.range_from(i).or_else(|| self.core(i))
+        self.range_from(i, true)
     }
 
     /// Whether token `k` joins two ends of a range (`and` only after "between").
@@ -607,11 +637,11 @@ impl<'a> TimeScanner<'a> {
             || (and_ok && t.is_w(k, W::And))
     }
 
-    fn range_from(&self, i: usize) -> Option<Hit> {
+    /// A range starting at `i`; with `fallback`, the single expression at `i` where no second
+    /// end follows.
+    fn range_from(&self, i: usize, fallback: bool) -> Option<Hit> {
         let t = self.t;
-        let names_year = |from: usize, to: usize| {
-            (from..to).any(|x| year_number(t, x).is_some() || t.num(x).is_some_and(|n| n.digits == 4))
-        };
+        let names_year = |from: usize, to: usize| year_named(t, from, to);
         let and_ok = i > 0 && t.is_w(i - 1, W::Between);
         let between = |a: Option<TimeValue>, b: Option<TimeValue>, end: usize| -> Option<Hit> {
             let value = match (a, b) {
@@ -629,8 +659,14 @@ impl<'a> TimeScanner<'a> {
             };
             Some(Hit { end, value, kind: TimeKind::Date })
         };
-        // A bare day first: "4 to 22 January, 1995", "between 4 and 22 this month", "9 to 12 of June".
-        if let Some((d1, k, _)) = day_number(t, i).or_else(|| word_day(t, i)) {
+        // A bare day first: "4 to 22 January, 1995", "between 4 and 22 this month", "9 to 12 of
+        // June", "between the ninth and the seventeenth of April".
+        let the_day = |k: usize| {
+            day_number(t, k).or_else(|| word_day(t, k)).or_else(|| {
+                t.is_w(k, W::The).then(|| day_number(t, k + 1).or_else(|| word_day(t, k + 1))).flatten().filter(|d| d.2)
+            })
+        };
+        if let Some((d1, k, _)) = the_day(i) {
             if self.month_word(k).is_none() && !t.is_w(k, W::Of) && self.joiner(k, and_ok) {
                 if let Some(b) = self.core(k + 1).filter(|b| b.kind == TimeKind::Date) {
                     if let Some(TimeValue::Interval(y)) = b.value {
@@ -722,77 +758,86 @@ impl<'a> TimeScanner<'a> {
             }
         }
         let a = self.core(i)?;
-        if a.kind != TimeKind::Date || !self.joiner(a.end, and_ok) {
-            return None;
-        }
-        let k = a.end + 1;
-        // "between Jan 2019 and now", "from March until now": up to the reference day.
-        if t.is_w(k, W::Now) {
-            if let (Some(TimeValue::Interval(x)), Some(r)) = (&a.value, self.reference) {
-                let value = span(x.start, r, x.precision).map(TimeValue::Interval);
-                return Some(Hit { end: k + 1, value, kind: TimeKind::Date });
+        // the rest, joined to a second end; without one, `a` itself where the caller wants it
+        let joined = |a: &Hit| -> Option<Hit> {
+            if a.kind != TimeKind::Date || !self.joiner(a.end, and_ok) {
+                return None;
             }
-            return None;
-        }
-        // "September 4th through 8th": a bare day after a day.
-        if let Some(TimeValue::Interval(x)) = a.value {
-            if x.precision == DatePrecision::Day && self.core(k).is_none() {
-                if let Some((d2, e, _)) = day_number(t, k).or_else(|| word_day(t, k)) {
-                    let b =
-                        date(x.start.year(), x.start.month(), d2).map(|d| TimeValue::Interval(DateInterval::day(d)));
-                    return between(a.value, b, e);
+            let k = a.end + 1;
+            // "between Jan 2019 and now", "from March until now": up to the reference day.
+            if t.is_w(k, W::Now) {
+                if let (Some(TimeValue::Interval(x)), Some(r)) = (&a.value, self.reference) {
+                    let value = span(x.start, r, x.precision).map(TimeValue::Interval);
+                    return Some(Hit { end: k + 1, value, kind: TimeKind::Date });
                 }
+                return None;
             }
-        }
-        // "2014-2018", "between May 2015 and 2018": a bare year as the second end.
-        if let Some(TimeValue::Interval(x)) = a.value {
-            if matches!(x.precision, DatePrecision::Year | DatePrecision::Month | DatePrecision::Season) {
-                if let Some(y) = year_number(t, k).filter(|_| self.month_word(k + 1).is_none()) {
-                    return between(a.value, iv_value(year_interval(y)), k + 1);
-                }
-            }
-        }
-        // "from next Monday to Friday": a lone weekday after a day is the first such day from it
-        if let (Some(TimeValue::Interval(x)), Lex::Weekday(wd)) = (&a.value, t.lex(k)) {
-            if x.precision == DatePrecision::Day && ends_clause(t, k + 1) {
-                let ahead = (wd + 7 - x.start.weekday().num_days_from_monday()) % 7;
-                let b = x.start.checked_add_days(Days::new(u64::from(ahead))).map(DateInterval::day);
-                return between(a.value.clone(), iv_value(b), k + 1);
-            }
-        }
-        let b = self.core(k).filter(|b| b.kind == TimeKind::Date)?;
-        if matches!(b.value, Some(TimeValue::RelativeToEvent { .. }))
-            || matches!(a.value, Some(TimeValue::RelativeToEvent { .. }))
-        {
-            return None;
-        }
-        // A first end written without a year ("Feb 1st to March 2019") is in the second's year;
-        // a second end without one is the first such day from the first ("from 10/1 to 11/7").
-        let b_value = match (&a.value, &b.value) {
-            (Some(TimeValue::Interval(x)), Some(TimeValue::Interval(y))) if !names_year(k, b.end) => {
-                Some(TimeValue::Interval(year_after_start(x.start, *y)))
-            }
-            _ => b.value.clone(),
-        };
-        let a_value = match (&a.value, &b.value) {
-            (Some(TimeValue::Interval(x)), Some(TimeValue::Interval(y)))
-                if !names_year(i, a.end)
-                    && names_year(k, b.end)
-                    && x.precision <= DatePrecision::Month
-                    && !self.counted_from_reference(i) =>
-            {
-                let moved = date(y.start.year(), x.start.month(), x.start.day());
-                let end_moved = date(y.start.year(), x.end.month(), x.end.day());
-                match (moved, end_moved) {
-                    (Some(s0), Some(e0)) if s0 <= y.end => {
-                        Some(TimeValue::Interval(DateInterval { start: s0, end: e0, precision: x.precision }))
+            // "September 4th through 8th", "April the ninth till the seventeenth": a bare day after a day.
+            if let Some(TimeValue::Interval(x)) = a.value {
+                if x.precision == DatePrecision::Day
+                    && self.core(k).is_none_or(|h| h.value.is_none() || t.is_w(k, W::The))
+                {
+                    if let Some((d2, e, _)) = the_day(k) {
+                        let b = date(x.start.year(), x.start.month(), d2)
+                            .map(|d| TimeValue::Interval(DateInterval::day(d)));
+                        return between(a.value.clone(), b, e);
                     }
-                    _ => a.value.clone(),
                 }
             }
-            _ => a.value.clone(),
+            // "2014-2018", "between May 2015 and 2018": a bare year as the second end.
+            if let Some(TimeValue::Interval(x)) = a.value {
+                if matches!(x.precision, DatePrecision::Year | DatePrecision::Month | DatePrecision::Season) {
+                    if let Some(y) = year_number(t, k).filter(|_| self.month_word(k + 1).is_none()) {
+                        return between(a.value.clone(), iv_value(year_interval(y)), k + 1);
+                    }
+                }
+            }
+            // "from next Monday to Friday": a lone weekday after a day is the first such day from it
+            if let (Some(TimeValue::Interval(x)), Lex::Weekday(wd)) = (&a.value, t.lex(k)) {
+                if x.precision == DatePrecision::Day && ends_clause(t, k + 1) {
+                    let ahead = (wd + 7 - x.start.weekday().num_days_from_monday()) % 7;
+                    let b = x.start.checked_add_days(Days::new(u64::from(ahead))).map(DateInterval::day);
+                    return between(a.value.clone(), iv_value(b), k + 1);
+                }
+            }
+            let b = self.core(k).filter(|b| b.kind == TimeKind::Date)?;
+            if matches!(b.value, Some(TimeValue::RelativeToEvent { .. }))
+                || matches!(a.value, Some(TimeValue::RelativeToEvent { .. }))
+            {
+                return None;
+            }
+            // A first end written without a year ("Feb 1st to March 2019") is in the second's year;
+            // a second end without one is the first such day from the first ("from 10/1 to 11/7").
+            let b_value = match (&a.value, &b.value) {
+                (Some(TimeValue::Interval(x)), Some(TimeValue::Interval(y))) if !names_year(k, b.end) => {
+                    Some(TimeValue::Interval(year_after_start(x.start, *y)))
+                }
+                _ => b.value.clone(),
+            };
+            let a_value = match (&a.value, &b.value) {
+                (Some(TimeValue::Interval(x)), Some(TimeValue::Interval(y)))
+                    if !names_year(i, a.end)
+                        && names_year(k, b.end)
+                        && x.precision <= DatePrecision::Month
+                        && !self.counted_from_reference(i) =>
+                {
+                    let moved = date(y.start.year(), x.start.month(), x.start.day());
+                    let end_moved = date(y.start.year(), x.end.month(), x.end.day());
+                    match (moved, end_moved) {
+                        (Some(s0), Some(e0)) if s0 <= y.end => {
+                            Some(TimeValue::Interval(DateInterval { start: s0, end: e0, precision: x.precision }))
+                        }
+                        _ => a.value.clone(),
+                    }
+                }
+                _ => a.value.clone(),
+            };
+            between(a_value, b_value, b.end)
         };
-        between(a_value, b_value, b.end)
+        match joined(&a) {
+            None if fallback => Some(a),
+            hit => hit,
+        }
     }
 
     /// Whether the expression at `i` is counted from the reference ("next Friday", "this May",
@@ -812,6 +857,7 @@ impl<'a> TimeScanner<'a> {
             .or_else(|| self.units_from(i))
             .or_else(|| self.quarter(i))
             .or_else(|| self.holiday(i))
+            .or_else(|| self.bounded_span(i))
             .or_else(|| self.relative_to_event(i))
             .or_else(|| self.duration(i))
             .or_else(|| self.relative(i))
@@ -826,6 +872,27 @@ impl<'a> TimeScanner<'a> {
 
     fn date_hit(&self, end: usize, iv: Option<DateInterval>) -> Option<Hit> {
         Some(Hit { end, value: iv_value(iv), kind: TimeKind::Date })
+    }
+
+    /// "within 2 weeks from today", "less than 3 days after tomorrow": the days from that day
+    /// up to the end of the span.
+    fn bounded_span(&self, i: usize) -> Option<Hit> {
+        let t = self.t;
+        let bounded = t.w(i.wrapping_sub(1)) == Some(W::Within)
+            || (t.is_w(i.wrapping_sub(1), W::Than) && matches!(t.w(i.wrapping_sub(2)), Some(W::Less | W::Fewer)));
+        if !bounded {
+            return None;
+        }
+        let (lo, hi, k) = small_count(t, i)?;
+        let (Lex::Unit(unit), Lex::DayWord(d)) = (t.lex(k), t.lex(k + 2)) else { return None };
+        if lo != hi || !matches!(t.w(k + 1), Some(W::From | W::After)) {
+            return None;
+        }
+        let iv = self.reference.and_then(|r| {
+            let first = shift_days(r, d)?;
+            span(first, forward_from(first, unit, lo)?.pred_opt()?, unit_precision(unit))
+        });
+        Some(Hit { end: k + 3, value: iv_value(iv), kind: TimeKind::Duration })
     }
 
     /// "the next day", "the day after", "the previous night", "two days before", "a week later".
@@ -884,8 +951,34 @@ impl<'a> TimeScanner<'a> {
     /// "past few weeks", "last three years" (after "the"), "recent months": periods ending at the reference.
     fn duration(&self, i: usize) -> Option<Hit> {
         let t = self.t;
+        // "the next 4 business days", "the previous 4 working days": weekdays only
+        if let (Some(dir @ (W::Next | W::Past | W::Previous | W::Last | W::Coming | W::Following)), Some((lo, hi, k))) =
+            (t.w(i), small_count(t, i + 1))
+        {
+            if lo == hi && t.is_w(k, W::Business) && t.lex(k + 1) == Lex::Unit(Unit::Day) {
+                let forward = matches!(dir, W::Next | W::Coming | W::Following);
+                let iv = self.reference.and_then(|r| {
+                    let far = business_days(r, lo, forward)?;
+                    let near = business_days(r, 1, forward)?;
+                    if forward {
+                        span(near, far, DatePrecision::Day)
+                    } else {
+                        span(far, near, DatePrecision::Day)
+                    }
+                });
+                return Some(Hit { end: k + 2, value: iv_value(iv), kind: TimeKind::Duration });
+            }
+        }
         let (n, k) = match t.w(i) {
             Some(W::Past | W::Previous) | Some(W::Last) => {
+                // "the last 3 months and 2 weeks": back from the reference by the sum
+                if let Some((months, days, end)) = self.compound_units(i + 1).filter(|c| !t.is_w(c.2, W::Ago)) {
+                    let iv = self.reference.and_then(|r| {
+                        let first = r.checked_sub_months(Months::new(months))?.checked_sub_days(Days::new(days))?;
+                        span(first, r, DatePrecision::Day)
+                    });
+                    return Some(Hit { end, value: iv_value(iv), kind: TimeKind::Duration });
+                }
                 let after_the = i > 0 && t.is_w(i - 1, W::The);
                 match small_count(t, i + 1) {
                     Some((_, hi, k)) if matches!(t.lex(k), Lex::Unit(_)) => (hi, k),
@@ -894,7 +987,8 @@ impl<'a> TimeScanner<'a> {
                 }
             }
             Some(W::Recent) if matches!(t.lex(i + 1), Lex::Unit(_)) => (FEW, i + 1),
-            _ if self.ahead(i).is_some() => {
+            Some(W::A) | None => {
+                // "4 weeks in the future", "2 days hence"
                 let (n, unit, end) = self.ahead(i)?;
                 let value = self.reference.and_then(|r| {
                     let last = forward_from(r, unit, n)?;
@@ -922,7 +1016,8 @@ impl<'a> TimeScanner<'a> {
                     return Some(Hit { end: k + 1, value, kind: TimeKind::Duration });
                 }
                 // "within the next 3 years": from the reference day on
-                let within = i >= 2 && t.is_w(i - 1, W::The) && t.is_w(i - 2, W::Within);
+                let within = (i >= 2 && t.is_w(i - 1, W::The) && t.is_w(i - 2, W::Within))
+                    || (i >= 1 && t.is_w(i - 1, W::Within));
                 let value = self.reference.and_then(|r| {
                     let (first, last) = if within {
                         (r, forward_from(r, unit, hi)?.pred_opt()?)
@@ -1025,7 +1120,7 @@ impl<'a> TimeScanner<'a> {
             return self.date_hit(i + 2, iv);
         }
         if let Some(w @ (W::Earlier | W::Later)) = t.w(i) {
-            // "earlier this month" holds the reference day; "later in the year" starts after it
+            // "earlier this month" holds the reference day, "earlier in the week" ends before it
             let (k, strict) = match (t.w(i + 1), t.w(i + 2)) {
                 (Some(W::This), _) => (i + 2, false),
                 (Some(W::In), Some(W::The)) => (i + 3, true),
@@ -1037,8 +1132,7 @@ impl<'a> TimeScanner<'a> {
                     let (s, e) = match (w, strict) {
                         (W::Earlier, false) => (whole.start, r),
                         (W::Earlier, true) => (whole.start, r.pred_opt()?),
-                        (_, false) => (r, whole.end),
-                        (_, true) => (r.succ_opt()?, whole.end),
+                        _ => (r, whole.end),
                     };
                     span(s, e, whole.precision)
                 });
@@ -1121,6 +1215,19 @@ impl<'a> TimeScanner<'a> {
                     });
                     return self.date_hit(j + 1, iv);
                 }
+                // "next 5/12", "next 6th of April": the first such day after the reference
+                _ if which == 1 && t.num(j).is_some() => {
+                    let day = self.numeric(j).or_else(|| self.day_first_form(j))?;
+                    let value = match day.value {
+                        Some(TimeValue::Interval(x))
+                            if x.precision == DatePrecision::Day && !year_named(t, j, day.end) =>
+                        {
+                            r.map(|r| TimeValue::Interval(year_after_start(r.succ_opt().unwrap_or(r), x)))
+                        }
+                        _ => return None,
+                    };
+                    return Some(Hit { end: day.end, value, kind: TimeKind::Date });
+                }
                 _ => return None,
             }
         }
@@ -1130,6 +1237,15 @@ impl<'a> TimeScanner<'a> {
         // "will leave in two weeks": the day that far ahead; "will be back within 5 days": the
         // reference day and the days after it, five in all. Only in a clause that speaks of the future ("will", "shall", "'ll"),
         // since "killed 40 in two days" says how long, not when.
+        if let (Some(W::Within), Some((months, days, end))) = (t.w(i.wrapping_sub(1)), self.compound_units(i)) {
+            if self.future_clause(i - 1) {
+                let iv = r.and_then(|r| {
+                    let last = r.checked_add_months(Months::new(months))?.checked_add_days(Days::new(days))?;
+                    span(r, last.pred_opt()?, DatePrecision::Day)
+                });
+                return Some(Hit { end, value: iv_value(iv), kind: TimeKind::Duration });
+            }
+        }
         if let (true, Some(w @ (W::In | W::Within))) = (lo == hi, t.w(i.wrapping_sub(1))) {
             if matches!(unit, Unit::Day | Unit::Week | Unit::Fortnight | Unit::Month | Unit::Year)
                 && self.future_clause(i - 1)
@@ -1149,17 +1265,21 @@ impl<'a> TimeScanner<'a> {
         }
         // "two weeks from now", "3 days from tomorrow", "16 days from 01/02/2018": that day
         if t.is_w(k + 1, W::From) && lo == hi {
-            let base = match t.lex(k + 2) {
-                Lex::W(W::Now) => Some((r, k + 3)),
-                Lex::DayWord(d) => Some((r.and_then(|r| shift_days(r, d)), k + 3)),
-                _ => self.core(k + 2).filter(|h| h.kind == TimeKind::Date).and_then(|h| match h.value {
-                    Some(TimeValue::Interval(iv)) if iv.precision == DatePrecision::Day => {
-                        Some((Some(iv.start), h.end))
-                    }
-                    None => Some((None, h.end)),
-                    _ => None,
-                }),
-            };
+            let base =
+                match t.lex(k + 2) {
+                    Lex::W(W::Now) => Some((r, k + 3)),
+                    Lex::DayWord(d) => Some((r.and_then(|r| shift_days(r, d)), k + 3)),
+                    // not "five months from 3 August to 24 December": a length, then a range
+                    _ => self.core(k + 2).filter(|h| h.kind == TimeKind::Date && !self.joiner(h.end, false)).and_then(
+                        |h| match h.value {
+                            Some(TimeValue::Interval(iv)) if iv.precision == DatePrecision::Day => {
+                                Some((Some(iv.start), h.end))
+                            }
+                            None => Some((None, h.end)),
+                            _ => None,
+                        },
+                    ),
+                };
             if let Some((base, end)) = base {
                 return self.date_hit(end, day_interval(base.and_then(|b| forward_from(b, unit, lo))));
             }
@@ -1222,10 +1342,16 @@ impl<'a> TimeScanner<'a> {
     /// "1 month 21 days ago", "2 years, 1 month and 21 days ago": a sum of two or more units
     /// back from the reference, one day: `(months, days, next)`.
     fn compound_ago(&self, i: usize) -> Option<(u32, u64, usize)> {
+        let (months, days, k) = self.compound_units(i)?;
+        self.t.is_w(k, W::Ago).then_some((months, days, k + 1))
+    }
+
+    /// Two or more counted units in a row ("5 years 1 month 12 days", "1 month, 21 days"):
+    /// `(months, days, next)`.
+    fn compound_units(&self, i: usize) -> Option<(u32, u64, usize)> {
         let t = self.t;
         let (mut months, mut days, mut parts, mut k) = (0u32, 0u64, 0, i);
-        loop {
-            let (lo, hi, e) = small_count(t, k)?;
+        while let Some((lo, hi, e)) = small_count(t, k) {
             if lo != hi || lo > 1000 {
                 return None;
             }
@@ -1234,20 +1360,19 @@ impl<'a> TimeScanner<'a> {
                 Lex::Unit(Unit::Month) => months += lo as u32,
                 Lex::Unit(Unit::Week) => days += 7 * lo,
                 Lex::Unit(Unit::Day) => days += lo,
-                _ => return None,
+                _ => break,
             }
             parts += 1;
             k = e + 1;
-            if t.is_w(k, W::Ago) {
-                return (parts >= 2).then_some((months, days, k + 1));
-            }
-            if t.punct(k, ',') || t.is_w(k, W::And) {
+            let joined = t.punct(k, ',') || t.is_w(k, W::And);
+            if joined && small_count(t, k + 1).is_some() {
                 k += 1;
             }
             if parts >= 4 {
-                return None;
+                break;
             }
         }
+        (parts >= 2).then_some((months, days, k))
     }
 
     fn this_unit(&self, r: NaiveDate, unit: Unit) -> Option<DateInterval> {
@@ -1297,6 +1422,18 @@ impl<'a> TimeScanner<'a> {
     /// the next": two steps on from the reference's.
     fn week_of_day(&self, i: usize) -> Option<Hit> {
         let t = self.t;
+        // "w/c 4 February": the week commencing that day
+        let one_letter = |k: usize| t.get(k).is_some_and(|w| w.end - w.start == 1) && t.is_word(k);
+        if t.is_w(i, W::Wc) && t.punct(i + 1, '/') && t.tight(i + 1) && t.tight(i + 2) && one_letter(i + 2) {
+            let day = self.core(i + 3).filter(|h| h.kind == TimeKind::Date)?;
+            return match day.value {
+                Some(TimeValue::Interval(iv)) if iv.precision == DatePrecision::Day => {
+                    self.date_hit(day.end, week_of(iv.start))
+                }
+                Some(_) => None,
+                None => self.date_hit(day.end, None),
+            };
+        }
         let j = if t.is_w(i, W::The) { i + 1 } else { i };
         let Lex::Unit(unit) = t.lex(j) else { return None };
         if t.is_w(j + 1, W::After) {
@@ -1306,7 +1443,8 @@ impl<'a> TimeScanner<'a> {
             }
             return self.date_hit(k + 1, self.reference.and_then(|r| self.nth_unit(r, unit, 2)));
         }
-        if unit != Unit::Week || (j == i && !t.cap(i)) {
+        let announced = i == 0 || matches!(t.prev_lex(i), Lex::W(W::For | W::In | W::During | W::Over));
+        if unit != Unit::Week || (j == i && !t.cap(i) && !announced) {
             return None;
         }
         let mut k = j + 1;
@@ -1406,6 +1544,9 @@ impl<'a> TimeScanner<'a> {
     fn units_of(&self, i: usize) -> Option<Hit> {
         let t = self.t;
         let j = if t.is_w(i, W::The) { i + 1 } else { i };
+        if !matches!(t.lex(j), Lex::Ordinal(_) | Lex::Card(20 | 30) | Lex::W(W::Last)) && t.num(j).is_none() {
+            return None;
+        }
         // (from the end, how many, the nth only, the unit's token)
         let (from_end, n, nth, k) = match (t.lex(j), small_count(t, j + 1)) {
             (Lex::Ordinal(1) | Lex::W(W::Last), Some((n, m, k))) if n == m && !t.is_w(j + 1, W::A) => {
@@ -1499,11 +1640,15 @@ impl<'a> TimeScanner<'a> {
             let d = self.reference.and_then(|r| nth_weekday_of_month(r.year(), r.month(), wd, n));
             return self.date_hit(k + 1, day_interval(d));
         }
-        if t.lex(k) != Lex::Unit(Unit::Week) || !t.is_w(k + 1, W::Of) {
+        // "the third week of October"; "the third week next year" without "of" before a period
+        // counted from the reference
+        let relative_period = matches!(t.w(k + 1), Some(W::Next | W::Last | W::This))
+            && matches!(t.lex(k + 2), Lex::Unit(Unit::Month | Unit::Year));
+        if t.lex(k) != Lex::Unit(Unit::Week) || !(t.is_w(k + 1, W::Of) || relative_period) {
             return None;
         }
-        let inner =
-            self.month_first(k + 2, true).or_else(|| self.year(k + 2, true)).or_else(|| self.relative(k + 2))?;
+        let at = if relative_period { k + 1 } else { k + 2 };
+        let inner = self.month_first(at, true).or_else(|| self.year(at, true)).or_else(|| self.relative(at))?;
         let value = match inner.value {
             Some(TimeValue::Interval(iv)) => {
                 let anchor = match n {
@@ -1563,6 +1708,9 @@ impl<'a> TimeScanner<'a> {
             return self.date_hit(i + 2, latest);
         }
         // "the third quarter of 2016", "the first quarter of the year"
+        if !matches!(t.lex(i), Lex::W(W::The) | Lex::Ordinal(_)) && t.num(i).is_none() {
+            return None;
+        }
         let (q, k) = self.ordinal_quarter(i)?;
         let k = if t.is_w(k, W::Of) { k + 1 } else { k };
         let (y, e) = year_after(k)?;
@@ -1790,6 +1938,8 @@ impl<'a> TimeScanner<'a> {
             } else {
                 return (t.cap(i)).then_some((m, j));
             }
+        } else if t.punct(j, '.') && t.tight(j) && t.tight(j + 1) && day_number(t, j + 1).is_some_and(|d| d.2) {
+            j += 1; // "september.16th"
         }
         // Lower-case "may", "march", "jan" are months only after a word that announces a date
         // ("on may 5", "since march 2020") and before a number.
@@ -1832,6 +1982,19 @@ impl<'a> TimeScanner<'a> {
         }
         if t.punct(j, ',') && day_number(t, j + 1).is_some_and(|d| d.2) {
             j += 1; // "October, 1st"
+        }
+        // "November between 19 and 20", "Feb between 2-7 2018": days of that month
+        if t.is_w(j, W::Between) {
+            if let (Some((d1, k1, _)), Some((d2, k2, _))) = (day_number(t, j + 1), day_number(t, j + 3)) {
+                if (t.is_w(k1, W::And) || t.is_dash(k1)) && k1 + 1 == j + 3 && d1 <= d2 {
+                    let (year, end) = match year_at(t, k2) {
+                        Some((y, e)) => (Some(y), e),
+                        None => (self.reference.and_then(|r| recent_month_day(r, m, d1)).map(|d| d.year()), k2),
+                    };
+                    let iv = year.and_then(|y| span(date(y, m, d1)?, date(y, m, d2)?, DatePrecision::Day));
+                    return self.date_hit(end, iv);
+                }
+            }
         }
         let the_day = if t.is_w(j, W::The) { j + 1 } else { j };
         // A day in cardinal words ("May twenty nine") only before a year or at a clause's end,
@@ -1908,6 +2071,9 @@ impl<'a> TimeScanner<'a> {
         let t = self.t;
         let the = t.is_w(i, W::The);
         let j = if the { i + 1 } else { i };
+        if !matches!(t.lex(j), Lex::Ordinal(_) | Lex::Card(_)) && t.num(j).is_none() {
+            return None;
+        }
         // A bare day ("for the 27.", "on the second!", "on 15") only after a preposition and at
         // a clause's end, where nothing follows that it could number.
         let after_preposition = j.checked_sub(usize::from(the) + 1).is_some_and(|b| {
@@ -1935,7 +2101,8 @@ impl<'a> TimeScanner<'a> {
             }
             _ => day_number(t, j)?,
         };
-        let alone = after_preposition && ends_clause(t, k);
+        // (not "on 14, 20 and 27 April": a list of days before their month)
+        let alone = after_preposition && ends_clause(t, k) && !t.punct(k, ',');
         if the && !suffix && !alone {
             return None;
         }
@@ -2014,6 +2181,11 @@ impl<'a> TimeScanner<'a> {
         if let Some(a) = t.num(i).filter(|n| n.decimal && !n.grouped && n.frac_digits <= 2) {
             if let Some(hit) = self.dotted_month_day(i, a) {
                 return Some(hit);
+            }
+            // "2015.3", "2015.03": a year and a month, where nothing follows that it could measure
+            let free = !t.tight(i + 1) && (ends_clause(t, i + 1) || matches!(t.lex(i + 1), Lex::W(W::To | W::And)));
+            if a.digits == 4 && (1900..=2100).contains(&a.int) && (1..=12).contains(&a.frac) && free {
+                return self.date_hit(i + 1, month_interval(a.int as i32, a.frac as u32));
             }
             if t.punct(i + 1, '.') && t.tight(i + 1) && t.tight(i + 2) {
                 let c = t.num(i + 2).filter(|n| n.is_plain())?;
@@ -2143,11 +2315,12 @@ impl<'a> TimeScanner<'a> {
         // with a dash ("on 4-22") only after a preposition and at a clause's end, not a range.
         let dashed_day = s1 == '-' && self.announced_date(i) && ends_clause(t, i + 3);
         // "5/1" is a day where a date follows it in a range or a word before it announces one
+        // (not odds: "from 4/1 to 5/2", "4/9 and 8/13")
+        let year_soon = (i + 4..i + 10).any(|k| t.num(k).is_some_and(|n| n.digits == 4));
         let dated = dashed_day
             || second_end
-            || date_follows(i + 3)
-            || self.announced_date(i)
-            || matches!(t.prev_lex(i), Lex::W(W::From | W::Between));
+            || (t.is_dash(i + 3) && t.tight(i + 3) && date_follows(i + 3) && year_soon)
+            || (self.announced_date(i) && !matches!(t.prev_lex(i), Lex::Weekday(_)) && ends_clause(t, i + 3));
         if (s1 != '/' && !dashed_day) || !small(a) || !small(b) || (a.digits == 1 && b.digits == 1 && !dated) {
             return None;
         }
@@ -2169,7 +2342,15 @@ impl<'a> TimeScanner<'a> {
     fn short_year(&self, k: usize) -> Option<(i32, usize)> {
         let t = self.t;
         let apostrophe = (t.punct(k, '\'') || t.punct(k, '’')) && t.tight(k + 1);
-        let at = if apostrophe || t.is_w(k, W::Of) { k + 1 } else { return None };
+        // "of 87", "'99", or a bare "99" that cannot be a day ("August 99")
+        let bare = t.num(k).is_some_and(|n| n.is_plain() && n.digits == 2 && n.int > 31) && ends_clause(t, k + 1);
+        let at = if apostrophe || t.is_w(k, W::Of) {
+            k + 1
+        } else if bare {
+            k
+        } else {
+            return None;
+        };
         let n = t.num(at).filter(|n| n.is_plain() && n.digits == 2)?;
         if !(apostrophe || ends_clause(t, at + 1)) || (t.tight(at + 1) && t.is_word(at + 1)) {
             return None;
@@ -2183,10 +2364,12 @@ impl<'a> TimeScanner<'a> {
     /// the eight tokens before it, within its sentence.
     fn future_clause(&self, i: usize) -> bool {
         let t = self.t;
-        (i.saturating_sub(8)..i)
+        let mut words = (i.saturating_sub(8)..i)
             .rev()
             .take_while(|&k| !(t.punct(k, '.') || t.punct(k, '?') || t.punct(k, '!') || t.punct(k, ';')))
-            .any(|k| t.is_w(k, W::Will))
+            .take_while(|&k| !matches!(t.lex(k), Lex::Ordinal(_) | Lex::W(W::Last | W::Most)));
+        // "will be the first annual fall in nine years" counts years, it names no date
+        words.any(|k| t.is_w(k, W::Will))
     }
 
     /// Whether the word before `i` announces a date: "on", "in", "by", "until", "since",
@@ -2285,7 +2468,10 @@ impl<'a> TimeScanner<'a> {
             }
         }
         let y = year_number(t, i)?;
-        if let (true, Some(w @ (W::Later | W::Earlier | W::After | W::Before))) = (t.is_w(i + 1, W::Or), t.w(i + 2)) {
+        let another_date = t.num(i + 3).is_some() || matches!(t.lex(i + 3), Lex::Month { .. });
+        if let (true, Some(w @ (W::Later | W::Earlier | W::After | W::Before)), false) =
+            (t.is_w(i + 1, W::Or), t.w(i + 2), another_date)
+        {
             let kind = if matches!(w, W::Later | W::After) { TimeKind::Since } else { TimeKind::Until };
             return Some(Hit { end: i + 3, value: iv_value(year_interval(y)), kind });
         }
@@ -2357,7 +2543,8 @@ impl<'a> TimeScanner<'a> {
         let counts_a_noun =
             matches!(t.lex(e), Lex::Other | Lex::Unit(_) | Lex::Scale(_) | Lex::Vague(_)) && t.is_word(e) && !t.cap(e);
         // "two thousand" alone is a year only at a clause's end ("from one thousand to ..." is a count).
-        let bare_thousand = e == i + 2 && t.lex(i + 1) == Lex::Scale(1_000) && !ends_clause(t, e);
+        let range_of_years = self.joiner(e, false) && word_year(t, e + 1).is_some();
+        let bare_thousand = e == i + 2 && t.lex(i + 1) == Lex::Scale(1_000) && !ends_clause(t, e) && !range_of_years;
         if !announced || counts_a_noun || bare_thousand || !(1100..=2100).contains(&y) {
             return None;
         }

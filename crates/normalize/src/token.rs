@@ -3,7 +3,7 @@
 //!
 //! Words are looked up by packing their lower-cased bytes (at most 16) into one `u128` and
 //! probing an open-addressing hash table of the vocabulary built once (1,024 slots for about
-//! 360 words, so a probe is one or two integer comparisons): no allocation per word. Longer
+//! 410 words, so a probe is one or two integer comparisons): no allocation per word. Longer
 //! words and words with non-ASCII letters are `Lex::Other` without a lookup.
 
 use std::sync::OnceLock;
@@ -256,6 +256,10 @@ pub(crate) enum W {
     Calendar,
     /// "will", "shall", "'ll": the clause speaks of the future.
     Will,
+    /// "w" of "w/c" (week commencing).
+    Wc,
+    /// "business", "working" before "days": weekdays.
+    Business,
 }
 
 /// Looks a word up, ignoring ASCII case: one hash of a packed integer, no allocation.
@@ -368,6 +372,9 @@ const VOCABULARY: &[(&str, Lex)] = &[
     ("for", Lex::W(W::For)),
     ("calendar", Lex::W(W::Calendar)),
     ("will", Lex::W(W::Will)),
+    ("w", Lex::W(W::Wc)),
+    ("business", Lex::W(W::Business)),
+    ("working", Lex::W(W::Business)),
     ("shall", Lex::W(W::Will)),
     ("ll", Lex::W(W::Will)),
     ("norouz", Lex::Holiday(Holiday::Nowruz)),

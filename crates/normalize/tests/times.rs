@@ -323,7 +323,7 @@ fn holiday_weekends_and_other_day_forms() {
     range("the riots of August '99", "1999-08-01", "1999-08-31", DatePrecision::Month);
     range("born in April of 87", "1987-04-01", "1987-04-30", DatePrecision::Month);
     range("a truce between now and March 15th", "2024-01-12", "2024-03-15", DatePrecision::Day);
-    range("a poll later in the year", "2024-01-13", "2024-12-31", DatePrecision::Year);
+    range("a poll later in the year", "2024-01-12", "2024-12-31", DatePrecision::Year);
     range("from December 20 to January 5", "2023-12-20", "2024-01-05", DatePrecision::Day);
     assert!(times("at 10:30 people gathered").is_empty());
 }
@@ -340,4 +340,56 @@ fn spans_ahead_only_where_the_clause_speaks_of_the_future() {
 fn short_weekday_names_only_before_a_day() {
     day("a rally on Sat 13th", "2024-01-13");
     assert!(times("he sat 14 hours in Mon State").is_empty());
+}
+
+#[test]
+fn days_between_in_a_month_and_weeks_of_a_relative_year() {
+    range("talks in November between 19 and 20", "2023-11-19", "2023-11-20", DatePrecision::Day);
+    range("Feb between 2-7 2023", "2023-02-02", "2023-02-07", DatePrecision::Day);
+    range("exams in the third week next year", "2025-01-13", "2025-01-19", DatePrecision::Week);
+    range("records for August 99", "1999-08-01", "1999-08-31", DatePrecision::Month);
+    let (_, s, _, p, _) = one("In August 45 people died.");
+    assert_eq!((s, p), (d("2023-08-01"), DatePrecision::Month));
+}
+
+#[test]
+fn compound_spans_word_year_ranges_and_dotted_months() {
+    range("They will decide within 1 year and 2 months.", "2024-01-12", "2025-03-11", DatePrecision::Day);
+    range("from two thousand until two thousand and fourteen", "2000-01-01", "2014-12-31", DatePrecision::Year);
+    range("figures for 2015.3", "2015-03-01", "2015-03-31", DatePrecision::Month);
+    assert!(times("GDP was 2015.3 billion").is_empty());
+    range("a meeting w/c 8 January 2024", "2024-01-08", "2024-01-14", DatePrecision::Week);
+    range("aid within 2 weeks from today", "2024-01-12", "2024-01-25", DatePrecision::Week);
+}
+
+#[test]
+fn ranges_of_bare_days_with_the_and_next_dates() {
+    range("off between the ninth and the seventeenth of April 2023", "2023-04-09", "2023-04-17", DatePrecision::Day);
+    range("from April the ninth, 2023 till the seventeenth", "2023-04-09", "2023-04-17", DatePrecision::Day);
+    day("a vote next 6th of April", "2024-04-06");
+    range("for the last 3 months and 2 weeks", "2023-09-28", "2024-01-12", DatePrecision::Day);
+    assert_eq!(times("before 2018 or before 2000").len(), 2);
+}
+
+#[test]
+fn business_days_are_weekdays() {
+    range("a decision in the next 3 business days", "2024-01-15", "2024-01-17", DatePrecision::Day);
+    range("over the previous 2 working days", "2024-01-10", "2024-01-11", DatePrecision::Day);
+    range("They will answer within next 2 weeks.", "2024-01-12", "2024-01-25", DatePrecision::Week);
+}
+
+#[test]
+fn odds_names_and_counted_years_are_not_dates() {
+    assert!(times("He has moved from 4/1 to 5/2 favourite.").is_empty());
+    let odds = "Bookmakers have given the film 4/9 and 8/13.";
+    assert!(times(odds).iter().all(|e| e.span.slice(odds) != "4/9"));
+    assert!(times("said Tuesday. Patrick Vieira scored.")
+        .iter()
+        .all(|e| e.span.slice("said Tuesday. Patrick Vieira scored.") == "Tuesday"));
+    assert!(times("workers' days off were cut").is_empty());
+    assert!(times("It will be the first annual fall in nine years.").is_empty());
+    assert!(times("a length of five months from 3 August to 24 December 2023")
+        .iter()
+        .all(|e| !e.span.slice("a length of five months from 3 August to 24 December 2023").starts_with("five")));
+    assert_eq!(times("shows on 14, 20 and 27 April.").len(), 1);
 }
