@@ -131,10 +131,40 @@ pub fn ingest_documents(
     let mut summary = Summary::default();
     let mut index = DedupIndex::new(DedupConfig::default());
     let t = Instant::now();
-    for s in store.sketches()? {
-        let sketch = Sketch::from_bytes(&s.sketch)
-            .map_err(|e| anyhow::anyhow!("the stored sketch of {} is unreadable: {e}", s.id))?;
+    let stored = store.sketches()?;
+    let mut recomputed = 0usize;
+    for s in &stored {
+        let sketch = match Sketch::from_bytes(&s.sketch) {
+            Ok(sketch) => sketch,
+            // Written by another build (an older format): sketch the stored text again.
+            Err(e) => match store.article(&s.id)? {
+                Some(article) => {
+                    if recomputed == 0 {
+                        eprintln!("the stored sketch of {} is unreadable ({e}); recomputing it from its text", s.id);
+                    }
+                    recomputed += 1;
+                    let sketch = Sketch::of(&article.text);
+                    store.set_sketch(&s.id, &sketch.to_bytes())?;
+                    sketch
+                }
+                None => {
+                    eprintln!("the stored sketch of {} is unreadable ({e}) and it has no text; dedup skips it", s.id);
+                    continue;
+                }
+            },
+        };
         index.add(&s.id, sketch, ArticleMeta { published: s.published, text_len: s.text_len });
+    }
+    if recomputed > 1 {
+        eprintln!("recomputed {recomputed} stored dedup sketches from their texts");
+    }
+    // The rebuilt families are those of an uninterrupted run (adds in the same order); a run
+    // stopped between saving a batch and saving the copies it re-pointed left stale links.
+    for s in &stored {
+        let now = index.duplicate_of(&s.id);
+        if index.contains(&s.id) && now != s.duplicate_of.as_deref() {
+            store.set_duplicate_of(&s.id, now)?;
+        }
     }
     stages.dedup += t.elapsed();
     let extractor = Extractor::builtin();

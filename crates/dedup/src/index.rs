@@ -103,6 +103,11 @@ impl DedupIndex {
         self.entries.is_empty()
     }
 
+    /// Whether an article with this id has been added.
+    pub fn contains(&self, id: &str) -> bool {
+        self.find(id).is_some()
+    }
+
     /// The original an added article copies, or `None` when it is an original (or unknown).
     pub fn duplicate_of(&self, id: &str) -> Option<&str> {
         let i = self.find(id)?;

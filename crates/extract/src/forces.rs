@@ -104,6 +104,19 @@ fn doer_of(text: &str, sentence: Span, span: Span, triggers: &[&Trigger]) -> Opt
             return Some((AttributionStatus::Attributed, i));
         }
     }
+    // "members of the armed forces massacred", "armed forces personnel murdered"
+    if let Some(i) = triggers.iter().position(|t| t.span.start >= span.end) {
+        let t = triggers[i];
+        let gap = text[span.end..t.span.start].to_lowercase();
+        let members_before = last_words(before, 3).starts_with("members of") || last_words(before, 2) == "members of";
+        let personnel_after = gap.split_whitespace().next().is_some_and(|w| {
+            matches!(w, "personnel" | "members" | "troops" | "soldiers" | "officers" | "units" | "agents")
+        });
+        let close = gap.split_whitespace().count() <= 3 && !gap.contains([',', '.', ';', '(', ')']);
+        if t.sense.verbal && close && (members_before || personnel_after) {
+            return Some((AttributionStatus::Attributed, i));
+        }
+    }
     // "was attacked by the armed forces", "killed by Salvadoran army troops"
     let agent = last_words(before, 4);
     let by = agent.split(' ').rev().take(3).any(|w| w == "by");

@@ -105,6 +105,9 @@ pub const TRIGGERS: &[(&str, TriggerSense)] = &[
     ("were killed", sense(Unknown, false, true, false)),
     ("was murdered", sense(Unknown, false, false, false)),
     ("were murdered", sense(Unknown, false, true, false)),
+    // the active verbs: their subject did it ("members of the armed forces murdered six priests")
+    ("murdered", sense(Unknown, false, false, true)),
+    ("massacred", sense(ArmedAssault, false, false, true)),
     ("lynched", sense(UnarmedAssault, false, false, true)),
     ("stabbed", sense(ArmedAssault, false, false, true)),
     ("assassinated", sense(Assassination, false, false, true)),

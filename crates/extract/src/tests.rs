@@ -651,6 +651,12 @@ fn a_states_forces_are_perpetrators_when_they_did_it_not_when_they_were_hit() {
         perpetrators_of("The rebels blamed the armed forces for the bombing in San Salvador on Monday."),
         vec![("armed forces".to_string(), AttributionStatus::Alleged)]
     );
+    assert_eq!(
+        perpetrators_of(
+            "The president said members of the armed forces massacred six priests in San Salvador on 16 November."
+        ),
+        vec![("armed forces".to_string(), AttributionStatus::Attributed)]
+    );
     for text in [
         "Guerrillas attacked an army post in Chalatenango on Monday.",
         "Police arrested two men in Lima on Monday.",
@@ -678,4 +684,48 @@ fn a_group_that_names_the_attack_or_whose_members_did_it_is_its_perpetrator() {
     );
     // a verb between the group and the noun is no naming: "the Taliban said attacks"
     assert!(names("The Taliban said attacks in Kabul would go on.").is_empty());
+}
+#[test]
+fn a_groups_outlet_a_statement_and_a_passive_claim_are_claims() {
+    let claimed = |text: &str| {
+        let a = article(Some("2024-01-05"), text);
+        entries(&a).into_iter().filter(|e| e.1 == AttributionRelation::Claimed).map(|e| e.0).collect::<Vec<_>>()
+    };
+    assert_eq!(
+        claimed("A bomb exploded at a market in Kabul on Monday. Islamic State's Amaq news agency said the attack was carried out by its fighters."),
+        vec![Some("Islamic State".to_string())]
+    );
+    assert_eq!(
+        claimed("A bomb exploded at a market in Kabul on Monday. The Taliban said in a statement that its fighters had carried out the attack."),
+        vec![Some("Taliban".to_string())]
+    );
+    assert_eq!(
+        claimed("A car bomb exploded in Quetta on Friday. The attack was claimed by Tehrik-e-Taliban Pakistan."),
+        vec![Some("Tehrik-e-Taliban Pakistan".to_string())]
+    );
+    assert!(claimed("A car bomb exploded in Quetta on Friday. Officials said no group had claimed responsibility.")
+        .is_empty());
+}
+
+#[test]
+fn a_sentence_without_an_event_tells_of_the_main_one() {
+    let a = article(
+        Some("2024-01-05"),
+        "A gunman opened fire at a church in Lahore on Sunday.\nPolice said the attacker was a Pakistani national.",
+    );
+    let frames = Extractor::builtin().frames(&a);
+    let main = frames.iter().find(|f| f.main).expect("a main event");
+    let n: Vec<&str> = main.attacker_nationalities.iter().map(|n| n.value.as_str()).collect();
+    assert_eq!(n, vec!["PK"]);
+    let b = article(
+        Some("2024-01-05"),
+        "A bomb exploded at a market in Kabul on Monday. The Taliban denied any role in the blast, while Afghan officials suspected the Islamic State.",
+    );
+    assert_eq!(
+        entries(&b),
+        vec![
+            entry(Some("Taliban"), AttributionRelation::Denied, Some("Taliban")),
+            entry(Some("Afghan officials"), AttributionRelation::Suspected, Some("Islamic State")),
+        ]
+    );
 }

@@ -298,7 +298,10 @@ fn expectations(case: &Value, family: Family) -> Option<Vec<Expected>> {
                         alts.push((day(&res["startDate"]), exclusive_end(&res["endDate"]), day(&res["endDate"])));
                     }
                 }
-                alts.retain(|a| a.0.is_some() || a.1.is_some());
+                // 0001-01-01 is Recognizers' empty date: the span found, no value given
+                // ("Feb 30"), as "not resolved" is in the model file.
+                let empty = NaiveDate::from_ymd_opt(1, 1, 1);
+                alts.retain(|a| (a.0.is_some() || a.1.is_some()) && a.0 != empty);
                 if alts.is_empty() {
                     Want::Any
                 } else {

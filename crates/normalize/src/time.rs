@@ -8,6 +8,7 @@ use crate::token::{Holiday, Lex, Num, Part, Toks, Unit, W};
 use crate::{TimeKind, TimeValue};
 use annalist_model::{DateInterval, DatePrecision};
 use chrono::{Datelike, Days, Months, NaiveDate};
+use std::cell::Cell;
 
 /// A pattern that matched from some token up to `end` (exclusive).
 pub(crate) struct Hit {
@@ -26,6 +27,9 @@ pub(crate) struct TimeScanner<'a> {
     pub t: Toks<'a>,
     pub reference: Option<NaiveDate>,
     pub day_first: bool,
+    /// The token the expression being read starts at (set by `at`): its clause decides
+    /// whether a date without a year may lie ahead of the reference.
+    pub start: Cell<usize>,
 }
 
 fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
@@ -192,6 +196,26 @@ fn easter(y: i32) -> Option<NaiveDate> {
 
 fn day_interval(d: Option<NaiveDate>) -> Option<DateInterval> {
     d.map(DateInterval::day)
+}
+
+/// That day of a month, or the month itself where the day does not exist in it ("Feb 30",
+/// "2/29/2019"): a slip in the day still leaves the month known.
+fn day_or_month(y: i32, m: u32, d: u32) -> Option<DateInterval> {
+    match date(y, m, d) {
+        Some(x) => Some(DateInterval::day(x)),
+        None if (1..=31).contains(&d) => month_interval(y, m),
+        None => None,
+    }
+}
+
+/// `day` (the month and day resolved), or the latest such month where the day never exists
+/// in it ("Feb 30").
+fn recent_day_or_month(reference: NaiveDate, m: u32, d: u32, day: Option<NaiveDate>) -> Option<DateInterval> {
+    match day {
+        Some(x) => Some(DateInterval::day(x)),
+        None if (1..=31).contains(&d) => recent_month(reference, m),
+        None => None,
+    }
 }
 
 fn iv_value(iv: Option<DateInterval>) -> Option<TimeValue> {
@@ -427,6 +451,16 @@ impl HolidayRule {
 }
 
 /// The `n`th weekday `wd` (0 = Monday) of a month, `n` = 0 for the last one.
+/// `nth_weekday_of_month`, or the month itself where it has no fifth such weekday ("the fifth
+/// Sunday" of a month with four): the month is still what the text names.
+fn nth_weekday_or_month(y: i32, m: u32, wd: u32, n: u32) -> Option<DateInterval> {
+    match nth_weekday_of_month(y, m, wd, n) {
+        Some(d) => Some(DateInterval::day(d)),
+        None if n == 5 => month_interval(y, m),
+        None => None,
+    }
+}
+
 fn nth_weekday_of_month(y: i32, m: u32, wd: u32, n: u32) -> Option<NaiveDate> {
     let iv = month_interval(y, m)?;
     if n == 0 {
@@ -529,6 +563,7 @@ impl<'a> TimeScanner<'a> {
     /// The time expression starting at token `i`, if any.
     pub fn at(&self, i: usize) -> Option<Hit> {
         let t = self.t;
+        self.start.set(i);
         // Most tokens are words no pattern starts with: leave them at once.
         match t.get(i)?.kind {
             crate::token::Kind::Num(_) => {}
@@ -859,6 +894,7 @@ impl<'a> TimeScanner<'a> {
             .or_else(|| self.holiday(i))
             .or_else(|| self.bounded_span(i))
             .or_else(|| self.relative_to_event(i))
+            .or_else(|| self.counted_weekdays(i))
             .or_else(|| self.duration(i))
             .or_else(|| self.relative(i))
             .or_else(|| self.part(i))
@@ -868,6 +904,35 @@ impl<'a> TimeScanner<'a> {
             .or_else(|| self.numeric(i))
             .or_else(|| self.season(i, false))
             .or_else(|| self.year(i, false))
+    }
+
+    /// "two Sundays from now", "three Fridays ago", "two Monday later": the nth such weekday
+    /// after (or before) the reference.
+    fn counted_weekdays(&self, i: usize) -> Option<Hit> {
+        let t = self.t;
+        let (Lex::Weekday(wd) | Lex::Weekdays(wd)) = t.lex(i + 1) else { return None };
+        let n = match t.lex(i) {
+            Lex::Card(n) => n,
+            _ => t.num(i).filter(|n| n.is_plain())?.int,
+        };
+        if !(1..=12).contains(&n) {
+            return None;
+        }
+        let (forward, end) = match (t.w(i + 2), t.w(i + 3)) {
+            (Some(W::From), Some(W::Now)) => (true, i + 4),
+            (Some(W::Later | W::Hence), _) => (true, i + 3),
+            (Some(W::Ago), _) => (false, i + 3),
+            _ => return None,
+        };
+        let weeks = 7 * (n as i64 - 1);
+        let d = self.reference.and_then(|r| {
+            if forward {
+                shift_days(recent_weekday(shift_days(r, 7)?, wd, false)?, weeks)
+            } else {
+                shift_days(recent_weekday(r, wd, true)?, -weeks)
+            }
+        });
+        self.date_hit(end, day_interval(d))
     }
 
     fn date_hit(&self, end: usize, iv: Option<DateInterval>) -> Option<Hit> {
@@ -988,6 +1053,9 @@ impl<'a> TimeScanner<'a> {
             }
             Some(W::Recent) if matches!(t.lex(i + 1), Lex::Unit(_)) => (FEW, i + 1),
             Some(W::A) | None => {
+                if let Some(hit) = self.count_then_direction(i) {
+                    return Some(hit);
+                }
                 // "4 weeks in the future", "2 days hence"
                 let (n, unit, end) = self.ahead(i)?;
                 let value = self.reference.and_then(|r| {
@@ -1044,6 +1112,32 @@ impl<'a> TimeScanner<'a> {
             span(start, r, unit_precision(unit)).map(TimeValue::Interval)
         });
         Some(Hit { end: k + 1, value, kind: TimeKind::Duration })
+    }
+
+    /// "the 5 upcoming years", "the 10 previous weeks": the count before its direction, read as
+    /// "the next 5 years", "the previous 10 weeks".
+    fn count_then_direction(&self, i: usize) -> Option<Hit> {
+        let t = self.t;
+        if i == 0 || !t.is_w(i - 1, W::The) {
+            return None;
+        }
+        let (lo, hi, k) = small_count(t, i).filter(|c| c.0 == c.1)?;
+        let forward = match t.w(k)? {
+            W::Next | W::Coming | W::Following => true,
+            W::Past | W::Previous | W::Last => false,
+            _ => return None,
+        };
+        let Lex::Unit(unit @ (Unit::Day | Unit::Week | Unit::Fortnight | Unit::Month | Unit::Year | Unit::Decade)) =
+            t.lex(k + 1)
+        else {
+            return None;
+        };
+        let value = self.reference.and_then(|r| {
+            let (first, last) =
+                if forward { (r.succ_opt()?, forward_from(r, unit, hi)?) } else { (back_from(r, unit, lo)?, r) };
+            span(first, last, unit_precision(unit)).map(TimeValue::Interval)
+        });
+        Some(Hit { end: k + 2, value, kind: TimeKind::Duration })
     }
 
     /// "4 weeks in the future", "2 days hence": `(n, unit, next)`.
@@ -1233,9 +1327,16 @@ impl<'a> TimeScanner<'a> {
         }
         // "three days ago", "a week ago", "a few months ago"; "two weeks from now"
         let (lo, hi, k) = small_count(t, i)?;
+        // "will pay in four business days": that many weekdays ahead
+        if lo == hi && t.is_w(k, W::Business) && t.lex(k + 1) == Lex::Unit(Unit::Day) {
+            if t.is_w(i.wrapping_sub(1), W::In) && self.future_clause(i - 1) {
+                return self.date_hit(k + 2, day_interval(r.and_then(|r| business_days(r, lo, true))));
+            }
+            return None;
+        }
         let Lex::Unit(unit) = t.lex(k) else { return None };
         // "will leave in two weeks": the day that far ahead; "will be back within 5 days": the
-        // reference day and the days after it, five in all. Only in a clause that speaks of the future ("will", "shall", "'ll"),
+        // reference day and the days after it, five in all. Only in a clause that speaks of the future ("will", "shall", "'ll", or a request: "please"),
         // since "killed 40 in two days" says how long, not when.
         if let (Some(W::Within), Some((months, days, end))) = (t.w(i.wrapping_sub(1)), self.compound_units(i)) {
             if self.future_clause(i - 1) {
@@ -1591,7 +1692,10 @@ impl<'a> TimeScanner<'a> {
                 };
                 let precision =
                     if nth || n == 1 { unit_precision(unit) } else { unit_precision(unit).max(DatePrecision::Week) };
-                span(start, end, precision).filter(|x| iv.start <= x.start && x.end <= iv.end).map(TimeValue::Interval)
+                let inside = span(start, end, precision).filter(|x| iv.start <= x.start && x.end <= iv.end);
+                // "the 31st of this month" in November: the month, as for "November 31"
+                let slip = unit == Unit::Day && nth && !from_end && n <= 31 && iv.precision == DatePrecision::Month;
+                inside.or(slip.then_some(iv)).map(TimeValue::Interval)
             }
             Some(_) => return None,
             None => None,
@@ -1628,8 +1732,7 @@ impl<'a> TimeScanner<'a> {
             let inner = self.month_first(k + 2, true).or_else(|| self.relative(k + 2))?;
             let value = match inner.value {
                 Some(TimeValue::Interval(iv)) if iv.precision == DatePrecision::Month => {
-                    nth_weekday_of_month(iv.start.year(), iv.start.month(), wd, n.unwrap_or(0))
-                        .map(|d| TimeValue::Interval(DateInterval::day(d)))
+                    nth_weekday_or_month(iv.start.year(), iv.start.month(), wd, n.unwrap_or(0)).map(TimeValue::Interval)
                 }
                 _ => None,
             };
@@ -1637,8 +1740,8 @@ impl<'a> TimeScanner<'a> {
         }
         // "the second Sunday": of the reference's month
         if let (Lex::Weekday(wd), Some(n), true) = (t.lex(k), n, ends_clause(t, k + 1)) {
-            let d = self.reference.and_then(|r| nth_weekday_of_month(r.year(), r.month(), wd, n));
-            return self.date_hit(k + 1, day_interval(d));
+            let iv = self.reference.and_then(|r| nth_weekday_or_month(r.year(), r.month(), wd, n));
+            return self.date_hit(k + 1, iv);
         }
         // "the third week of October"; "the third week next year" without "of" before a period
         // counted from the reference
@@ -1783,7 +1886,11 @@ impl<'a> TimeScanner<'a> {
                     Some(1) => years.iter().rev().filter_map(|&y| rule.on(y)).find(|d| *d > r),
                     Some(0) => rule.on(r.year()),
                     Some(_) => years.iter().filter_map(|&y| rule.on(y)).find(|d| *d < r),
-                    None => years.iter().filter_map(|&y| rule.on(y)).find(|d| *d <= r),
+                    None => self.nearest_ahead(
+                        r,
+                        years.iter().filter_map(|&y| rule.on(y)).find(|d| *d <= r),
+                        years.iter().rev().filter_map(|&y| rule.on(y)).find(|d| *d >= r),
+                    ),
                 }
             });
             (d, e)
@@ -1879,7 +1986,14 @@ impl<'a> TimeScanner<'a> {
         let at = if the { i + 2 } else { i + 1 };
         let named_day = day_number(t, at)
             .filter(|d| d.2 || the || (ends_clause(t, d.1) && !abbr))
-            .or_else(|| word_day(t, at).filter(|w| w.2 || (the && ends_clause(t, w.1))));
+            .or_else(|| word_day(t, at).filter(|w| w.2 || (the && ends_clause(t, w.1))))
+            .or_else(|| match t.lex(at) {
+                // "Friday the fifteen"
+                Lex::Card(n) if the && (1..=19).contains(&n) && ends_clause(t, at + 1) => {
+                    Some((n as u32, at + 1, false))
+                }
+                _ => None,
+            });
         if let Some((d, e, _)) = named_day.filter(|d| self.month_word(d.1).is_none() && !t.is_w(d.1, W::Of)) {
             let found = self.reference.and_then(|r| {
                 (-12i32..=12)
@@ -1923,7 +2037,9 @@ impl<'a> TimeScanner<'a> {
                 .and_then(|w| shift_days(w.start, i64::from(wd)));
             return self.date_hit(k + 2, day_interval(d));
         }
-        let d = self.reference.and_then(|r| recent_weekday(r, wd, false));
+        let d = self.reference.and_then(|r| {
+            self.nearest_ahead(r, recent_weekday(r, wd, false), recent_weekday(shift_days(r, 7)?, wd, false))
+        });
         self.date_hit(i + 1, day_interval(d))
     }
 
@@ -2013,10 +2129,10 @@ impl<'a> TimeScanner<'a> {
                 e += 1;
             }
             if let Some((y, ye)) = year_at(t, e).or_else(|| self.short_year(k)) {
-                return self.date_hit(ye, day_interval(date(y, m, d)));
+                return self.date_hit(ye, day_or_month(y, m, d));
             }
-            let d0 = self.reference.and_then(|r| recent_month_day(r, m, d));
-            return self.date_hit(k, day_interval(d0));
+            return self
+                .date_hit(k, self.reference.and_then(|r| recent_day_or_month(r, m, d, self.month_day(r, m, d))));
         }
         let mut e = j;
         if t.punct(e, ',') || t.is_w(e, W::Of) || (t.tight(e) && t.tight(e + 1) && (t.is_dash(e) || t.punct(e, '/'))) {
@@ -2125,7 +2241,7 @@ impl<'a> TimeScanner<'a> {
             {
                 let value = match rel.value {
                     Some(TimeValue::Interval(iv)) if iv.precision == DatePrecision::Month => {
-                        date(iv.start.year(), iv.start.month(), d).map(|x| TimeValue::Interval(DateInterval::day(x)))
+                        day_or_month(iv.start.year(), iv.start.month(), d).map(TimeValue::Interval)
                     }
                     _ => None,
                 };
@@ -2161,17 +2277,16 @@ impl<'a> TimeScanner<'a> {
             return None;
         }
         if let Some((y, after)) = year {
-            return self.date_hit(after, day_interval(date(y, m, d)));
+            return self.date_hit(after, day_or_month(y, m, d));
         }
         // "28 June in 2020"
         if let Some((y, after)) = year_at(t, e + 1).filter(|_| t.is_w(e, W::In)) {
-            return self.date_hit(after, day_interval(date(y, m, d)));
+            return self.date_hit(after, day_or_month(y, m, d));
         }
         if abbr && t.punct(e - 1, '.') && e - 1 > k {
             e -= 1; // a full stop after "Jan" that ends the sentence is not part of the date
         }
-        let d0 = self.reference.and_then(|r| recent_month_day(r, m, d));
-        self.date_hit(e, day_interval(d0))
+        self.date_hit(e, self.reference.and_then(|r| recent_day_or_month(r, m, d, self.month_day(r, m, d))))
     }
 
     /// "2024-01-03", "3/1/2024" (day-month order by option), "01/03/24", "4/22", "2015-3", "3/2015".
@@ -2206,6 +2321,9 @@ impl<'a> TimeScanner<'a> {
             return None;
         }
         let a = t.num(i).filter(|n| n.is_plain())?;
+        if let Some(hit) = self.full_digit_date(i, a) {
+            return Some(hit);
+        }
         // glued to what comes before, unless it is the second end of a range of numeric dates
         // ("10/1-11/7", "5/1/2019-5/7/2020")
         let slashed = i >= 4 && t.punct(i - 3, '/') && t.num(i - 4).is_some() && t.punct(i + 1, '/');
@@ -2250,7 +2368,7 @@ impl<'a> TimeScanner<'a> {
             if let (Lex::Month { m, .. }, Some(s2)) = (t.lex(i + 2), sep(i + 3)) {
                 if s2 == s1 {
                     if let Some((d, e, _)) = day_number(t, i + 4) {
-                        return self.date_hit(e, day_interval(date(a.int as i32, m, d)));
+                        return self.date_hit(e, day_or_month(a.int as i32, m, d));
                     }
                 }
             }
@@ -2289,7 +2407,8 @@ impl<'a> TimeScanner<'a> {
                 } else {
                     1900 + c.int as i32
                 };
-                md(a.int, b.int).and_then(|(m, d)| date(y, m, d))
+                let Some((m, d)) = md(a.int, b.int) else { return self.date_hit(i + 5, None) };
+                return self.date_hit(i + 5, day_or_month(y, m, d));
             } else {
                 return None;
             };
@@ -2331,10 +2450,42 @@ impl<'a> TimeScanner<'a> {
                 let followed = t.is_w(i + 5, W::Of) || matches!(t.lex(i + 5), Lex::Month { .. });
                 (n.digits == 2 && !followed).then_some(2000 + n.int as i32)
             }) {
-                return self.date_hit(i + 5, day_interval(date(y, m, d)));
+                return self.date_hit(i + 5, day_or_month(y, m, d));
             }
         }
-        self.date_hit(i + 3, day_interval(self.reference.and_then(|r| recent_month_day(r, m, d))))
+        self.date_hit(i + 3, self.reference.and_then(|r| recent_day_or_month(r, m, d, self.month_day(r, m, d))))
+    }
+
+    /// A whole date in digits, year first, that no count or code is written as: "2002-10-09"
+    /// (four, two and two digits) and "20170302" (eight), read even where glued to a name
+    /// ("report-2002-10-09.xlsx", "archive-20180923"), but not inside a longer run of numbers.
+    fn full_digit_date(&self, i: usize, a: Num) -> Option<Hit> {
+        let t = self.t;
+        let digits = |k: usize, n: u8| t.num(k).filter(|x| x.is_plain() && x.digits == n && t.tight(k));
+        let linked = |k: usize| t.tight(k) && (t.is_dash(k) || t.punct(k, '/') || t.punct(k, '.'));
+        let in_numbers_before = i >= 2 && linked(i) && t.num(i - 2).is_some() && t.tight(i - 1);
+        if in_numbers_before || (i > 0 && t.tight(i) && t.num(i - 1).is_some()) {
+            return None;
+        }
+        let (y, m, d, end) = if a.digits == 8 {
+            ((a.int / 10_000) as i32, (a.int / 100 % 100) as u32, (a.int % 100) as u32, i + 1)
+        } else if a.digits == 4 && t.is_dash(i + 1) && t.is_dash(i + 3) {
+            let (b, c) = (digits(i + 2, 2)?, digits(i + 4, 2)?);
+            if !t.tight(i + 1) || !t.tight(i + 3) {
+                return None;
+            }
+            (a.int as i32, b.int as u32, c.int as u32, i + 5)
+        } else {
+            return None;
+        };
+        // not the first part of a longer run ("2020-07-01-3", "20170302.5")
+        if t.tight(end) && (t.num(end).is_some() || (linked(end) && t.num(end + 1).is_some() && t.tight(end + 1))) {
+            return None;
+        }
+        if !(1900..=2100).contains(&y) {
+            return None;
+        }
+        date(y, m, d).and_then(|x| self.date_hit(end, Some(DateInterval::day(x))))
     }
 
     /// A year in two digits after a month: "of 87" at a clause's end, "'99", "’87": `(year, next)`.
@@ -2362,6 +2513,34 @@ impl<'a> TimeScanner<'a> {
 
     /// Whether the clause before token `i` speaks of the future: "will", "shall" or "'ll" among
     /// the eight tokens before it, within its sentence.
+    /// A month and day without a year: the latest not after the reference, or in a clause that
+    /// speaks of the future the nearest either way ("will happen 3 days after January 12th"
+    /// written in November is the coming January).
+    fn month_day(&self, r: NaiveDate, m: u32, d: u32) -> Option<NaiveDate> {
+        let past = recent_month_day(r, m, d);
+        if past == Some(r) {
+            return past;
+        }
+        let next = || (0..8).filter_map(|f| date(r.year() + f, m, d)).find(|x| *x >= r);
+        if self.future_clause(self.start.get()) {
+            return self.nearest_ahead(r, past, next());
+        }
+        past
+    }
+
+    /// `past`, or in a clause that speaks of the future whichever of `past` and `next` is
+    /// nearer the reference (`next` on a tie): "will meet on Tuesday" said on a Monday is the
+    /// next day, "will honour the victims of January 3" said on January 12 is still January 3.
+    fn nearest_ahead(&self, r: NaiveDate, past: Option<NaiveDate>, next: Option<NaiveDate>) -> Option<NaiveDate> {
+        match (past, next) {
+            (Some(p), Some(n)) if p != n && self.future_clause(self.start.get()) => {
+                Some(if (n - r) <= (r - p) { n } else { p })
+            }
+            (None, n) if self.future_clause(self.start.get()) => n,
+            (p, _) => p,
+        }
+    }
+
     fn future_clause(&self, i: usize) -> bool {
         let t = self.t;
         let mut words = (i.saturating_sub(8)..i)
@@ -2369,7 +2548,7 @@ impl<'a> TimeScanner<'a> {
             .take_while(|&k| !(t.punct(k, '.') || t.punct(k, '?') || t.punct(k, '!') || t.punct(k, ';')))
             .take_while(|&k| !matches!(t.lex(k), Lex::Ordinal(_) | Lex::W(W::Last | W::Most)));
         // "will be the first annual fall in nine years" counts years, it names no date
-        words.any(|k| t.is_w(k, W::Will))
+        words.any(|k| t.is_w(k, W::Will) || t.is_w(k, W::Please))
     }
 
     /// Whether the word before `i` announces a date: "on", "in", "by", "until", "since",
@@ -2407,7 +2586,7 @@ impl<'a> TimeScanner<'a> {
         if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
             return None;
         }
-        let day = self.reference.and_then(|r| recent_month_day(r, m as u32, d as u32));
+        let day = self.reference.and_then(|r| self.month_day(r, m as u32, d as u32));
         self.date_hit(i + 1, day_interval(day))
     }
 

@@ -3,7 +3,7 @@
 //!
 //! Words are looked up by packing their lower-cased bytes (at most 16) into one `u128` and
 //! probing an open-addressing hash table of the vocabulary built once (1,024 slots for about
-//! 410 words, so a probe is one or two integer comparisons): no allocation per word. Longer
+//! 420 words, so a probe is one or two integer comparisons): no allocation per word. Longer
 //! words and words with non-ASCII letters are `Lex::Other` without a lookup.
 
 use std::sync::OnceLock;
@@ -65,6 +65,8 @@ pub(crate) enum Lex {
     Weekday(u32),
     /// "mon", "wed", "sat", "sun": weekdays that are also words, 0 = Monday.
     WeekdayAbbr(u32),
+    /// "mondays".."sundays": counted weekdays ("two Sundays from now"), 0 = Monday.
+    Weekdays(u32),
     /// zero..nineteen, twenty..ninety.
     Card(u64),
     /// first..thirty-first as single words (first..twentieth, thirtieth).
@@ -256,6 +258,8 @@ pub(crate) enum W {
     Calendar,
     /// "will", "shall", "'ll": the clause speaks of the future.
     Will,
+    /// "please": a request, which speaks of the future too.
+    Please,
     /// "w" of "w/c" (week commencing).
     Wc,
     /// "business", "working" before "days": weekdays.
@@ -317,6 +321,13 @@ const VOCABULARY: &[(&str, Lex)] = &[
     ("friday", Lex::Weekday(4)),
     ("saturday", Lex::Weekday(5)),
     ("sunday", Lex::Weekday(6)),
+    ("mondays", Lex::Weekdays(0)),
+    ("tuesdays", Lex::Weekdays(1)),
+    ("wednesdays", Lex::Weekdays(2)),
+    ("thursdays", Lex::Weekdays(3)),
+    ("fridays", Lex::Weekdays(4)),
+    ("saturdays", Lex::Weekdays(5)),
+    ("sundays", Lex::Weekdays(6)),
     ("tues", Lex::Weekday(1)),
     ("tue", Lex::Weekday(1)),
     ("weds", Lex::Weekday(2)),
@@ -377,6 +388,7 @@ const VOCABULARY: &[(&str, Lex)] = &[
     ("working", Lex::W(W::Business)),
     ("shall", Lex::W(W::Will)),
     ("ll", Lex::W(W::Will)),
+    ("please", Lex::W(W::Please)),
     ("norouz", Lex::Holiday(Holiday::Nowruz)),
     ("nowrouz", Lex::Holiday(Holiday::Nowruz)),
     ("zero", Lex::Card(0)),

@@ -393,3 +393,52 @@ fn odds_names_and_counted_years_are_not_dates() {
         .all(|e| !e.span.slice("a length of five months from 3 August to 24 December 2023").starts_with("five")));
     assert_eq!(times("shows on 14, 20 and 27 April.").len(), 1);
 }
+
+#[test]
+fn a_day_that_does_not_exist_leaves_its_month() {
+    range("The ceasefire was signed on February 30, 2023.", "2023-02-01", "2023-02-28", DatePrecision::Month);
+    range("The raid was on 2/29/2023, officials said.", "2023-02-01", "2023-02-28", DatePrecision::Month);
+    range("Protests began on 31 November.", "2023-11-01", "2023-11-30", DatePrecision::Month);
+    day("Protests began on 29 February.", "2020-02-29");
+}
+
+#[test]
+fn counts_before_their_direction() {
+    range("Raids rose in the 3 previous weeks.", "2023-12-22", "2024-01-12", DatePrecision::Week);
+    range("Talks are due in the 2 coming months.", "2024-01-13", "2024-03-12", DatePrecision::Month);
+    assert!(times("Of the 3 next matches, two are away.").is_empty());
+}
+
+#[test]
+fn whole_dates_in_digits_glued_to_names() {
+    day("The leaked file was named casualties-2023-12-28.xlsx by the ministry.", "2023-12-28");
+    day("See the archive at example.org/reports/brief-20231228.pdf for details.", "2023-12-28");
+    day("Case 20231228 was opened in Kerman.", "2023-12-28");
+    assert!(times("Serial 2023-12-28-4 was recalled.").is_empty());
+    assert!(times("He was fined 20231399 rials.").is_empty());
+}
+
+#[test]
+fn counted_weekdays_and_fifth_weekdays() {
+    day("The market was bombed three Fridays ago, residents said.", "2023-12-22");
+    day("The vote is two Sundays from now.", "2024-01-21");
+    day("He was released on Friday the thirteen.", "2023-10-13");
+    range("They meet on the fifth Sunday of February.", "2023-02-01", "2023-02-28", DatePrecision::Month);
+    range("The 31st of this month", "2024-01-31", "2024-01-31", DatePrecision::Day);
+    assert!(times("Markets close on Sundays.").is_empty());
+}
+
+#[test]
+fn business_days_ahead_in_a_request() {
+    day("Please reply in four business days.", "2024-01-18");
+    assert!(times("The strike lasted in four business days.").is_empty());
+}
+
+#[test]
+fn a_future_clause_takes_the_nearest_date() {
+    day("The funeral will be held on Sunday.", "2024-01-14");
+    day("The court will rule 3 days after February 2.", "2024-02-05");
+    day("Parliament will honour the victims of January 3.", "2024-01-03");
+    day("The funeral was held on Sunday.", "2024-01-07");
+    day("The court ruled 3 days after February 2.", "2023-02-05");
+}

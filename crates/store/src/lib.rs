@@ -101,6 +101,9 @@ pub struct StoredSketch {
     pub sketch: Vec<u8>,
     pub published: Option<NaiveDate>,
     pub text_len: usize,
+    /// The stored `duplicate_of` link, so that a restarted run can mend links an interrupted
+    /// run changed in memory but did not save.
+    pub duplicate_of: Option<String>,
 }
 
 /// A frame with the facts about its document that fusion needs.
@@ -288,7 +291,9 @@ impl Store {
             .conn
             // bytes, as `Article::text.len()` counts them: `length(text)` would count characters,
             // and a restarted run would then choose other originals for its copies
-            .prepare("SELECT id, sketch, published, length(CAST(text AS BLOB)) FROM documents ORDER BY seq")
+            .prepare(
+                "SELECT id, sketch, published, length(CAST(text AS BLOB)), duplicate_of FROM documents ORDER BY seq",
+            )
             .context("cannot read sketches")?;
         let rows = stmt
             .query_map([], |r| {
@@ -297,10 +302,20 @@ impl Store {
                     sketch: r.get(1)?,
                     published: parse_day(r.get::<_, Option<String>>(2)?),
                     text_len: r.get::<_, i64>(3)? as usize,
+                    duplicate_of: r.get(4)?,
                 })
             })
             .context("cannot read sketches")?;
         rows.collect::<std::result::Result<Vec<_>, _>>().context("cannot read sketches")
+    }
+
+    /// Replaces a document's stored sketch (one recomputed from its text, when the stored one
+    /// was written by an older build).
+    pub fn set_sketch(&self, id: &str, sketch: &[u8]) -> Result<()> {
+        self.conn
+            .execute("UPDATE documents SET sketch = ?2 WHERE id = ?1", params![id, sketch])
+            .context("cannot update a sketch")?;
+        Ok(())
     }
 
     /// Every stored frame with its document's facts, in insertion order.
