@@ -30,6 +30,7 @@ mod attribution;
 mod forces;
 mod lexicon;
 mod parties;
+mod senses;
 
 use aho_corasick::AhoCorasick;
 use annalist_knowledge::{ActorBase, ActorKind, ActorMatch, Gazetteer, PlaceMatch, PlaceRole};
@@ -198,6 +199,10 @@ impl Extractor {
                     "network" | "networks" | "capabilities" | "capability" | "helicopter" | "helicopters" | "plans"
                 ) || matches!(prev.as_str(), "heart" | "panic" | "cyber"))
             {
+                continue;
+            }
+            // "clashed over tuition fees", "attacked the budget", "an explosion in rents"
+            if senses::figurative(text, span, sense.event_type) {
                 continue;
             }
             // "three people were killed in a road accident": not an attack

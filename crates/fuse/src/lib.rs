@@ -683,6 +683,8 @@ impl<'a> Cluster<'a> {
 
         let sources: BTreeSet<&str> = self.frames.iter().map(|f| f.frame.document.as_str()).collect();
         let families: BTreeSet<&str> = self.frames.iter().map(|f| f.family()).collect();
+        // who claimed, blamed, confirmed or denied, each statement once per document
+        claims.extend(attribution::ledger(&self.frames));
         claims.sort_by(|a, b| (a.field, &a.document, a.start).cmp(&(b.field, &b.document, b.start)));
         claims.dedup();
 

@@ -491,7 +491,7 @@ fn parse_day(s: Option<String>) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use annalist_model::{CountRange, EventStatus, EventType, Sentence, Span};
+    use annalist_model::{CountRange, EventType, Sentence, Span};
 
     fn article(id: &str, text: &str) -> Article {
         Article {
