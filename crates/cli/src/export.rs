@@ -22,11 +22,12 @@ fn count(c: &Option<CountRange>) -> Value {
 
 /// One incident as an export-contract object.
 pub fn incident_json(inc: &Incident) -> Value {
-    // the contract's fields only (weapon and target claims are annalist's own; see the CSVs)
+    // the contract's fields only (weapon and target claims are annalist's own, see the CSVs;
+    // the attribution ledger is shown by `annalist show` and the workbench)
     let evidence: Vec<Value> = inc
         .claims
         .iter()
-        .filter(|c| !matches!(c.field, Field::Weapon | Field::Target))
+        .filter(|c| !matches!(c.field, Field::Weapon | Field::Target | Field::Attribution))
         .map(|c| json!({"field": c.field.as_str(), "document": c.document, "quote": c.quote, "start": c.start, "end": c.end}))
         .collect();
     json!({

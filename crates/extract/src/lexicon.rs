@@ -464,7 +464,45 @@ pub const STATEMENT_VERBS: &[&str] = &[
     "wrote",
     "tweeted",
     "posted",
+    // the court and the aftermath: "on Wednesday pleaded not guilty", "on Friday called the
+    // explosion an attack" date the hearing or the remark, not the attack
+    "pleaded",
+    "pleads",
+    "charged",
+    "convicted",
+    "sentenced",
+    "indicted",
+    "testified",
+    "apologized",
+    "apologised",
+    "called",
+    "condemned",
+    "reopened",
+    "questioned",
+    "visited",
 ];
+/// Nouns of people a place name can describe ("a Texas woman", "Delaware residents").
+pub const ORIGIN_NOUNS: &[&str] = &[
+    "woman",
+    "women",
+    "man",
+    "men",
+    "girl",
+    "boy",
+    "resident",
+    "residents",
+    "native",
+    "natives",
+    "teenager",
+    "student",
+    "couple",
+    "mother",
+    "father",
+    "businessman",
+    "businesswoman",
+];
+/// Words of a sentence about what is yet to happen ("will host", "is scheduled to start").
+pub const FUTURE_CUES: &[&str] = &[" will ", " scheduled ", " is due to ", " are due to ", " plans to ", " is set to "];
 /// Vague times a sentence gives of its own event: it takes no date from the sentence before.
 pub const VAGUE_TIME_CUES: &[&str] =
     &["in the past", "previously", "in previous years", "in recent years", "over the years", "historically", "once"];

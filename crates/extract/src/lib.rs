@@ -30,6 +30,7 @@ mod attribution;
 mod forces;
 mod lexicon;
 mod parties;
+mod senses;
 
 use aho_corasick::AhoCorasick;
 use annalist_knowledge::{ActorBase, ActorKind, ActorMatch, Gazetteer, PlaceMatch, PlaceRole};
@@ -200,6 +201,10 @@ impl Extractor {
             {
                 continue;
             }
+            // "clashed over tuition fees", "attacked the budget", "an explosion in rents"
+            if senses::figurative(text, span, sense.event_type) {
+                continue;
+            }
             // "three people were killed in a road accident": not an attack
             if sense.event_type == EventType::Unknown && is_killing_phrase(&text[span.start..span.end]) {
                 let (from, to) = sentence_bounds(text, span);
@@ -286,6 +291,9 @@ impl Extractor {
         // before a trigger names its agent, not its location ("a US drone strike").
         for p in m.places.iter().filter(|p| within(p.span)) {
             if p.place.kind == PlaceKind::Country && modifies_trigger(text, p.span, triggers) {
+                continue;
+            }
+            if describes_a_person(text, p.span) {
                 continue;
             }
             let f = &mut frames[nearest(p.span)];
@@ -634,6 +642,15 @@ fn struck_by(text: &str, span: Span, triggers: &[&Trigger]) -> Option<usize> {
             gap.len() <= 14 && gap.split_whitespace().count() <= 1 && !gap.contains([',', '.', ';'])
         }
     })
+}
+
+/// Whether a place mention says where a person is from, not where something happened: "a
+/// Texas woman who lost a leg", "a Delaware resident", "a native of Lahore", "born in Grozny".
+fn describes_a_person(text: &str, span: Span) -> bool {
+    let before = last_words(&text[..span.start], 2);
+    ORIGIN_NOUNS.contains(&next_word(text, span.end).as_str())
+        || matches!(before.as_str(), "native of" | "born in" | "natives of" | "hometown of")
+        || before.ends_with(" hometown")
 }
 
 /// Whether a place mention is set by a locative preposition ("in Germany", "near Kabul").
@@ -1145,8 +1162,12 @@ fn inherit_from_context(article: &Article, m: &Scan, frames: &mut [RawFrame]) {
             let own = article.sentences[si].span;
             // "In the past, militants executed two attacks": the sentence says its own (vague) time
             let vague_time = find_any_word(own.slice(text), VAGUE_TIME_CUES).is_some();
+            // "Lyon will host the 7 July final. After the explosion, ...": a sentence about what
+            // is to come sets no date for what happened
+            let prev_lower = prev.slice(text).to_lowercase();
+            let future = FUTURE_CUES.iter().any(|c| prev_lower.contains(c));
             if !prev_has_trigger {
-                if frames[i].dates.is_empty() && !vague_time {
+                if frames[i].dates.is_empty() && !vague_time && !future {
                     if let Some(t) = m.times.iter().find(|t| prev.contains(t.span)) {
                         if let TimeValue::Interval(interval) = t.value {
                             frames[i].dates.push(Evidenced::read(interval, t.span, article));

@@ -8,18 +8,24 @@
 //! How it works, in three steps:
 //! 1. Coreference: frames are taken in the order their documents were first stored; each joins
 //!    the most compatible open cluster or starts a new one. Compatible means: types that can
-//!    name one event, no contradiction on country, date interval or same-level place, and at
-//!    least one positive link (overlapping dates, or the same named place for undated mentions).
+//!    name one event, no contradiction on country, date interval or place (two cities of one
+//!    country, a city outside the named region), and at least one positive link: overlapping
+//!    dates, the same or a nested place (site ⊂ city ⊂ region), or, for an undated main report,
+//!    an event of its publication week in its country. An article's undated main event is dated
+//!    by its publication (the `REPORT_WINDOW_DAYS` before it), and the claim says so.
 //! 2. Reconciliation, field by field, over the claims of *independent* sources (a syndicated
 //!    copy's claim counts once, with its original): type by majority; date by intersecting
 //!    intervals (the narrowest when they contradict); the most specific place; perpetrators
 //!    with their strongest status; casualties as a range — low is the lowest credible low
-//!    (the conservative rule ACLED uses), high the largest high, open if any source is open.
+//!    (the conservative rule ACLED uses), high the largest high, open if any source is open —
+//!    over the reports of the latest day that gives a toll: a later report revises the first
+//!    estimates and supersedes them (kept as claims, with a note).
 //! 3. Conflicts: disjoint casualty ranges, contradicting dates, places or types, and competing
 //!    attributions (a claim against a blame) are recorded as data with a note saying how.
 //!
-//! Cost: O(frames × open clusters) for coreference; fine for a ledger of thousands. Blocking by
-//! country × time window for corpus scale is the next step (issue 11).
+//! Cost: coreference scores a frame only against the clusters of its country whose dates touch
+//! its weeks (`Blocks`), plus the undated and country-less ones; a test holds it equal to a scan
+//! of every cluster.
 
 pub mod attribution;
 
@@ -57,25 +63,27 @@ pub type CountryCentroid<'a> = &'a dyn Fn(&str) -> Option<(f64, f64)>;
 /// incident nobody can place or date is not a ledger row, and clusters of unknown type with no
 /// toll, no place below the country and only a month-or-coarser date (a passing mention).
 pub fn fuse(frames: &[SourcedFrame], centroid: CountryCentroid) -> Vec<Incident> {
+    fuse_with(frames, centroid, Coreference::Blocked)
+}
+
+/// How coreference finds a frame's candidate clusters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Coreference {
+    /// Only the clusters of the frame's country and weeks (`fuse` uses this).
+    Blocked,
+    /// Every cluster: the reference the blocked run equals, for benchmarks and tests.
+    Scan,
+}
+
+/// `fuse` with the candidate search chosen; both give the same incidents.
+pub fn fuse_with(frames: &[SourcedFrame], centroid: CountryCentroid, coreference: Coreference) -> Vec<Incident> {
     let mut order: Vec<&SourcedFrame> =
         frames.iter().filter(|f| matches!(f.frame.status, EventStatus::Happened | EventStatus::Foiled)).collect();
     order.sort_by(|a, b| {
         (a.seq, a.frame.trigger.start, &a.frame.document).cmp(&(b.seq, b.frame.trigger.start, &b.frame.document))
     });
 
-    let mut clusters: Vec<Cluster> = Vec::new();
-    for f in order {
-        let best = clusters
-            .iter()
-            .enumerate()
-            .filter_map(|(i, c)| c.affinity(&f.frame).map(|s| (s, i)))
-            .max_by(|a, b| a.0.partial_cmp(&b.0).unwrap_or(std::cmp::Ordering::Equal).then(b.1.cmp(&a.1)));
-        match best {
-            Some((_, i)) => clusters[i].add(f),
-            None => clusters.push(Cluster::new(f)),
-        }
-    }
-
+    let clusters = corefer(&order, coreference == Coreference::Blocked);
     let mut built: Vec<(Incident, &Cluster)> =
         clusters.iter().filter_map(|c| c.reconcile(centroid).map(|i| (i, c))).collect();
     // Ids are unique by construction (one anchor frame per cluster); should two anchors ever
@@ -95,6 +103,137 @@ pub fn fuse(frames: &[SourcedFrame], centroid: CountryCentroid) -> Vec<Incident>
     incidents
 }
 
+/// Coreference: each frame, in order, joins the cluster it fits best (ties to the oldest) or
+/// starts one. With `blocked`, only the clusters `Blocks` offers are scored; without, every
+/// cluster is (the reference the blocked run must equal, kept for tests).
+fn corefer<'a>(order: &[&'a SourcedFrame], blocked: bool) -> Vec<Cluster<'a>> {
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut blocks = Blocks::default();
+    let mut candidates: Vec<usize> = Vec::new();
+    for &f in order {
+        candidates.clear();
+        if blocked {
+            blocks.candidates(&f.frame, clusters.len(), &mut candidates);
+        } else {
+            candidates.extend(0..clusters.len());
+        }
+        let best = candidates
+            .iter()
+            .filter_map(|&i| clusters[i].affinity(f).map(|s| (s, i)))
+            .max_by(|a, b| a.0.partial_cmp(&b.0).unwrap_or(std::cmp::Ordering::Equal).then(b.1.cmp(&a.1)));
+        let i = match best {
+            Some((_, i)) => {
+                clusters[i].add(f);
+                i
+            }
+            None => {
+                clusters.push(Cluster::new(f));
+                clusters.len() - 1
+            }
+        };
+        if blocked {
+            blocks.file(i, &clusters[i]);
+        }
+    }
+    clusters
+}
+
+/// Dates longer than this are not filed by week (a cluster dated "in 2019" would sit in 53
+/// buckets); such clusters, and undated ones, are candidates for every frame of their country.
+const LONG_DATE_DAYS: i64 = 62;
+
+/// Where coreference looks for a frame's cluster. Affinity is none across two known countries
+/// and across known dates more than a day apart, so offering only the clusters of the frame's
+/// country whose dates touch the frame's weeks — plus every cluster without a country, and the
+/// country's undated or loosely dated ones — changes nothing but the cost: O(frames × clusters
+/// of one country and week) instead of O(frames × clusters).
+#[derive(Default)]
+struct Blocks {
+    /// Clusters that do not know their country yet.
+    stateless: BTreeSet<usize>,
+    /// Per country, every cluster: for frames with no date or a long one.
+    by_country: BTreeMap<String, Vec<usize>>,
+    /// Per country, clusters with no date or a long one: for every frame of the country.
+    loose: BTreeMap<String, Vec<usize>>,
+    /// Per country and week, clusters whose date (widened by a day each side) touches it.
+    weekly: BTreeMap<(String, i64), Vec<usize>>,
+    /// What each cluster was last filed under.
+    filed: BTreeMap<usize, Filing>,
+}
+
+/// A cluster's country, and the first and last week its date touches, if it is filed by week.
+type Filing = (Option<String>, Option<(i64, i64)>);
+
+fn week_of(d: NaiveDate) -> i64 {
+    i64::from(chrono::Datelike::num_days_from_ce(&d)).div_euclid(7)
+}
+
+impl Blocks {
+    /// Puts the candidates for frame `fr` into `out`, sorted and without repeats.
+    fn candidates(&self, fr: &EventFrame, n: usize, out: &mut Vec<usize>) {
+        out.extend(self.stateless.iter().copied());
+        let Some(country) = fr.country.as_ref().map(|c| &c.value) else {
+            out.clear();
+            out.extend(0..n);
+            return;
+        };
+        match fr.date.as_ref().map(|d| d.value).filter(|d| d.days() <= LONG_DATE_DAYS) {
+            None => out.extend(self.by_country.get(country).into_iter().flatten().copied()),
+            Some(d) => {
+                out.extend(self.loose.get(country).into_iter().flatten().copied());
+                for w in week_of(d.start)..=week_of(d.end) {
+                    out.extend(self.weekly.get(&(country.clone(), w)).into_iter().flatten().copied());
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+    }
+
+    /// Files cluster `i` (new or just grown) under its country and weeks. Entries it had are
+    /// left where they are: a stale entry only offers a candidate that scores nothing.
+    fn file(&mut self, i: usize, c: &Cluster) {
+        let weeks = c
+            .date
+            .filter(|d| d.days() <= LONG_DATE_DAYS)
+            .map(|d| (week_of(d.start - chrono::Duration::days(1)), week_of(d.end + chrono::Duration::days(1))));
+        let now = (c.country.clone(), weeks);
+        let before = self.filed.get(&i);
+        if before == Some(&now) {
+            return;
+        }
+        let country_before = before.and_then(|b| b.0.clone());
+        let weeks_before = before.and_then(|b| b.1);
+        match &c.country {
+            None => {
+                self.stateless.insert(i);
+            }
+            Some(country) => {
+                self.stateless.remove(&i);
+                if country_before.as_ref() != Some(country) {
+                    self.by_country.entry(country.clone()).or_default().push(i);
+                }
+                match weeks {
+                    None => {
+                        if country_before.as_ref() != Some(country) || weeks_before.is_some() {
+                            self.loose.entry(country.clone()).or_default().push(i);
+                        }
+                    }
+                    Some((from, to)) => {
+                        for w in from..=to {
+                            let list = self.weekly.entry((country.clone(), w)).or_default();
+                            if list.last() != Some(&i) {
+                                list.push(i);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        self.filed.insert(i, now);
+    }
+}
+
 /// How long after an attack arrests still count as its follow-up.
 const FOLLOW_UP_DAYS: i64 = 60;
 
@@ -102,22 +241,46 @@ const FOLLOW_UP_DAYS: i64 = 60;
 /// shrine), and arrests or foiled plots that follow an attack in the same country and are
 /// reported by the same articles or tied to the same group.
 fn relate(built: &mut [(Incident, &Cluster)]) {
-    let named = |inc: &Incident| -> BTreeSet<String> {
-        inc.perpetrators
-            .iter()
-            .filter(|p| !matches!(p.status, AttributionStatus::Alleged | AttributionStatus::Denied))
-            .map(|p| p.name.clone())
-            .collect()
-    };
+    let named: Vec<BTreeSet<&str>> = built
+        .iter()
+        .map(|(inc, _)| {
+            inc.perpetrators
+                .iter()
+                .filter(|p| !matches!(p.status, AttributionStatus::Alleged | AttributionStatus::Denied))
+                .map(|p| p.name.as_str())
+                .collect()
+        })
+        .collect();
+    // Every link needs a perpetrator in common or a report in common, so only incidents that
+    // share one are compared (not every pair of the ledger).
+    let mut sharing: BTreeMap<(bool, &str), Vec<usize>> = BTreeMap::new();
+    for (i, (inc, _)) in built.iter().enumerate() {
+        for name in &named[i] {
+            sharing.entry((true, name)).or_default().push(i);
+        }
+        for source in &inc.sources {
+            sharing.entry((false, source.as_str())).or_default().push(i);
+        }
+    }
+    let mut keys_of: Vec<Vec<(bool, &str)>> = vec![Vec::new(); built.len()];
+    for (key, members) in &sharing {
+        for &i in members {
+            keys_of[i].push(*key);
+        }
+    }
     let mut links: Vec<(usize, Related)> = Vec::new();
+    let mut others: Vec<usize> = Vec::new();
     for a in 0..built.len() {
-        for b in 0..built.len() {
-            if a == b {
-                continue;
-            }
+        others.clear();
+        for key in &keys_of[a] {
+            others.extend(sharing[key].iter().copied().filter(|&b| b != a));
+        }
+        others.sort_unstable();
+        others.dedup();
+        for &b in &others {
             let (ia, ca) = (&built[a].0, built[a].1);
             let (ib, cb) = (&built[b].0, built[b].1);
-            let shared: Vec<String> = named(ia).intersection(&named(ib)).cloned().collect();
+            let shared: Vec<&str> = named[a].intersection(&named[b]).copied().collect();
             let same_place = ca.places.iter().filter(|p| p.kind != PlaceKind::Country).find(|p| {
                 cb.places.iter().any(|q| {
                     q.kind != PlaceKind::Country && (same_name(&p.name, &q.name) || annalist_model::site_in_city(p, q))
@@ -163,13 +326,42 @@ struct Cluster<'a> {
     event_type: EventType,
     country: Option<String>,
     date: Option<DateInterval>,
+    /// For a cluster no source dates: the days its undated main reports allow (see `reported`).
+    reported: Option<DateInterval>,
     places: Vec<Place>,
+}
+
+/// How many days before its publication an article's undated main event is taken to have
+/// happened. News reports an attack the day it happens or the next ("a bomb exploded in a
+/// market, killing 12"); a week bounds the stragglers (a weekly's round-up) while keeping two
+/// reports of the same kind of attack at one place a fortnight apart as two incidents.
+pub const REPORT_WINDOW_DAYS: i64 = 7;
+
+/// The days an undated frame can have happened on, when it is its article's main event and the
+/// article has a publication date: the `REPORT_WINDOW_DAYS` up to and including that date.
+/// Background events ("since the 2015 attacks") get none: an article is not about them.
+fn reported(f: &SourcedFrame) -> Option<DateInterval> {
+    if f.frame.date.is_some() || !f.frame.main {
+        return None;
+    }
+    let end = f.published?;
+    Some(DateInterval {
+        start: end - chrono::Duration::days(REPORT_WINDOW_DAYS),
+        end,
+        precision: annalist_model::DatePrecision::Week,
+    })
 }
 
 impl<'a> Cluster<'a> {
     fn new(f: &'a SourcedFrame) -> Cluster<'a> {
-        let mut c =
-            Cluster { frames: Vec::new(), event_type: EventType::Unknown, country: None, date: None, places: vec![] };
+        let mut c = Cluster {
+            frames: Vec::new(),
+            event_type: EventType::Unknown,
+            country: None,
+            date: None,
+            reported: None,
+            places: vec![],
+        };
         c.add(f);
         c
     }
@@ -188,6 +380,12 @@ impl<'a> Cluster<'a> {
                 Some(cur) => cur.intersect(&d.value).unwrap_or(if d.value.days() < cur.days() { d.value } else { cur }),
             });
         }
+        if let Some(w) = reported(f) {
+            self.reported = Some(match self.reported {
+                None => w,
+                Some(cur) => cur.intersect(&w).unwrap_or(cur),
+            });
+        }
         if let Some(p) = &fr.place {
             self.places.push(p.value.clone());
         }
@@ -195,9 +393,17 @@ impl<'a> Cluster<'a> {
     }
 
     /// How well frame `fr` fits this cluster, or `None` when it contradicts it.
-    fn affinity(&self, fr: &EventFrame) -> Option<f64> {
+    fn affinity(&self, f: &SourcedFrame) -> Option<f64> {
+        let fr = &f.frame;
         if !self.event_type.can_name_one_event_with(fr.event_type) {
             return None;
+        }
+        // two undated reports, each its article's main event, published too far apart to be
+        // about one attack (a dated source settles it either way, so dates win over windows)
+        if let (None, Some(w), Some(fw)) = (&self.date, &self.reported, reported(f)) {
+            if !w.overlaps(&fw, 0) {
+                return None;
+            }
         }
         if let (Some(c), Some(fc)) = (&self.country, &fr.country) {
             if *c != fc.value {
@@ -212,15 +418,37 @@ impl<'a> Cluster<'a> {
             }
             linked = true;
             score += if fd.value.days() <= 7 && d.days() <= 7 { 2.0 } else { 1.0 };
+        } else {
+            // an undated main report and an event of its week in the same country: a weak link
+            // (places, checked below, still keep two cities apart)
+            let ours = self.date.or(self.reported);
+            let theirs = fr.date.as_ref().map(|d| d.value).or_else(|| reported(f));
+            let same_country = matches!((&self.country, &fr.country), (Some(c), Some(fc)) if *c == fc.value);
+            if let (Some(d), Some(fd), true) = (ours, theirs, same_country) {
+                if d.overlaps(&fd, 0) && (self.reported.is_some() || reported(f).is_some()) {
+                    linked = true;
+                    score += 0.5;
+                }
+            }
         }
         if let Some(fp) = &fr.place {
             let fp = &fp.value;
             for p in &self.places {
-                if same_name(&p.name, &fp.name) || annalist_model::site_in_city(p, fp) {
+                let below_country = p.kind != PlaceKind::Country && fp.kind != PlaceKind::Country;
+                if same_name(&p.name, &fp.name) || (below_country && annalist_model::places_nested(p, fp)) {
                     score += 2.0;
                     linked = linked || self.event_type == fr.event_type || fr.event_type == EventType::Unknown;
                 } else if p.kind == fp.kind && p.kind != PlaceKind::Country && p.country == fp.country {
                     // two different cities (or sites) of one country: two events
+                    return None;
+                } else if p.country == fp.country
+                    && p.kind != PlaceKind::Country
+                    && fp.kind != PlaceKind::Country
+                    && p.admin1.is_some()
+                    && fp.admin1.is_some()
+                    && p.admin1 != fp.admin1
+                {
+                    // a city outside the region (Boston and Texas): two events
                     return None;
                 }
             }
@@ -273,7 +501,7 @@ impl<'a> Cluster<'a> {
 
     fn reconcile(&self, centroid: CountryCentroid) -> Option<Incident> {
         let country = self.country.clone()?;
-        let date = self.date?;
+        let date = self.date.or(self.reported)?;
         if !self.says_enough(&date) {
             return None;
         }
@@ -324,6 +552,17 @@ impl<'a> Cluster<'a> {
                 if d.value.intersect(&date).is_none() {
                     contradicting = true;
                 }
+            }
+        }
+        if self.date.is_none() {
+            // no source dates it: the claim says so, citing the main report's sentence
+            for f in self.frames.iter().filter(|f| reported(f).is_some()) {
+                let published = f.published.map(|d| d.to_string()).unwrap_or_default();
+                let value = format!(
+                    "{} (undated; reported {published}, taken as the {REPORT_WINDOW_DAYS} days before)",
+                    render_interval(&date)
+                );
+                claims.push(claim(Field::Date, value, f, f.frame.sentence, f.frame.quote.clone()));
             }
         }
         if contradicting {
@@ -444,6 +683,8 @@ impl<'a> Cluster<'a> {
 
         let sources: BTreeSet<&str> = self.frames.iter().map(|f| f.frame.document.as_str()).collect();
         let families: BTreeSet<&str> = self.frames.iter().map(|f| f.family()).collect();
+        // who claimed, blamed, confirmed or denied, each statement once per document
+        claims.extend(attribution::ledger(&self.frames));
         claims.sort_by(|a, b| (a.field, &a.document, a.start).cmp(&(b.field, &b.document, b.start)));
         claims.dedup();
 
@@ -492,7 +733,11 @@ impl<'a> Cluster<'a> {
 
     /// Reconciles a casualty field: one figure per story family (its largest low, as a later
     /// paragraph usually updates an earlier one), then low = the lowest family low and
-    /// high = the largest high (open when any family's figure is open).
+    /// high = the largest high (open when any family's figure is open) — over the families of
+    /// the latest publication day that gives a figure: a toll reported a day or more after the
+    /// first reports is a revision (the wounded die, the missing are found, an early estimate
+    /// is corrected) and supersedes them. Every figure stays a claim; disjoint figures and
+    /// superseded ones are noted as conflicts.
     fn casualties(
         &self,
         field: Field,
@@ -500,35 +745,69 @@ impl<'a> Cluster<'a> {
         claims: &mut Vec<Claim>,
         conflicts: &mut Vec<Conflict>,
     ) -> Option<CountRange> {
-        let mut per_family: BTreeMap<&str, CountRange> = BTreeMap::new();
+        let mut per_family: BTreeMap<&str, (CountRange, Option<NaiveDate>)> = BTreeMap::new();
         for f in &self.frames {
             if let Some(c) = get(&f.frame) {
                 claims.push(evidence_claim(field, c.value.to_string(), f, c));
-                let e = per_family.entry(f.family()).or_insert(c.value);
-                if c.value.low > e.low {
-                    *e = c.value;
+                // a family is dated by its earliest publication: a copy reprinted a day later
+                // is the same report, not a revision
+                let e = per_family.entry(f.family()).or_insert((c.value, f.published));
+                if c.value.low > e.0.low {
+                    e.0 = c.value;
                 }
+                e.1 = match (e.1, f.published) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                };
             }
         }
-        let ranges: Vec<CountRange> = per_family.values().copied().collect();
-        let low = ranges.iter().map(|r| r.low).min()?;
-        let high =
-            if ranges.iter().any(|r| r.high.is_none()) { None } else { ranges.iter().filter_map(|r| r.high).max() };
-        let disjoint = ranges.iter().any(|a| {
-            ranges.iter().any(|b| match a.high {
+        let all: Vec<CountRange> = per_family.values().map(|(r, _)| *r).collect();
+        let disjoint = all.iter().any(|a| {
+            all.iter().any(|b| match a.high {
                 Some(h) => h < b.low,
                 None => false,
             })
         });
         if disjoint {
-            let mut figures: Vec<String> =
-                per_family.iter().map(|(fam, r)| format!("{r} ({fam})")).collect::<BTreeSet<_>>().into_iter().collect();
+            let mut figures: Vec<String> = per_family
+                .iter()
+                .map(|(fam, (r, _))| format!("{r} ({fam})"))
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .collect();
             figures.sort();
             conflicts.push(Conflict {
                 field,
                 note: format!("sources disagree: {}; the range spans them", figures.join(", ")),
             });
         }
+        let first_day = per_family.values().filter_map(|(_, d)| *d).min();
+        let last_day = per_family.values().filter_map(|(_, d)| *d).max();
+        let revised = matches!((first_day, last_day), (Some(a), Some(b)) if b > a);
+        let current: Vec<CountRange> =
+            per_family.values().filter(|(_, d)| !revised || *d == last_day).map(|(r, _)| *r).collect();
+        if revised {
+            let earlier: BTreeSet<String> = per_family
+                .values()
+                .filter(|(r, d)| *d != last_day && !current.contains(r))
+                .map(|(r, _)| r.to_string())
+                .collect();
+            if !earlier.is_empty() {
+                let day = last_day.map(|d| d.to_string()).unwrap_or_default();
+                let now: BTreeSet<String> = current.iter().map(|r| r.to_string()).collect();
+                conflicts.push(Conflict {
+                    field,
+                    note: format!(
+                        "revised: earlier reports gave {}; the reports of {day} give {}, which supersede them",
+                        earlier.into_iter().collect::<Vec<_>>().join(", "),
+                        now.into_iter().collect::<Vec<_>>().join(", ")
+                    ),
+                });
+            }
+        }
+        let low = current.iter().map(|r| r.low).min()?;
+        let high =
+            if current.iter().any(|r| r.high.is_none()) { None } else { current.iter().filter_map(|r| r.high).max() };
         Some(CountRange { low, high })
     }
 }
@@ -576,35 +855,24 @@ mod tests {
     }
 
     fn kerman() -> Place {
-        Place { name: "Kerman".into(), country: "IR".into(), kind: PlaceKind::City, lat: Some(30.28), lon: Some(57.08) }
+        Place {
+            name: "Kerman".into(),
+            country: "IR".into(),
+            kind: PlaceKind::City,
+            lat: Some(30.28),
+            lon: Some(57.08),
+            admin1: None,
+        }
     }
 
     fn frame(doc: &str, seq: i64, date: Option<DateInterval>, killed: Option<CountRange>) -> SourcedFrame {
-        SourcedFrame {
-            frame: EventFrame {
-                document: doc.into(),
-                event_type: EventType::Bombing,
-                status: EventStatus::Happened,
-                trigger: Span::new(0, 4),
-                sentence: Span::new(0, 10),
-                quote: "a sentence".into(),
-                date: date.and_then(ev),
-                country: ev("IR".to_string()),
-                place: ev(kerman()),
-                perpetrators: vec![],
-                killed: killed.and_then(ev),
-                wounded: None,
-                suicide: None,
-                attackers: None,
-                weapon: None,
-                target: None,
-                main: true,
-            },
-            outlet: None,
-            published: None,
-            duplicate_of: None,
-            seq,
-        }
+        let mut frame = EventFrame::new(doc, EventType::Bombing, Span::new(0, 4), Span::new(0, 10), "a sentence");
+        frame.date = date.and_then(ev);
+        frame.country = ev("IR".to_string());
+        frame.place = ev(kerman());
+        frame.killed = killed.and_then(ev);
+        frame.main = true;
+        SourcedFrame { frame, outlet: None, published: None, duplicate_of: None, seq }
     }
 
     fn no_centroid(_: &str) -> Option<(f64, f64)> {
@@ -669,6 +937,145 @@ mod tests {
     }
 
     #[test]
+    fn an_undated_main_report_is_dated_by_its_publication_and_says_so() {
+        let mut a = frame("a", 1, None, Some(CountRange::exact(12)));
+        a.published = Some(day("2024-03-10"));
+        let incidents = fuse(&[a.clone()], &no_centroid);
+        assert_eq!(incidents.len(), 1);
+        assert_eq!(incidents[0].date_start, Some(day("2024-03-03")));
+        assert_eq!(incidents[0].date_end, Some(day("2024-03-10")));
+        let date_claim = incidents[0].claims.iter().find(|c| c.field == Field::Date).expect("a date claim");
+        assert!(date_claim.value.contains("undated"), "{}", date_claim.value);
+        // a background mention is not what its article is about: no window, no ledger row
+        a.frame.main = false;
+        assert!(fuse(&[a], &no_centroid).is_empty());
+    }
+
+    #[test]
+    fn undated_reports_a_month_apart_are_two_incidents_and_a_dated_one_settles_the_date() {
+        let report = |doc: &str, seq, published: &str| {
+            let mut f = frame(doc, seq, None, None);
+            f.published = Some(day(published));
+            f
+        };
+        let frames = vec![report("a", 1, "2024-03-10"), report("b", 2, "2024-04-10")];
+        assert_eq!(fuse(&frames, &no_centroid).len(), 2);
+        let frames = vec![report("a", 1, "2024-03-10"), report("b", 2, "2024-03-12")];
+        assert_eq!(fuse(&frames, &no_centroid).len(), 1, "two reports of one week at one place");
+        let frames =
+            vec![report("a", 1, "2024-03-10"), frame("b", 2, Some(DateInterval::day(day("2024-03-09"))), None)];
+        let incidents = fuse(&frames, &no_centroid);
+        assert_eq!(incidents.len(), 1);
+        assert_eq!(
+            (incidents[0].date_start, incidents[0].date_end),
+            (Some(day("2024-03-09")), Some(day("2024-03-09")))
+        );
+    }
+
+    #[test]
+    fn a_city_joins_the_incident_in_its_region_but_not_one_in_another() {
+        let jan3 = DateInterval::day(day("2024-01-03"));
+        let place = |name: &str, kind, admin1: &str| Place {
+            name: name.into(),
+            country: "IR".into(),
+            kind,
+            lat: None,
+            lon: None,
+            admin1: Some(admin1.into()),
+        };
+        let mut province = frame("a", 1, Some(jan3), None);
+        province.frame.place = ev(place("Kerman Province", PlaceKind::Region, "29"));
+        let mut city = frame("b", 2, Some(jan3), None);
+        city.frame.place = ev(place("Kerman", PlaceKind::City, "29"));
+        let incidents = fuse(&[province.clone(), city.clone()], &no_centroid);
+        assert_eq!(incidents.len(), 1);
+        assert_eq!(incidents[0].place.as_deref(), Some("Kerman"), "the most specific place");
+        city.frame.place = ev(place("Shiraz", PlaceKind::City, "07"));
+        assert_eq!(fuse(&[province, city], &no_centroid).len(), 2);
+    }
+
+    #[test]
+    fn a_later_report_of_the_toll_supersedes_the_first_estimates() {
+        let jan3 = DateInterval::day(day("2024-01-03"));
+        let report = |doc: &str, seq, published: &str, killed| {
+            let mut f = frame(doc, seq, Some(jan3), Some(CountRange::exact(killed)));
+            f.published = Some(day(published));
+            f
+        };
+        // the same day: the conservative low, the largest high
+        let same_day = vec![report("a", 1, "2024-01-03", 103), report("b", 2, "2024-01-03", 95)];
+        let inc = &fuse(&same_day, &no_centroid)[0];
+        assert_eq!(inc.killed, Some(CountRange { low: 95, high: Some(103) }));
+        // two days later the count is revised: the revision is the figure, the first stay claims
+        let revised = vec![report("a", 1, "2024-01-03", 103), report("b", 2, "2024-01-05", 95)];
+        let inc = &fuse(&revised, &no_centroid)[0];
+        assert_eq!(inc.killed, Some(CountRange::exact(95)));
+        assert_eq!(inc.claims.iter().filter(|c| c.field == Field::Killed).count(), 2);
+        let note = inc.conflicts.iter().find(|c| c.note.starts_with("revised")).expect("a revision note");
+        assert!(note.note.contains("103") && note.note.contains("2024-01-05"), "{}", note.note);
+        // a syndicated copy reprinted later is the same report, not a revision
+        let mut copy = report("c", 3, "2024-01-06", 80);
+        copy.duplicate_of = Some("a".into());
+        let copied = vec![report("a", 1, "2024-01-03", 103), report("b", 2, "2024-01-03", 95), copy];
+        assert_eq!(fuse(&copied, &no_centroid)[0].killed, Some(CountRange { low: 95, high: Some(103) }));
+    }
+
+    #[test]
+    fn blocking_by_country_and_week_finds_the_clusters_a_full_scan_finds() {
+        // a deterministic mix: three countries (and none), places, exact days, months, years,
+        // undated main reports with publication days, so every kind of block is exercised
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |n: u64| {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (state >> 33) % n
+        };
+        let cities = [("Kerman", "IR"), ("Shiraz", "IR"), ("Kabul", "AF"), ("Herat", "AF"), ("Quetta", "PK")];
+        let mut frames = Vec::new();
+        for seq in 0..600 {
+            let start = day("2023-01-01") + chrono::Duration::days(next(400) as i64);
+            let date = match next(5) {
+                0 => None,
+                1 => Some(DateInterval {
+                    start,
+                    end: start + chrono::Duration::days(30),
+                    precision: DatePrecision::Month,
+                }),
+                2 => Some(DateInterval {
+                    start,
+                    end: start + chrono::Duration::days(364),
+                    precision: DatePrecision::Year,
+                }),
+                _ => Some(DateInterval::day(start)),
+            };
+            let mut f = frame(&format!("d{seq}"), seq, date, None);
+            f.published = Some(start + chrono::Duration::days(next(3) as i64));
+            f.frame.main = next(2) == 0;
+            let (city, country) = cities[next(cities.len() as u64) as usize];
+            f.frame.country = if next(8) == 0 { None } else { ev(country.to_string()) };
+            f.frame.place = match next(3) {
+                0 => None,
+                _ => ev(Place {
+                    name: city.into(),
+                    country: country.into(),
+                    kind: PlaceKind::City,
+                    lat: None,
+                    lon: None,
+                    admin1: None,
+                }),
+            };
+            frames.push(f);
+        }
+        let order: Vec<&SourcedFrame> = frames.iter().collect();
+        let members = |clusters: Vec<Cluster>| -> Vec<Vec<String>> {
+            clusters.iter().map(|c| c.frames.iter().map(|f| f.frame.document.clone()).collect()).collect()
+        };
+        let blocked = members(corefer(&order, true));
+        let scanned = members(corefer(&order, false));
+        assert!(blocked.len() > 50 && blocked.len() < 550, "a mix that both merges and splits: {}", blocked.len());
+        assert_eq!(blocked, scanned);
+    }
+
+    #[test]
     fn a_claim_and_a_blame_are_kept_apart_and_marked() {
         let jan3 = DateInterval::day(day("2024-01-03"));
         let mut a = frame("a", 1, Some(jan3), None);
@@ -686,7 +1093,14 @@ mod tests {
     #[test]
     fn an_undated_report_in_the_same_country_joins_the_dated_incident_of_its_type_by_its_group() {
         let dec = DateInterval { start: day("2023-12-01"), end: day("2023-12-31"), precision: DatePrecision::Month };
-        let kg = |name: &str, kind| Place { name: name.into(), country: "KG".into(), kind, lat: None, lon: None };
+        let kg = |name: &str, kind| Place {
+            name: name.into(),
+            country: "KG".into(),
+            kind,
+            lat: None,
+            lon: None,
+            admin1: None,
+        };
         let mut dated = frame("a", 1, Some(dec), None);
         dated.frame.event_type = EventType::FoiledPlot;
         dated.frame.place = ev(kg("Jalal-Abad", PlaceKind::City));
@@ -716,8 +1130,14 @@ mod tests {
         let y2017 = DateInterval { start: day("2017-01-01"), end: day("2017-12-31"), precision: DatePrecision::Year };
         let mut vague = frame("a", 1, Some(y2017), None);
         vague.frame.event_type = EventType::Unknown;
-        vague.frame.place =
-            ev(Place { name: "Iran".into(), country: "IR".into(), kind: PlaceKind::Country, lat: None, lon: None });
+        vague.frame.place = ev(Place {
+            name: "Iran".into(),
+            country: "IR".into(),
+            kind: PlaceKind::Country,
+            lat: None,
+            lon: None,
+            admin1: None,
+        });
         assert!(fuse(std::slice::from_ref(&vague), &no_centroid).is_empty());
         // the same mention with a toll is a row
         vague.frame.killed = ev(CountRange::exact(17));

@@ -83,6 +83,7 @@ impl Entry {
             kind: self.kind,
             lat: Some(self.lat),
             lon: Some(self.lon),
+            admin1: (!self.admin1.is_empty()).then(|| self.admin1.to_string()),
         }
     }
 }
@@ -840,6 +841,20 @@ impl Gazetteer {
             if demonym_only {
                 out.push(c);
                 continue;
+            }
+            // "Dzhokhar Tsarnaev": a town's other name that is also a given name, followed by a
+            // surname (a capitalised word that names no place), is a person.
+            let alternate_only = c.postings.iter().all(|p| p.alternate);
+            if single && alternate_only && next_capital && !strong {
+                let heaviest_alt = c.postings.iter().map(|p| self.entries[p.entry as usize].weight).fold(0.0, f64::max);
+                let next_is_place = self.index.get(&key_of(text, &toks[j..j + 1])).is_some();
+                let w = word(j);
+                let tail = FEATURE_TAILS.contains(&w.as_str())
+                    || NAME_TAILS.contains(&w.as_str())
+                    || LOCAL_NOUNS.contains(&w.as_str());
+                if heaviest_alt < 1.0e6 && !next_is_place && !tail {
+                    continue;
+                }
             }
             if strong {
                 out.push(c);

@@ -90,6 +90,13 @@ fn people_and_newspapers_named_after_cities_are_not_places() {
 }
 
 #[test]
+fn a_given_name_that_is_a_towns_other_name_is_a_person_before_a_surname() {
+    let p = places("Dzhokhar Tsarnaev was born in Kyrgyzstan; his family later moved to Grozny.");
+    assert!(p.iter().all(|x| x.0 != "Dzhokhar"), "{p:?}");
+    assert!(p.iter().any(|x| x.0 == "Grozny" && x.1 == "RU"), "{p:?}");
+}
+
+#[test]
 fn a_state_after_a_comma_picks_the_right_town() {
     let p = places("A shooting in Paris, Texas left two dead.");
     assert_eq!((p[0].0.as_str(), p[0].1.as_str()), ("Paris", "US"));

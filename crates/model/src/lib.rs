@@ -332,6 +332,11 @@ pub struct Place {
     pub kind: PlaceKind,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
+    /// The first-level division it lies in (GeoNames admin1 code; in the US the state's postal
+    /// code), for regions and cities where the gazetteer knows it; places stored before this
+    /// field read as unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admin1: Option<String>,
 }
 
 /// Great-circle distance in kilometres between two points given in degrees.
@@ -360,6 +365,27 @@ pub fn site_in_city(a: &Place, b: &Place) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether `inner` lies inside `outer` (site ⊂ city ⊂ region ⊂ country), as far as the places
+/// say: a site in a city by distance (`site_in_city`), a city or site in a region by their
+/// shared admin1 code, anything below a country in that country. Two places of one level are
+/// never nested, and a place whose division is unknown is not placed in any region.
+pub fn place_within(inner: &Place, outer: &Place) -> bool {
+    if inner.country != outer.country || inner.kind.specificity() <= outer.kind.specificity() {
+        return false;
+    }
+    match outer.kind {
+        PlaceKind::Country => true,
+        PlaceKind::Region => inner.admin1.is_some() && inner.admin1 == outer.admin1,
+        PlaceKind::City => site_in_city(inner, outer),
+        PlaceKind::Site => false,
+    }
+}
+
+/// Whether one of two places lies inside the other (`place_within` either way round).
+pub fn places_nested(a: &Place, b: &Place) -> bool {
+    place_within(a, b) || place_within(b, a)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -792,6 +818,7 @@ mod tests {
             kind,
             lat: Some(lat),
             lon: Some(lon),
+            admin1: None,
         };
         let arena = place("Manchester Arena", PlaceKind::Site, 53.4882, -2.2440);
         let manchester = place("Manchester", PlaceKind::City, 53.4809, -2.2374);
@@ -800,6 +827,33 @@ mod tests {
         assert!(!site_in_city(&arena, &london));
         assert!(!site_in_city(&manchester, &london), "two cities are not nested");
         assert!((distance_km(53.4809, -2.2374, 51.5085, -0.1257) - 262.0).abs() < 5.0);
+    }
+
+    #[test]
+    fn places_nest_site_in_city_in_region_in_country() {
+        let place = |name: &str, kind, admin1: Option<&str>, lat, lon| Place {
+            name: name.into(),
+            country: "GB".into(),
+            kind,
+            lat: Some(lat),
+            lon: Some(lon),
+            admin1: admin1.map(String::from),
+        };
+        let station = place("Europa Buscentre", PlaceKind::Site, None, 54.5950, -5.9390);
+        let belfast = place("Belfast", PlaceKind::City, Some("NIR"), 54.5968, -5.9254);
+        let derry = place("Derry", PlaceKind::City, Some("NIR"), 54.9966, -7.3086);
+        let ulster = place("Northern Ireland", PlaceKind::Region, Some("NIR"), 54.6, -6.7);
+        let england = place("England", PlaceKind::Region, Some("ENG"), 52.5, -1.5);
+        let london = place("London", PlaceKind::City, Some("ENG"), 51.5085, -0.1257);
+        let uk = place("United Kingdom", PlaceKind::Country, None, 54.0, -2.0);
+        assert!(place_within(&station, &belfast) && place_within(&belfast, &ulster) && place_within(&derry, &ulster));
+        assert!(place_within(&ulster, &uk) && place_within(&station, &uk));
+        assert!(!place_within(&ulster, &belfast), "the outer place is not inside the inner");
+        assert!(!place_within(&london, &ulster) && !places_nested(&belfast, &england));
+        assert!(!places_nested(&belfast, &derry), "two cities of one region are two places");
+        assert!(places_nested(&ulster, &derry));
+        let unknown_division = Place { admin1: None, ..derry.clone() };
+        assert!(!place_within(&unknown_division, &ulster));
     }
 
     #[test]

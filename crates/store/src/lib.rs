@@ -491,7 +491,7 @@ fn parse_day(s: Option<String>) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use annalist_model::{CountRange, EventStatus, EventType, Sentence, Span};
+    use annalist_model::{CountRange, EventType, Sentence, Span};
 
     fn article(id: &str, text: &str) -> Article {
         Article {
@@ -509,25 +509,9 @@ mod tests {
     }
 
     fn frame(doc: &str) -> EventFrame {
-        EventFrame {
-            document: doc.into(),
-            event_type: EventType::Bombing,
-            status: EventStatus::Happened,
-            trigger: Span::new(0, 4),
-            sentence: Span::new(0, 10),
-            quote: "A bomb exp".into(),
-            date: None,
-            country: None,
-            place: None,
-            perpetrators: vec![],
-            killed: None,
-            wounded: None,
-            suicide: None,
-            attackers: None,
-            weapon: None,
-            target: None,
-            main: true,
-        }
+        let mut f = EventFrame::new(doc, EventType::Bombing, Span::new(0, 4), Span::new(0, 10), "A bomb exp");
+        f.main = true;
+        f
     }
 
     fn incident(id: &str, killed: u64) -> Incident {
