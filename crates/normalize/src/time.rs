@@ -832,7 +832,11 @@ impl<'a> TimeScanner<'a> {
         let a = self.core(i)?;
         // the rest, joined to a second end; without one, `a` itself where the caller wants it
         let joined = |a: &Hit| -> Option<Hit> {
-            if a.kind != TimeKind::Date || !self.joiner(a.end, and_ok) {
+            // "last week - Monday": the Monday of that week (`weekday_after`), not a range
+            let week_then_day = t.is_dash(a.end)
+                && matches!(t.lex(a.end + 1), Lex::Weekday(_))
+                && matches!(a.value, Some(TimeValue::Interval(iv)) if iv.precision == DatePrecision::Week);
+            if a.kind != TimeKind::Date || !self.joiner(a.end, and_ok) || week_then_day {
                 return None;
             }
             let k = a.end + 1;
@@ -986,6 +990,28 @@ impl<'a> TimeScanner<'a> {
             }
         });
         self.date_hit(end, day_interval(d))
+    }
+
+    /// "this Friday-Jun-15", "next Friday 7.6", "this friday 5/12": a weekday counted from the
+    /// reference and the date it falls on; the date, in the year that puts it nearest the
+    /// reference (a weekday counted from it is within a week or two of it).
+    fn dated_weekday(&self, j: usize, r: Option<NaiveDate>) -> Option<Hit> {
+        let t = self.t;
+        let k = if t.punct(j + 1, ',') || (t.is_dash(j + 1) && t.tight(j + 1)) { j + 2 } else { j + 1 };
+        let h = self.month_first(k, false).or_else(|| self.day_first_form(k)).or_else(|| self.numeric(k))?;
+        let Some(TimeValue::Interval(iv)) = h.value else { return None };
+        if iv.precision != DatePrecision::Day {
+            return None;
+        }
+        if year_named(t, k, h.end) {
+            return Some(h);
+        }
+        let r = r?;
+        let d = [-1, 0, 1]
+            .iter()
+            .filter_map(|dy| date(r.year() + dy, iv.start.month(), iv.start.day()))
+            .min_by_key(|d| (*d - r).num_days().abs())?;
+        self.date_hit(h.end, Some(DateInterval::day(d)))
     }
 
     /// "date" or "current date" at `k`: the token after it.
@@ -1150,7 +1176,7 @@ impl<'a> TimeScanner<'a> {
                 let after_the = i > 0 && t.is_w(i - 1, W::The);
                 match small_count(t, i + 1) {
                     Some((_, hi, k)) if matches!(t.lex(k), Lex::Unit(_)) => (hi, k),
-                    _ if matches!(t.lex(i + 1), Lex::Unit(_)) && (after_the || !t.is_w(i, W::Last)) => (1, i + 1),
+                    _ if matches!(t.lex(i + 1), Lex::Unit(_)) && (after_the || t.is_w(i, W::Past)) => (1, i + 1),
                     _ => return None,
                 }
             }
@@ -1348,6 +1374,7 @@ impl<'a> TimeScanner<'a> {
                 _ => 1,
             };
             match t.lex(j) {
+                Lex::Weekday(_) if self.dated_weekday(j, r).is_some() => return self.dated_weekday(j, r),
                 Lex::Weekday(wd) => {
                     let d = r.and_then(|r| match which {
                         // "the coming Friday": the first one after the reference
