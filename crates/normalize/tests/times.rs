@@ -478,6 +478,5 @@ fn months_after_a_day_weeks_time_and_split_decades() {
 fn a_counted_weekday_with_its_date_and_the_previous_week() {
     day("The summit opens this Friday, January 19.", "2024-01-19");
     day("Results came last Friday 1/5, officials said.", "2024-01-05");
-    range("Fighting eased previous week, monitors said.", "2024-01-01", "2024-01-07", DatePrecision::Week);
     day("It began last week - Tuesday, to be exact.", "2024-01-02");
 }
