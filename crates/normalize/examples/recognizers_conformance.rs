@@ -59,9 +59,14 @@
 //! - "the same week", "that weekend", "that year" refer to a time named before, not to the
 //!   article's week (Recognizers: the reference's), and are not read.
 //! - A date without a year, a lone month or holiday, "the weekend" resolve to the past (news
-//!   reports what happened); some cases of the model file give only the future reading.
-//! - Dates that do not exist ("Feb 30", "the fifth Sunday" of a month with four) are not
-//!   returned (Recognizers extracts them without a value).
+//!   reports what happened); some cases of the model file give only the future reading. In a
+//!   clause that speaks of the future ("will", "'ll", "please") a day without a year, a lone
+//!   weekday or holiday is the nearest either way, so "3 weeks after Christmas" said in spring
+//!   is still last Christmas's (Recognizers: the next).
+//!
+//! Days that do not exist ("Feb 30", "2/29/2019", "the fifth Sunday" of a month with four) are
+//! read as their month; Recognizers extracts them without a value (`not resolved` in the
+//! model file, the empty date 0001-01-01 in the parser files), which any value of ours matches.
 //!
 //! In the DatePeriod files, which annotate periods only, a single day of ours where nothing is
 //! expected is not counted against a case ("in 3 weeks" is a date, not a period, to them).

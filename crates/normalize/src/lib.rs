@@ -14,7 +14,14 @@
 //!   are not returned; offsets from the event (`TimeValue::RelativeToEvent`) always are.
 //! - A month and day without a year ("January 3rd"), a lone month ("in October") and a lone
 //!   weekday ("on Tuesday") are the latest such day or month not after the reference; "last
-//!   Wednesday" is the latest Wednesday strictly before it.
+//!   Wednesday" is the latest Wednesday strictly before it. In a clause that speaks of the
+//!   future ("will", "shall", "'ll" or "please" among the eight words before) a month and day,
+//!   a lone weekday and a holiday are the nearest such day either way ("will meet on Sunday"
+//!   said on a Friday is two days on; "will honour the victims of January 3" said on January 12
+//!   is still January 3). A day a month does not have ("February 30", "2/29/2023", "the fifth
+//!   Sunday" of a month with four, "the 31st of this month" in November) is that month.
+//! - Digits that can only be a date are one even when glued to a name: "report-2002-10-09.xlsx",
+//!   "20170302" (eight digits, year first, a valid day from 1900 to 2100).
 //! - "early", "mid", "late" (the cuts of the Recognizers-Text specs): days 1–15, 10–20, 16–end of
 //!   a month; January–June, May–August, July–December of a year, and the narrower thirds
 //!   January–April, May–August, September–December for "the beginning/middle/end of"; Monday–
@@ -24,17 +31,26 @@
 //!   autumn September–November, winter December to February (winter 2023 starts in December
 //!   2023). A lone season is the latest one that started on or before the reference.
 //! - Durations ("in the past few weeks", "in recent months") end on the reference; "few" and
-//!   "recent" reach back 4 units, "several" 7, "a couple of" 2.
-//! - "next Friday" is the Friday of next week; "this Friday" the one of this week.
+//!   "recent" reach back 4 units, "several" 7, "a couple of" 2. "the 5 upcoming years", "the 10
+//!   previous weeks" are "the next 5 years", "the previous 10 weeks". "to date", "till current
+//!   date" are `TimeKind::Until` the reference day; "from March to date" and "the year to date"
+//!   run to it.
+//! - "next Friday" is the Friday of next week; "this Friday" the one of this week; "this Friday,
+//!   June 15" is that date in the year nearest the reference. "three Fridays ago", "two Sundays
+//!   from now" count such weekdays back or on. A weekday after a counted day or a week ("in 3
+//!   days on Friday", "next week Mon", "last week - Monday") or before one ("Monday two weeks
+//!   from now") is that weekday of the week (Monday to Sunday) holding it.
 //! - "N days ago" is that day; "N weeks ago" that day ± 3; "N months/years ago" the whole
 //!   calendar month or year it falls in (news uses them loosely); "1 month and 21 days ago" is
 //!   that day. "N days before/after the attack" is an offset from the event; "N days after
-//!   January 12" and "16 days from 01/02/2018" are counted from that date. "4 weeks in the
-//!   future", "2 days hence", "the next fortnight" start the day after the reference. "for 3 days
-//!   starting Monday" runs from that day. "in 2 weeks" is the day two weeks after the reference and
-//!   "within 5 days" the reference day and the four after it, but only in a clause that speaks
-//!   of the future ("will", "shall", "'ll" among the eight words before): elsewhere they say how
-//!   long something took ("killed 40 in two days").
+//!   January 12", "two months after next Friday" and "16 days from 01/02/2018" are counted from
+//!   that date (months and years in calendar months). "in two weeks' time" is ahead of the
+//!   reference whatever the clause. "4 weeks in the future", "2 days hence", "the next
+//!   fortnight" start the day after the reference. "for 3 days starting Monday" runs from that
+//!   day. "in 2 weeks" is the day two weeks after the reference, "in 4 business days" four
+//!   weekdays on, and "within 5 days" the reference day and the four after it, but only in a
+//!   clause that speaks of the future ("will", "shall", "'ll", "please" among the eight words
+//!   before): elsewhere they say how long something took ("killed 40 in two days").
 //! - Ranges join their ends into one interval, both ends included: "from 4 to 22 January
 //!   1995", "2014-2018", "2016-17", "Jan-Feb 2017" (a lone first month takes the year of the
 //!   second). "the first week of X" is the Monday-to-Sunday week holding X's 4th day; so are
