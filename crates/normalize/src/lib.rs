@@ -15,9 +15,8 @@
 //! - A month and day without a year ("January 3rd"), a lone month ("in October") and a lone
 //!   weekday ("on Tuesday") are the latest such day or month not after the reference; "last
 //!   Wednesday" is the latest Wednesday strictly before it. In a clause that speaks of the
-//!   future ("will", "shall", "'ll" or "please" among the eight words before) a month and day,
-//!   a lone weekday and a holiday are the nearest such day either way ("will meet on Sunday"
-//!   said on a Friday is two days on; "will honour the victims of January 3" said on January 12
+//!   future (see "in 2 weeks" below) a month and day, a lone weekday and a holiday are the
+//!   nearest such day either way ("will meet on Sunday" said on a Friday is two days on; "will honour the victims of January 3" said on January 12
 //!   is still January 3). A day a month does not have ("February 30", "2/29/2023", "the fifth
 //!   Sunday" of a month with four, "the 31st of this month" in November) is that month.
 //! - Digits that can only be a date are one even when glued to a name: "report-2002-10-09.xlsx",
@@ -49,8 +48,9 @@
 //!   fortnight" start the day after the reference. "for 3 days starting Monday" runs from that
 //!   day. "in 2 weeks" is the day two weeks after the reference, "in 4 business days" four
 //!   weekdays on, and "within 5 days" the reference day and the four after it, but only in a
-//!   clause that speaks of the future ("will", "shall", "'ll", "please" among the eight words
-//!   before): elsewhere they say how long something took ("killed 40 in two days").
+//!   clause that speaks of the future ("will", "shall", "'ll", "please", "plans", "wants",
+//!   "hopes", "intends", "expects" among the eight words before): elsewhere they say how long
+//!   something took ("killed 40 in two days").
 //! - Ranges join their ends into one interval, both ends included: "from 4 to 22 January
 //!   1995", "2014-2018", "2016-17", "Jan-Feb 2017" (a lone first month takes the year of the
 //!   second). "the first week of X" is the Monday-to-Sunday week holding X's 4th day; so are

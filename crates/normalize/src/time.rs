@@ -2693,7 +2693,7 @@ impl<'a> TimeScanner<'a> {
             .take_while(|&k| !(t.punct(k, '.') || t.punct(k, '?') || t.punct(k, '!') || t.punct(k, ';')))
             .take_while(|&k| !matches!(t.lex(k), Lex::Ordinal(_) | Lex::W(W::Last | W::Most)));
         // "will be the first annual fall in nine years" counts years, it names no date
-        words.any(|k| t.is_w(k, W::Will) || t.is_w(k, W::Please))
+        words.any(|k| matches!(t.w(k), Some(W::Will | W::Please | W::Intend)))
     }
 
     /// Whether the word before `i` announces a date: "on", "in", "by", "until", "since",

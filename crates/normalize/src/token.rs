@@ -264,6 +264,10 @@ pub(crate) enum W {
     Will,
     /// "please": a request, which speaks of the future too.
     Please,
+    /// "plan", "intend", "want", "hope", "expects": an intent or expectation, whose object lies
+    /// ahead ("plans to build it in two years"); not "expected", also a past participle ("as
+    /// expected on 3 January").
+    Intend,
     /// "w" of "w/c" (week commencing).
     Wc,
     /// "business", "working" before "days": weekdays.
@@ -393,6 +397,15 @@ const VOCABULARY: &[(&str, Lex)] = &[
     ("shall", Lex::W(W::Will)),
     ("ll", Lex::W(W::Will)),
     ("please", Lex::W(W::Please)),
+    ("plan", Lex::W(W::Intend)),
+    ("plans", Lex::W(W::Intend)),
+    ("intend", Lex::W(W::Intend)),
+    ("intends", Lex::W(W::Intend)),
+    ("want", Lex::W(W::Intend)),
+    ("wants", Lex::W(W::Intend)),
+    ("hope", Lex::W(W::Intend)),
+    ("hopes", Lex::W(W::Intend)),
+    ("expects", Lex::W(W::Intend)),
     ("norouz", Lex::Holiday(Holiday::Nowruz)),
     ("nowrouz", Lex::Holiday(Holiday::Nowruz)),
     ("zero", Lex::Card(0)),

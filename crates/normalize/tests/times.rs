@@ -480,3 +480,10 @@ fn a_counted_weekday_with_its_date_and_the_previous_week() {
     day("Results came last Friday 1/5, officials said.", "2024-01-05");
     day("It began last week - Tuesday, to be exact.", "2024-01-02");
 }
+
+#[test]
+fn an_intent_speaks_of_the_future() {
+    day("The airline plans to open the route in two weeks.", "2024-01-26");
+    day("The show did not return as expected on 3 January.", "2024-01-03");
+    assert!(times("Rebels took the town in two weeks.").is_empty());
+}
