@@ -16,8 +16,8 @@
 //!   weekday ("on Tuesday") are the latest such day or month not after the reference; "last
 //!   Wednesday" is the latest Wednesday strictly before it. In a clause that speaks of the
 //!   future (see "in 2 weeks" below) a month and day, a lone weekday and a holiday are the
-//!   nearest such day either way ("will meet on Sunday" said on a Friday is two days on; "will honour the victims of January 3" said on January 12
-//!   is still January 3). A day a month does not have ("February 30", "2/29/2023", "the fifth
+//!   nearest such day either way ("will meet on Sunday" said on a Friday is two days on; "will
+//!   honour the victims of January 3" said on January 12 is still January 3). A day a month does not have ("February 30", "2/29/2023", "the fifth
 //!   Sunday" of a month with four, "the 31st of this month" in November) is that month.
 //! - Digits that can only be a date are one even when glued to a name: "report-2002-10-09.xlsx",
 //!   "20170302" (eight digits, year first, a valid day from 1900 to 2100).
