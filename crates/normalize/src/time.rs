@@ -2227,7 +2227,9 @@ impl<'a> TimeScanner<'a> {
                 | Lex::Part(_)
         ) || t.punct(i.wrapping_sub(1), ',');
         let ordinal_day = day_number(t, j).is_some_and(|d| d.2) || word_day(t, j).is_some_and(|d| d.2);
-        let reads_as_month = t.cap(i) || ordinal_day || (announced && t.num(j).is_some());
+        // "in may." ends a clause, where "may" the verb cannot stand
+        let in_at_end = t.is_w(i.wrapping_sub(1), W::In) && ends_clause(t, j) && !t.punct(j, '?');
+        let reads_as_month = t.cap(i) || ordinal_day || (announced && t.num(j).is_some()) || in_at_end;
         if ambiguous && !reads_as_month {
             return None;
         }
@@ -2318,10 +2320,16 @@ impl<'a> TimeScanner<'a> {
             ) | Lex::Part(_)
         );
         let plain_full = matches!(t.lex(i), Lex::Month { abbr: false, ambiguous: false, .. }) && t.cap(i);
-        if !(lone_ok || context || plain_full) {
+        // "in the april": a month after "the" after a preposition
+        let after_the = i >= 2
+            && t.is_w(i - 1, W::The)
+            && matches!(t.w(i - 2), Some(W::In | W::During | W::Since | W::Until | W::By));
+        if !(lone_ok || context || plain_full || after_the) {
             return None;
         }
-        if matches!(t.lex(i), Lex::Month { ambiguous: true, .. }) && !t.cap(i) {
+        // "may" the verb, unless "in may" ends a clause (as `month_word` lets it)
+        let month_at_end = t.is_w(i.wrapping_sub(1), W::In) && ends_clause(t, j);
+        if matches!(t.lex(i), Lex::Month { ambiguous: true, .. }) && !t.cap(i) && !month_at_end {
             return None;
         }
         self.date_hit(j, self.reference.and_then(|r| recent_month(r, m)))

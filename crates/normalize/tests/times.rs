@@ -487,3 +487,10 @@ fn an_intent_speaks_of_the_future() {
     day("The show did not return as expected on 3 January.", "2024-01-03");
     assert!(times("Rebels took the town in two weeks.").is_empty());
 }
+
+#[test]
+fn lower_case_months_where_no_verb_can_stand() {
+    range("The vote could be held in may.", "2023-05-01", "2023-05-31", DatePrecision::Month);
+    range("The school reopened in the april.", "2023-04-01", "2023-04-30", DatePrecision::Month);
+    assert!(times("What they believe in may change.").is_empty());
+}
