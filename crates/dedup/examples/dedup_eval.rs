@@ -9,7 +9,8 @@
 //! from sketches (see `ReutersLabels`): strict (identical bodies), near-identical (exact
 //! shingle Jaccard or containment >= 0.9) and the documented same-story labels (near-equal, or
 //! mostly contained with figures that agree, published within 3 days). Pairs are scored as
-//! `PairLabels` says. Both sets print a threshold sweep, and Reuters prints the predicted pairs
+//! `PairLabels` says. The same-story rule's constants are the detector's defaults, so the
+//! detector is also scored against same-story labels made with other constants. Both sets print a threshold sweep, and Reuters prints the predicted pairs
 //! outside its labels and the labelled pairs missed, by exact similarity, with example ids.
 //!
 //! Set `DEDUP_EVAL_SHOW=1` (and `DEDUP_EVAL_SHOW_DIR=folder` for their texts) to list missed
@@ -184,6 +185,12 @@ fn report_edits(set: &Synthetic, predicted: &[usize], sketches: &[Sketch], confi
         if e.is_some() && predicted[i] != predicted[s] && config.is_duplicate(&sketches[i].compare(&sketches[s])) {
             missed += 1;
             copy_first += usize::from(rank[i] < rank[s]);
+            if std::env::var_os("DEDUP_EVAL_SHOW").is_some() {
+                let sim = sketches[i].compare(&sketches[s]);
+                let (a, b) = (&set.docs[i], &set.docs[s]);
+                let family = &set.docs[predicted[s]].id;
+                println!("    lookup miss: {} (source {}, in the family of {family}) {sim:?}", a.id, b.id);
+            }
         }
     }
     println!("  copies the decision accepts against their source but not grouped with it: {missed} ({copy_first} added before their source)");
@@ -302,7 +309,7 @@ fn main() {
         count.values().filter(|&&n| n > 1).count()
     };
     let exact = exact_similar_pairs(&texts, 1000, 0.0);
-    let labels = ReutersLabels::new(&reuters, &texts, &exact);
+    let labels = ReutersLabels::new(&reuters, &texts, &exact, SAME_STORY);
     let sketches: Vec<Sketch> = reuters.iter().map(|d| Sketch::of(&d.text)).collect();
     let order: Vec<usize> = (0..reuters.len()).collect();
     let predicted = families(&reuters, &sketches, &order, &config);
@@ -324,6 +331,18 @@ fn main() {
     let (near, same) = (&labels.near_identical, &labels.same_story);
     pair_line("near-identical: J >= 0.9 or C >= 0.9", near, &predicted);
     pair_line("same story (documented labels)", same, &predicted);
+    println!("  the same detector against same-story labels made with other constants:");
+    for (name, rule) in [
+        ("containment >= 0.4", SameStory { containment: 0.4, ..SAME_STORY }),
+        ("containment >= 0.6", SameStory { containment: 0.6, ..SAME_STORY }),
+        ("figure conflicts <= 0 (none)", SameStory { figure_share: 0.0, ..SAME_STORY }),
+        ("figure conflicts <= 0.5", SameStory { figure_share: 0.5, ..SAME_STORY }),
+        ("within 7 days", SameStory { days: 7, ..SAME_STORY }),
+        ("shorter text >= 15 shingles", SameStory { min_shingles: 15, ..SAME_STORY }),
+    ] {
+        let other = ReutersLabels::new(&reuters, &texts, &exact, rule);
+        pair_line(&format!("  {name}"), &other.same_story, &predicted);
+    }
     println!("  threshold sweep (the same settings as BBC seed 1's sweep above):");
     for (containment, min_shared_bins, share) in SWEEP {
         let c = DedupConfig { containment, min_shared_bins, max_figure_conflict_share: share, ..config.clone() };
@@ -365,13 +384,17 @@ fn main() {
         for (n, name) in buckets.iter().zip(CLASSES) {
             println!("    {name:<50} {n:>6}");
         }
-        for &(a, b) in pairs.iter().take(10) {
+        let shown = if std::env::var_os("DEDUP_EVAL_SHOW").is_some() { pairs.len() } else { 10 };
+        for &(a, b) in pairs.iter().take(shown) {
             let (j, c) = exact_by_pair.get(&(a, b)).copied().unwrap_or((0.0, 0.0));
             let (agree, conflict) = labels.figures(a, b);
             println!(
                 "      e.g. {} {}  exact J={j:.2} C={c:.2}, shared figure contexts agreeing {agree} conflicting {conflict}",
                 reuters[a].id, reuters[b].id
             );
+            if shown > 10 {
+                println!("        estimated {:?}", sketches[a].compare(&sketches[b]));
+            }
         }
     }
 }
@@ -463,6 +486,20 @@ impl PairLabels {
     }
 }
 
+/// The constants of the same-story rule (see `ReutersLabels`).
+#[derive(Debug, Clone, Copy)]
+struct SameStory {
+    containment: f64,
+    figure_share: f64,
+    days: i64,
+    min_shingles: usize,
+}
+
+/// The documented rule; its constants are the detector's defaults, so `main` also scores the
+/// detector against labels made with other constants, to show how much its figures owe to
+/// that shared policy.
+const SAME_STORY: SameStory = SameStory { containment: 0.5, figure_share: 0.25, days: 3, min_shingles: 25 };
+
 /// Labels of the Reuters-21578 stories, computed exactly on the full texts, never from sketches.
 ///
 /// - strict (above): whitespace-normalised bodies are identical;
@@ -487,7 +524,7 @@ struct ReutersLabels {
 }
 
 impl ReutersLabels {
-    fn new(docs: &[Doc], texts: &[&str], exact: &[(usize, usize, f64, f64)]) -> ReutersLabels {
+    fn new(docs: &[Doc], texts: &[&str], exact: &[(usize, usize, f64, f64)], rule: SameStory) -> ReutersLabels {
         let figures: Vec<Vec<(u64, u64)>> = texts.iter().map(|t| Sketch::figure_set(t)).collect();
         let sizes: Vec<usize> = texts.iter().map(|t| Sketch::shingle_set(t).len()).collect();
         let mut labels = ReutersLabels {
@@ -506,10 +543,13 @@ impl ReutersLabels {
                 let (agree, conflict) = labels.figures(a, b);
                 let share = if agree + conflict == 0 { 0.0 } else { conflict as f64 / (agree + conflict) as f64 };
                 let within_days = match (docs[a].published, docs[b].published) {
-                    (Some(x), Some(y)) => (x - y).num_days().abs() <= 3,
+                    (Some(x), Some(y)) => (x - y).num_days().abs() <= rule.days,
                     _ => true,
                 };
-                sizes[a].min(sizes[b]) >= 25 && c >= 0.5 && share <= 0.25 && within_days
+                sizes[a].min(sizes[b]) >= rule.min_shingles
+                    && c >= rule.containment
+                    && share <= rule.figure_share
+                    && within_days
             })
             .map(|p| (p.0, p.1))
             .collect();

@@ -1,12 +1,13 @@
 //! The incremental index: LSH buckets for candidates, an exact sketch comparison, and story
 //! families whose original is the fullest, then earliest, member.
 
-use crate::sketch::{Sketch, WIDE_BINS};
+use crate::sketch::{Core, Sketch, WIDE_BINS};
 use crate::{ArticleMeta, DedupConfig, DedupOutcome};
 use hashbrown::HashTable;
 use std::cmp::Ordering;
 
-/// LSH bands: one 16-bit bin each, of which `KEY_BITS` address the bucket table.
+/// LSH bands: one 16-bit key each (a minhash bin or a lead key), of which `KEY_BITS` address
+/// the bucket table.
 const BANDS: usize = WIDE_BINS;
 const KEY_BITS: u32 = 15;
 const NONE: u32 = u32::MAX;
@@ -15,16 +16,17 @@ pub(crate) const UNDATED: u16 = u16::MAX;
 /// Day numbers count from this date; dates before it, or more than 65,534 days after it
 /// (after 2079-06-05), count as unknown.
 const DAY_ZERO: (i32, u32, u32) = (1900, 1, 1);
-/// Shared bands that make a member worth comparing with for the near-identical rule: texts
-/// with Jaccard 0.9 share 8 or more of 12 bands with probability 0.97.
-const MEMBER_BANDS: usize = 8;
+/// Look-ups that must find a member before it is compared with: texts that are copies of one
+/// another share several of the 12 bands' keys and probes, while one shared key is as often a
+/// chance agreement of 16 bits (at 100,000 articles, about one per band).
+const MEMBER_HITS: usize = 2;
 /// Bytes of one index entry (the cost model in the crate docs).
 pub const ENTRY_BYTES: usize = std::mem::size_of::<Entry>();
 
 /// One article as the index keeps it (156 bytes; see the crate docs for the cost model).
 #[derive(Debug, Clone)]
 struct Entry {
-    sketch: Sketch,
+    sketch: Core,
     /// Index of the family's original (itself when it is the original).
     original: u32,
     /// Next member of the same family (a singly linked list starting at the original).
@@ -57,6 +59,8 @@ pub struct DedupIndex {
     by_id: HashTable<u32>,
     /// Scratch for candidates, kept between calls so adding allocates nothing in the common case.
     candidates: Vec<u32>,
+    /// Scratch for the candidates' families (their originals).
+    families: Vec<u32>,
     work: Work,
 }
 
@@ -81,6 +85,7 @@ impl DedupIndex {
             id_ends: Vec::new(),
             by_id: HashTable::new(),
             candidates: Vec::new(),
+            families: Vec::new(),
             work: Work::default(),
         }
     }
@@ -123,6 +128,7 @@ impl DedupIndex {
             + self.id_ends.capacity() * 4
             + id_table_bytes(self.by_id.capacity())
             + self.candidates.capacity() * 4
+            + self.families.capacity() * 4
     }
 
     /// Bytes the index's content occupies (lengths, not capacities; ids included): what
@@ -221,57 +227,63 @@ impl DedupIndex {
         let mut candidates = std::mem::take(&mut self.candidates);
         candidates.clear();
         for band in 0..BANDS {
-            let key = sketch.band_key(band);
-            let mut at = self.heads[bucket(band, key)];
-            let mut walked = 0;
-            while at != NONE && walked < self.config.max_bucket_walk {
-                let entry = &self.entries[at as usize];
-                if entry.sketch.band_key(band) == key {
-                    candidates.push(at);
+            for key in sketch.lookup_keys(band) {
+                let mut at = self.heads[bucket(band, key)];
+                let mut walked = 0;
+                while at != NONE && walked < self.config.max_bucket_walk {
+                    let entry = &self.entries[at as usize];
+                    if entry.sketch.band_key(band) == key {
+                        candidates.push(at);
+                    }
+                    at = entry.next_in_band[band];
+                    walked += 1;
                 }
-                at = entry.next_in_band[band];
-                walked += 1;
+                self.work.walked += walked as u64;
             }
-            self.work.walked += walked as u64;
         }
         // A candidate stands for its family, and the family is judged by its original: every
         // copy must resemble the original itself, so families cannot grow by chains of
         // resemblance (A like B, B like C, ...) into unrelated texts.
-        // The one exception: a near-identical copy of any member joins that member's family
-        // (the family's original may have changed since the member was judged). Near-identical
-        // texts share most bands, so only members found in at least `MEMBER_BANDS` are compared.
+        // The exceptions: a near-identical copy of any member, or a copy mostly contained in a
+        // member (or containing it), joins that member's family: the family's original may have
+        // changed since the member was judged (a fuller copy of the story's source, with a
+        // paragraph added, became the original, and a truncated copy of the source resembles
+        // the source far more than that fuller copy).
         candidates.sort_unstable();
+        let mut families = std::mem::take(&mut self.families);
+        families.clear();
+        families.extend(candidates.iter().map(|&c| self.entries[c as usize].original));
+        families.sort_unstable();
+        families.dedup();
+        self.work.compared += families.len() as u64;
+        for &family in &families {
+            let original = &self.entries[family as usize];
+            let sim = sketch.core.compare(&original.sketch);
+            if self.config.is_duplicate(&sim) && self.config.in_window(&sim, published, original.first_published) {
+                found.push((family, sim.containment.max(sim.jaccard)));
+            }
+        }
+        // Members are compared only for the families whose original did not match, and only
+        // when found in `MEMBER_HITS` look-ups (one is often a chance agreement of 16 bits).
         let mut run = 0;
-        for k in 0..candidates.len() {
+        for (k, &c) in candidates.iter().enumerate() {
             run += 1;
-            let c = candidates[k];
             if candidates.get(k + 1) == Some(&c) {
                 continue;
             }
             let hits = std::mem::replace(&mut run, 0);
             let entry = &self.entries[c as usize];
-            if entry.original != c && hits >= MEMBER_BANDS {
-                let sim = sketch.compare(&entry.sketch);
-                self.work.compared += 1;
-                let first = self.entries[entry.original as usize].first_published;
-                if self.config.is_near_identical(&sim) && self.config.in_window(&sim, published, first) {
-                    found.push((entry.original, sim.jaccard));
-                }
+            if hits < MEMBER_HITS || entry.original == c || found.iter().any(|f| f.0 == entry.original) {
+                continue;
+            }
+            let sim = sketch.core.compare(&entry.sketch);
+            self.work.compared += 1;
+            let first = self.entries[entry.original as usize].first_published;
+            if self.config.joins_member(&sim) && self.config.in_window(&sim, published, first) {
+                found.push((entry.original, sim.containment.max(sim.jaccard)));
             }
         }
-        for c in candidates.iter_mut() {
-            *c = self.entries[*c as usize].original;
-        }
-        candidates.sort_unstable();
-        candidates.dedup();
-        self.work.compared += candidates.len() as u64;
-        for &family in &candidates {
-            let original = &self.entries[family as usize];
-            let sim = sketch.compare(&original.sketch);
-            if self.config.is_duplicate(&sim) && self.config.in_window(&sim, published, original.first_published) {
-                found.push((family, sim.containment.max(sim.jaccard)));
-            }
-        }
+        self.families = families;
         found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
         found.dedup_by_key(|f| f.0);
         self.candidates = candidates;
@@ -283,7 +295,7 @@ impl DedupIndex {
         let mut next_in_band = [NONE; BANDS];
         if !sketch.is_empty() {
             for (band, next) in next_in_band.iter_mut().enumerate() {
-                let head = &mut self.heads[bucket(band, sketch.band_key(band))];
+                let head = &mut self.heads[bucket(band, sketch.core.band_key(band))];
                 *next = *head;
                 *head = new;
             }
@@ -295,7 +307,7 @@ impl DedupIndex {
             self.id_bytes.reserve_exact(id.len().max(self.id_bytes.len() / GROWTH_DIVISOR).max(MIN_GROWTH));
         }
         self.entries.push(Entry {
-            sketch,
+            sketch: sketch.core,
             original: new,
             next_member: NONE,
             next_in_band,

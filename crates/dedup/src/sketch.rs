@@ -8,12 +8,26 @@ use std::cell::RefCell;
 
 /// Number of MinHash bins (one-permutation MinHash: each shingle falls in exactly one bin).
 pub const BINS: usize = 128;
-/// Bins kept at 16 bits; they double as the LSH bands (one bin per band).
-pub const WIDE_BINS: usize = 12;
+/// 16-bit slots of a sketch: `MINHASH_BANDS` bins, then `LEAD_KEYS` lead keys.
+pub const WIDE_BINS: usize = MINHASH_BANDS + LEAD_KEYS;
+/// Bins kept at 16 bits; they double as LSH bands (one bin per band).
+pub const MINHASH_BANDS: usize = 10;
+/// Keys of the text's lead (its first `LEAD_SHINGLES` shingles), each an LSH band of its own:
+/// the smallest hashes of the lead, which a truncated copy keeps however short it is.
+pub const LEAD_KEYS: usize = 2;
+/// Shingles of the lead the lead keys are drawn from.
+pub const LEAD_SHINGLES: usize = 48;
+/// Lead hashes a sketch looks up (its `LEAD_KEYS` and the next smallest ones).
+const LEAD_PROBES: usize = 4;
+/// Further values a sketch looks up per minhash band: the next smallest hashes of its bin.
+const BIN_PROBES: usize = 2;
+/// Look-up keys persisted with a sketch but not kept in the index (see `Sketch::probes`).
+pub const PROBES: usize = MINHASH_BANDS * BIN_PROBES + LEAD_PROBES - LEAD_KEYS;
 /// Bins kept at 4 bits, two to a byte.
 pub const NARROW_BINS: usize = 116;
-/// Bins the sketch keeps and compares.
-pub const STORED_BINS: usize = WIDE_BINS + NARROW_BINS;
+/// Bins the sketch keeps and compares (the bins after the minhash bands that the lead keys
+/// take the place of are not kept).
+pub const STORED_BINS: usize = MINHASH_BANDS + NARROW_BINS;
 const NARROW_BYTES: usize = NARROW_BINS / 2;
 /// Figure slots: bottom-k sampling of the text's (context, figure) pairs, 21 bits each (16 of
 /// context, 5 of figure), packed into `FIGURE_WORDS` 16-bit words.
@@ -26,10 +40,12 @@ pub const SHINGLE_WORDS: usize = 5;
 /// Words before a figure that make its context.
 const FIGURE_CONTEXT_WORDS: usize = 3;
 
-const FORMAT_VERSION: u8 = 3;
-/// Length of `Sketch::to_bytes()`: version, shingle count (u16), wide bins (u16 each), narrow
-/// bins (two to a byte), figure slots (a little-endian u64 of three 21-bit slots).
-pub const SKETCH_BYTES: usize = 1 + 2 + 2 * WIDE_BINS + NARROW_BYTES + 2 * FIGURE_WORDS;
+const FORMAT_VERSION: u8 = 4;
+/// Length of `Sketch::to_bytes()`: version, shingle count (u16), wide bins and lead keys (u16
+/// each), narrow bins (two to a byte), figure slots (a little-endian u64 of three 21-bit
+/// slots), probes (u16 each).
+pub const SKETCH_BYTES: usize = 1 + CORE_BYTES + 2 * PROBES;
+const CORE_BYTES: usize = 2 + 2 * WIDE_BINS + NARROW_BYTES + 2 * FIGURE_WORDS;
 
 /// A compact fingerprint of one article's text.
 ///
@@ -38,6 +54,18 @@ pub const SKETCH_BYTES: usize = 1 + 2 + 2 * WIDE_BINS + NARROW_BYTES + 2 * FIGUR
 /// is contained in the longer one.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Sketch {
+    pub(crate) core: Core,
+    /// Keys the sketch looks up when it is added but that the index does not keep: for each
+    /// minhash band the next `BIN_PROBES` smallest hashes of its bin (`NO_KEY` when the bin has
+    /// fewer), then the lead hashes after the lead keys. A fuller text added after a shorter
+    /// one it contains finds it through them: the shorter text's minimum is in the fuller
+    /// text, often among its few smallest.
+    pub(crate) probes: [u16; PROBES],
+}
+
+/// The part of a sketch the index keeps and compares.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) struct Core {
     /// Distinct shingles in the text (saturating at 65,535, far beyond a news article); 0 means
     /// the text had no words.
     pub(crate) shingles: u16,
@@ -71,10 +99,21 @@ impl Sketch {
     }
 
     fn of_with(text: &str, scratch: &mut Scratch) -> Sketch {
-        Sketch::collect(text, &mut scratch.shingles, &mut scratch.figures);
+        let lead = Sketch::collect(text, &mut scratch.shingles, &mut scratch.figures);
         let mut sketch = Sketch::from_shingle_hashes(&scratch.shingles);
         if !sketch.is_empty() {
-            sketch.figures = figure_slots(&scratch.figures);
+            sketch.core.figures = figure_slots(&scratch.figures);
+            // The lead: keys first, then the probes after the bin probes. A lead with fewer
+            // distinct hashes than keys repeats its smallest (equal texts, equal keys).
+            let key = |k: usize| lead.get(k).copied().filter(|&h| h != u64::MAX).map(lead_fingerprint);
+            for k in 0..LEAD_PROBES {
+                let value = key(k);
+                if k < LEAD_KEYS {
+                    sketch.core.wide[MINHASH_BANDS + k] = value.or_else(|| key(0)).unwrap_or(NO_KEY);
+                } else {
+                    sketch.probes[MINHASH_BANDS * BIN_PROBES + k - LEAD_KEYS] = value.unwrap_or(NO_KEY);
+                }
+            }
         }
         sketch
     }
@@ -97,8 +136,9 @@ impl Sketch {
     }
 
     /// Fills `shingles` with the text's distinct shingle hashes, sorted, and `figures` with its
-    /// distinct (context, figure) hashes, sorted.
-    fn collect(text: &str, shingles: &mut Vec<u64>, figures: &mut Vec<(u64, u64)>) {
+    /// distinct (context, figure) hashes, sorted; answers the lead's `LEAD_PROBES` smallest
+    /// distinct lead hashes, ascending (`u64::MAX` past the end).
+    fn collect(text: &str, shingles: &mut Vec<u64>, figures: &mut Vec<(u64, u64)>) -> [u64; LEAD_PROBES] {
         shingles.clear();
         figures.clear();
         let mut window = [0u64; SHINGLE_WORDS];
@@ -136,71 +176,105 @@ impl Sketch {
             // A text shorter than one shingle is one shingle of all its words.
             shingles.push(shingle_hash(&window[SHINGLE_WORDS - words..]));
         }
+        // The lead's smallest hashes, by a mix of their own (independent of the bins).
+        let mut lead = [u64::MAX; LEAD_PROBES];
+        for &s in shingles.iter().take(LEAD_SHINGLES) {
+            let h = fmix64(s ^ LEAD_SEED);
+            if h < lead[LEAD_PROBES - 1] && !lead.contains(&h) {
+                lead[LEAD_PROBES - 1] = h;
+                lead.sort_unstable();
+            }
+        }
         shingles.sort_unstable();
         shingles.dedup();
         figures.sort_unstable();
         figures.dedup();
+        lead
     }
 
-    /// Sketch of a set of distinct, well-mixed 64-bit shingle hashes (figure slots empty).
+    /// Sketch of a set of distinct, well-mixed 64-bit shingle hashes (figure slots and lead
+    /// keys empty).
     fn from_shingle_hashes(shingles: &[u64]) -> Sketch {
-        let mut empty =
-            Sketch { shingles: 0, wide: [0; WIDE_BINS], narrow: [0; NARROW_BYTES], figures: [0; FIGURE_WORDS] };
+        let mut sketch = Sketch {
+            core: Core { shingles: 0, wide: [0; WIDE_BINS], narrow: [0; NARROW_BYTES], figures: [0; FIGURE_WORDS] },
+            probes: [NO_KEY; PROBES],
+        };
         if shingles.is_empty() {
-            return empty;
+            return sketch;
         }
-        // The bin is the top 7 bits; the rank inside a bin is the rest.
+        // The bin is the top 7 bits; the rank inside a bin is the rest. The minhash bands also
+        // keep their bins' next smallest ranks, for the probes.
         let mut min = [u64::MAX; BINS];
+        let mut next = [[u64::MAX; BIN_PROBES]; MINHASH_BANDS];
         for &s in shingles {
             let bin = (s >> BIN_SHIFT) as usize;
             let rank = s & RANK_MASK;
+            let mut displaced = s;
             if rank < min[bin] & RANK_MASK || min[bin] == u64::MAX {
-                min[bin] = s;
+                displaced = std::mem::replace(&mut min[bin], s);
+            }
+            if bin < MINHASH_BANDS && displaced != u64::MAX {
+                let list = &mut next[bin];
+                let r = displaced & RANK_MASK;
+                if list[BIN_PROBES - 1] == u64::MAX || r < list[BIN_PROBES - 1] & RANK_MASK {
+                    list[BIN_PROBES - 1] = displaced;
+                    list.sort_unstable_by_key(|&v| if v == u64::MAX { u64::MAX } else { v & RANK_MASK });
+                }
             }
         }
         // Densification for the LSH bins: an empty wide bin borrows the minimum of a filled bin
         // chosen by a fixed probe sequence that depends only on the bin, so equal sets still
         // give equal band keys; it is marked as borrowed so that comparisons skip it (a short
         // text would otherwise repeat one shared minimum in many bins and look more similar
-        // than it is). Empty narrow bins stay empty (0).
+        // than it is). Empty narrow bins stay empty (0). The bins after the minhash bands,
+        // up to the first narrow one, are not kept (their slots hold the lead keys).
         let filled = min;
-        empty.shingles = u16::try_from(shingles.len()).unwrap_or(u16::MAX);
-        for (i, &s) in min.iter().take(STORED_BINS).enumerate() {
-            if i < WIDE_BINS {
+        let core = &mut sketch.core;
+        core.shingles = u16::try_from(shingles.len()).unwrap_or(u16::MAX);
+        for (i, &s) in min.iter().enumerate() {
+            if i < MINHASH_BANDS {
                 let (value, borrowed) = if s == u64::MAX { (borrow_for(i, &filled), BORROWED) } else { (s, 0) };
-                empty.wide[i] = (fmix64(value ^ FINGERPRINT_SEED) as u16 & !BORROWED) | borrowed;
-            } else if s != u64::MAX {
+                core.wide[i] = wide_fingerprint(value) | borrowed;
+            } else if (WIDE_BINS..WIDE_BINS + NARROW_BINS).contains(&i) && s != u64::MAX {
                 let j = i - WIDE_BINS;
-                empty.narrow[j / 2] |= narrow_fingerprint(s) << (4 * (j % 2));
+                core.narrow[j / 2] |= narrow_fingerprint(s) << (4 * (j % 2));
             }
         }
-        empty
+        for (band, list) in next.iter().enumerate() {
+            for (k, &v) in list.iter().enumerate() {
+                if v != u64::MAX {
+                    sketch.probes[band * BIN_PROBES + k] = wide_fingerprint(v);
+                }
+            }
+        }
+        sketch
     }
 
-    /// The persisted form: exactly `SKETCH_BYTES` (52) bytes.
+    /// The persisted form: exactly `SKETCH_BYTES` bytes.
     pub fn to_bytes(&self) -> Vec<u8> {
+        let c = &self.core;
         let mut out = Vec::with_capacity(SKETCH_BYTES);
         out.push(FORMAT_VERSION);
-        out.extend_from_slice(&self.shingles.to_le_bytes());
-        for w in self.wide {
+        out.extend_from_slice(&c.shingles.to_le_bytes());
+        for w in c.wide {
             out.extend_from_slice(&w.to_le_bytes());
         }
-        out.extend_from_slice(&self.narrow);
-        for f in self.figures {
+        out.extend_from_slice(&c.narrow);
+        for f in c.figures.iter().chain(&self.probes) {
             out.extend_from_slice(&f.to_le_bytes());
         }
         out
     }
 
     /// Reads what `to_bytes` wrote; any other length or version is an error, never a panic.
-    /// (Version 2 sketches, from before figure slots and empty bins, cannot be compared with
-    /// these: a store that holds them is re-ingested.)
+    /// (Sketches of earlier versions cannot be compared with these: the caller sketches the
+    /// text again.)
     pub fn from_bytes(bytes: &[u8]) -> Result<Sketch, DedupError> {
+        if let Some(&version) = bytes.first().filter(|&&v| v != FORMAT_VERSION) {
+            return Err(DedupError::SketchVersion { found: version, supported: FORMAT_VERSION });
+        }
         if bytes.len() != SKETCH_BYTES {
             return Err(DedupError::SketchLength { expected: SKETCH_BYTES, found: bytes.len() });
-        }
-        if bytes[0] != FORMAT_VERSION {
-            return Err(DedupError::SketchVersion { found: bytes[0], supported: FORMAT_VERSION });
         }
         let u16_at = |at: usize| u16::from_le_bytes([bytes[at], bytes[at + 1]]);
         let mut wide = [0u16; WIDE_BINS];
@@ -210,29 +284,58 @@ impl Sketch {
         let at = 3 + 2 * WIDE_BINS;
         let mut narrow = [0u8; NARROW_BYTES];
         narrow.copy_from_slice(&bytes[at..at + NARROW_BYTES]);
-        let mut figures = [0u16; FIGURE_WORDS];
-        for (i, f) in figures.iter_mut().enumerate() {
-            *f = u16_at(at + NARROW_BYTES + 2 * i);
-        }
-        Ok(Sketch { shingles: u16_at(1), wide, narrow, figures })
+        let at = at + NARROW_BYTES;
+        let figures = std::array::from_fn(|i| u16_at(at + 2 * i));
+        let at = at + 2 * FIGURE_WORDS;
+        let probes = std::array::from_fn(|i| u16_at(at + 2 * i));
+        Ok(Sketch { core: Core { shingles: u16_at(1), wide, narrow, figures }, probes })
     }
 
     /// Distinct word shingles in the text this sketch was made from (saturating at 65,535).
     pub fn shingle_count(&self) -> u32 {
-        u32::from(self.shingles)
+        u32::from(self.core.shingles)
     }
 
     /// True when the text had no words: such a sketch matches nothing.
     pub fn is_empty(&self) -> bool {
+        self.core.is_empty()
+    }
+
+    /// Agreeing 16-bit minhash bins: each is near-certain evidence of a shared shingle.
+    pub fn agreeing_wide_bins(&self, other: &Sketch) -> usize {
+        self.core.agreeing(&other.core).0
+    }
+
+    pub fn compare(&self, other: &Sketch) -> Similarity {
+        self.core.compare(&other.core)
+    }
+
+    /// The keys this sketch looks up in LSH band `band`: its own key first, then its probes
+    /// (`NO_KEY` for none).
+    pub(crate) fn lookup_keys(&self, band: usize) -> impl Iterator<Item = u16> + '_ {
+        let probes: &[u16] = if band < MINHASH_BANDS {
+            &self.probes[band * BIN_PROBES..(band + 1) * BIN_PROBES]
+        } else {
+            &self.probes[MINHASH_BANDS * BIN_PROBES..]
+        };
+        // A lead band looks up every lead key and probe: the copy's lead may be shifted.
+        let own: &[u16] =
+            if band < MINHASH_BANDS { &self.core.wide[band..=band] } else { &self.core.wide[MINHASH_BANDS..] };
+        own.iter().copied().chain(probes.iter().copied().filter(|&k| k != NO_KEY))
+    }
+}
+
+impl Core {
+    pub(crate) fn is_empty(&self) -> bool {
         self.shingles == 0
     }
 
     /// Bin counts of a comparison: `(wide agreeing, wide held by either, narrow agreeing,
     /// narrow held by both, narrow held by either)`; borrowed wide bins and empty narrow bins
     /// are not held.
-    fn agreeing(&self, other: &Sketch) -> (usize, usize, usize, usize, usize) {
+    fn agreeing(&self, other: &Core) -> (usize, usize, usize, usize, usize) {
         let (mut wide, mut wide_held) = (0, 0);
-        for (&a, &b) in self.wide.iter().zip(&other.wide) {
+        for (&a, &b) in self.wide[..MINHASH_BANDS].iter().zip(&other.wide[..MINHASH_BANDS]) {
             let (held_a, held_b) = (a & BORROWED == 0, b & BORROWED == 0);
             wide += usize::from(held_a && a == b);
             wide_held += usize::from(held_a || held_b);
@@ -254,21 +357,16 @@ impl Sketch {
     /// Estimated bins whose minimum shingle the two texts share, and the bins either text
     /// holds: the agreeing 16-bit bins, plus the agreeing 4-bit bins less those expected by
     /// chance (one in 15 of the bins both hold).
-    fn shared_bins(&self, other: &Sketch) -> (f64, f64) {
+    fn shared_bins(&self, other: &Core) -> (f64, f64) {
         let (wide, wide_held, narrow, both, either) = self.agreeing(other);
         let chance = 1.0 / 15.0;
         let narrow_true = ((narrow as f64 - both as f64 * chance) / (1.0 - chance)).max(0.0);
         (wide as f64 + narrow_true, (wide_held + either) as f64)
     }
 
-    /// Agreeing 16-bit bins: each is near-certain evidence of a shared shingle.
-    pub fn agreeing_wide_bins(&self, other: &Sketch) -> usize {
-        self.agreeing(other).0
-    }
-
     /// Figure slots the two sketches both sampled with the same context: `(agreeing,
     /// conflicting)`, where a conflict is one context followed by different figures.
-    fn figure_evidence(&self, other: &Sketch) -> (u8, u8) {
+    fn figure_evidence(&self, other: &Core) -> (u8, u8) {
         let (mut agree, mut conflict) = (0, 0);
         if self.figures == [0; FIGURE_WORDS] || other.figures == [0; FIGURE_WORDS] {
             return (0, 0);
@@ -292,8 +390,7 @@ impl Sketch {
         std::array::from_fn(|i| ((packed >> (SLOT_BITS * i as u32)) & ((1 << SLOT_BITS) - 1)) as u32)
     }
 
-    /// Similarity estimates of two texts; all zero when either text had no words.
-    pub fn compare(&self, other: &Sketch) -> Similarity {
+    pub(crate) fn compare(&self, other: &Core) -> Similarity {
         if self.is_empty() || other.is_empty() {
             return Similarity {
                 jaccard: 0.0,
@@ -323,6 +420,7 @@ impl Sketch {
         }
     }
 
+    /// The key this text is filed under in LSH band `band`.
     pub(crate) fn band_key(&self, band: usize) -> u16 {
         self.wide[band]
     }
@@ -382,6 +480,19 @@ fn held_bins(x: u64) -> u64 {
 /// The top bit of a wide bin: its value was borrowed from another bin (the bin was empty).
 const BORROWED: u16 = 1 << 15;
 
+/// A look-up key that is none (a bin with too few hashes for a probe).
+pub(crate) const NO_KEY: u16 = u16::MAX;
+
+/// The 16-bit fingerprint of a wide bin's value (the top bit is the borrowed flag).
+fn wide_fingerprint(s: u64) -> u16 {
+    fmix64(s ^ FINGERPRINT_SEED) as u16 & !BORROWED
+}
+
+/// The 16-bit key of a lead hash (never `NO_KEY`; its top bit clear, as own minhash keys).
+fn lead_fingerprint(h: u64) -> u16 {
+    fmix64(h ^ FINGERPRINT_SEED) as u16 & !BORROWED
+}
+
 /// A 4-bit fingerprint of a bin's minimum, never 0 (0 is an empty bin).
 fn narrow_fingerprint(s: u64) -> u8 {
     1 + (fmix64(s ^ FINGERPRINT_SEED) % 15) as u8
@@ -428,6 +539,7 @@ const SHINGLE_SEED: u64 = 0x9e37_79b9_7f4a_7c15;
 const FINGERPRINT_SEED: u64 = 0xd6e8_feb8_6659_fd93;
 const PROBE_SEED: u64 = 0xa076_1d64_78bd_642f;
 const FIGURE_SEED: u64 = 0xe703_7ed1_a0b4_28db;
+const LEAD_SEED: u64 = 0x8ebc_6af0_9c88_c6e3;
 
 /// The finaliser of MurmurHash3: a bijective 64-bit mix.
 #[inline]

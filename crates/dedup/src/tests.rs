@@ -214,7 +214,7 @@ fn kerman_truncated_syndicated_copy_is_grouped_and_the_rest_stay_distinct() {
 #[test]
 fn index_entry_is_as_small_as_the_cost_model_says() {
     assert_eq!(ENTRY_BYTES, 156);
-    assert_eq!(SKETCH_BYTES, 93);
+    assert_eq!(SKETCH_BYTES, 137);
 }
 
 #[test]
@@ -358,4 +358,72 @@ fn a_short_text_is_not_contained_in_a_long_one_by_one_shared_sentence() {
     let sim = Sketch::of(short).compare(&Sketch::of(HARBOUR));
     assert!(sim.containment < 0.5, "{sim:?}");
     assert!(!DedupConfig::default().is_duplicate(&sim), "{sim:?}");
+}
+
+/// The three reports above, one after another: a long text for the tests of partial copies.
+fn long_report() -> String {
+    format!("{HARBOUR}\n{PIPELINE}\n{ELECTION}")
+}
+
+#[test]
+fn a_truncated_copy_under_a_new_dateline_shares_a_lead_key_with_its_original() {
+    let original = Sketch::of(&long_report());
+    for lines in 2..=5 {
+        let copy = format!("PORT CITY, May 4 (Wire) - {}", first_lines(HARBOUR, lines));
+        let copy = Sketch::of(&copy);
+        let shared = (MINHASH_BANDS..WIDE_BINS).any(|band| {
+            let filed = original.core.band_key(band);
+            copy.lookup_keys(band).any(|k| k == filed)
+        });
+        assert!(shared, "a copy of the first {lines} lines finds its original by its lead");
+    }
+    // An unrelated text shares none.
+    let other = Sketch::of(PIPELINE);
+    assert!(!(MINHASH_BANDS..WIDE_BINS).any(|b| other.lookup_keys(b).any(|k| k == original.core.band_key(b))));
+}
+
+#[test]
+fn a_fuller_text_added_after_a_short_one_it_contains_looks_up_its_minima() {
+    // The short text's bin minimum is in the fuller text; the fuller text looks up its own
+    // smallest values of each bin, so it finds the short one in more bands than by its
+    // minima alone.
+    let short = Sketch::of(&first_lines(HARBOUR, 2));
+    let full = Sketch::of(&long_report());
+    let by_minima = (0..MINHASH_BANDS).filter(|&b| full.core.band_key(b) == short.core.band_key(b)).count();
+    let by_probes = (0..MINHASH_BANDS).filter(|&b| full.lookup_keys(b).any(|k| k == short.core.band_key(b))).count();
+    assert!(by_probes > by_minima, "{by_probes} bands by probes, {by_minima} by minima");
+    let mut index = DedupIndex::default();
+    let short_text = first_lines(HARBOUR, 2);
+    index.add("short", Sketch::of(&short_text), meta(&short_text));
+    let outcome = index.add("full", full, meta(&long_report()));
+    assert_eq!(outcome.repointed, vec![("short".to_string(), "full".to_string())]);
+}
+
+#[test]
+fn a_short_lead_added_after_its_long_original_is_a_copy() {
+    let mut index = DedupIndex::default();
+    let long = long_report();
+    index.add("long", Sketch::of(&long), meta(&long));
+    let lead = format!("By Wire staff\n\n{}", first_lines(HARBOUR, 3));
+    assert_eq!(index.add("lead", Sketch::of(&lead), meta(&lead)).duplicate_of.as_deref(), Some("long"));
+}
+
+#[test]
+fn a_copy_of_the_source_joins_when_a_fuller_rewrite_became_the_original() {
+    let lines =
+        |text: &str, from: usize, to: usize| text.lines().skip(from).take(to - from).collect::<Vec<_>>().join("\n");
+    // The source; a fuller version of it with its second half dropped and a report added;
+    // a copy of the source's second half, which that fuller version lacks.
+    let source = format!("{HARBOUR}\n{ELECTION}");
+    let fuller = format!("{}\n{ELECTION}\n{PIPELINE}", lines(HARBOUR, 0, 3));
+    let copy = format!("{}\n{}", lines(HARBOUR, 3, 6), lines(ELECTION, 0, 1));
+    let run = |config: DedupConfig| {
+        let mut index = DedupIndex::new(config);
+        index.add("source", Sketch::of(&source), meta(&source));
+        assert_eq!(index.add("fuller", Sketch::of(&fuller), meta(&fuller)).repointed.len(), 1);
+        index.add("copy", Sketch::of(&copy), meta(&copy)).duplicate_of
+    };
+    assert_eq!(run(DedupConfig::default()).as_deref(), Some("fuller"));
+    let members_only_when_near_equal = DedupConfig { member_containment: f64::INFINITY, ..DedupConfig::default() };
+    assert_eq!(run(members_only_when_near_equal), None);
 }
