@@ -74,8 +74,9 @@
 //!   clause's end. "next 5/12" is the first such day after the reference; a range without
 //!   years runs forward from its first end ("from December 20 to January 5"). "Sat", "Sun",
 //!   "Wed", "Mon" are weekdays only before the day they name ("Sat 14th").
-//! - "the next 4 business days" counts weekdays (Monday to Friday). "Labor Day weekend" is the
-//!   Saturday to Monday, "Thanksgiving weekend" Thursday to Sunday.
+//! - "the next 4 business days" counts weekdays (Monday to Friday); "this working week", "next
+//!   workweek" are Monday to Friday. "Labor Day weekend" is the Saturday to Monday,
+//!   "Thanksgiving weekend" Thursday to Sunday.
 //! - "since X" and "after X" are `TimeKind::Since`, "until X", "by X", "before X" are
 //!   `TimeKind::Until`; their value is the interval of X itself.
 //! - Counts: "about/around/some/approximately N" → N..N, `Approximate` (the figure as given);

@@ -1373,6 +1373,19 @@ impl<'a> TimeScanner<'a> {
                 W::This => 0,
                 _ => 1,
             };
+            // "this working week", "next workweek": Monday to Friday of that week
+            let work_week = if t.is_w(j, W::Business) && t.lex(j + 1) == Lex::Unit(Unit::Week) {
+                Some(j + 2)
+            } else {
+                t.is_w(j, W::Workweek).then_some(j + 1)
+            };
+            if let Some(end) = work_week {
+                let iv = r.and_then(|r| {
+                    let week = self.nth_unit(r, Unit::Week, which)?;
+                    span(week.start, shift_days(week.start, 4)?, DatePrecision::Week)
+                });
+                return self.date_hit(end, iv);
+            }
             match t.lex(j) {
                 Lex::Weekday(_) if self.dated_weekday(j, r).is_some() => return self.dated_weekday(j, r),
                 Lex::Weekday(wd) => {

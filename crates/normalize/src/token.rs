@@ -199,6 +199,8 @@ pub(crate) enum W {
     Date,
     /// "time" of "in two weeks' time".
     Time,
+    /// "workweek": Monday to Friday.
+    Workweek,
     As,
     Many,
     Nearly,
@@ -623,6 +625,7 @@ const VOCABULARY: &[(&str, Lex)] = &[
     ("up", Lex::W(W::Up)),
     ("date", Lex::W(W::Date)),
     ("time", Lex::W(W::Time)),
+    ("workweek", Lex::W(W::Workweek)),
     ("as", Lex::W(W::As)),
     ("many", Lex::W(W::Many)),
     ("nearly", Lex::W(W::Nearly)),

@@ -494,3 +494,9 @@ fn lower_case_months_where_no_verb_can_stand() {
     range("The school reopened in the april.", "2023-04-01", "2023-04-30", DatePrecision::Month);
     assert!(times("What they believe in may change.").is_empty());
 }
+
+#[test]
+fn working_weeks_are_monday_to_friday() {
+    range("Talks resume next working week.", "2024-01-15", "2024-01-19", DatePrecision::Week);
+    range("Strikes hit this workweek.", "2024-01-08", "2024-01-12", DatePrecision::Week);
+}
