@@ -105,7 +105,7 @@
 //! A call makes one left-to-right pass over the bytes that cuts the text into tokens (words,
 //! digit runs, punctuation) held in one vector: that vector and the results are the only
 //! allocations. ASCII bytes are classified without decoding. A word is looked up by packing its
-//! lower-cased bytes into a `u128` and probing a hash table of the vocabulary (about 420 words
+//! lower-cased bytes into a `u128` and probing a hash table of the vocabulary (about 430 words
 //! in 1,024 slots) built once in a `OnceLock`: one or two integer comparisons, no heap. Then one
 //! pass over the tokens tries the patterns at each token; tokens no pattern can start with
 //! (most words, most punctuation, "the" before an ordinary word) are left after one `match`,

@@ -3,7 +3,7 @@
 //!
 //! Words are looked up by packing their lower-cased bytes (at most 16) into one `u128` and
 //! probing an open-addressing hash table of the vocabulary built once (1,024 slots for about
-//! 420 words, so a probe is one or two integer comparisons): no allocation per word. Longer
+//! 430 words, so a probe is one or two integer comparisons): no allocation per word. Longer
 //! words and words with non-ASCII letters are `Lex::Other` without a lookup.
 
 use std::sync::OnceLock;
