@@ -516,7 +516,8 @@ fn holiday_name(t: Toks, j: usize) -> Option<(HolidayRule, usize)> {
                 return Some((Fixed(12, 31), k + 1));
             } else if t.lex(k) == Lex::Unit(Unit::Day) {
                 return Some((Fixed(1, 1), k + 1));
-            } else if t.cap(j) && t.cap(j + 1) {
+            } else if (t.cap(j) && t.cap(j + 1)) || matches!(t.w(j.wrapping_sub(1)), Some(W::Before | W::After)) {
+                // "New Year", and "before new year" (not "in the new year", a season)
                 return Some((Fixed(1, 1), j + 2));
             }
         }

@@ -500,3 +500,9 @@ fn working_weeks_are_monday_to_friday() {
     range("Talks resume next working week.", "2024-01-15", "2024-01-19", DatePrecision::Week);
     range("Strikes hit this workweek.", "2024-01-08", "2024-01-12", DatePrecision::Week);
 }
+
+#[test]
+fn new_year_after_before_or_after() {
+    day("Prices rose 5 days before new year.", "2023-12-27");
+    assert!(times("Talks will resume in the new year.").is_empty());
+}
