@@ -25,7 +25,9 @@
 //!   a month; January–June, May–August, July–December of a year, and the narrower thirds
 //!   January–April, May–August, September–December for "the beginning/middle/end of"; Monday–
 //!   Wednesday, Tuesday–Friday, Thursday–Sunday of a week; the first, second, third month of a
-//!   season; years 0–3, 4–6, 7–9 of a decade.
+//!   season; years 0–3, 4–6, 7–9 of a decade. As an end of a range, "the start/middle/end of"
+//!   a period is a day: "from the end of March to the middle of September" is 1 April to 15
+//!   September, "from 2007 to the start of 2008" is 2007.
 //! - Seasons are meteorological, northern hemisphere: spring March–May, summer June–August,
 //!   autumn September–November, winter December to February (winter 2023 starts in December
 //!   2023). A lone season is the latest one that started on or before the reference.
@@ -66,7 +68,12 @@
 //!   of May), Mother's Day (second Sunday of May), Father's Day (third Sunday of June), Labor
 //!   Day (first Monday of September), Thanksgiving (fourth Thursday of November), Black Friday
 //!   (the day after). Holidays of lunar calendars (Eid, Ramadan) are not read. Quarters and
-//!   halves: "Q3 2016", "the third quarter of", "H2 2019", "2016H1".
+//!   halves: "Q3 2016", "the third quarter of", "H2 2019", "2016H1". "CY 2008", "calendar year
+//!   2008" are 2008. A fiscal year ("fiscal 2019", "FY19", "financial year 2019") is named by
+//!   the year it ends in or, in Japan and India, starts in: February 2018 to March 2020 holds
+//!   every such twelve months. A school year ("SY 2008") is August 2007 to July 2009 for the
+//!   same reason. "this/last fiscal year" is counted from the reference: twelve months that may
+//!   start on any month's first. "this/last school year" runs August to July.
 //! - "4.22" and "on 4-22" are a month and day (day first by option) only after "on", "in",
 //!   "by", "since", "until", "before", "after" or a weekday, and not before a unit or "%";
 //!   "2015.3" is March 2015 where nothing follows it. A bare day ("on 15", "for the 27th.") is
@@ -105,7 +112,7 @@
 //! A call makes one left-to-right pass over the bytes that cuts the text into tokens (words,
 //! digit runs, punctuation) held in one vector: that vector and the results are the only
 //! allocations. ASCII bytes are classified without decoding. A word is looked up by packing its
-//! lower-cased bytes into a `u128` and probing a hash table of the vocabulary (about 430 words
+//! lower-cased bytes into a `u128` and probing a hash table of the vocabulary (about 440 words
 //! in 1,024 slots) built once in a `OnceLock`: one or two integer comparisons, no heap. Then one
 //! pass over the tokens tries the patterns at each token; tokens no pattern can start with
 //! (most words, most punctuation, "the" before an ordinary word) are left after one `match`,

@@ -354,6 +354,54 @@ fn year_number(t: Toks, i: usize) -> Option<i32> {
     Some(n.int as i32)
 }
 
+/// Years that are not (or need not be) calendar years, named by a number or counted from a day.
+#[derive(Clone, Copy)]
+enum YearKind {
+    Calendar,
+    Fiscal,
+    School,
+}
+
+impl YearKind {
+    /// The year named `y`. A fiscal year is named by the calendar year it ends in (a company's
+    /// may end in January, so it starts in February of the year before) or, in Japan and India,
+    /// by the one it starts in (April to March): February of `y - 1` to March of `y + 1` holds
+    /// all of them. A school year runs from August or September to June or July and is named by
+    /// either of its calendar years: August of `y - 1` to July of `y + 1`.
+    fn named(self, y: i32) -> Option<DateInterval> {
+        match self {
+            YearKind::Calendar => year_interval(y),
+            YearKind::Fiscal => span(date(y - 1, 2, 1)?, date(y + 1, 3, 31)?, DatePrecision::Year),
+            YearKind::School => span(date(y - 1, 8, 1)?, date(y + 1, 7, 31)?, DatePrecision::Year),
+        }
+    }
+
+    /// The year holding day `r` (`which` 0), or the one before (-1) or after (1) it. A fiscal year
+    /// of twelve months may start on the first of any month: the one holding `r` started at most
+    /// eleven months before `r`'s month and ends at most twelve months after its start. A school
+    /// year is August to July (northern hemisphere).
+    fn holding(self, r: NaiveDate, which: i32) -> Option<DateInterval> {
+        match self {
+            YearKind::Calendar => year_interval(r.year() + which),
+            YearKind::Fiscal => {
+                let month = date(r.year(), r.month(), 1)?;
+                let first = month.checked_sub_months(Months::new(11))?;
+                let start = if which < 0 {
+                    first.checked_sub_months(Months::new(12))?
+                } else {
+                    first.checked_add_months(Months::new(12 * which as u32))?
+                };
+                let end = start.checked_add_months(Months::new(23))?.pred_opt()?;
+                span(start, end, DatePrecision::Year)
+            }
+            YearKind::School => {
+                let y = if r.month() >= 8 { r.year() } else { r.year() - 1 } + which;
+                span(date(y, 8, 1)?, date(y + 1, 7, 31)?, DatePrecision::Year)
+            }
+        }
+    }
+}
+
 /// `n` whole calendar quarters, the first `from` quarters after the reference's own (negative:
 /// before it): "the last two quarters" are the two before the current one, "the next 7
 /// quarters" the seven after it. Quarters are reporting periods, so they are never counted from
@@ -629,6 +677,13 @@ impl<'a> TimeScanner<'a> {
                         | W::H
                         | W::To
                         | W::Date
+                        | W::Fiscal
+                        | W::Financial
+                        | W::School
+                        | W::Calendar
+                        | W::Fy
+                        | W::Cy
+                        | W::Sy
                 ) {
                     return None;
                 }
@@ -924,6 +979,16 @@ impl<'a> TimeScanner<'a> {
                 }
                 _ => a.value.clone(),
             };
+            // an end written "the end of 2007" is a day, not the last third of the year
+            let first = self.edge_day(i, a, &a_value);
+            let last = self.edge_day(k, &b, &b_value).and_then(|d| d.pred_opt());
+            if let (Some(TimeValue::Interval(x)), Some(TimeValue::Interval(y))) = (&a_value, &b_value) {
+                if first.is_some() || last.is_some() {
+                    let (start, end) = (first.unwrap_or(x.start), last.unwrap_or(y.end));
+                    let value = span(start, end, x.precision.max(y.precision)).map(TimeValue::Interval);
+                    return Some(Hit { end: b.end, value, kind: TimeKind::Date });
+                }
+            }
             between(a_value, b_value, b.end)
         };
         match joined(&a) {
@@ -949,6 +1014,7 @@ impl<'a> TimeScanner<'a> {
             .or_else(|| self.iso_week(i))
             .or_else(|| self.units_from(i))
             .or_else(|| self.quarter(i))
+            .or_else(|| self.accounting_year(i))
             .or_else(|| self.holiday(i))
             .or_else(|| self.bounded_span(i))
             .or_else(|| self.relative_to_event(i))
@@ -962,6 +1028,44 @@ impl<'a> TimeScanner<'a> {
             .or_else(|| self.numeric(i))
             .or_else(|| self.season(i, false))
             .or_else(|| self.year(i, false))
+    }
+
+    /// The kind of year at `k` and the token after its words: "fiscal year", "fiscal", "FY",
+    /// "school year", "CY", "calendar year".
+    fn year_kind(&self, k: usize) -> Option<(YearKind, usize)> {
+        let t = self.t;
+        let year = t.lex(k + 1) == Lex::Unit(Unit::Year);
+        match t.w(k)? {
+            W::Cy => Some((YearKind::Calendar, k + 1)),
+            W::Fy => Some((YearKind::Fiscal, k + 1)),
+            W::Sy => Some((YearKind::School, k + 1)),
+            W::Fiscal => Some((YearKind::Fiscal, if year { k + 2 } else { k + 1 })),
+            W::Calendar if year => Some((YearKind::Calendar, k + 2)),
+            W::Financial if year => Some((YearKind::Fiscal, k + 2)),
+            W::School if year => Some((YearKind::School, k + 2)),
+            _ => None,
+        }
+    }
+
+    /// "fiscal 2019", "FY2019", "fy18", "financial year 2020", "cy 2008", "SY 2008"; "in fiscal
+    /// year", "the school year." at a clause's end: the one holding the reference.
+    fn accounting_year(&self, i: usize) -> Option<Hit> {
+        let t = self.t;
+        let (kind, j) = self.year_kind(i)?;
+        if let Some(y) = year_number(t, j) {
+            return self.date_hit(j + 1, kind.named(y));
+        }
+        // two digits glued to the letters or after an apostrophe: "FY18", "FY'19"
+        let at = if (t.punct(j, '\'') || t.punct(j, '’')) && t.tight(j) && t.tight(j + 1) { j + 1 } else { j };
+        let short = t.num(at).filter(|n| n.is_plain() && n.digits == 2 && t.tight(at));
+        if let Some(n) = short.filter(|_| !(t.tight(at + 1) && (t.is_word(at + 1) || t.num(at + 1).is_some()))) {
+            return self.date_hit(at + 1, kind.named(2000 + n.int as i32));
+        }
+        let after_in = matches!(t.prev_lex(i), Lex::W(W::In | W::During | W::The));
+        if j == i + 2 && after_in && ends_clause(t, j) {
+            return self.date_hit(j, self.reference.and_then(|r| kind.holding(r, 0)));
+        }
+        None
     }
 
     /// "two Sundays from now", "three Fridays ago", "two Monday later": the nth such weekday
@@ -1374,6 +1478,10 @@ impl<'a> TimeScanner<'a> {
                 W::This => 0,
                 _ => 1,
             };
+            // "last fiscal year", "this school year"
+            if let Some((kind, end)) = self.year_kind(j).filter(|(_, end)| t.lex(end - 1) == Lex::Unit(Unit::Year)) {
+                return self.date_hit(end, r.and_then(|r| kind.holding(r, which as i32)));
+            }
             // "this working week", "next workweek": Monday to Friday of that week
             let work_week = if t.is_w(j, W::Business) && t.lex(j + 1) == Lex::Unit(Unit::Week) {
                 Some(j + 2)
@@ -2063,6 +2171,47 @@ impl<'a> TimeScanner<'a> {
     /// "early 2023", "mid-December", "late October 2022", "the end of last year".
     fn part(&self, i: usize) -> Option<Hit> {
         let t = self.t;
+        let (part, inner) = self.part_inner(i)?;
+        let value = match inner.value {
+            Some(TimeValue::Interval(iv)) => {
+                part_of(iv, part, !matches!(t.lex(i), Lex::Part(_))).map(TimeValue::Interval)
+            }
+            _ => None,
+        };
+        Some(Hit { end: inner.end, value, kind: TimeKind::Date })
+    }
+
+    /// The day a range begins or ends at when that end is written "the start/middle/end of"
+    /// a period: its first day, its middle day or the day after it ("from the end of March to
+    /// the middle of September" is 1 April to 15 September). `hit` is the end as `part` read
+    /// it and `moved` as the range resolved it, whose year the period takes.
+    fn edge_day(&self, i: usize, hit: &Hit, moved: &Option<TimeValue>) -> Option<NaiveDate> {
+        if matches!(self.t.lex(i), Lex::Part(_)) {
+            return None;
+        }
+        let (part, inner) = self.part_inner(i).filter(|(_, inner)| inner.end == hit.end)?;
+        let (Some(TimeValue::Interval(p)), Some(TimeValue::Interval(read)), Some(TimeValue::Interval(now))) =
+            (inner.value, &hit.value, moved)
+        else {
+            return None;
+        };
+        let years = now.start.year() - read.start.year();
+        let start = match years {
+            0 => p.start,
+            y if y > 0 => p.start.checked_add_months(Months::new(12 * y as u32))?,
+            y => p.start.checked_sub_months(Months::new(12 * (-y) as u32))?,
+        };
+        let end = start.checked_add_days(Days::new(p.days() as u64 - 1))?;
+        match part {
+            Part::Early => Some(start),
+            Part::Mid => start.checked_add_days(Days::new(p.days() as u64 / 2)),
+            Part::Late => end.succ_opt(),
+        }
+    }
+
+    /// The part and the period of "early 2023", "the end of last year" (for `part`).
+    fn part_inner(&self, i: usize) -> Option<(Part, Hit)> {
+        let t = self.t;
         let (part, mut j) = match t.lex(i) {
             Lex::Part(p) => (p, i + 1),
             Lex::W(W::The | W::Beginning | W::Middle | W::End) => {
@@ -2098,13 +2247,7 @@ impl<'a> TimeScanner<'a> {
             .or_else(|| self.year(j, true))
             .or_else(|| self.relative(j))
             .or_else(bare_unit)?;
-        let value = match inner.value {
-            Some(TimeValue::Interval(iv)) => {
-                part_of(iv, part, !matches!(t.lex(i), Lex::Part(_))).map(TimeValue::Interval)
-            }
-            _ => None,
-        };
-        Some(Hit { end: inner.end, value, kind: TimeKind::Date })
+        Some((part, inner))
     }
 
     /// "Wednesday", "on Tuesday", "Wednesday, January 3, 2024".

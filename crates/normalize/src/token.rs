@@ -3,7 +3,7 @@
 //!
 //! Words are looked up by packing their lower-cased bytes (at most 16) into one `u128` and
 //! probing an open-addressing hash table of the vocabulary built once (1,024 slots for about
-//! 430 words, so a probe is one or two integer comparisons): no allocation per word. Longer
+//! 440 words, so a probe is one or two integer comparisons): no allocation per word. Longer
 //! words and words with non-ASCII letters are `Lex::Other` without a lookup.
 
 use std::sync::OnceLock;
@@ -274,6 +274,15 @@ pub(crate) enum W {
     Wc,
     /// "business", "working" before "days": weekdays.
     Business,
+    /// "fiscal"; "financial", only before "year".
+    Fiscal,
+    Financial,
+    /// "school", "academic" before "year".
+    School,
+    /// "FY", "CY", "SY" before a year: fiscal, calendar, school.
+    Fy,
+    Cy,
+    Sy,
 }
 
 /// Looks a word up, ignoring ASCII case: one hash of a packed integer, no allocation.
@@ -392,6 +401,13 @@ const VOCABULARY: &[(&str, Lex)] = &[
     ("within", Lex::W(W::Within)),
     ("for", Lex::W(W::For)),
     ("calendar", Lex::W(W::Calendar)),
+    ("fiscal", Lex::W(W::Fiscal)),
+    ("financial", Lex::W(W::Financial)),
+    ("school", Lex::W(W::School)),
+    ("academic", Lex::W(W::School)),
+    ("fy", Lex::W(W::Fy)),
+    ("cy", Lex::W(W::Cy)),
+    ("sy", Lex::W(W::Sy)),
     ("will", Lex::W(W::Will)),
     ("w", Lex::W(W::Wc)),
     ("business", Lex::W(W::Business)),

@@ -506,3 +506,45 @@ fn new_year_after_before_or_after() {
     day("Prices rose 5 days before new year.", "2023-12-27");
     assert!(times("Talks will resume in the new year.").is_empty());
 }
+
+#[test]
+fn range_ends_written_as_the_start_middle_or_end_of_a_period_are_days() {
+    let (_, s, e, _, _) = one("Prices rose from the end of March 2023 to the middle of September 2023.");
+    assert_eq!((s, e), (d("2023-04-01"), d("2023-09-15")));
+    let (_, s, e, _, _) = one("The talks ran from 2019 to the start of 2021.");
+    assert_eq!((s, e), (d("2019-01-01"), d("2020-12-31")));
+    let (_, s, e, _, _) = one("Output fell between the middle of 2021 and the end of 2022.");
+    assert_eq!((s, e), (d("2021-07-02"), d("2022-12-31")));
+    // without a year: the latest March before the article, and the September after it
+    let (_, s, e, _, _) = one("Rain fell from the end of March to the middle of September.");
+    assert_eq!((s, e), (d("2023-04-01"), d("2023-09-15")));
+    // a lone "the end of 2022" is still its last third
+    range("The plant closed at the end of 2022.", "2022-09-01", "2022-12-31", DatePrecision::Season);
+}
+
+#[test]
+fn fiscal_calendar_and_school_years() {
+    // (text, first day, last day), all of year precision
+    let years = [
+        // a fiscal year named 2019 may end in January 2019 or start in April 2019
+        ("Revenue fell in fiscal 2019, the company said.", "2018-02-01", "2020-03-31"),
+        ("Its FY2019 results were late.", "2018-02-01", "2020-03-31"),
+        ("The fy18 budget was cut.", "2017-02-01", "2019-03-31"),
+        ("In the financial year 2020 it lost money.", "2019-02-01", "2021-03-31"),
+        ("Sales in CY 2008 were flat.", "2008-01-01", "2008-12-31"),
+        ("Sales in the cy18 rose.", "2018-01-01", "2018-12-31"),
+        ("Enrolment in SY 2008 fell.", "2007-08-01", "2009-07-31"),
+        // counted from the article (12 January 2024): twelve months starting on a month's first
+        ("Profits rose in the last fiscal year.", "2022-02-01", "2023-12-31"),
+        ("Profits rose this fiscal year.", "2023-02-01", "2024-12-31"),
+        ("Profits rose in fiscal year.", "2023-02-01", "2024-12-31"),
+        ("Three schools closed this school year.", "2023-08-01", "2024-07-31"),
+        ("Three schools closed last academic year.", "2022-08-01", "2023-07-31"),
+    ];
+    for (text, start, end) in years {
+        range(text, start, end, DatePrecision::Year);
+    }
+    // no year after it: not a date
+    assert!(times("The fiscal hawks and the school board met.").is_empty());
+    assert!(times("The fiscal year that ends now was hard.").is_empty());
+}
