@@ -67,7 +67,9 @@
 //!   July), Martin Luther King Day ("MLK Day", third Monday of January), Memorial Day (last Monday
 //!   of May), Mother's Day (second Sunday of May), Father's Day (third Sunday of June), Labor
 //!   Day (first Monday of September), Thanksgiving (fourth Thursday of November), Black Friday
-//!   (the day after). Holidays of lunar calendars (Eid, Ramadan) are not read. Quarters and
+//!   (the day after). Eid al-Fitr and Eid al-Adha are the days Saudi Arabia kept, from a table
+//!   of the years 2010 to 2026 (other years are not resolved; a lone "Eid" does not say which);
+//!   other holidays of lunar calendars (Ramadan) are not read. Quarters and
 //!   halves: "Q3 2016", "the third quarter of", "H2 2019", "2016H1". "CY 2008", "calendar year
 //!   2008" are 2008. A fiscal year ("fiscal 2019", "FY19", "financial year 2019") is named by
 //!   the year it ends in or, in Japan and India, starts in: February 2018 to March 2020 holds

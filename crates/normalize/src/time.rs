@@ -485,7 +485,58 @@ enum HolidayRule {
     Easter,
     /// The day after Thanksgiving.
     BlackFriday,
+    /// A day of the Islamic calendar, from a table of years (`EID_AL_FITR`, `EID_AL_ADHA`).
+    Table(&'static [(u32, u32); TABLE_YEARS]),
 }
+
+/// The first year of the tables of Islamic holidays; years outside them are not resolved.
+const TABLE_FIRST: i32 = 2010;
+const TABLE_YEARS: usize = 17;
+
+/// Eid al-Fitr (1 Shawwal), 2010 to 2026, as the day Saudi Arabia kept it (announced on the
+/// sighting of the moon; 2026 by the Umm al-Qura calendar). Countries that wait for their own
+/// sighting often keep the day after.
+const EID_AL_FITR: [(u32, u32); TABLE_YEARS] = [
+    (9, 10),
+    (8, 30),
+    (8, 19),
+    (8, 8),
+    (7, 28),
+    (7, 17),
+    (7, 6),
+    (6, 25),
+    (6, 15),
+    (6, 4),
+    (5, 24),
+    (5, 13),
+    (5, 2),
+    (4, 21),
+    (4, 10),
+    (3, 30),
+    (3, 20),
+];
+
+/// Eid al-Adha (10 Dhu al-Hijjah), 2010 to 2026, as Saudi Arabia kept it (the day after the
+/// day of Arafah of the Hajj; 2026 by the Umm al-Qura calendar).
+const EID_AL_ADHA: [(u32, u32); TABLE_YEARS] = [
+    (11, 16),
+    (11, 6),
+    (10, 26),
+    (10, 15),
+    (10, 4),
+    (9, 24),
+    (9, 12),
+    (9, 1),
+    (8, 21),
+    (8, 11),
+    (7, 31),
+    (7, 20),
+    (7, 9),
+    (6, 28),
+    (6, 16),
+    (6, 6),
+    (5, 27),
+];
 
 impl HolidayRule {
     fn on(self, y: i32) -> Option<NaiveDate> {
@@ -494,6 +545,10 @@ impl HolidayRule {
             HolidayRule::Nth(m, wd, n) => nth_weekday_of_month(y, m, wd, n),
             HolidayRule::Easter => easter(y),
             HolidayRule::BlackFriday => nth_weekday_of_month(y, 11, 3, 4)?.succ_opt(),
+            HolidayRule::Table(days) => {
+                let (m, d) = days.get(usize::try_from(y - TABLE_FIRST).ok()?)?;
+                date(y, *m, *d)
+            }
         }
     }
 }
@@ -605,6 +660,25 @@ fn holiday_name(t: Toks, j: usize) -> Option<(HolidayRule, usize)> {
         Holiday::Boxing => (Fixed(12, 26), day_after(j + 1)?),
         Holiday::Black if t.lex(j + 1) == Lex::Weekday(4) => (HolidayRule::BlackFriday, j + 2),
         Holiday::Black => return None,
+        // "Eid al-Fitr", "Eid ul Adha", "Eid-al-Fitr": a lone "Eid" does not say which
+        Holiday::Eid => {
+            let mut k = j + 1;
+            if t.is_dash(k) {
+                k += 1;
+            }
+            if t.get(k).is_some_and(|w| w.end - w.start == 2) && t.is_word(k) {
+                k += 1;
+                if t.is_dash(k) {
+                    k += 1;
+                }
+            }
+            match t.lex(k) {
+                Lex::Holiday(Holiday::Fitr) => (HolidayRule::Table(&EID_AL_FITR), k + 1),
+                Lex::Holiday(Holiday::Adha) => (HolidayRule::Table(&EID_AL_ADHA), k + 1),
+                _ => return None,
+            }
+        }
+        Holiday::Fitr | Holiday::Adha => return None,
     })
 }
 
@@ -1023,11 +1097,52 @@ impl<'a> TimeScanner<'a> {
             .or_else(|| self.relative(i))
             .or_else(|| self.part(i))
             .or_else(|| self.weekday(i))
+            .or_else(|| self.odd_order(i))
             .or_else(|| self.month_first(i, false))
             .or_else(|| self.day_first_form(i))
             .or_else(|| self.numeric(i))
             .or_else(|| self.season(i, false))
             .or_else(|| self.year(i, false))
+    }
+
+    /// Dates in an uncommon order, written as one word: "September-2020-23", "23-2020-September",
+    /// "2020/23/Sep"; or year, month and day apart: "2016 10 16". The year has four digits, each
+    /// part one separator, and nothing is glued on either side, so codes and counts stay out.
+    fn odd_order(&self, i: usize) -> Option<Hit> {
+        let t = self.t;
+        let year = |k: usize| {
+            t.num(k).filter(|n| n.is_plain() && n.digits == 4 && (1900..=2100).contains(&n.int)).map(|n| n.int as i32)
+        };
+        let small = |k: usize| t.num(k).filter(|n| n.is_plain() && n.digits <= 2).map(|n| n.int as u32);
+        let month = |k: usize| match t.lex(k) {
+            Lex::Month { m, ambiguous, .. } if !ambiguous || t.cap(k) => Some(m),
+            _ => None,
+        };
+        let glued = |k: usize| t.num(k).is_some() || t.is_word(k) || t.is_dash(k) || t.punct(k, '/');
+        if (i > 0 && t.tight(i) && glued(i - 1)) || (t.tight(i + 5) && glued(i + 5) && t.tight(i + 3)) {
+            return None;
+        }
+        let dash = |k: usize| t.tight(k) && t.tight(k + 1) && t.is_dash(k);
+        let slash = |k: usize| t.tight(k) && t.tight(k + 1) && t.punct(k, '/');
+        let (y, m, d, end) = if dash(i + 1) && dash(i + 3) {
+            match (month(i), small(i), year(i + 2), small(i + 4), month(i + 4)) {
+                (Some(m), _, Some(y), Some(d), _) => (y, m, d, i + 5),
+                (_, Some(d), Some(y), _, Some(m)) => (y, m, d, i + 5),
+                _ => return None,
+            }
+        } else if slash(i + 1) && slash(i + 3) {
+            (year(i)?, month(i + 4)?, small(i + 2)?, i + 5)
+        } else if !(t.tight(i + 1) || t.tight(i + 2) || (t.tight(i + 3) && glued(i + 3))) {
+            let (y, m, d) = (year(i)?, small(i + 1)?, small(i + 2)?);
+            if t.num(i + 3).is_some() || (i > 0 && t.num(i - 1).is_some()) {
+                return None;
+            }
+            (y, m, d, i + 3)
+        } else {
+            return None;
+        };
+        let day = date(y, m, d)?;
+        self.date_hit(end, Some(DateInterval::day(day)))
     }
 
     /// The kind of year at `k` and the token after its words: "fiscal year", "fiscal", "FY",

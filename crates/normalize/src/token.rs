@@ -144,6 +144,10 @@ pub(crate) enum Holiday {
     Workers,
     Boxing,
     Black,
+    /// "Eid", before "al-Fitr" or "al-Adha" (`Fitr`, `Adha`).
+    Eid,
+    Fitr,
+    Adha,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -368,6 +372,9 @@ const VOCABULARY: &[(&str, Lex)] = &[
     ("xmas", Lex::Holiday(Holiday::Christmas)),
     ("easter", Lex::Holiday(Holiday::Easter)),
     ("halloween", Lex::Holiday(Holiday::Halloween)),
+    ("eid", Lex::Holiday(Holiday::Eid)),
+    ("fitr", Lex::Holiday(Holiday::Fitr)),
+    ("adha", Lex::Holiday(Holiday::Adha)),
     ("nowruz", Lex::Holiday(Holiday::Nowruz)),
     ("thanksgiving", Lex::Holiday(Holiday::Thanksgiving)),
     ("patrick", Lex::Holiday(Holiday::Patrick)),

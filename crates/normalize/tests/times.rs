@@ -548,3 +548,34 @@ fn fiscal_calendar_and_school_years() {
     assert!(times("The fiscal hawks and the school board met.").is_empty());
     assert!(times("The fiscal year that ends now was hard.").is_empty());
 }
+
+#[test]
+fn dates_in_uncommon_orders() {
+    day("The file is dated September-2020-23.", "2020-09-23");
+    day("The file is dated 23-2020-September.", "2020-09-23");
+    day("The file is dated 2020/23/Sep.", "2020-09-23");
+    day("On 2016 10 16, the conference started.", "2016-10-16");
+    // not a date: a day that does not exist, a count after a year, a longer run of numbers
+    assert!(one_or_none("Scores were 2016 13 16 in the table.").is_none_or(|s| !s.contains("13")));
+    assert!(one_or_none("In 2016 10 people died.").is_some_and(|s| s == "2016"));
+    assert!(one_or_none("Codes 4 2016 10 16 were used.").is_none_or(|s| !s.contains("10 16")));
+}
+
+/// The words of the one time expression in `text`, if there is one.
+fn one_or_none(text: &str) -> Option<String> {
+    let found = times(text);
+    assert!(found.len() <= 1, "expected at most one time expression in {text:?}, got {found:?}");
+    found.first().map(|e| e.span.slice(text).to_string())
+}
+
+#[test]
+fn eid_from_a_table_of_years() {
+    // the latest before the article (12 January 2024), or the year named
+    day("Crowds prayed on Eid al-Fitr.", "2023-04-21");
+    day("Crowds prayed on eid al fitr 2019.", "2019-06-04");
+    day("Markets closed for Eid ul-Adha 2015.", "2015-09-24");
+    day("Markets closed for Eid-al-Adha.", "2023-06-28");
+    // which Eid is not said; a year outside the table is not resolved
+    assert!(times("They met on Eid with family.").is_empty());
+    assert!(times("Markets closed on Eid al-Fitr 1990.").is_empty());
+}
