@@ -35,7 +35,8 @@
 //!   "recent" reach back 4 units, "several" 7, "a couple of" 2. "the 5 upcoming years", "the 10
 //!   previous weeks" are "the next 5 years", "the previous 10 weeks". "to date", "till current
 //!   date" are `TimeKind::Until` the reference day; "from March to date" and "the year to date"
-//!   run to it.
+//!   run to it. "the past week", "the previous week", "past week" are the seven days up to the
+//!   reference; "previous week" and "last week" without "the" the calendar week before.
 //! - "next Friday" is the Friday of next week; "this Friday" the one of this week; "this Friday,
 //!   June 15" is that date in the year nearest the reference. "three Fridays ago", "two Sundays
 //!   from now" count such weekdays back or on. A weekday after a counted day or a week ("in 3

@@ -1396,7 +1396,7 @@ impl<'a> TimeScanner<'a> {
                 let after_the = i > 0 && t.is_w(i - 1, W::The);
                 match small_count(t, i + 1) {
                     Some((_, hi, k)) if matches!(t.lex(k), Lex::Unit(_)) => (hi, k),
-                    _ if matches!(t.lex(i + 1), Lex::Unit(_)) && (after_the || !t.is_w(i, W::Last)) => (1, i + 1),
+                    _ if matches!(t.lex(i + 1), Lex::Unit(_)) && (after_the || t.is_w(i, W::Past)) => (1, i + 1),
                     _ => return None,
                 }
             }

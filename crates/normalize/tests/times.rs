@@ -579,3 +579,14 @@ fn eid_from_a_table_of_years() {
     assert!(times("They met on Eid with family.").is_empty());
     assert!(times("Markets closed on Eid al-Fitr 1990.").is_empty());
 }
+
+#[test]
+fn previous_week_without_the_is_last_week() {
+    // Friday 12 January 2024: the week of 1 to 7 January, as "last week"
+    range("Talks stalled previous week.", "2024-01-01", "2024-01-07", DatePrecision::Week);
+    range("Talks stalled last week.", "2024-01-01", "2024-01-07", DatePrecision::Week);
+    day("It happened previous week - Monday.", "2024-01-01");
+    // with "the": the seven days up to the article
+    let (_, s, e, _, _) = one("Talks stalled in the previous week.");
+    assert_eq!((s, e), (d("2024-01-05"), d("2024-01-12")));
+}
