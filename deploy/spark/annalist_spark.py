@@ -10,8 +10,10 @@ All logic stays in the annalist binary; Spark only moves JSON Lines around:
    per country, joined wherever a frame's date interval (with fuse's one day of slack) reaches
    across a week boundary, so two dated frames fuse could join always share a block. A frame
    with no country or no date takes its document's most frequent country, and the week of the
-   document's most frequent frame date (or of its publication date). Each document goes to
-   every block one of its frames is in, carrying only those frames.
+   document's most frequent frame date (or of its publication date); an undated main event is
+   blocked by the week before its publication, as fuse dates it. Places that fuse nests (a
+   site in its city, a city in its region) share a block. Each document goes to every block
+   one of its frames is in, carrying only those frames.
 4. Per block, the documents sorted by `seq` go through `annalist fuse` (dedup + fuse, export
    schema out); the incidents of all blocks are written as JSON Lines part files.
 
@@ -130,6 +132,13 @@ def frames_of(item):
             lo = datetime.date.fromisoformat(iv["start"]) - datetime.timedelta(days=1)
             hi = datetime.date.fromisoformat(iv["end"]) + datetime.timedelta(days=1)
             span, start = (week(lo), week(hi)), week(iv["start"])
+        elif f.get("main") and doc.get("published"):
+            # fuse dates an undated main event by the week up to its publication
+            # (`annalist_fuse::REPORT_WINDOW_DAYS`): block it as that window
+            end = datetime.date.fromisoformat(doc["published"])
+            first = end - datetime.timedelta(days=REPORT_WINDOW_DAYS)
+            lo, hi = first - datetime.timedelta(days=1), end + datetime.timedelta(days=1)
+            span, start = (week(lo), week(hi)), week(first)
         place = f["place"]["value"] if f.get("place") else None
         vague = span is None and (place is None or place["kind"] == "country") and f["event_type"] != "unknown"
         out.append((f, country, span, start, norm(place["name"]) if place else None, f["event_type"], vague))
@@ -204,6 +213,7 @@ def edges(runs, vague):
 
 
 SITE_IN_CITY_KM = 25.0
+REPORT_WINDOW_DAYS = 7
 
 
 def place_points(item):
@@ -214,6 +224,32 @@ def place_points(item):
         p = f["place"]["value"] if f.get("place") else None
         if p and p["kind"] in ("site", "city") and p.get("lat") is not None and p.get("lon") is not None:
             out.append((country, key, p["kind"], p["country"], p["lat"], p["lon"]))
+    return out
+
+
+def place_divisions(item):
+    """Regions and the cities and sites with their admin1 division, for fuse's place nesting."""
+    _doc, _seq, frames = frames_of(item)
+    out = []
+    for f, country, _span, _start, key, _kind, _vague in frames:
+        p = f["place"]["value"] if f.get("place") else None
+        if p and p.get("admin1") and p["kind"] in ("region", "city", "site"):
+            out.append((country, key, p["kind"] == "region", p["country"], p["admin1"]))
+    return out
+
+
+def division_edges(places):
+    """A city or site and the region of its admin1 division name nested places
+    (`annalist_model::place_within`): their place nodes share a block."""
+    regions = collections.defaultdict(set)
+    for country, key, is_region, place_country, admin1 in places:
+        if is_region:
+            regions[(country, place_country, admin1)].add(key)
+    out = []
+    for country, key, is_region, place_country, admin1 in places:
+        if not is_region:
+            for rkey in regions.get((country, place_country, admin1), ()):
+                out.append((f"{country}|p:{key}", f"{country}|p:{rkey}"))
     return out
 
 
@@ -326,7 +362,10 @@ def main():
     runs = dict(docs.flatMap(dated_spans).groupByKey().map(windows).collect())
     vague = set(docs.flatMap(vague_nodes).distinct().collect())
     points = docs.flatMap(place_points).distinct().collect()
-    roots = union(docs.flatMap(edges(runs, vague)).distinct().collect() + site_city_edges(points))
+    divisions = docs.flatMap(place_divisions).distinct().collect()
+    roots = union(
+        docs.flatMap(edges(runs, vague)).distinct().collect() + site_city_edges(points) + division_edges(divisions)
+    )
     runs, roots = sc.broadcast(runs), sc.broadcast(roots)
     incidents = (
         docs.flatMap(lambda item: blocks(runs.value, roots.value)(item))
