@@ -452,7 +452,15 @@ pub async fn incident(State(state): State<AppState>, id: Result<Path<String>, Pa
             }
             body.push_str("<section class=\"fields\"><h2>Fields and their claims</h2>");
             let by_field = claims_by_field(inc);
-            for (field, value) in fields(inc) {
+            // the contract's fields, then the attribution ledger: who claimed, blamed, confirmed
+            // or denied, each statement with its quote
+            let mut rows = fields(inc);
+            let statements = by_field.get(&Field::Attribution).map_or(0, |v| v.len());
+            if statements > 0 {
+                let s = if statements == 1 { "" } else { "s" };
+                rows.push((Field::Attribution, format!("{statements} statement{s} of who did it")));
+            }
+            for (field, value) in rows {
                 let claims: &[&Claim] = by_field.get(&field).map(|v| v.as_slice()).unwrap_or(&[]);
                 if value.is_empty() && claims.is_empty() {
                     continue;
@@ -512,7 +520,7 @@ pub async fn incident(State(state): State<AppState>, id: Result<Path<String>, Pa
                     }
                     list.push_str("</ul></details>");
                 }
-                let open = conflict.is_some() || matches!(field, Field::Killed | Field::Wounded);
+                let open = conflict.is_some() || matches!(field, Field::Killed | Field::Wounded | Field::Attribution);
                 if open || claims.len() <= 1 {
                     body.push_str(&list);
                 } else {

@@ -99,6 +99,7 @@ fn server() -> &'static Server {
             claim(Field::Killed, "95+", &c, "At least 95 people were killed."),
             claim(Field::Wounded, "211", &a, "Officials said 211 were wounded."),
             claim(Field::Perpetrator, "Islamic State (claimed)", &b, "Islamic State claimed the attack."),
+            claim(Field::Attribution, "claimed: Islamic State", &b, "Islamic State claimed the attack."),
             claim(Field::Place, format!("Kerman {EVIL}").as_str(), &b, &format!("A reader wrote {EVIL} in the comments.")),
         ];
         let kerman = incident(json!({
@@ -364,6 +365,11 @@ fn pages_render_with_links_and_svg() {
     assert!(page.body.contains("sources disagree"));
     assert!(page.body.contains("<mark class=\"quote\""));
     assert!(page.body.contains("syndicated cop"), "the copy is folded");
+    assert!(
+        page.body.contains("id=\"f-attribution\"") && page.body.contains("1 statement of who did it"),
+        "the attribution ledger has its own section"
+    );
+    assert!(page.body.contains("claimed: Islamic State"));
     let map = get("/map");
     assert!(map.body.contains("<svg class=\"map\"") && map.body.contains("data-iso=\"IR\""));
     assert!(map.body.contains("class=\"dot\""));
