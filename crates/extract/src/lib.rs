@@ -724,10 +724,11 @@ fn prev_word(text: &str, to: usize) -> String {
 
 /// The last `n` words of `s`, lowercase, joined by single spaces.
 fn last_words(s: &str, n: usize) -> String {
-    let words: Vec<&str> =
-        s.split(|c: char| !(is_word_char(c) || c == '\'' || c == '’')).filter(|w| !w.is_empty()).collect();
-    let from = words.len().saturating_sub(n);
-    words[from..].join(" ").to_lowercase()
+    // read from the end: callers pass whole prefixes of the text, and only n words matter
+    let mut words: Vec<&str> =
+        s.rsplit(|c: char| !(is_word_char(c) || c == '\'' || c == '’')).filter(|w| !w.is_empty()).take(n).collect();
+    words.reverse();
+    words.join(" ").to_lowercase()
 }
 
 /// Whether one of `cues` ends the last `n` words of `s` (cue words matched whole).

@@ -64,7 +64,6 @@ const CLASH_CONTEXT: &[&str] = &[
     "workers",
     "cadres",
     "members",
-    "militants",
     "groups",
     "violent",
 ];

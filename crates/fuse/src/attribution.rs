@@ -6,7 +6,7 @@
 //! Not for: reading the statements (extract does, per article) or deciding the perpetrator
 //! (the incident's `perpetrators` are reconciled from the frames' own perpetrator fields).
 
-use crate::SourcedFrame;
+use crate::{evidence_claim, SourcedFrame};
 use annalist_model::{Claim, Field};
 
 /// The ledger of the frames of one incident: a claim per statement and document, in the order
@@ -15,16 +15,7 @@ pub fn ledger(frames: &[&SourcedFrame]) -> Vec<Claim> {
     let mut out: Vec<Claim> = Vec::new();
     for f in frames {
         for e in &f.frame.attributions {
-            let claim = Claim {
-                field: Field::Attribution,
-                value: e.value.describe(),
-                document: f.frame.document.clone(),
-                outlet: f.outlet.clone(),
-                published: f.published,
-                quote: e.quote.clone(),
-                start: e.sentence.start,
-                end: e.sentence.end,
-            };
+            let claim = evidence_claim(Field::Attribution, e.value.describe(), f, e);
             if !out.contains(&claim) {
                 out.push(claim);
             }

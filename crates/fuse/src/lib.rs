@@ -171,12 +171,11 @@ fn week_of(d: NaiveDate) -> i64 {
 impl Blocks {
     /// Puts the candidates for frame `fr` into `out`, sorted and without repeats.
     fn candidates(&self, fr: &EventFrame, n: usize, out: &mut Vec<usize>) {
-        out.extend(self.stateless.iter().copied());
         let Some(country) = fr.country.as_ref().map(|c| &c.value) else {
-            out.clear();
             out.extend(0..n);
             return;
         };
+        out.extend(self.stateless.iter().copied());
         match fr.date.as_ref().map(|d| d.value).filter(|d| d.days() <= LONG_DATE_DAYS) {
             None => out.extend(self.by_country.get(country).into_iter().flatten().copied()),
             Some(d) => {

@@ -11,6 +11,9 @@ use std::net::{SocketAddr, TcpStream};
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
+mod common;
+use common::{parse_reply, Reply};
+
 const EVIL: &str = "<script>alert('pwned')</script>";
 
 fn article(id: &str, outlet: &str, title: &str, text: &str) -> Article {
@@ -139,18 +142,12 @@ fn spawn_server(db: &std::path::Path) -> SocketAddr {
     addr
 }
 
-struct Reply {
-    status: u16,
-    headers: String,
-    body: String,
-}
-
 impl Reply {
     fn json(&self) -> Value {
         assert!(
-            self.headers.to_ascii_lowercase().contains("content-type: application/json"),
+            self.head.to_ascii_lowercase().contains("content-type: application/json"),
             "not JSON: {}\n{}",
-            self.headers,
+            self.head,
             self.body
         );
         serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("bad JSON ({e}): {}", self.body))
@@ -179,25 +176,7 @@ fn request_at(addr: SocketAddr, method: &str, path: &str, extra: &str, body: &st
     .unwrap();
     let mut raw = Vec::new();
     s.read_to_end(&mut raw).unwrap();
-    let text = String::from_utf8(raw).expect("UTF-8 reply");
-    let (head, rest) = text.split_once("\r\n\r\n").expect("a head");
-    let status = head.split(' ').nth(1).unwrap().parse().unwrap();
-    let body = if head.to_ascii_lowercase().contains("transfer-encoding: chunked") {
-        let mut out = String::new();
-        let mut r = rest;
-        while let Some((size, tail)) = r.split_once("\r\n") {
-            let n = usize::from_str_radix(size.trim(), 16).unwrap();
-            if n == 0 {
-                break;
-            }
-            out.push_str(&tail[..n]);
-            r = &tail[n + 2..];
-        }
-        out
-    } else {
-        rest.to_string()
-    };
-    Reply { status, headers: head.to_string(), body }
+    parse_reply(&String::from_utf8(raw).expect("UTF-8 reply"))
 }
 
 fn get(path: &str) -> Reply {
@@ -297,7 +276,7 @@ fn malformed_filters_are_400_json_naming_the_parameter() {
     get("/api/incidents/inc_kerman?x=1").error(400);
     let page = get("/?country=Iran");
     assert_eq!(page.status, 400);
-    assert!(page.headers.contains("text/html"));
+    assert!(page.head.contains("text/html"));
 }
 
 #[test]
@@ -318,7 +297,7 @@ fn script_in_article_text_is_shown_as_text() {
         assert_eq!(r.status, 200, "{path}");
         assert!(!r.body.contains("<script"), "{path} carries a live script tag");
         assert!(!r.body.contains("alert('pwned')"), "{path} carries the raw payload");
-        assert!(r.headers.contains("script-src") || r.headers.contains("default-src 'none'"), "{path}: no CSP");
+        assert!(r.head.contains("script-src") || r.head.contains("default-src 'none'"), "{path}: no CSP");
     }
     let r = get("/incidents/inc_kerman");
     assert!(r.body.contains("&lt;script&gt;alert(&#39;pwned&#39;)&lt;/script&gt;"), "the payload shown as text");

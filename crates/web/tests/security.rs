@@ -9,6 +9,9 @@ use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::sync::{Arc, Mutex, OnceLock};
 
+mod common;
+use common::{parse_reply, Reply};
+
 const TOKEN: &str = "s3cret-token";
 const MAX_BODY: usize = 4096;
 const MAX_QUERY: usize = 1000;
@@ -88,12 +91,6 @@ fn server() -> &'static Server {
     })
 }
 
-struct Reply {
-    status: u16,
-    head: String,
-    body: String,
-}
-
 impl Reply {
     fn error(&self, status: u16) -> Value {
         assert_eq!(self.status, status, "{}", self.body);
@@ -117,25 +114,7 @@ fn request(method: &str, path: &str, extra: &str, body: &[u8]) -> Reply {
     let _ = s.write_all(body);
     let mut raw = Vec::new();
     let _ = s.read_to_end(&mut raw);
-    let text = String::from_utf8_lossy(&raw).into_owned();
-    let (head, rest) = text.split_once("\r\n\r\n").unwrap_or_else(|| panic!("no head in {text:?}"));
-    let status = head.split(' ').nth(1).unwrap().parse().unwrap();
-    let body = if head.to_ascii_lowercase().contains("transfer-encoding: chunked") {
-        let mut out = String::new();
-        let mut r = rest;
-        while let Some((size, tail)) = r.split_once("\r\n") {
-            let n = usize::from_str_radix(size.trim(), 16).unwrap();
-            if n == 0 {
-                break;
-            }
-            out.push_str(&tail[..n]);
-            r = &tail[n + 2..];
-        }
-        out
-    } else {
-        rest.to_string()
-    };
-    Reply { status, head: head.to_string(), body }
+    parse_reply(&String::from_utf8_lossy(&raw))
 }
 
 fn enc(s: &str) -> String {
