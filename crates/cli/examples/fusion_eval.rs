@@ -2,7 +2,7 @@
 //! split into two pseudo-documents, its even and its odd sentences, and all 80 go through clean,
 //! extract and fuse together, as `annalist ingest` would take them. Each half's *main* event
 //! (the frame extract marks as the one the text is mainly about) lands in one incident of the
-//! ledger, or in none; two halves are *fused* when their main events land in the same attack
+//! ledger (the one holding a type claim from its sentence with its type), or in none; two halves are *fused* when their main events land in the same attack
 //! incident. (Background events are left out of the measure: two articles that both recall
 //! the 11 September attacks rightly share that incident.)
 //!
@@ -165,7 +165,9 @@ fn run(
     let mut frames = Vec::new();
     let mut article_of: BTreeMap<String, usize> = BTreeMap::new();
     let mut skipped = 0;
-    let mut main_sentence: BTreeMap<String, usize> = BTreeMap::new();
+    // each half's main frame, by its sentence and type (a claim cites the sentence, and one
+    // sentence can hold several events)
+    let mut main_sentence: BTreeMap<String, (usize, String)> = BTreeMap::new();
     for (i, source) in sources.iter().enumerate() {
         for parity in 0..2 {
             let doc = half(source, parity, stand_in);
@@ -179,7 +181,10 @@ fn run(
                     let seq = frames.len() as i64;
                     for frame in extractor.frames(&article) {
                         if frame.main {
-                            main_sentence.insert(article.id.clone(), frame.sentence.start);
+                            main_sentence.insert(
+                                article.id.clone(),
+                                (frame.sentence.start, frame.event_type.as_str().to_string()),
+                            );
                             if verbose {
                                 println!(
                                     "main {} {} {:?} {:?} {:?} | {}",
@@ -213,7 +218,7 @@ fn run(
     let mut main_incident: BTreeMap<&str, &str> = BTreeMap::new();
     for inc in &attacks {
         for c in inc.claims.iter().filter(|c| c.field == Field::Type) {
-            if main_sentence.get(&c.document) == Some(&c.start) {
+            if main_sentence.get(&c.document).is_some_and(|(start, kind)| *start == c.start && *kind == c.value) {
                 main_incident.insert(c.document.as_str(), inc.id.as_str());
             }
         }
@@ -254,6 +259,15 @@ fn run(
                 "incident {} {} {:?}..{:?} {:?} {:?} sources {:?}",
                 inc.id, inc.event_type, inc.date_start, inc.date_end, inc.country, inc.place, inc.sources
             );
+            for c in inc.claims.iter().filter(|c| matches!(c.field, Field::Type | Field::Place | Field::Date)) {
+                println!(
+                    "    {:?} {} {} | {}",
+                    c.field,
+                    c.value,
+                    c.document,
+                    c.quote.chars().take(100).collect::<String>()
+                );
+            }
         }
         for p in gold.iter().filter(|p| !fused.contains(*p)) {
             let has = |d: &String| if with_incident.contains(d) { "incident" } else { "none" };

@@ -10,9 +10,14 @@
 //!    the most compatible open cluster or starts a new one. Compatible means: types that can
 //!    name one event, no contradiction on country, date interval or place (two cities of one
 //!    country, a city outside the named region), and at least one positive link: overlapping
-//!    dates, the same or a nested place (site ⊂ city ⊂ region), or, for an undated main report,
-//!    an event of its publication week in its country. An article's undated main event is dated
-//!    by its publication (the `REPORT_WINDOW_DAYS` before it), and the claim says so.
+//!    dates in one country, the same or a nested place below the country (site ⊂ city ⊂
+//!    region), or, for an undated main report, an event of its publication week in its country.
+//!    An article's undated main event is dated by its publication (the `REPORT_WINDOW_DAYS`
+//!    before it), and the claim says so; against an event dated outside that week only the same
+//!    named city or site links it (a later article about an earlier attack). A frame with no
+//!    country links by a date only with a group in common; the same country named on both
+//!    sides is blocking's level, not a link; a place given by an untyped mention ("troops moved
+//!    into Derry") neither links nor keeps another city out.
 //! 2. Reconciliation, field by field, over the claims of *independent* sources (a syndicated
 //!    copy's claim counts once, with its original): type by majority; date by intersecting
 //!    intervals (the narrowest when they contradict); the most specific place; perpetrators
@@ -328,6 +333,9 @@ struct Cluster<'a> {
     /// For a cluster no source dates: the days its undated main reports allow (see `reported`).
     reported: Option<DateInterval>,
     places: Vec<Place>,
+    /// For each of `places`, whether a frame of known type gave it: only such places keep
+    /// another city out (an untyped aftermath mention, "troops moved into Derry", does not).
+    typed_places: Vec<bool>,
 }
 
 /// How many days before its publication an article's undated main event is taken to have
@@ -360,6 +368,7 @@ impl<'a> Cluster<'a> {
             date: None,
             reported: None,
             places: vec![],
+            typed_places: vec![],
         };
         c.add(f);
         c
@@ -387,6 +396,7 @@ impl<'a> Cluster<'a> {
         }
         if let Some(p) = &fr.place {
             self.places.push(p.value.clone());
+            self.typed_places.push(fr.event_type != EventType::Unknown);
         }
         self.frames.push(f);
     }
@@ -411,12 +421,20 @@ impl<'a> Cluster<'a> {
         }
         let mut score = 0.0;
         let mut linked = false;
+        let mut date_only_link = false;
+        // both sides know the country, so a date in common is an event of one country and time
+        let located = self.country.is_some() && fr.country.is_some();
         if let (Some(d), Some(fd)) = (&self.date, &fr.date) {
             if !d.overlaps(&fd.value, 1) {
                 return None;
             }
-            linked = true;
-            score += if fd.value.days() <= 7 && d.days() <= 7 { 2.0 } else { 1.0 };
+            let precise = fd.value.days() <= 7 && d.days() <= 7;
+            // without a country on one side a date in common is a coincidence (a ledger holds
+            // several attacks a day worldwide), unless the same group is named and the day
+            // or week is the same (see below)
+            linked = located;
+            date_only_link = precise && !located;
+            score += if precise { 2.0 } else { 1.0 };
         } else {
             // an undated main report and an event of its week in the same country: a weak link
             // (places, checked below, still keep two cities apart)
@@ -430,13 +448,33 @@ impl<'a> Cluster<'a> {
                 }
             }
         }
+        // An undated main report dated by its publication week, against an event dated outside
+        // that week (or the other way round): a report about an earlier attack that its text
+        // does not date ("the trial of the Boston Marathon bombers"), or another attack. Only
+        // the same named city or site says which; the same region, or a place nested in the
+        // other (a city in a region), does not.
+        let window_disagrees = match (self.date, self.reported, &fr.date, reported(f)) {
+            (Some(d), _, None, Some(fw)) => !d.overlaps(&fw, 0),
+            (None, Some(w), Some(fd), _) => !w.overlaps(&fd.value, 0),
+            _ => false,
+        };
         if let Some(fp) = &fr.place {
             let fp = &fp.value;
-            for p in &self.places {
+            for (p, &typed) in self.places.iter().zip(&self.typed_places) {
                 let below_country = p.kind != PlaceKind::Country && fp.kind != PlaceKind::Country;
-                if same_name(&p.name, &fp.name) || (below_country && annalist_model::places_nested(p, fp)) {
+                let same = same_name(&p.name, &fp.name);
+                let city_or_site = fp.kind.specificity() >= PlaceKind::City.specificity();
+                let strong =
+                    if window_disagrees { same && city_or_site } else { same || annalist_model::places_nested(p, fp) };
+                if below_country && strong {
                     score += 2.0;
                     linked = linked || self.event_type == fr.event_type || fr.event_type == EventType::Unknown;
+                } else if same || (below_country && annalist_model::places_nested(p, fp)) {
+                    // the same country named on both sides (blocking's level, not a link), or a
+                    // nested place across a report's week and another date
+                    score += 0.5;
+                } else if !typed {
+                    // an untyped mention's place neither links nor keeps out
                 } else if p.kind == fp.kind && p.kind != PlaceKind::Country && p.country == fp.country {
                     // two different cities (or sites) of one country: two events
                     return None;
@@ -475,6 +513,7 @@ impl<'a> Cluster<'a> {
         }
         if same_group {
             score += 1.0;
+            linked = linked || date_only_link;
         }
         if self.event_type == fr.event_type {
             score += 0.5;
@@ -1193,5 +1232,73 @@ mod tests {
         let incidents = fuse(frames, &no_centroid);
         assert!(incidents.iter().all(|i| i.sources.len() == 1), "{incidents:?}");
         incidents.len()
+    }
+
+    fn place_in(name: &str, country: &str, kind: PlaceKind, admin1: Option<&str>) -> Place {
+        Place { name: name.into(), country: country.into(), kind, lat: None, lon: None, admin1: admin1.map(Into::into) }
+    }
+
+    #[test]
+    fn a_report_with_no_country_joins_another_only_through_a_group_it_names() {
+        let jan3 = DateInterval::day(day("2024-01-03"));
+        let mut anaphoric = frame("b", 2, Some(jan3), None);
+        anaphoric.frame.country = None;
+        anaphoric.frame.place = None;
+        let frames = [frame("a", 1, Some(jan3), None), anaphoric.clone()];
+        assert_eq!(fuse(&frames, &no_centroid)[0].sources, vec!["a"], "a day in common, anywhere in the world");
+        let iskp = ev(Perpetrator { name: "ISKP".into(), status: AttributionStatus::Claimed }).unwrap();
+        let mut named = frame("a", 1, Some(jan3), None);
+        named.frame.perpetrators = vec![iskp.clone()];
+        anaphoric.frame.perpetrators = vec![iskp];
+        assert_eq!(fuse(&[named, anaphoric], &no_centroid)[0].sources, vec!["a", "b"]);
+    }
+
+    #[test]
+    fn naming_the_same_country_is_not_a_link() {
+        let mut a = frame("a", 1, None, None);
+        a.frame.place = ev(place_in("Iran", "IR", PlaceKind::Country, None));
+        a.frame.date = ev(DateInterval::day(day("2024-01-03")));
+        let mut b = frame("b", 2, None, Some(CountRange::exact(3)));
+        b.frame.place = ev(place_in("Iran", "IR", PlaceKind::Country, None));
+        let incidents = fuse(&[a, b], &no_centroid);
+        assert_eq!(incidents[0].sources, vec!["a"], "an undated toll somewhere in the country");
+    }
+
+    #[test]
+    fn an_undated_report_joins_an_earlier_attack_only_at_the_same_city() {
+        let old = DateInterval::day(day("2013-04-15"));
+        let mut attack = frame("a", 1, Some(old), None);
+        attack.frame.place = ev(place_in("Boston", "US", PlaceKind::City, Some("MA")));
+        let mut trial = frame("b", 2, None, None);
+        trial.published = Some(day("2015-06-24"));
+        trial.frame.place = ev(place_in("Boston", "US", PlaceKind::City, Some("MA")));
+        trial.frame.country = ev("US".to_string());
+        attack.frame.country = ev("US".to_string());
+        let incidents = fuse(&[attack.clone(), trial.clone()], &no_centroid);
+        assert_eq!(incidents.len(), 1, "the trial's article is about the 2013 bombing in Boston");
+        // a region around the city, two years later: another attack, dated by its report
+        trial.frame.place = ev(place_in("Massachusetts", "US", PlaceKind::Region, Some("MA")));
+        let incidents = fuse(&[attack, trial], &no_centroid);
+        assert_eq!(incidents.len(), 2, "{incidents:?}");
+    }
+
+    #[test]
+    fn a_place_from_an_untyped_mention_does_not_keep_another_city_out() {
+        let jan3 = DateInterval::day(day("2024-01-03"));
+        let mut region = frame("a", 1, Some(jan3), None);
+        region.frame.place = ev(place_in("Kerman Province", "IR", PlaceKind::Region, Some("29")));
+        let mut aftermath = frame("a", 1, Some(jan3), None);
+        aftermath.frame.event_type = EventType::Unknown;
+        aftermath.frame.place = ev(place_in("Bam", "IR", PlaceKind::City, Some("29")));
+        let mut later = frame("b", 2, Some(jan3), None);
+        later.frame.place = ev(place_in("Kerman", "IR", PlaceKind::City, Some("29")));
+        // the cluster holds the province (typed) and Bam (untyped): a report at Kerman joins it
+        let incidents = fuse(&[region.clone(), aftermath.clone(), later.clone()], &no_centroid);
+        assert_eq!(incidents.len(), 1, "{incidents:?}");
+        assert_eq!(incidents[0].sources, vec!["a", "b"]);
+        // a bombing at Bam keeps Kerman out
+        aftermath.frame.event_type = EventType::Bombing;
+        let incidents = fuse(&[region, aftermath, later], &no_centroid);
+        assert_eq!(incidents.len(), 2, "{incidents:?}");
     }
 }
