@@ -213,6 +213,7 @@ def edges(runs, vague):
 
 
 SITE_IN_CITY_KM = 25.0
+URBAN_AREA_KM = 10.0
 REPORT_WINDOW_DAYS = 7
 
 
@@ -261,8 +262,9 @@ def distance_km(lat1, lon1, lat2, lon2):
 
 
 def site_city_edges(points):
-    """A site and a city it lies in name one scene (`annalist_model::site_in_city`): their
-    place nodes share a block. Half a kilometre of margin only makes a block larger."""
+    """A site and a city it lies in name one scene (`annalist_model::site_in_city`), and so do
+    two cities of one urban area (fuse's `one_urban_area`): their place nodes share a block.
+    Half a kilometre of margin only makes a block larger."""
     by_country = collections.defaultdict(lambda: ([], []))
     for country, key, kind, place_country, lat, lon in points:
         by_country[(country, place_country)][0 if kind == "site" else 1].append((key, lat, lon))
@@ -272,6 +274,10 @@ def site_city_edges(points):
             for ckey, clat, clon in cities:
                 if distance_km(slat, slon, clat, clon) <= SITE_IN_CITY_KM + 0.5:
                     out.append((f"{country}|p:{skey}", f"{country}|p:{ckey}"))
+        for i, (akey, alat, alon) in enumerate(cities):
+            for bkey, blat, blon in cities[i + 1 :]:
+                if akey != bkey and distance_km(alat, alon, blat, blon) <= URBAN_AREA_KM + 0.5:
+                    out.append((f"{country}|p:{akey}", f"{country}|p:{bkey}"))
     return out
 
 

@@ -320,6 +320,22 @@ fn relate(built: &mut [(Incident, &Cluster)]) {
     }
 }
 
+/// How close two cities' points must be for them to name one urban area. The gazetteer keeps
+/// a borough and its city, or a town and the suburb grown into it, as two cities (Manhattan
+/// and New York are 8 km apart); two towns of one country this close are one scene for a
+/// report, not two places that keep two reports apart.
+pub const URBAN_AREA_KM: f64 = 10.0;
+
+/// Whether two cities of one country lie within `URBAN_AREA_KM` of each other.
+fn one_urban_area(a: &Place, b: &Place) -> bool {
+    match (a.kind, b.kind, a.lat, a.lon, b.lat, b.lon) {
+        (PlaceKind::City, PlaceKind::City, Some(a1), Some(o1), Some(a2), Some(o2)) if a.country == b.country => {
+            annalist_model::distance_km(a1, o1, a2, o2) <= URBAN_AREA_KM
+        }
+        _ => false,
+    }
+}
+
 fn same_name(a: &str, b: &str) -> bool {
     let norm = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
     norm(a) == norm(b)
@@ -464,12 +480,12 @@ impl<'a> Cluster<'a> {
                 let below_country = p.kind != PlaceKind::Country && fp.kind != PlaceKind::Country;
                 let same = same_name(&p.name, &fp.name);
                 let city_or_site = fp.kind.specificity() >= PlaceKind::City.specificity();
-                let strong =
-                    if window_disagrees { same && city_or_site } else { same || annalist_model::places_nested(p, fp) };
+                let nested = annalist_model::places_nested(p, fp) || one_urban_area(p, fp);
+                let strong = if window_disagrees { same && city_or_site } else { same || nested };
                 if below_country && strong {
                     score += 2.0;
                     linked = linked || self.event_type == fr.event_type || fr.event_type == EventType::Unknown;
-                } else if same || (below_country && annalist_model::places_nested(p, fp)) {
+                } else if same || (below_country && nested) {
                     // the same country named on both sides (blocking's level, not a link), or a
                     // nested place across a report's week and another date
                     score += 0.5;
@@ -616,8 +632,10 @@ impl<'a> Cluster<'a> {
             }
         }
 
-        // place: the most specific level named, then the name most sources use
-        let mut place: Option<&Place> = None;
+        // place: one an event of known type was read at (an untyped aftermath mention names
+        // where troops went, not the scene), then the most specific level named, then the name
+        // most sources use
+        let mut place: Option<(bool, &Place)> = None;
         let mut place_votes: BTreeMap<String, usize> = BTreeMap::new();
         for f in &self.frames {
             if let Some(p) = &f.frame.place {
@@ -628,21 +646,22 @@ impl<'a> Cluster<'a> {
                 *place_votes.entry(p.value.name.clone()).or_default() += 1;
             }
         }
-        for p in &self.places {
+        for (p, &typed) in self.places.iter().zip(&self.typed_places) {
             if p.country != country {
                 continue;
             }
             let better = match place {
                 None => true,
-                Some(cur) => {
-                    (p.kind.specificity(), place_votes.get(&p.name))
-                        > (cur.kind.specificity(), place_votes.get(&cur.name))
+                Some((cur_typed, cur)) => {
+                    (typed, p.kind.specificity(), place_votes.get(&p.name))
+                        > (cur_typed, cur.kind.specificity(), place_votes.get(&cur.name))
                 }
             };
             if better {
-                place = Some(p);
+                place = Some((typed, p));
             }
         }
+        let place = place.map(|(_, p)| p);
         let distinct_cities: BTreeSet<&str> =
             self.places.iter().filter(|p| p.kind == PlaceKind::City).map(|p| p.name.as_str()).collect();
         if distinct_cities.len() > 1 {
@@ -1300,5 +1319,27 @@ mod tests {
         aftermath.frame.event_type = EventType::Bombing;
         let incidents = fuse(&[region, aftermath, later], &no_centroid);
         assert_eq!(incidents.len(), 2, "{incidents:?}");
+    }
+
+    #[test]
+    fn a_borough_and_its_city_are_one_scene_two_distant_cities_are_not() {
+        let jan3 = DateInterval::day(day("2024-01-03"));
+        let city = |name: &str, lat: f64, lon: f64| Place {
+            name: name.into(),
+            country: "US".into(),
+            kind: PlaceKind::City,
+            lat: Some(lat),
+            lon: Some(lon),
+            admin1: Some("NY".into()),
+        };
+        let mut a = frame("a", 1, Some(jan3), None);
+        a.frame.country = ev("US".to_string());
+        a.frame.place = ev(city("New York City", 40.714, -74.006));
+        let mut b = frame("b", 2, Some(jan3), None);
+        b.frame.country = ev("US".to_string());
+        b.frame.place = ev(city("Manhattan", 40.783, -73.966));
+        assert_eq!(fuse(&[a.clone(), b.clone()], &no_centroid).len(), 1);
+        b.frame.place = ev(city("Buffalo", 42.886, -78.878));
+        assert_eq!(fuse(&[a, b], &no_centroid).len(), 2);
     }
 }
