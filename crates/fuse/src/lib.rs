@@ -15,7 +15,9 @@
 //!    An article's undated main event is dated by its publication (the `REPORT_WINDOW_DAYS`
 //!    before it), and the claim says so; against an event dated outside that week only the same
 //!    named city or site links it (a later article about an earlier attack). A frame with no
-//!    country links by a date only with a group in common; the same country named on both
+//!    country is taken to be in its article's (the one its other frames name most), for
+//!    linking only; with no country at all it links by a date only with a group in common.
+//!    Two cities within `URBAN_AREA_KM` are one urban area. The same country named on both
 //!    sides is blocking's level, not a link; a place given by an untyped mention ("troops moved
 //!    into Derry") neither links nor keeps another city out.
 //! 2. Reconciliation, field by field, over the claims of *independent* sources (a syndicated
@@ -112,6 +114,7 @@ pub fn fuse_with(frames: &[SourcedFrame], centroid: CountryCentroid, coreference
 /// starts one. With `blocked`, only the clusters `Blocks` offers are scored; without, every
 /// cluster is (the reference the blocked run must equal, kept for tests).
 fn corefer<'a>(order: &[&'a SourcedFrame], blocked: bool) -> Vec<Cluster<'a>> {
+    let article_country = article_countries(order);
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut blocks = Blocks::default();
     let mut candidates: Vec<usize> = Vec::new();
@@ -124,7 +127,9 @@ fn corefer<'a>(order: &[&'a SourcedFrame], blocked: bool) -> Vec<Cluster<'a>> {
         }
         let best = candidates
             .iter()
-            .filter_map(|&i| clusters[i].affinity(f).map(|s| (s, i)))
+            .filter_map(|&i| {
+                clusters[i].affinity(f, article_country.get(f.frame.document.as_str()).copied()).map(|s| (s, i))
+            })
             .max_by(|a, b| a.0.partial_cmp(&b.0).unwrap_or(std::cmp::Ordering::Equal).then(b.1.cmp(&a.1)));
         let i = match best {
             Some((_, i)) => {
@@ -132,7 +137,11 @@ fn corefer<'a>(order: &[&'a SourcedFrame], blocked: bool) -> Vec<Cluster<'a>> {
                 i
             }
             None => {
-                clusters.push(Cluster::new(f));
+                let mut c = Cluster::new(f);
+                if c.country.is_none() {
+                    c.inferred_country = article_country.get(f.frame.document.as_str()).map(|c| c.to_string());
+                }
+                clusters.push(c);
                 clusters.len() - 1
             }
         };
@@ -141,6 +150,28 @@ fn corefer<'a>(order: &[&'a SourcedFrame], blocked: bool) -> Vec<Cluster<'a>> {
         }
     }
     clusters
+}
+
+/// The country each article's located frames name most (a unique most frequent one), where
+/// one does: a frame of the article with no place of its own ("on Saturday, the attack...")
+/// most likely happened there. Used only to link and keep apart, never as a claim: an
+/// incident's country is always one a source named for it.
+fn article_countries<'a>(order: &[&'a SourcedFrame]) -> BTreeMap<&'a str, &'a str> {
+    let mut counts: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
+    for f in order {
+        if let Some(c) = &f.frame.country {
+            *counts.entry(f.frame.document.as_str()).or_default().entry(c.value.as_str()).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter_map(|(doc, by_country)| {
+            let top = by_country.values().copied().max()?;
+            let mut leaders = by_country.iter().filter(|(_, n)| **n == top);
+            let first = leaders.next()?;
+            leaders.next().is_none().then_some((doc, *first.0))
+        })
+        .collect()
 }
 
 /// Dates longer than this are not filed by week (a cluster dated "in 2019" would sit in 53
@@ -349,6 +380,9 @@ struct Cluster<'a> {
     /// For a cluster no source dates: the days its undated main reports allow (see `reported`).
     reported: Option<DateInterval>,
     places: Vec<Place>,
+    /// For a cluster no source gives a country: its first article's country (see
+    /// `article_countries`), for linking only.
+    inferred_country: Option<String>,
     /// For each of `places`, whether a frame of known type gave it: only such places keep
     /// another city out (an untyped aftermath mention, "troops moved into Derry", does not).
     typed_places: Vec<bool>,
@@ -384,6 +418,7 @@ impl<'a> Cluster<'a> {
             date: None,
             reported: None,
             places: vec![],
+            inferred_country: None,
             typed_places: vec![],
         };
         c.add(f);
@@ -418,7 +453,8 @@ impl<'a> Cluster<'a> {
     }
 
     /// How well frame `fr` fits this cluster, or `None` when it contradicts it.
-    fn affinity(&self, f: &SourcedFrame) -> Option<f64> {
+    /// `article_country` is the frame's article's country when the frame names none.
+    fn affinity(&self, f: &SourcedFrame, article_country: Option<&str>) -> Option<f64> {
         let fr = &f.frame;
         if !self.event_type.can_name_one_event_with(fr.event_type) {
             return None;
@@ -430,16 +466,19 @@ impl<'a> Cluster<'a> {
                 return None;
             }
         }
-        if let (Some(c), Some(fc)) = (&self.country, &fr.country) {
-            if *c != fc.value {
+        // a frame or cluster with no country of its own is taken to be in its article's
+        let ours = self.country.as_deref().or(self.inferred_country.as_deref());
+        let theirs = fr.country.as_ref().map(|c| c.value.as_str()).or(article_country);
+        if let (Some(c), Some(fc)) = (ours, theirs) {
+            if c != fc {
                 return None;
             }
         }
         let mut score = 0.0;
         let mut linked = false;
         let mut date_only_link = false;
-        // both sides know the country, so a date in common is an event of one country and time
-        let located = self.country.is_some() && fr.country.is_some();
+        // both sides are in one country, so a date in common is an event of one country and time
+        let located = ours.is_some() && theirs.is_some();
         if let (Some(d), Some(fd)) = (&self.date, &fr.date) {
             if !d.overlaps(&fd.value, 1) {
                 return None;
@@ -456,7 +495,7 @@ impl<'a> Cluster<'a> {
             // (places, checked below, still keep two cities apart)
             let ours = self.date.or(self.reported);
             let theirs = fr.date.as_ref().map(|d| d.value).or_else(|| reported(f));
-            let same_country = matches!((&self.country, &fr.country), (Some(c), Some(fc)) if *c == fc.value);
+            let same_country = located;
             if let (Some(d), Some(fd), true) = (ours, theirs, same_country) {
                 if d.overlaps(&fd, 0) && (self.reported.is_some() || reported(f).is_some()) {
                     linked = true;
@@ -1341,5 +1380,25 @@ mod tests {
         assert_eq!(fuse(&[a.clone(), b.clone()], &no_centroid).len(), 1);
         b.frame.place = ev(city("Buffalo", 42.886, -78.878));
         assert_eq!(fuse(&[a, b], &no_centroid).len(), 2);
+    }
+
+    #[test]
+    fn a_frame_with_no_place_is_taken_to_be_in_its_articles_country() {
+        let jan3 = DateInterval::day(day("2024-01-03"));
+        // article b: a located frame in Iran and "the attack on Wednesday" with no place
+        let located = frame("b", 2, None, None);
+        let mut anaphoric = frame("b", 2, Some(jan3), Some(CountRange::exact(4)));
+        anaphoric.frame.country = None;
+        anaphoric.frame.place = None;
+        anaphoric.frame.trigger = Span::new(5, 9);
+        let incidents = fuse(&[frame("a", 1, Some(jan3), None), located.clone(), anaphoric.clone()], &no_centroid);
+        assert_eq!(incidents.len(), 1, "{incidents:?}");
+        assert_eq!(incidents[0].killed, Some(CountRange::exact(4)));
+        // the same words in an article about France stay out of the Iranian incident
+        let mut french = located;
+        french.frame.country = ev("FR".to_string());
+        french.frame.place = ev(place_in("France", "FR", PlaceKind::Country, None));
+        let incidents = fuse(&[frame("a", 1, Some(jan3), None), french, anaphoric], &no_centroid);
+        assert!(incidents.iter().all(|i| i.killed.is_none()), "{incidents:?}");
     }
 }
