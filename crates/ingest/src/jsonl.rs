@@ -54,6 +54,11 @@ impl JsonLines {
                     }
                     return Some(self.record(origin));
                 }
+                Err(e) if crate::gzip::resumed(&e) => {
+                    // one damaged gzip member: its lines are lost, the next member's are read
+                    let reason = format!("{}; reading goes on", source::read_error(&e, self.compression));
+                    return Some(Err(Skipped { origin, reason }));
+                }
                 Err(e) => {
                     self.done = true;
                     let reason = format!("reading stopped: {}", source::read_error(&e, self.compression));

@@ -9,10 +9,13 @@
 //! CONTRACT (used by the CLI):
 //! - `read_inputs(&[PathBuf], &IngestOptions) -> Inputs`, an iterator of
 //!   `Result<Document, Skipped>` that reads lazily; bad inputs become `Skipped { origin, reason }`
-//!   and never stop the walk.
+//!   and never stop the walk. A damaged gzip member inside a multi-member file (a `.warc.gz`
+//!   holds one per record) loses only what it held: its record or lines are skipped with the
+//!   reason, and reading goes on at the next member (`gzip.rs`).
 //! - Memory holds one document (at most `max_document_bytes`) and one directory listing at a
 //!   time, whatever the size of the corpus or of one WARC file.
 
+mod gzip;
 mod jsonl;
 mod sniff;
 mod source;

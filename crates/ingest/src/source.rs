@@ -4,7 +4,6 @@
 use crate::sniff::{self, Compression};
 use crate::{human_bytes, Skipped};
 use annalist_model::{content_hash, Document, MediaType};
-use flate2::read::MultiGzDecoder;
 use std::io::{self, BufRead, BufReader, Read};
 
 /// A buffered, decompressed byte stream.
@@ -15,11 +14,21 @@ pub(crate) fn open(reader: Box<dyn Read + Send>) -> io::Result<(Stream, Compress
     let mut buffered = BufReader::with_capacity(64 * 1024, reader);
     let compression = sniff::compression_of(buffered.fill_buf()?);
     let stream: Stream = match compression {
-        Compression::Gzip => Box::new(BufReader::with_capacity(64 * 1024, MultiGzDecoder::new(buffered))),
+        Compression::Gzip => Box::new(BufReader::with_capacity(64 * 1024, crate::gzip::Members::new(buffered))),
         Compression::Zstd => Box::new(BufReader::with_capacity(64 * 1024, zstd::Decoder::with_buffer(buffered)?)),
         Compression::None => Box::new(buffered),
     };
     Ok((stream, compression))
+}
+
+/// `Read::read` for a reader whose `BufRead` side is the real one (a stream with bytes put back
+/// in front of it): copies what `fill_buf` offers and consumes it.
+pub(crate) fn read_from_buf(reader: &mut impl BufRead, out: &mut [u8]) -> io::Result<usize> {
+    let available = reader.fill_buf()?;
+    let n = available.len().min(out.len());
+    out[..n].copy_from_slice(&available[..n]);
+    reader.consume(n);
+    Ok(n)
 }
 
 /// Reads everything left in `reader` if it is at most `limit` bytes; `Ok(None)` when it is more

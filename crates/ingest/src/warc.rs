@@ -50,11 +50,7 @@ impl Rewind {
 
 impl Read for Rewind {
     fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
-        let available = self.fill_buf()?;
-        let n = available.len().min(out.len());
-        out[..n].copy_from_slice(&available[..n]);
-        self.consume(n);
-        Ok(n)
+        crate::source::read_from_buf(self, out)
     }
 }
 
@@ -139,6 +135,19 @@ impl Warc {
     }
 
     fn stop(&mut self, e: &io::Error) -> Option<Result<Document, Skipped>> {
+        if crate::gzip::resumed(e) {
+            // one damaged gzip member: this record is lost, the next member's records are not
+            let reason = format!("{}; reading goes on at the next record", source::read_error(e, self.compression));
+            let skipped = self.skip(reason);
+            match self.resync() {
+                Ok(next) => {
+                    self.done = next.is_none();
+                    self.pending_version = next;
+                }
+                Err(_) => self.done = true,
+            }
+            return skipped;
+        }
         self.done = true;
         self.skip(format!("reading stopped: {}", source::read_error(e, self.compression)))
     }

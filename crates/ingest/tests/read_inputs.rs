@@ -294,6 +294,46 @@ fn a_truncated_gzip_warc_keeps_the_records_before_the_cut() {
 }
 
 #[test]
+fn a_damaged_gzip_member_in_the_middle_of_a_warc_loses_only_its_record() {
+    let dir = scratch("warc-damaged-member");
+    let members: Vec<Vec<u8>> = (0..5)
+        .map(|i| {
+            let page = format!("<p>page number {i}: {}</p>", "a line of words that compress well ".repeat(40));
+            gzip(&warc_record("response", &format!("https://x/{i}"), &http_response("", page.as_bytes())))
+        })
+        .collect();
+    let mut damaged = members.clone();
+    let middle = damaged[2].len() / 2;
+    for b in &mut damaged[2][middle..middle + 24] {
+        *b ^= 0xa5;
+    }
+    std::fs::write(dir.join("crawl.warc.gz"), damaged.concat()).unwrap();
+    let (docs, skipped) = read_all(&[dir.join("crawl.warc.gz")], &IngestOptions::default());
+    let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["https://x/0", "https://x/1", "https://x/3", "https://x/4"], "{skipped:?}");
+    assert_eq!(skipped.len(), 1, "{skipped:?}");
+    assert!(skipped[0].origin.ends_with("crawl.warc.gz#3"), "{skipped:?}");
+    assert!(skipped[0].reason.contains("corrupt gzip") && skipped[0].reason.contains("goes on"), "{skipped:?}");
+
+    // JSON Lines compressed in several members: the damaged member's lines are lost, not the rest
+    let member_of = |from: usize| {
+        let lines: String =
+            (from..from + 50).map(|i| format!("{{\"id\": \"r{i}\", \"text\": \"Article number {i}.\"}}\n")).collect();
+        gzip(lines.as_bytes())
+    };
+    let mut parts = [member_of(0), member_of(50), member_of(100)];
+    let middle = parts[1].len() / 2;
+    for b in &mut parts[1][middle..middle + 8] {
+        *b ^= 0xa5;
+    }
+    std::fs::write(dir.join("feed.jsonl.gz"), parts.concat()).unwrap();
+    let (docs, skipped) = read_all(&[dir.join("feed.jsonl.gz")], &IngestOptions::default());
+    assert!(docs.iter().any(|d| d.id == "r0") && docs.iter().any(|d| d.id == "r149"), "{skipped:?}");
+    assert!(docs.iter().filter(|d| d.id.starts_with('r')).count() >= 100, "{} documents", docs.len());
+    assert!(skipped.iter().any(|s| s.reason.contains("corrupt gzip")), "{skipped:?}");
+}
+
+#[test]
 fn a_huge_garbage_line_and_a_binary_record_in_a_warc_are_skipped_and_reading_goes_on() {
     let dir = scratch("warc-garbage");
     let first =
