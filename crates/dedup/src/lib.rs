@@ -126,9 +126,11 @@
 //!   the lead keys took two 16-bit bins' places, the probes are not kept). Long ids (URLs)
 //!   add their length. The persisted sketch is 137 bytes (93 before the probes).
 
+mod exact;
 mod index;
 mod sketch;
 
+pub use exact::{sorted_intersection, NoTexts, TextSource};
 pub use index::{DedupIndex, Work, ENTRY_BYTES};
 pub use sketch::{
     Similarity, Sketch, BINS, FIGURE_SLOTS, LEAD_KEYS, LEAD_SHINGLES, MINHASH_BANDS, NARROW_BINS, PROBES,
@@ -194,6 +196,11 @@ pub struct DedupConfig {
     /// Most articles looked at per LSH bucket in one add: bounds the cost of an add when
     /// thousands of identical texts share buckets (one of them is enough to find the family).
     pub max_bucket_walk: usize,
+    /// The borderline band of the exact stage: a compared pair is verified on its texts when
+    /// moving its estimated Jaccard and containment up or down by this much (and, upwards,
+    /// ignoring sampled figure conflicts and the shared-bin floor) would change the decision.
+    /// 0 turns the exact stage off.
+    pub verify_band: f64,
 }
 
 impl Default for DedupConfig {
@@ -210,6 +217,7 @@ impl Default for DedupConfig {
             max_figure_conflict_share: 0.25,
             figure_exempt_jaccard: 0.9,
             max_bucket_walk: 256,
+            verify_band: 0.15,
         }
     }
 }
@@ -257,9 +265,35 @@ impl DedupConfig {
         if sim.smaller_shingles < self.min_containment_shingles {
             return sim.jaccard >= self.short_text_jaccard.max(self.jaccard) && self.figures_agree(sim);
         }
-        let similar = sim.jaccard >= self.jaccard
-            || (sim.containment >= self.containment && sim.shared_bins >= self.min_shared_bins);
+        // The shared-bin floor guards estimates; an exact containment needs none.
+        let evidence = sim.exact || sim.shared_bins >= self.min_shared_bins;
+        let similar = sim.jaccard >= self.jaccard || (sim.containment >= self.containment && evidence);
         similar && self.figures_agree(sim)
+    }
+
+    /// Whether an estimated comparison is too close to call, given the decision `decide` it is
+    /// put to (monotone in the similarity): the decision differs between the estimate moved up
+    /// by [`DedupConfig::verify_band`] (Jaccard and containment raised, sampled figure
+    /// conflicts and the shared-bin floor disregarded) and moved down by it. Exact comparisons
+    /// and a band of 0 are never borderline.
+    pub fn is_borderline(&self, sim: &Similarity, decide: impl Fn(&Similarity) -> bool) -> bool {
+        let band = self.verify_band;
+        if sim.exact || band <= 0.0 {
+            return false;
+        }
+        let up = Similarity {
+            jaccard: (sim.jaccard + band).min(1.0),
+            containment: (sim.containment + band).min(1.0),
+            shared_bins: sim.shared_bins.max(self.min_shared_bins),
+            figures_conflicting: 0,
+            ..*sim
+        };
+        let down = Similarity {
+            jaccard: (sim.jaccard - band).max(0.0),
+            containment: (sim.containment - band).max(0.0),
+            ..*sim
+        };
+        decide(&up) != decide(&down)
     }
 }
 
