@@ -10,8 +10,16 @@
 //! shingle Jaccard or containment >= 0.9) and the documented same-story labels (near-equal, or
 //! mostly contained with figures that agree, published within 3 days). Pairs are scored as
 //! `PairLabels` says. The same-story rule's constants are the detector's defaults, so the
-//! detector is also scored against same-story labels made with other constants. Both sets print a threshold sweep, and Reuters prints the predicted pairs
-//! outside its labels and the labelled pairs missed, by exact similarity, with example ids.
+//! detector is also scored against same-story labels made with other constants. Both sets
+//! print a threshold sweep and a sweep of the exact stage's borderline band, and Reuters prints
+//! the predicted pairs outside its labels and the labelled pairs missed, by exact similarity,
+//! with example ids.
+//!
+//! Every figure is printed with the exact stage off (estimates only) and on (borderline pairs
+//! decided on the texts, read here from memory). With it on, Reuters' same-story figure is
+//! partly circular: a borderline pair is decided by the very rule the labels are made with, so
+//! it then measures candidate generation and the clear-cut estimates; the label-sensitivity
+//! lines and BBC (labels from how the copies were made) are the independent measures.
 //!
 //! Set `DEDUP_EVAL_SHOW=1` (and `DEDUP_EVAL_SHOW_DIR=folder` for their texts) to list missed
 //! BBC copies, `DEDUP_EVAL_DUMP=file` to write each Reuters story's predicted original.

@@ -28,6 +28,11 @@ impl TextSource for NoTexts {
     }
 }
 
+/// The exact similarity of two texts, as the exact stage computes it for a borderline pair.
+pub fn exact_similarity(a: &str, b: &str) -> Similarity {
+    ExactSets::of(a).compare(&ExactSets::of(b))
+}
+
 /// A text's exact shingle set and figure contexts, as the sketch samples them.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct ExactSets {

@@ -462,10 +462,6 @@ fn half_contained_pairs() -> Vec<(String, String)> {
     pairs
 }
 
-fn exact_similarity(a: &str, b: &str) -> Similarity {
-    crate::exact::ExactSets::of(a).compare(&crate::exact::ExactSets::of(b))
-}
-
 #[test]
 fn a_borderline_pair_the_estimate_gets_wrong_is_decided_on_the_texts() {
     let config = DedupConfig::default();
