@@ -109,7 +109,7 @@
 //! Reuters was looked at while choosing, so its figures are not held out). Measured with 12
 //! minhash bands, before the lead keys, probes and member rule (BBC seed 1 P/R, Reuters
 //! same-story P/R): containment 0.5 with 8 shared bins, the default, 1.000/0.978
-//! and 0.982/0.964 (now 1.000/0.982 and 0.982/0.969; seed 2 1.000/0.986); with 12 or 16 bins Reuters precision rises a little (0.983, 0.985) and both
+//! and 0.982/0.964 (now, estimates only, 1.000/0.982 and 0.982/0.969; seed 2 1.000/0.986); with 12 or 16 bins Reuters precision rises a little (0.983, 0.985) and both
 //! recalls fall; containment 0.45 gives BBC R=0.982 but Reuters P=0.934; 0.55 gives Reuters
 //! P=0.995 but BBC R=0.970. The two sets pull apart at a containment of one half: 1.2 % of the
 //! BBC copies (a 30 % truncation with a paragraph, header and footer added) are less than half
@@ -150,7 +150,7 @@
 //! - Exact checks: a borderline comparison fetches both texts (the new article's once per
 //!   add) and shingles them, O(n log n) in their words, with allocation; nothing of it stays
 //!   in the index. In `examples/dedup_bench.rs` (100,000 articles, texts in memory) 18 % of
-//!   adds asked for texts, 1.8 checks each, about 11 us per check, 17 % of the add time;
+//!   adds asked for texts, 1.8 checks each, 11 to 13 us per check, 17 % of the add time;
 //!   on the labelled sets 2-3 % of adds ask (their copies are fewer and less mangled). At
 //!   ingest a text comes from the chunk in memory or one SQLite read by id.
 //! - Memory: 156 bytes per article in the index entry (24 bytes of 16-bit bins and lead keys, 58 of 4-bit
