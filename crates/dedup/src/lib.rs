@@ -61,8 +61,9 @@
 
 //! Exact stage: a sketch estimates; at 128 bins an estimated containment near one half errs by
 //! about ±0.07 (20 of the 27 Reuters same-story pairs the estimates missed were exactly 0.45
-//! to 0.7 contained), and three figure samples judge a series by one or two contexts. So a compared pair whose estimated decision is not clear-cut is decided on its
-//! texts ([`DedupConfig::is_borderline`]): when the decision at the estimate moved up by
+//! to 0.7 contained), and three figure samples judge a series by one or two contexts. So a
+//! compared pair whose estimated decision is not clear-cut is decided on its texts
+//! ([`DedupConfig::is_borderline`]): when the decision at the estimate moved up by
 //! [`DedupConfig::verify_band`] (Jaccard and containment raised by it, sampled figure conflicts
 //! and the shared-bin floor disregarded) differs from the decision at the estimate moved down by
 //! it, the index asks its [`TextSource`] for both texts and compares their full shingle sets
