@@ -42,7 +42,8 @@ struct Doc {
     outlet: Option<String>,
     published: Option<NaiveDate>,
     sketch: Sketch,
-    text_len: usize,
+    /// The cleaned text, for dedup's exact check of borderline pairs.
+    text: String,
     frames: Vec<EventFrame>,
 }
 
@@ -100,7 +101,7 @@ pub fn fuse_documents(inputs: &[PathBuf]) -> Result<(Vec<Incident>, FuseSummary)
             seq,
             published: l.published.as_deref().and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
             sketch: Sketch::of(&l.text),
-            text_len: l.text.len(),
+            text: l.text,
             id: l.id,
             outlet: l.outlet,
             frames: l.frames,
@@ -118,10 +119,14 @@ pub fn fuse_documents(inputs: &[PathBuf]) -> Result<(Vec<Incident>, FuseSummary)
     docs.sort_by_key(|d| d.seq);
 
     // Dedup in document order, as ingest does; later fuller versions repoint earlier copies.
+    // Borderline pairs are verified on the lines' texts, as ingest verifies them on the stored.
+    let position: HashMap<&str, usize> = docs.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
+    let mut texts = |id: &str| position.get(id).map(|&i| docs[i].text.clone());
     let mut index = DedupIndex::new(DedupConfig::default());
     let mut duplicate_of: HashMap<String, Option<String>> = HashMap::new();
     for d in &docs {
-        let outcome = index.add(&d.id, d.sketch.clone(), ArticleMeta { published: d.published, text_len: d.text_len });
+        let meta = ArticleMeta { published: d.published, text_len: d.text.len() };
+        let outcome = index.add_checked(&d.id, d.sketch.clone(), meta, &mut texts);
         duplicate_of.insert(d.id.clone(), outcome.duplicate_of);
         for (copy, original) in outcome.repointed {
             duplicate_of.insert(copy, Some(original));

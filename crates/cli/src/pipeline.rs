@@ -6,7 +6,7 @@
 //! chunk's batch is written while the next chunk is cleaned and extracted.
 
 use annalist_clean::clean;
-use annalist_dedup::{ArticleMeta, DedupConfig, DedupIndex, Sketch};
+use annalist_dedup::{ArticleMeta, DedupConfig, DedupIndex, Sketch, TextSource};
 use annalist_extract::Extractor;
 use annalist_fuse::{fuse, SourcedFrame};
 use annalist_ingest::{read_inputs, IngestOptions, Skipped};
@@ -133,6 +133,9 @@ pub fn ingest_documents(
     let t = Instant::now();
     let stored = store.sketches()?;
     let mut recomputed = 0usize;
+    // The rebuild re-decides every stored article in its order, borderline pairs on the stored
+    // texts, as the run that stored them decided them on the same texts: the families come out
+    // as they were (and links a killed run did not save are mended).
     for s in &stored {
         let sketch = match Sketch::from_bytes(&s.sketch) {
             Ok(sketch) => sketch,
@@ -153,7 +156,9 @@ pub fn ingest_documents(
                 }
             },
         };
-        index.add(&s.id, sketch, ArticleMeta { published: s.published, text_len: s.text_len });
+        let mut texts = StoredTexts { store, unsaved: &[], current: None, error: None };
+        index.add_checked(&s.id, sketch, ArticleMeta { published: s.published, text_len: s.text_len }, &mut texts);
+        texts.finish()?;
     }
     if recomputed > 1 {
         eprintln!("recomputed {recomputed} stored dedup sketches from their texts");
@@ -271,11 +276,17 @@ pub fn ingest_documents(
                         summary.new += 1;
                     }
                     let bytes = sketch.to_bytes();
-                    let outcome = index.add(
-                        &article.id,
-                        sketch,
-                        ArticleMeta { published: article.published, text_len: article.text.len() },
-                    );
+                    let meta = ArticleMeta { published: article.published, text_len: article.text.len() };
+                    // Borderline pairs are verified on the texts: this article's, the chunk's
+                    // not yet saved, the store's.
+                    let mut texts = StoredTexts {
+                        store,
+                        unsaved: &unsaved,
+                        current: Some((&article.id, &article.text)),
+                        error: None,
+                    };
+                    let outcome = index.add_checked(&article.id, sketch, meta, &mut texts);
+                    texts.finish()?;
                     unsaved_repoints.extend(outcome.repointed);
                     summary.frames += frames.len();
                     unsaved_ids.insert(article.id.clone(), article.content_hash.clone());
@@ -309,6 +320,40 @@ pub fn ingest_documents(
     summary.ledger = store.replace_incidents(&incidents)?;
     stages.ledger += t.elapsed();
     Ok(summary)
+}
+
+/// The texts dedup's exact stage reads during an ingest: the article being added, the articles
+/// of the chunk not yet saved, then the store's.
+struct StoredTexts<'a> {
+    store: &'a Store,
+    unsaved: &'a [ArticleRecord],
+    current: Option<(&'a str, &'a str)>,
+    /// The first store error, reported after the add.
+    error: Option<anyhow::Error>,
+}
+
+impl StoredTexts<'_> {
+    fn finish(self) -> Result<()> {
+        self.error.map_or(Ok(()), Err)
+    }
+}
+
+impl TextSource for StoredTexts<'_> {
+    fn text(&mut self, id: &str) -> Option<String> {
+        if let Some((_, text)) = self.current.filter(|c| c.0 == id) {
+            return Some(text.to_string());
+        }
+        if let Some(record) = self.unsaved.iter().rev().find(|r| r.article.id == id) {
+            return Some(record.article.text.clone());
+        }
+        match self.store.text(id) {
+            Ok(text) => text,
+            Err(e) => {
+                self.error.get_or_insert(e.into());
+                None
+            }
+        }
+    }
 }
 
 /// Saves one chunk's batch in one transaction, then the copies dedup moved to a new original.

@@ -4,7 +4,9 @@
 //!
 //! The articles are Reuters-21578 bodies and BBC News articles, then seeded edited copies of
 //! them (the same edits as the evaluation) until there are ARTICLES (default 100,000).
-//! Sketching runs on a rayon pool of 2 threads; adding to the index is sequential.
+//! Sketching runs on a rayon pool of 2 threads; adding to the index is sequential, with the
+//! exact stage reading borderline pairs' texts from memory (ingest reads them from the store).
+//! The same adds without texts (estimates only) are timed for comparison.
 
 mod common;
 
@@ -12,6 +14,7 @@ use annalist_dedup::{ArticleMeta, DedupConfig, DedupIndex, Sketch, ENTRY_BYTES, 
 use common::*;
 use rayon::prelude::*;
 use std::alloc::{GlobalAlloc, Layout, System};
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
@@ -109,19 +112,30 @@ fn main() {
     let sketches: Vec<Sketch> = pool.install(|| docs.par_iter().map(|d| Sketch::of(&d.text)).collect());
     let sketch_s = start.elapsed().as_secs_f64();
 
+    let by_id: HashMap<&str, usize> = docs.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
+    let mut texts = |id: &str| by_id.get(id).map(|&i| docs[i].text.clone());
     let live_before = live_bytes();
     let added = Instant::now();
     let mut index = DedupIndex::new(DedupConfig::default());
     let mut copies = 0usize;
     let mut repointed = 0usize;
     for (d, s) in docs.iter().zip(&sketches) {
-        let outcome = index.add(&d.id, s.clone(), ArticleMeta { published: d.published, text_len: d.text.len() });
+        let meta = ArticleMeta { published: d.published, text_len: d.text.len() };
+        let outcome = index.add_checked(&d.id, s.clone(), meta, &mut texts);
         copies += usize::from(outcome.duplicate_of.is_some());
         repointed += outcome.repointed.len();
     }
     let add_s = added.elapsed().as_secs_f64();
     let index_live = live_bytes().saturating_sub(live_before);
     let total_s = start.elapsed().as_secs_f64();
+
+    let estimated = Instant::now();
+    let mut estimates_only = DedupIndex::new(DedupConfig::default());
+    for (d, s) in docs.iter().zip(&sketches) {
+        estimates_only.add(&d.id, s.clone(), ArticleMeta { published: d.published, text_len: d.text.len() });
+    }
+    let estimated_s = estimated.elapsed().as_secs_f64();
+    let changed = docs.iter().filter(|d| estimates_only.duplicate_of(&d.id) != index.duplicate_of(&d.id)).count();
     let n = docs.len() as f64;
     println!(
         "sketch (2 threads):      {:>8.3} s  {:>10.0} articles/s  ({:.1} MB/s)",
@@ -129,8 +143,13 @@ fn main() {
         n / sketch_s,
         bytes as f64 / 1e6 / sketch_s
     );
-    println!("add (1 thread):          {:>8.3} s  {:>10.0} articles/s", add_s, n / add_s);
+    println!("add (1 thread):          {:>8.3} s  {:>10.0} articles/s  (exact stage on)", add_s, n / add_s);
     println!("sketch + add end to end: {:>8.3} s  {:>10.0} articles/s", total_s, n / total_s);
+    println!(
+        "add, estimates only:     {:>8.3} s  {:>10.0} articles/s  ({changed} articles with another original than with the exact stage)",
+        estimated_s,
+        n / estimated_s
+    );
     println!("copies found at add time {copies}, repointed {repointed}");
     let work = index.work();
     println!(
@@ -139,15 +158,25 @@ fn main() {
         work.compared as f64 / n,
         work.repointed as f64 / n
     );
+    println!(
+        "exact stage: {} adds ({:.2} %) asked for texts, {} exact checks ({:.2} per asking add), {:.1} us per check (texts fetched and shingled), {:.1} % of add time",
+        work.adds_asking,
+        100.0 * work.adds_asking as f64 / n,
+        work.exact_checks,
+        work.exact_checks as f64 / work.adds_asking.max(1) as f64,
+        work.exact_nanos as f64 / 1e3 / work.exact_checks.max(1) as f64,
+        100.0 * work.exact_nanos as f64 / 1e9 / add_s
+    );
 
-    // Start-up: rebuild the index from persisted sketches.
+    // Start-up: rebuild the index from persisted sketches, re-deciding borderline pairs on the
+    // texts (the store's, at ingest).
     let persisted: Vec<Vec<u8>> = sketches.iter().map(Sketch::to_bytes).collect();
     let live_before = live_bytes();
     let rebuilt = Instant::now();
     let mut again = DedupIndex::new(DedupConfig::default());
     for (d, b) in docs.iter().zip(&persisted) {
         if let Ok(s) = Sketch::from_bytes(b) {
-            again.add(&d.id, s, ArticleMeta { published: d.published, text_len: d.text.len() });
+            again.add_checked(&d.id, s, ArticleMeta { published: d.published, text_len: d.text.len() }, &mut texts);
         }
     }
     let rebuild_s = rebuilt.elapsed().as_secs_f64();

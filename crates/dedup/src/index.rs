@@ -1,10 +1,13 @@
-//! The incremental index: LSH buckets for candidates, an exact sketch comparison, and story
-//! families whose original is the fullest, then earliest, member.
+//! The incremental index: LSH buckets for candidates, a sketch comparison with an exact check
+//! of borderline pairs on their texts, and story families whose original is the fullest, then
+//! earliest, member.
 
+use crate::exact::{ExactSets, NoTexts, TextSource};
 use crate::sketch::{Core, Sketch, WIDE_BINS};
-use crate::{ArticleMeta, DedupConfig, DedupOutcome};
+use crate::{ArticleMeta, DedupConfig, DedupOutcome, Similarity};
 use hashbrown::HashTable;
 use std::cmp::Ordering;
+use std::time::Instant;
 
 /// LSH bands: one 16-bit key each (a minhash bin or a lead key), of which `KEY_BITS` address
 /// the bucket table.
@@ -73,6 +76,14 @@ pub struct Work {
     pub compared: u64,
     /// Family members re-pointed at a new original.
     pub repointed: u64,
+    /// Borderline comparisons decided exactly on the two texts.
+    pub exact_checks: u64,
+    /// Borderline comparisons left to the estimate: a text was not at hand.
+    pub without_text: u64,
+    /// Adds with at least one borderline comparison (that asked for a text).
+    pub adds_asking: u64,
+    /// Nanoseconds spent in exact checks, fetching the texts included.
+    pub exact_nanos: u64,
 }
 
 impl DedupIndex {
@@ -155,8 +166,22 @@ impl DedupIndex {
         self.id_bytes.len()
     }
 
-    /// Adds one article. See the crate docs for what the outcome means.
+    /// Adds one article, every decision by the sketch estimate alone (no text at hand). See the
+    /// crate docs for what the outcome means.
     pub fn add(&mut self, id: &str, sketch: Sketch, meta: ArticleMeta) -> DedupOutcome {
+        self.add_checked(id, sketch, meta, &mut NoTexts)
+    }
+
+    /// Adds one article; a borderline comparison ([`DedupConfig::is_borderline`]) is decided on
+    /// the exact texts, which `texts` gives for `id` (the article being added) and for the ids
+    /// added before. Where it has no text, the estimate decides, as in [`DedupIndex::add`].
+    pub fn add_checked(
+        &mut self,
+        id: &str,
+        sketch: Sketch,
+        meta: ArticleMeta,
+        texts: &mut dyn TextSource,
+    ) -> DedupOutcome {
         if let Some(existing) = self.find(id) {
             let original = self.entries[existing as usize].original;
             let duplicate_of = (original != existing).then(|| self.id(original).to_string());
@@ -169,7 +194,9 @@ impl DedupIndex {
         if new == NONE {
             return DedupOutcome::default();
         }
-        let best = self.matching_originals(&sketch, day_number(meta.published));
+        let mut verifier = Verifier { source: texts, id, own: None, asked: false };
+        let best = self.matching_originals(&sketch, day_number(meta.published), &mut verifier);
+        self.work.adds_asking += u64::from(verifier.asked);
         self.push_entry(id, sketch, meta, new);
 
         if best.is_empty() {
@@ -219,7 +246,7 @@ impl DedupIndex {
     }
 
     /// The originals of the families whose original the sketch matches, best match first.
-    fn matching_originals(&mut self, sketch: &Sketch, published: u16) -> Vec<(u32, f64)> {
+    fn matching_originals(&mut self, sketch: &Sketch, published: u16, verifier: &mut Verifier<'_>) -> Vec<(u32, f64)> {
         let mut found: Vec<(u32, f64)> = Vec::new();
         if sketch.is_empty() {
             return found;
@@ -259,7 +286,8 @@ impl DedupIndex {
         for &family in &families {
             let original = &self.entries[family as usize];
             let sim = sketch.core.compare(&original.sketch);
-            if self.config.is_duplicate(&sim) && self.config.in_window(&sim, published, original.first_published) {
+            let window = (published, original.first_published);
+            if let Some(sim) = self.judge(sim, family, false, window, verifier) {
                 found.push((family, sim.containment.max(sim.jaccard)));
             }
         }
@@ -278,9 +306,9 @@ impl DedupIndex {
             }
             let sim = sketch.core.compare(&entry.sketch);
             self.work.compared += 1;
-            let first = self.entries[entry.original as usize].first_published;
-            if self.config.joins_member(&sim) && self.config.in_window(&sim, published, first) {
-                found.push((entry.original, sim.containment.max(sim.jaccard)));
+            let (family, first) = (entry.original, self.entries[entry.original as usize].first_published);
+            if let Some(sim) = self.judge(sim, c, true, (published, first), verifier) {
+                found.push((family, sim.containment.max(sim.jaccard)));
             }
         }
         self.families = families;
@@ -289,6 +317,38 @@ impl DedupIndex {
         self.candidates = candidates;
         found.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         found
+    }
+
+    /// The decision on the new article against entry `other` (a family's original, or a member
+    /// when `member`), with the date window `(published, family's first)`: the similarity it
+    /// was decided on when it is a match. A borderline estimate is replaced by the exact
+    /// comparison when the verifier has both texts.
+    fn judge(
+        &mut self,
+        estimate: Similarity,
+        other: u32,
+        member: bool,
+        (published, first): (u16, u16),
+        verifier: &mut Verifier<'_>,
+    ) -> Option<Similarity> {
+        let config = &self.config;
+        let decide = |s: &Similarity| {
+            (if member { config.joins_member(s) } else { config.is_duplicate(s) })
+                && config.in_window(s, published, first)
+        };
+        let mut sim = estimate;
+        if config.is_borderline(&estimate, decide) {
+            let t = Instant::now();
+            match verifier.exact(id_at(&self.id_bytes, &self.id_ends, other)) {
+                Some(exact) => {
+                    sim = exact;
+                    self.work.exact_checks += 1;
+                }
+                None => self.work.without_text += 1,
+            }
+            self.work.exact_nanos += t.elapsed().as_nanos().min(u64::MAX as u128) as u64;
+        }
+        decide(&sim).then_some(sim)
     }
 
     fn push_entry(&mut self, id: &str, sketch: Sketch, meta: ArticleMeta, new: u32) {
@@ -334,6 +394,31 @@ impl DedupIndex {
 
     fn id(&self, i: u32) -> &str {
         id_at(&self.id_bytes, &self.id_ends, i)
+    }
+}
+
+/// The exact stage's side of one add: the text source, and the new article's exact sets once
+/// a borderline comparison asked for them.
+struct Verifier<'a> {
+    source: &'a mut dyn TextSource,
+    /// The id being added.
+    id: &'a str,
+    /// `None` until asked; then the new article's sets, or `None` when it has no text.
+    own: Option<Option<ExactSets>>,
+    asked: bool,
+}
+
+impl Verifier<'_> {
+    /// The exact similarity of the new article and `other`, when both texts are at hand.
+    fn exact(&mut self, other: &str) -> Option<Similarity> {
+        self.asked = true;
+        if self.own.is_none() {
+            let id = self.id;
+            self.own = Some(self.source.text(id).map(|t| ExactSets::of(&t)));
+        }
+        let own = self.own.as_ref()?.as_ref()?;
+        let other = ExactSets::of(&self.source.text(other)?);
+        Some(own.compare(&other))
     }
 }
 

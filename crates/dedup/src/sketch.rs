@@ -135,6 +135,13 @@ impl Sketch {
         out
     }
 
+    /// Both exact sets at once (one pass): `(shingle_set, figure_set)`, for the exact stage.
+    pub(crate) fn exact_sets(text: &str) -> (Vec<u64>, Vec<(u64, u64)>) {
+        let (mut shingles, mut figures) = (Vec::new(), Vec::new());
+        Sketch::collect(text, &mut shingles, &mut figures);
+        (shingles, figures)
+    }
+
     /// Fills `shingles` with the text's distinct shingle hashes, sorted, and `figures` with its
     /// distinct (context, figure) hashes, sorted; answers the lead's `LEAD_PROBES` smallest
     /// distinct lead hashes, ascending (`u64::MAX` past the end).
@@ -366,7 +373,7 @@ impl Core {
 
     /// Figure slots the two sketches both sampled with the same context: `(agreeing,
     /// conflicting)`, where a conflict is one context followed by different figures.
-    fn figure_evidence(&self, other: &Core) -> (u8, u8) {
+    fn figure_evidence(&self, other: &Core) -> (u32, u32) {
         let (mut agree, mut conflict) = (0, 0);
         if self.figures == [0; FIGURE_WORDS] || other.figures == [0; FIGURE_WORDS] {
             return (0, 0);
@@ -399,6 +406,7 @@ impl Core {
                 smaller_shingles: 0,
                 figures_agreeing: 0,
                 figures_conflicting: 0,
+                exact: false,
             };
         }
         // One-permutation MinHash without densification: the share of the bins either text
@@ -417,6 +425,7 @@ impl Core {
             smaller_shingles: u32::from(self.shingles.min(other.shingles)),
             figures_agreeing,
             figures_conflicting,
+            exact: false,
         }
     }
 
@@ -433,21 +442,26 @@ pub struct Similarity {
     pub jaccard: f64,
     /// Estimated share of the smaller shingle set found in the larger one.
     pub containment: f64,
-    /// Estimated bins (out of `STORED_BINS`) whose minimum shingle both texts hold: the evidence.
+    /// Estimated bins (out of `STORED_BINS`) whose minimum shingle both texts hold: the evidence
+    /// (for an exact comparison, the shingles both texts hold).
     pub shared_bins: f64,
     /// Distinct shingles of the shorter text.
     pub smaller_shingles: u32,
-    /// Sampled figure slots where both texts have the same context and the same figure.
-    pub figures_agreeing: u8,
+    /// Sampled figure slots where both texts have the same context and the same figure (for an
+    /// exact comparison: contexts both texts have, followed by a common figure).
+    pub figures_agreeing: u32,
     /// Sampled figure slots where both texts have the same context but different figures
-    /// ("rose 5 pct" against "rose 7 pct"): the mark of another issue of a series.
-    pub figures_conflicting: u8,
+    /// ("rose 5 pct" against "rose 7 pct"): the mark of another issue of a series (for an exact
+    /// comparison: contexts both texts have, followed only by different figures).
+    pub figures_conflicting: u32,
+    /// Computed exactly on the two texts (the exact stage), not estimated from sketches.
+    pub exact: bool,
 }
 
 impl Similarity {
     /// Share of the compared figure slots that conflict (0 when none were compared).
     pub fn figure_conflict_share(&self) -> f64 {
-        let compared = self.figures_agreeing + self.figures_conflicting;
+        let compared = self.figures_agreeing.saturating_add(self.figures_conflicting);
         if compared == 0 {
             0.0
         } else {

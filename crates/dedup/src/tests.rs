@@ -427,3 +427,115 @@ fn a_copy_of_the_source_joins_when_a_fuller_rewrite_became_the_original() {
     let members_only_when_near_equal = DedupConfig { member_containment: f64::INFINITY, ..DedupConfig::default() };
     assert_eq!(run(members_only_when_near_equal), None);
 }
+
+/// A text of `words` made-up words drawn by a seeded generator (no digits, so no figures).
+fn made_up_words(seed: u64, words: usize) -> Vec<String> {
+    const SYLLABLES: [&str; 16] =
+        ["ka", "lo", "mi", "reth", "su", "tan", "vo", "bel", "dri", "nu", "gar", "pe", "os", "wyn", "ti", "harl"];
+    let mut state = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    (0..words)
+        .map(|_| {
+            let n = 2 + (next() % 2) as usize;
+            (0..n).map(|_| SYLLABLES[(next() % 16) as usize]).collect::<String>()
+        })
+        .collect()
+}
+
+/// Pairs (longer text, shorter text that copies `shared` of its first words and adds words of
+/// its own), with exact containment of the shorter in the longer around one half.
+fn half_contained_pairs() -> Vec<(String, String)> {
+    let mut pairs = Vec::new();
+    for seed in 0..12u64 {
+        let long = made_up_words(seed, 400);
+        let own = made_up_words(seed + 1000, 200);
+        for shared in (96..=124).step_by(4) {
+            let short: Vec<&str> = long[..shared].iter().chain(&own[..200 - shared]).map(String::as_str).collect();
+            pairs.push((long.join(" "), short.join(" ")));
+        }
+    }
+    pairs
+}
+
+#[test]
+fn a_borderline_pair_the_estimate_gets_wrong_is_decided_on_the_texts() {
+    let config = DedupConfig::default();
+    let wrong = half_contained_pairs().into_iter().find(|(long, short)| {
+        let estimate = Sketch::of(short).compare(&Sketch::of(long));
+        config.is_duplicate(&exact_similarity(short, long)) != config.is_duplicate(&estimate)
+    });
+    let (long, short) = wrong.expect("among pairs near the containment bar, the estimate errs on some");
+    let exact = exact_similarity(&short, &long);
+    let says = config.is_duplicate(&exact);
+    assert!((exact.containment - config.containment).abs() < 0.1, "{exact:?}");
+
+    let texts = [("long", long.clone()), ("short", short.clone())];
+    let mut source = |id: &str| texts.iter().find(|t| t.0 == id).map(|t| t.1.clone());
+    let mut index = DedupIndex::default();
+    index.add_checked("long", Sketch::of(&long), meta(&long), &mut source);
+    let outcome = index.add_checked("short", Sketch::of(&short), meta(&short), &mut source);
+    assert_eq!(outcome.duplicate_of.is_some(), says, "the exact decision, {exact:?}");
+    assert_eq!(index.work().exact_checks, 1);
+
+    // Without texts the estimate decides, the other way.
+    let mut estimated = DedupIndex::default();
+    estimated.add("long", Sketch::of(&long), meta(&long));
+    assert_eq!(estimated.add("short", Sketch::of(&short), meta(&short)).duplicate_of.is_some(), !says);
+}
+
+#[test]
+fn a_pair_without_its_texts_falls_back_to_the_estimate() {
+    let config = DedupConfig::default();
+    let (long, short) = half_contained_pairs()
+        .into_iter()
+        .find(|(long, short)| {
+            let estimate = Sketch::of(short).compare(&Sketch::of(long));
+            config.is_duplicate(&exact_similarity(short, long)) != config.is_duplicate(&estimate)
+        })
+        .expect("a pair the estimate gets wrong");
+    let estimate = config.is_duplicate(&Sketch::of(&short).compare(&Sketch::of(&long)));
+    // The source knows the new article's text but not the earlier one's.
+    let own = short.clone();
+    let mut source = |id: &str| (id == "short").then(|| own.clone());
+    let mut index = DedupIndex::default();
+    index.add_checked("long", Sketch::of(&long), meta(&long), &mut source);
+    let outcome = index.add_checked("short", Sketch::of(&short), meta(&short), &mut source);
+    assert_eq!(outcome.duplicate_of.is_some(), estimate);
+    assert_eq!((index.work().exact_checks, index.work().without_text), (0, 1));
+}
+
+#[test]
+fn clear_cut_pairs_keep_the_estimate_and_ask_for_no_text() {
+    let mut asked = Vec::new();
+    let mut source = |id: &str| {
+        asked.push(id.to_string());
+        None
+    };
+    let mut index = DedupIndex::default();
+    let copy = HARBOUR.to_uppercase();
+    index.add_checked("harbour", Sketch::of(HARBOUR), meta(HARBOUR), &mut source);
+    index.add_checked("pipeline", Sketch::of(PIPELINE), meta(PIPELINE), &mut source);
+    let outcome = index.add_checked("copy", Sketch::of(&copy), meta(&copy), &mut source);
+    assert_eq!(outcome.duplicate_of.as_deref(), Some("harbour"));
+    assert!(asked.is_empty(), "asked for {asked:?}");
+    // The band is what makes a pair borderline: with none, nothing is ever verified.
+    let config = DedupConfig { verify_band: 0.0, ..DedupConfig::default() };
+    let sim = Similarity { jaccard: 0.3, containment: 0.5, ..Sketch::of(HARBOUR).compare(&Sketch::of(HARBOUR)) };
+    assert!(!config.is_borderline(&sim, |s| config.is_duplicate(s)));
+    assert!(DedupConfig::default().is_borderline(&sim, |s| DedupConfig::default().is_duplicate(s)));
+}
+
+#[test]
+fn exact_figures_count_contexts_followed_by_different_figures() {
+    let a = "the central bank said on monday it bought 120 mln dlrs of bills and sold 40 mln dlrs of bonds";
+    let b = "the central bank said on monday it bought 95 mln dlrs of bills and sold 40 mln dlrs of bonds";
+    let sim = exact_similarity(a, b);
+    assert_eq!((sim.figures_agreeing, sim.figures_conflicting), (1, 1), "{sim:?}");
+    assert!(sim.exact && sim.containment < 1.0 && sim.jaccard > 0.0);
+    assert_eq!(exact_similarity(a, a).jaccard, 1.0);
+}

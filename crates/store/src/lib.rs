@@ -449,6 +449,15 @@ impl Store {
         rows.collect::<std::result::Result<Vec<_>, _>>().context("cannot read documents")
     }
 
+    /// The cleaned text of one stored document (dedup's exact stage reads it; cheaper than
+    /// [`Store::article`], which decodes paragraphs and sentences too).
+    pub fn text(&self, id: &str) -> Result<Option<String>> {
+        self.conn
+            .prepare_cached("SELECT text FROM documents WHERE id = ?1")
+            .and_then(|mut stmt| stmt.query_row([id], |r| r.get(0)).optional())
+            .context("cannot read a document's text")
+    }
+
     /// One stored article, rebuilt with its paragraphs and sentences.
     pub fn article(&self, id: &str) -> Result<Option<Article>> {
         let row = self
@@ -555,6 +564,8 @@ mod tests {
         assert_eq!(store.document_state("a", &a.content_hash).unwrap(), DocumentState::Unchanged);
         assert_eq!(store.document_state("a", "other").unwrap(), DocumentState::Changed);
         assert_eq!(store.article("a").unwrap().unwrap(), a);
+        assert_eq!(store.text("a").unwrap().as_deref(), Some(a.text.as_str()));
+        assert_eq!(store.text("nobody").unwrap(), None);
         assert_eq!(store.frames().unwrap().len(), 1);
         assert_eq!(store.sketches().unwrap()[0].sketch, vec![1, 2, 3]);
         // saving again replaces, never duplicates

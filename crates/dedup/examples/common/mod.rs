@@ -2,7 +2,7 @@
 //! generator of edited copies, and pair counting. Evaluation code, not part of the crate.
 #![allow(dead_code)]
 
-use annalist_dedup::Sketch;
+use annalist_dedup::{sorted_intersection, Sketch};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -350,22 +350,6 @@ pub fn exact_similar_pairs(texts: &[&str], max_df: usize, min_containment: f64) 
     }
     out.sort_by_key(|x| (x.0, x.1));
     out
-}
-
-fn sorted_intersection(a: &[u64], b: &[u64]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
 }
 
 /// Union-find labels: items joined by `pairs` share a label.
