@@ -226,8 +226,11 @@ pub fn ingest_documents(
         for item in chunk {
             slots.push(match item {
                 Err(s) => Slot::Done(Processed::Skipped(s)),
-                Ok(doc) => {
+                Ok(mut doc) => {
                     stages.bytes += doc.raw.len() as u64;
+                    if !unsaved_ids.contains_key(&doc.id) {
+                        keep_apart_from_other_files(store, &mut doc)?;
+                    }
                     let state = match unsaved_ids.get(&doc.id) {
                         Some(hash) if *hash == doc.content_hash => DocumentState::Unchanged,
                         Some(_) => DocumentState::Changed,
@@ -354,6 +357,56 @@ impl TextSource for StoredTexts<'_> {
             }
         }
     }
+}
+
+/// A file named like one stored by an earlier run from another folder (`a/001.txt` stored,
+/// `b/001.txt` read now) is another document, not a new version of it: its id is qualified by
+/// its parent folders (`b/001`), as the walk does within one run, and a note says so. The same
+/// file read again, or by another spelling of its path, keeps its id, and so does a file whose
+/// stored namesake no longer exists (it was moved, then changed). Ids declared by a container
+/// (JSON Lines, WARC) are never changed.
+fn keep_apart_from_other_files(store: &Store, doc: &mut Document) -> Result<()> {
+    if !annalist_ingest::id_from_file_name(doc) {
+        return Ok(());
+    }
+    let same_file = |origin: &str| {
+        origin == doc.origin
+            || match (std::fs::canonicalize(origin), std::fs::canonicalize(&doc.origin)) {
+                (Ok(a), Ok(b)) => a == b,
+                // the stored file is gone: this is where it went
+                (Err(_), _) => true,
+                (Ok(_), Err(_)) => false,
+            }
+    };
+    let taken = |id: &str| -> Result<bool> { Ok(store.origin_of(id)?.is_some_and(|origin| !same_file(&origin))) };
+    if !taken(&doc.id)? {
+        return Ok(());
+    }
+    let first_holder = store.origin_of(&doc.id)?.unwrap_or_default();
+    let folders: Vec<String> = std::path::Path::new(&doc.origin)
+        .parent()
+        .into_iter()
+        .flat_map(|p| p.components().rev())
+        .filter_map(|c| match c {
+            std::path::Component::Normal(n) => Some(n.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .collect();
+    let mut id = doc.id.clone();
+    let mut folders = folders.into_iter().skip(doc.id.matches('/').count());
+    let mut n = 1;
+    while taken(&id)? {
+        id = match folders.next() {
+            Some(folder) => format!("{folder}/{id}"),
+            None => {
+                n += 1;
+                format!("{}#{n}", doc.id)
+            }
+        };
+    }
+    eprintln!("note: {}: the id {} belongs to {first_holder}, stored earlier; stored as {id}", doc.origin, doc.id);
+    doc.id = id;
+    Ok(())
 }
 
 /// Saves one chunk's batch in one transaction, then the copies dedup moved to a new original.

@@ -94,6 +94,15 @@ fn env_value(name: &str) -> Option<String> {
     std::env::var(name).ok().map(|v| v.trim().to_string()).filter(|v| !v.is_empty())
 }
 
+/// Whether `doc`'s id was made from its file's name (`sport/001.txt` → `001` or `sport/001`),
+/// not declared by its container (a JSON Lines `id`, a WARC record's URI). Such ids are unique
+/// within one run only; the caller keeps them apart from another run's files of the same name.
+pub fn id_from_file_name(doc: &annalist_model::Document) -> bool {
+    let Some(name) = std::path::Path::new(&doc.origin).file_name() else { return false };
+    let stem = sniff::id_of_file_name(&name.to_string_lossy());
+    doc.id == stem || doc.id.ends_with(&format!("/{stem}"))
+}
+
 /// A positive count; with `sizes`, an optional K/M/G suffix (binary units).
 pub fn parse_limit(s: &str, sizes: bool) -> Option<u64> {
     let s = s.trim();

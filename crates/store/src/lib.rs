@@ -200,6 +200,14 @@ impl Store {
         Ok(rows.join("\n"))
     }
 
+    /// Where the stored document `id` was read from (its `origin`), if it is stored.
+    pub fn origin_of(&self, id: &str) -> Result<Option<String>> {
+        self.conn
+            .query_row("SELECT origin FROM documents WHERE id = ?1", [id], |r| r.get(0))
+            .optional()
+            .context("cannot look up a document's origin")
+    }
+
     pub fn document_state(&self, id: &str, content_hash: &str) -> Result<DocumentState> {
         let stored: Option<String> = self
             .conn

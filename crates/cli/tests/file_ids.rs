@@ -1,0 +1,71 @@
+//! Files of the same name read by different runs from different folders are two documents:
+//! the later one's id is qualified by its folder instead of replacing the earlier file.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn ingest(db: &str, input: &str) -> (String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_annalist"))
+        .args(["ingest", "--quiet", "--db", db, input])
+        .output()
+        .expect("the binary runs");
+    assert!(out.status.success(), "ingest {input} failed: {}", String::from_utf8_lossy(&out.stderr));
+    (String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+fn stored_ids(db: &str, dir: &std::path::Path) -> Vec<String> {
+    let out = dir.join("docs.jsonl");
+    let status = Command::new(env!("CARGO_BIN_EXE_annalist"))
+        .args(["export", "--db", db, "--what", "documents", "-o", out.to_str().unwrap()])
+        .output()
+        .expect("the binary runs");
+    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    let mut ids: Vec<String> = std::fs::read_to_string(&out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_str().unwrap().to_string())
+        .collect();
+    ids.sort();
+    ids
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("annalist-ids-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+const FIRST: &str = "A bomb exploded at a bus stop in Quetta, Pakistan, on Monday, killing three people.\n";
+const SECOND: &str = "Gunmen attacked a checkpoint in Kandahar, Afghanistan, on Tuesday, wounding five soldiers.\n";
+
+#[test]
+fn a_namesake_from_another_folder_is_a_second_document_and_its_id_names_the_folder() {
+    let dir = scratch("namesake");
+    for (folder, text) in [("monday", FIRST), ("tuesday", SECOND)] {
+        std::fs::create_dir_all(dir.join(folder)).unwrap();
+        std::fs::write(dir.join(folder).join("001.txt"), text).unwrap();
+    }
+    let db = dir.join("a.db");
+    let db = db.to_str().unwrap();
+    let (monday, tuesday) = (dir.join("monday"), dir.join("tuesday"));
+    let (monday, tuesday) = (monday.to_str().unwrap(), tuesday.to_str().unwrap());
+
+    ingest(db, monday);
+    let (summary, notes) = ingest(db, tuesday);
+    assert!(summary.contains("1 new"), "{summary}");
+    assert!(notes.contains("stored as tuesday/001"), "{notes}");
+    assert_eq!(stored_ids(db, &dir), ["001", "tuesday/001"]);
+
+    // both read again: nothing changes
+    for input in [monday, tuesday] {
+        let (summary, _) = ingest(db, input);
+        assert!(summary.contains("0 new") && summary.contains("1 unchanged"), "{summary}");
+    }
+    // an edited file is still a new version of itself
+    std::fs::write(dir.join("monday").join("001.txt"), format!("{FIRST}Police said two suspects fled.\n")).unwrap();
+    let (summary, _) = ingest(db, monday);
+    assert!(summary.contains("1 changed"), "{summary}");
+    assert_eq!(stored_ids(db, &dir), ["001", "tuesday/001"]);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
