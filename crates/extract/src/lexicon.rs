@@ -454,6 +454,7 @@ pub const STATEMENT_VERBS: &[&str] = &[
     "reported",
     "added",
     "stated",
+    "issued",
     "warned",
     "denied",
     "blamed",
@@ -504,8 +505,17 @@ pub const ORIGIN_NOUNS: &[&str] = &[
 /// Words of a sentence about what is yet to happen ("will host", "is scheduled to start").
 pub const FUTURE_CUES: &[&str] = &[" will ", " scheduled ", " is due to ", " are due to ", " plans to ", " is set to "];
 /// Vague times a sentence gives of its own event: it takes no date from the sentence before.
-pub const VAGUE_TIME_CUES: &[&str] =
-    &["in the past", "previously", "in previous years", "in recent years", "over the years", "historically", "once"];
+pub const VAGUE_TIME_CUES: &[&str] = &[
+    "in the past",
+    "previously",
+    "in previous years",
+    "in recent years",
+    "in recent months",
+    "in recent weeks",
+    "over the years",
+    "historically",
+    "once",
+];
 /// Death phrases whose grammatical subject, when it is a name, is one victim ("Mazid Uddin, an
 /// activist of the party, was killed"; "Enrique Lopez Albujar died today").
 pub const NAMED_VICTIM_DEATHS: &[&str] = &[
@@ -596,6 +606,89 @@ pub const NEGATION_CUES: &[&str] = &["no", "not", "never", "without", "nor"];
 pub const FOILED_CUES: &[&str] = &["foiled", "thwarted", "disrupted", "prevented", "averted", "failed"];
 /// Words before a date that make it bound something other than the event ("since 1979").
 pub const SINCE_CUES: &[&str] = &["since", "until", "till", "by"];
+/// Words in a trigger's clause before it that set the event as background to the story: the
+/// state of things it began ("on high alert since the group launched attacks"), what the news
+/// follows ("the blast follows two other attacks"), what it recalls.
+pub const BACKGROUND_CUES: &[&str] = &[
+    "since",
+    "follows",
+    "followed",
+    "comes after",
+    "came after",
+    "reminiscent of",
+    "similar to",
+    "recalled",
+    "recalling",
+    "anniversary of",
+    "unlike",
+];
+/// Words right before a trigger that make it an earlier event than the one reported ("a
+/// previous attack", "last year's bombing", "past attacks").
+pub const EARLIER_CUES: &[&str] =
+    &["previous", "earlier", "past", "prior", "last year's", "last year’s", "former", "other", "another", "separate"];
+/// Words after a place name that make it a speaker standing for an institution ("the White
+/// House said", "the Kremlin issued a statement"), not where the event was.
+pub const SPEAKER_AFTER: &[&str] =
+    &["issued", "office", "spokesman", "spokeswoman", "spokesperson", "press", "statement"];
+/// Nouns of office and rank after a country name: the country is whose official it is ("the U.S.
+/// Secretary of Defense", "U.S. officials"), not where the event was.
+pub const OFFICE_NOUNS: &[&str] = &[
+    "secretary",
+    "president",
+    "minister",
+    "ambassador",
+    "envoy",
+    "official",
+    "officials",
+    "spokesman",
+    "spokeswoman",
+    "diplomat",
+    "diplomats",
+    "lawmaker",
+    "lawmakers",
+    "senator",
+    "attorney",
+    "prosecutors",
+    "investigators",
+    "intelligence",
+    "embassy",
+    "troops",
+    "forces",
+    "soldiers",
+    "military",
+    "service",
+    "servicemen",
+    "marines",
+    "army",
+    "citizen",
+    "citizens",
+    "nationals",
+];
+/// Verbs of being, living and staying that, after "who", say where people were rather than
+/// where the event was ("rebels who were in Havana for peace talks").
+pub const STAY_VERBS: &[&str] = &[
+    "were", "was", "are", "is", "been", "had", "have", "has", "live", "lives", "lived", "stayed", "stay", "resided",
+    "reside", "remained",
+];
+/// Nouns of people a trigger can modify ("the bombing suspects", "attack survivors").
+pub const MODIFIED_PEOPLE: &[&str] = &[
+    "suspect",
+    "suspects",
+    "survivor",
+    "survivors",
+    "victim",
+    "victims",
+    "defendant",
+    "defendants",
+    "convict",
+    "mastermind",
+    "masterminds",
+    "plotter",
+    "plotters",
+];
+/// Periods that make what a sentence tells a trend ("a hallmark of militant groups in recent
+/// years"), not one event.
+pub const TREND_CUES: &[&str] = &["in recent years", "in recent months", "in recent weeks", "over the years"];
 /// Words that say an event is recent when no date is given ("recently apprehended").
 pub const RECENCY_CUES: &[&str] = &["recently", "recent", "this week", "last week", "in recent days", "lately"];
 

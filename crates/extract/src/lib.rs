@@ -18,9 +18,13 @@
 //!    2022 and August 2023") becomes one frame per date.
 //! 3. Status from cues before the trigger: foiled, planned/threatened ("planning to detonate"),
 //!    negated.
-//! 4. Within-article coreference: frames that share a place or date and agree in type merge;
-//!    frames with neither (anaphoric "the attack") join the article's main event — the one
-//!    mentioned most — when they agree with it. Background events keep their own dates.
+//! 4. Within-article coreference: frames that share a place or date and agree in type merge
+//!    (and so do two nearby triggers of one sentence that share out its date and place: "gunmen
+//!    and suicide bombers attacked"); frames with neither (anaphoric "the attack") join the
+//!    article's main event when they agree with it. The main event is one the text does not set
+//!    as background ("on high alert since the attacks of 2015", "a previous bombing", a gunfight
+//!    "two days after the bombing", a trend "in recent years"), then the one mentioned most,
+//!    counting the bare mentions of its kind. Background events keep their own dates.
 //!
 //! Cost: automata are built once (`Extractor::builtin`); per article, one scan per mention
 //! kind and work linear in mentions × triggers within a sentence.
@@ -149,6 +153,8 @@ impl Extractor {
             // "PESHAWAR, 12 March 2023 —": the day of writing, not of the event
             .filter(|t| !in_dateline(t.span))
             .filter(|t| !dates_a_statement(text, t.span))
+            // "exploded on a Friday afternoon", "every Monday": no one day (but "a Friday blast" is)
+            .filter(|t| !last_words_any(&text[..t.span.start], 2, &["on a", "on an", "every", "each"]))
             .filter(|t| matches!(t.kind, TimeKind::Date | TimeKind::Duration))
             .filter(|t| matches!(t.value, TimeValue::Interval(_)))
             .filter(|t| !bounds_other(t))
@@ -257,9 +263,20 @@ impl Extractor {
                 // "two days before the attack", "after the bombing": a trigger that refers to an
                 // event named elsewhere; what the sentence says before it is about other things
                 let reference = last_words_any(before, 2, REFERENCE_CUES);
+                // "on high alert since the group launched attacks", "a previous bombing": an
+                // event the story recalls, not the one it reports
+                // "attacks have risen in recent months": a trend, not one event
+                let stext = sentence.span.slice(text);
+                let trend = find_any_word(stext, TREND_CUES).is_some()
+                    || (t.sense.plural && find_any_word(stext, VAGUE_TIME_CUES).is_some());
+                let background = !reference
+                    && (preceded_in_clause_by(text, t.span.start, BACKGROUND_CUES, 120).is_some()
+                        || last_words_any(before, 3, EARLIER_CUES)
+                        || trend);
                 RawFrame {
                     trigger: t.span,
                     reference,
+                    background,
                     sentence: si,
                     paragraph: sentence.paragraph,
                     event_type,
@@ -293,10 +310,16 @@ impl Extractor {
             if p.place.kind == PlaceKind::Country && modifies_trigger(text, p.span, triggers) {
                 continue;
             }
-            if describes_a_person(text, p.span) {
+            if describes_a_person(text, p.span) || speaks_for(text, &p.place, p.span) {
                 continue;
             }
             let f = &mut frames[nearest(p.span)];
+            // "the bombing suspects in Dagestan", "the attack victims in hospital": a trigger that
+            // modifies people is placed by its own compound ("the Boston bombing suspects"), not
+            // by where those people are
+            if p.span.start >= f.trigger.end && MODIFIED_PEOPLE.contains(&next_word(text, f.trigger.end).as_str()) {
+                continue;
+            }
             let locative = is_locative(text, p.span.start);
             let better = match &f.place {
                 None => true,
@@ -407,6 +430,14 @@ impl Extractor {
                 .is_some_and(|p| f.perpetrators.iter().any(|a| a.span.start < p.span.end && p.span.start < a.span.end))
             {
                 f.place = None;
+            }
+        }
+        // "died after a gunfight three days after the bombing": an event the sentence sets
+        // after one it refers back to is a sequel of that one
+        let refers_back: Vec<usize> = frames.iter().filter(|f| f.reference).map(|f| f.trigger.start).collect();
+        for f in frames.iter_mut().filter(|f| !f.reference) {
+            if refers_back.iter().any(|&at| at > f.trigger.start) {
+                f.background = true;
             }
         }
         // a trigger that refers back keeps only what follows it
@@ -524,6 +555,10 @@ struct RawFrame {
     trigger: Span,
     /// The trigger refers back to an event ("before the attack"): arguments before it are not its own.
     reference: bool,
+    /// The text sets the event as background ("since the attacks of 2015", "a previous
+    /// bombing", "a gunfight three days after the bombing"): it is not the main event while
+    /// another one is not.
+    background: bool,
     sentence: usize,
     paragraph: usize,
     event_type: EventType,
@@ -586,13 +621,17 @@ fn dates_a_statement(text: &str, span: Span) -> bool {
     if STATEMENT_VERBS.contains(&next_word(text, span.end).as_str()) {
         return true;
     }
+    // "pleaded not guilty on Thursday": the plea's words may stand between
     let mut at = span.start;
-    for _ in 0..3 {
+    for _ in 0..5 {
         let w = prev_word(text, at);
         if STATEMENT_VERBS.contains(&w.as_str()) {
             return true;
         }
-        if !matches!(w.as_str(), "on" | "early" | "late" | "earlier" | "later" | "last" | "this") {
+        if !matches!(
+            w.as_str(),
+            "on" | "early" | "late" | "earlier" | "later" | "last" | "this" | "guilty" | "not" | "innocent"
+        ) {
             return false;
         }
         at = text[..at].trim_end().len().saturating_sub(w.len());
@@ -632,7 +671,13 @@ fn struck_by(text: &str, span: Span, triggers: &[&Trigger]) -> Option<usize> {
                 "on" | "at" | "against" | "targeting" | "targeted" | "into" | "near" | "outside" | "inside" | "in"
             )
         });
-        if !clause_break && gap.len() <= 100 && (set_by || words.len() <= 3) {
+        // "attacked by gunmen", "found by soldiers": the agent, not what was struck
+        let agent = words
+            .iter()
+            .rev()
+            .find(|w| matches!(w.as_str(), "on" | "at" | "against" | "targeting" | "into" | "by"))
+            .is_some_and(|w| w == "by");
+        if !clause_break && !agent && gap.len() <= 100 && (set_by || words.len() <= 3) {
             return Some(i);
         }
     }
@@ -648,9 +693,45 @@ fn struck_by(text: &str, span: Span, triggers: &[&Trigger]) -> Option<usize> {
 /// Texas woman who lost a leg", "a Delaware resident", "a native of Lahore", "born in Grozny".
 fn describes_a_person(text: &str, span: Span) -> bool {
     let before = last_words(&text[..span.start], 2);
-    ORIGIN_NOUNS.contains(&next_word(text, span.end).as_str())
+    // "rebels who were in Havana for peace talks", "Dzhokhar and his brother"
+    let stay: Vec<String> = last_words(&text[..span.start], 4).split(' ').map(str::to_string).collect();
+    let stayed = stay.len() >= 3
+        && matches!(stay[stay.len() - 1].as_str(), "in" | "at")
+        && stay[..stay.len() - 1].iter().any(|w| w == "who")
+        && stay[..stay.len() - 1].iter().skip_while(|w| *w != "who").skip(1).all(|w| STAY_VERBS.contains(&w.as_str()));
+    // "from Iraq to Israel": a range of places names a region, no one place
+    let range_end = prev_word(text, span.start) == "to" && {
+        let head = &text[..text[..span.start].trim_end().len().saturating_sub(2)];
+        head.rfind(" from ").is_some_and(|at| {
+            let between = &head[at + 6..];
+            between.len() < 40 && between.split_whitespace().all(|w| w.starts_with(char::is_uppercase))
+        })
+    };
+    let after = text[span.end..].trim_start().to_lowercase();
+    range_end
+        || ORIGIN_NOUNS.contains(&next_word(text, span.end).as_str())
         || matches!(before.as_str(), "native of" | "born in" | "natives of" | "hometown of")
         || before.ends_with(" hometown")
+        || stayed
+        || after.starts_with("and his ")
+        || after.starts_with("and her ")
+}
+
+/// Whether a place name stands for an institution that speaks or acts ("the White House said",
+/// "the White House Office of the Press Secretary", "the U.S. Secretary of Defense", "U.S.
+/// officials"): the place of the speaker, not of the event.
+fn speaks_for(text: &str, place: &Place, span: Span) -> bool {
+    let next = next_word(text, span.end);
+    // "a bombing in Kabul claimed 20 lives": a place set by a locative is where things happened
+    // (the full stop of "U.S. officials", "U.S. Secretary" is the abbreviated name's own)
+    let abbreviated = span.slice(text).contains('.');
+    let rest = text[span.end..]
+        .strip_prefix(". ")
+        .filter(|r| abbreviated || r.starts_with(char::is_lowercase))
+        .unwrap_or(&text[span.end..]);
+    let glued = !rest.starts_with([',', '.', ';', ':']) && !is_locative(text, span.start);
+    let speaker = glued && (STATEMENT_VERBS.contains(&next.as_str()) || SPEAKER_AFTER.contains(&next.as_str()));
+    speaker || (place.kind == PlaceKind::Country && glued && OFFICE_NOUNS.contains(&next.as_str()))
 }
 
 /// Whether a place mention is set by a locative preposition ("in Germany", "near Kabul").
@@ -1156,7 +1237,13 @@ fn perpetrator_status(
 fn inherit_from_context(article: &Article, m: &Scan, frames: &mut [RawFrame]) {
     let text = &article.text;
     for i in 0..frames.len() {
+        // "died after a gunfight three days after the bombing": a trigger that refers back from
+        // a sentence about another event takes no scene from the sentence before (while "After
+        // the explosion, the mayor ordered ..." does)
         let (si, para) = (frames[i].sentence, frames[i].paragraph);
+        if frames[i].reference && frames.iter().any(|f| f.sentence == si && !f.reference) {
+            continue;
+        }
         if si > 0 && article.sentences[si - 1].paragraph == para {
             let prev = article.sentences[si - 1].span;
             let prev_has_trigger = m.triggers.iter().any(|t| prev.contains(t.span));
@@ -1235,7 +1322,12 @@ fn linked(c: &RawFrame, f: &RawFrame) -> bool {
     let place = matches!((&c.place, &f.place), (Some(a), Some(b)) if a.value.kind != PlaceKind::Country
         && (same_place(&a.value, &b.value) || annalist_model::site_in_city(&a.value, &b.value)));
     let date = matches!((c.date(), f.date()), (Some(a), Some(b)) if a.value.days() <= 31 && b.value.days() <= 31 && a.value.overlaps(&b.value, 1));
-    place || date
+    // "on 1 March gunmen and suicide bombers attacked a camp in Helmand": two nearby triggers of
+    // one sentence that share out its date and its place name one event
+    let both_dated = c.date().is_some() && f.date().is_some();
+    let both_placed = c.place.is_some() && f.place.is_some();
+    let complementary = near_in_sentence(c, f) && !f.reference && !both_dated && !both_placed;
+    place || date || complementary
 }
 
 fn merge(into: &mut RawFrame, f: RawFrame) {
@@ -1247,6 +1339,7 @@ fn merge(into: &mut RawFrame, f: RawFrame) {
     if into.status != EventStatus::Happened && f.status == EventStatus::Happened {
         into.status = f.status;
     }
+    into.background &= f.background;
     if into.suicide.is_none() {
         into.suicide = f.suicide;
     }
@@ -1282,6 +1375,17 @@ fn merge(into: &mut RawFrame, f: RawFrame) {
     parties::merge(into, f.attributions, f.nationalities);
 }
 
+/// Whether two triggers stand close together in one sentence (a long run-on "sentence" of an
+/// unpunctuated text is many).
+fn near_in_sentence(c: &RawFrame, f: &RawFrame) -> bool {
+    let gap = if c.trigger.start <= f.trigger.start {
+        f.trigger.start.saturating_sub(c.trigger.end)
+    } else {
+        c.trigger.start.saturating_sub(f.trigger.end)
+    };
+    c.sentence == f.sentence && gap <= 80
+}
+
 /// Within-article coreference: merges raw frames into one frame per event and marks the main one.
 fn corefer(article: &Article, raw: Vec<RawFrame>, pending: parties::Pending) -> Vec<EventFrame> {
     let mut clusters: Vec<(RawFrame, usize)> = Vec::new(); // (merged frame, mentions)
@@ -1293,18 +1397,47 @@ fn corefer(article: &Article, raw: Vec<RawFrame>, pending: parties::Pending) -> 
         }
         match clusters.iter_mut().find(|(c, _)| agrees(c, &f) && linked(c, &f)) {
             Some((c, n)) => {
+                if c.sentence != f.sentence {
+                    *n += 1;
+                }
                 merge(c, f);
-                *n += 1;
             }
             None => clusters.push((f, 1)),
         }
     }
-    // the main event: the one mentioned most, then the first (a happened event first of all)
+    // "the Rolando bombing was an attack on 13 September in Madrid": a bare trigger of a kind
+    // names the kind of its sentence's event of none, unless it refers back to another (one
+    // sentence naming its event twice is one mention of it)
+    let mut rest = Vec::with_capacity(bare.len());
+    for f in bare {
+        let names_kind = |c: &RawFrame| c.event_type == EventType::Unknown && f.event_type != EventType::Unknown;
+        match clusters
+            .iter_mut()
+            .find(|(c, _)| !f.reference && near_in_sentence(c, &f) && names_kind(c) && agrees(c, &f))
+        {
+            Some((c, _)) => merge(c, f),
+            None => rest.push(f),
+        }
+    }
+    let bare = rest;
+    // the main event: a happened one the text does not set as background, then the one
+    // mentioned most, counting the bare mentions of its own kind ("the bombing" for a bombing;
+    // "the attack" names any kind, so it counts half, and only for an attack of no known kind),
+    // then the first
+    let salience = |c: &RawFrame, n: usize| {
+        // in halves, so that an "attack" weighs half a "bombing"
+        let weight = |f: &RawFrame| match (f.event_type == c.event_type, f.event_type == EventType::Unknown) {
+            (true, false) => 2,
+            (true, true) => 1,
+            _ => 0,
+        };
+        2 * n + bare.iter().filter(|f| agrees(c, f)).map(weight).sum::<usize>()
+    };
     let main = clusters
         .iter()
         .enumerate()
         .filter(|(_, (c, _))| c.status == EventStatus::Happened)
-        .max_by_key(|(i, (_, n))| (*n, std::cmp::Reverse(*i)))
+        .max_by_key(|(i, (c, n))| (!c.background, salience(c, *n), std::cmp::Reverse(*i)))
         .map(|(i, _)| i);
     let mut main_mentions = 0;
     for f in bare {

@@ -729,3 +729,165 @@ fn a_sentence_without_an_event_tells_of_the_main_one() {
         ]
     );
 }
+
+fn main_frame(frames: &[EventFrame]) -> &EventFrame {
+    frames.iter().find(|f| f.main).unwrap_or_else(|| panic!("no main event in {frames:#?}"))
+}
+
+fn place_names(frames: &[EventFrame]) -> Vec<&str> {
+    frames.iter().filter_map(|f| f.place.as_ref().map(|p| p.value.name.as_str())).collect()
+}
+
+#[test]
+fn an_event_the_story_recalls_is_not_its_main_event() {
+    let a = article(
+        Some("2019-05-26"),
+        "The country has been on high alert since militants launched a wave of attacks across Paris.\nA parcel bomb exploded outside a bakery in Lyon on Friday, injuring 13 people.",
+    );
+    let frames = Extractor::builtin().frames(&a);
+    assert_eq!(main_frame(&frames).place.as_ref().map(|p| p.value.name.as_str()), Some("Lyon"));
+    let a = article(
+        Some("2019-05-26"),
+        "A previous bombing in Manchester killed 22 people.\nA bomb exploded at a station in Leeds on Friday.",
+    );
+    let frames = Extractor::builtin().frames(&a);
+    assert_eq!(main_frame(&frames).place.as_ref().map(|p| p.value.name.as_str()), Some("Leeds"));
+}
+
+#[test]
+fn an_event_set_after_the_one_referred_back_to_is_its_sequel() {
+    let a = article(
+        Some("2019-05-26"),
+        "The suspect died in a gunfight with police in Leeds two days after the bombing.\nThe bombing at the station in York on Friday killed four people.",
+    );
+    let frames = Extractor::builtin().frames(&a);
+    let main = main_frame(&frames);
+    assert_eq!(main.event_type, EventType::Bombing);
+    assert_eq!(main.place.as_ref().map(|p| p.value.name.as_str()), Some("York"));
+}
+
+#[test]
+fn bare_mentions_of_its_kind_make_an_event_the_main_one() {
+    let a = article(
+        Some("2019-05-26"),
+        "Gunmen shot dead a guard at a bank in Mosul on Monday.\nA car bomb exploded at a market in Basra on Tuesday.\nResidents said the bombing shook the whole street.\nThe bombing was the deadliest this year.",
+    );
+    let frames = Extractor::builtin().frames(&a);
+    let main = main_frame(&frames);
+    assert_eq!(main.event_type, EventType::Bombing);
+    assert_eq!(main.place.as_ref().map(|p| p.value.name.as_str()), Some("Basra"));
+}
+
+#[test]
+fn two_triggers_of_a_sentence_share_its_date_and_place() {
+    let a = article(
+        Some("2019-03-05"),
+        "On 1 March 2019, gunmen and suicide bombers attacked an army base in Helmand, Afghanistan.",
+    );
+    let all = Extractor::builtin().frames(&a);
+    let frames = happened(&all);
+    assert_eq!(frames.len(), 1, "{frames:#?}");
+    assert_eq!(frames[0].date.as_ref().map(|d| d.value), Some(DateInterval::day(day("2019-03-01"))));
+    assert_eq!(frames[0].country.as_ref().map(|c| c.value.as_str()), Some("AF"));
+}
+
+#[test]
+fn a_bare_trigger_names_the_kind_of_its_sentences_event() {
+    let a = article(
+        Some("2019-05-26"),
+        "The cafe bombing was an attack on 13 September 1974 in Madrid, Spain.\nA bomb exploded in Seville, Spain, on 2 October 1974.",
+    );
+    let frames = Extractor::builtin().frames(&a);
+    let main = main_frame(&frames);
+    assert_eq!(main.event_type, EventType::Bombing);
+    assert_eq!(main.date.as_ref().map(|d| d.value), Some(DateInterval::day(day("1974-09-13"))));
+}
+
+#[test]
+fn a_place_that_speaks_or_whose_officials_speak_is_not_where_the_event_was() {
+    let a = article(
+        Some("2019-05-26"),
+        "A suicide bomber killed six soldiers on Monday.\nThe White House issued a statement condemning the attack.",
+    );
+    let frames = Extractor::builtin().frames(&a);
+    assert!(!place_names(&frames).contains(&"White House"), "{frames:#?}");
+    let a = article(
+        Some("2019-05-26"),
+        "The United States ambassador said a roadside bomb killed three soldiers on Monday.",
+    );
+    let frames = Extractor::builtin().frames(&a);
+    assert!(place_names(&frames).is_empty(), "{frames:#?}");
+    // while a place set by a locative stays the event's, whatever verb follows
+    let a = article(Some("2019-05-26"), "The bombing in Kabul claimed 20 lives on Monday.");
+    let frames = Extractor::builtin().frames(&a);
+    assert_eq!(place_names(&frames), vec!["Kabul"]);
+}
+
+#[test]
+fn where_people_stay_or_whom_a_name_is_with_is_not_the_events_place() {
+    let a = article(
+        Some("2019-01-20"),
+        "The rebels, who were in Havana for peace talks, were blamed for the car bombing on Thursday.",
+    );
+    let frames = Extractor::builtin().frames(&a);
+    assert!(!frames.is_empty() && place_names(&frames).is_empty(), "{frames:#?}");
+    let a = article(
+        Some("2014-06-04"),
+        "He had dinner with the bombers, Dzhokhar and his brother, on the night of the attack.",
+    );
+    let frames = Extractor::builtin().frames(&a);
+    assert!(!frames.is_empty() && place_names(&frames).is_empty(), "{frames:#?}");
+    let a = article(Some("2019-05-26"), "Bombs have struck cities from Iraq to Israel.");
+    let frames = Extractor::builtin().frames(&a);
+    assert!(!place_names(&frames).contains(&"Israel"), "{frames:#?}");
+}
+
+#[test]
+fn the_suspects_of_a_bombing_are_not_where_it_happened() {
+    let a = article(Some("2013-04-24"), "Investigators questioned the parents of the bombing suspects in Dagestan.");
+    let frames = Extractor::builtin().frames(&a);
+    assert!(!frames.is_empty() && place_names(&frames).is_empty(), "{frames:#?}");
+}
+
+#[test]
+fn a_plea_on_one_day_does_not_date_the_bombing() {
+    let a = article(
+        Some("2016-11-17"),
+        "Rahman pleaded not guilty on Thursday to charges that he set off a bomb in Leeds in September.",
+    );
+    let frames = Extractor::builtin().frames(&a);
+    let f = main_frame(&frames);
+    let d = f.date.as_ref().expect("the month of the bombing").value;
+    assert_eq!((d.start, d.end), (day("2016-09-01"), day("2016-09-30")));
+}
+
+#[test]
+fn a_weekday_with_an_article_or_every_is_no_one_day() {
+    let a = article(Some("2019-05-26"), "The bomb exploded on a Friday afternoon at the entrance of a cafe in Madrid.");
+    let frames = Extractor::builtin().frames(&a);
+    assert!(!frames.is_empty() && frames.iter().all(|f| f.date.is_none()), "{frames:#?}");
+    // but "a Friday blast" is that Friday's
+    let a = article(Some("2019-05-26"), "Police in Lyon are searching for the man behind a Friday blast.");
+    let frames = Extractor::builtin().frames(&a);
+    assert_eq!(frames[0].date.as_ref().map(|d| d.value), Some(DateInterval::day(day("2019-05-24"))));
+}
+
+#[test]
+fn a_trend_is_not_the_main_event() {
+    let a = article(
+        Some("2019-05-26"),
+        "Bombings in Baghdad have been a hallmark of militant groups in recent years.\nA car bomb killed nine people in Kirkuk on Monday.",
+    );
+    let frames = Extractor::builtin().frames(&a);
+    assert_eq!(main_frame(&frames).place.as_ref().map(|p| p.value.name.as_str()), Some("Kirkuk"));
+}
+
+#[test]
+fn a_statement_issued_on_a_day_does_not_date_the_event() {
+    let a = article(
+        Some("2019-09-20"),
+        "A bomb exploded at a park in Leeds.\nThe group, on 15 September, issued a statement denying the bombing.",
+    );
+    let frames = Extractor::builtin().frames(&a);
+    assert!(!frames.is_empty() && frames.iter().all(|f| f.date.is_none()), "{frames:#?}");
+}

@@ -8,7 +8,8 @@
 //! - a word that is also an ordinary English word ("Most", "Bar", "We") needs a locative cue
 //!   before it ("in Most") or a country or state after it ("Bar, Montenegro");
 //! - a word glued to a capitalised word before it ("Michael Jackson") is part of a person's
-//!   name, and so is every later lone use of that word in the same text ("Jackson said");
+//!   name, and so is every later lone use of that word in the same text ("Jackson said"), and
+//!   so is a small town's name that owns what only a person has ("Obama's two terms");
 //! - a name followed by a street or feature word ("Kerman Street", "Jordan River") names
 //!   another place, and one followed by a newspaper word ("Washington Post") a newspaper;
 //! - a name inside an armed group's or organisation's name ("Hamas", "NATO") is not a place;
@@ -405,6 +406,49 @@ const SPEECH_VERBS: &[&str] = &[
     "who",
 ];
 
+/// What a person has and a town does not, after a possessive ("Obama's two terms", "Bush's
+/// administration", "Jones's wife").
+const PERSONS_THINGS: &[&str] = &[
+    "term",
+    "terms",
+    "presidency",
+    "administration",
+    "tenure",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "father",
+    "mother",
+    "brother",
+    "sister",
+    "lawyer",
+    "lawyers",
+    "campaign",
+    "cabinet",
+    "predecessor",
+    "successor",
+];
+
+/// Whether the word ending at `end` is a possessive ("'s", "’s") of a person's thing, past at
+/// most one number or ordinal word ("two terms", "first term").
+fn owns_a_persons_thing(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    let Some(after) = rest.strip_prefix("'s ").or_else(|| rest.strip_prefix("’s ")) else {
+        return false;
+    };
+    let words: Vec<String> =
+        after.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(2).map(str::to_lowercase).collect();
+    let counted = |w: &str| {
+        matches!(w, "two" | "three" | "first" | "second" | "third" | "last" | "final" | "own" | "late" | "former")
+    };
+    match words.as_slice() {
+        [w, ..] if PERSONS_THINGS.contains(&w.as_str()) => true,
+        [n, w] => counted(n) && PERSONS_THINGS.contains(&w.as_str()),
+        _ => false,
+    }
+}
+
 fn parse_f64(s: &str) -> Option<f64> {
     s.trim().parse::<f64>().ok().filter(|v| v.is_finite())
 }
@@ -788,6 +832,16 @@ impl Gazetteer {
                     {
                         persons.insert(c.key.clone());
                     }
+                }
+            }
+        }
+        // "during Obama's two terms", "Bush's administration": a small town's name owning what only
+        // a person has is that person, here and in its lone uses
+        for c in &cands {
+            if c.last == c.first + 1 && !self.is_strong(c.postings) && owns_a_persons_thing(text, toks[c.first].end) {
+                let heaviest = c.postings.iter().map(|p| self.entries[p.entry as usize].weight).fold(0.0, f64::max);
+                if heaviest < 3.0e5 {
+                    persons.insert(c.key.clone());
                 }
             }
         }

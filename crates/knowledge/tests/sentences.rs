@@ -258,3 +258,18 @@ fn a_province_after_its_city_is_the_province() {
     let ontario = p.iter().find(|m| m.0 == "Ontario").expect("Ontario is found");
     assert_eq!((ontario.1.as_str(), ontario.2), ("CA", PlaceKind::Region), "{p:?}");
 }
+
+#[test]
+fn a_towns_name_owning_a_term_of_office_is_a_person() {
+    // Obama is a town in Japan, but not in a sentence about a president's terms
+    let text = "Drone strikes rose during Obama's two terms. Later, Obama ordered a review of the strikes.";
+    assert!(places(text).iter().all(|p| p.0 != "Obama"), "{:?}", places(text));
+    // while the town standing alone is still read with a locative
+    assert!(places("The ferry left from the port in Obama, Fukui.").iter().any(|p| p.0 == "Obama"));
+}
+
+#[test]
+fn bagram_is_the_airfield_in_afghanistan() {
+    let p = places("A suicide bomber struck near Bagram Air Base on Monday.");
+    assert_eq!(p.first().map(|p| (p.4.as_str(), p.1.as_str())), Some(("Bagram Airfield", "AF")), "{p:?}");
+}
