@@ -307,11 +307,17 @@ def blocks(runs, roots):
         for f, country, span, start, place, kind, _vague in frames:
             node = node_of(runs, country, span, start, place, kind)
             by_block.setdefault(roots.get(node, node), []).append(f)
+        # the country all of the document's frames name most, kept for the frames a block gets
+        # (fuse's `article_country`: one country leading alone, else none, written "")
+        counts = collections.Counter(f["country"]["value"] for f, *_ in frames if f.get("country"))
+        leaders = [c for c, n in counts.items() if n == max(counts.values())] if counts else []
+        article_country = leaders[0] if len(leaders) == 1 else ""
         out = []
         for key, fs in by_block.items():
             part = dict(doc)
             part["frames"] = fs
             part["seq"] = seq
+            part["article_country"] = article_country
             out.append((key, (seq, json.dumps(part))))
         return out
 

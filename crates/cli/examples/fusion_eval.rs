@@ -187,7 +187,9 @@ fn run(
                 }
                 Ok(article) => {
                     let seq = frames.len() as i64;
-                    for frame in extractor.frames(&article) {
+                    let read = extractor.frames(&article);
+                    let article_country = annalist_fuse::article_country(&read);
+                    for frame in read {
                         if frame.main {
                             main_sentence.insert(
                                 article.id.clone(),
@@ -211,6 +213,7 @@ fn run(
                             published: article.published,
                             duplicate_of: None,
                             seq,
+                            article_country: article_country.clone(),
                         });
                     }
                 }

@@ -570,6 +570,7 @@ fn read_text(id: &str, text: &str, date: Option<NaiveDate>, one_paragraph: bool)
         }
     };
     let frames = Extractor::builtin().frames(&article);
+    let country = annalist_fuse::article_country(&frames);
     let sourced: Vec<SourcedFrame> = frames
         .iter()
         .map(|f| SourcedFrame {
@@ -578,6 +579,7 @@ fn read_text(id: &str, text: &str, date: Option<NaiveDate>, one_paragraph: bool)
             published: article.published,
             duplicate_of: None,
             seq: 0,
+            article_country: country.clone(),
         })
         .collect();
     let gazetteer = Gazetteer::builtin();

@@ -34,6 +34,11 @@ struct Line {
     /// Input order, where a job that regrouped the lines kept it.
     #[serde(default)]
     seq: Option<i64>,
+    /// The country all of the document's frames name most (`annalist_fuse::article_country`),
+    /// where a job that sends only some of them kept it: `""` when no country leads. Absent,
+    /// it is computed from `frames`.
+    #[serde(default)]
+    article_country: Option<String>,
 }
 
 struct Doc {
@@ -45,6 +50,7 @@ struct Doc {
     /// The cleaned text, for dedup's exact check of borderline pairs.
     text: String,
     frames: Vec<EventFrame>,
+    article_country: Option<String>,
 }
 
 /// What `annalist fuse` did.
@@ -104,6 +110,10 @@ pub fn fuse_documents(inputs: &[PathBuf]) -> Result<(Vec<Incident>, FuseSummary)
             text: l.text,
             id: l.id,
             outlet: l.outlet,
+            article_country: match l.article_country {
+                Some(kept) => Some(kept).filter(|c| !c.is_empty()),
+                None => annalist_fuse::article_country(&l.frames),
+            },
             frames: l.frames,
         };
         // A document read twice replaces its frames and keeps its first place, as in the store.
@@ -145,6 +155,7 @@ pub fn fuse_documents(inputs: &[PathBuf]) -> Result<(Vec<Incident>, FuseSummary)
                 published: d.published,
                 duplicate_of: dup.clone(),
                 seq: d.seq,
+                article_country: d.article_country.clone(),
             });
         }
     }

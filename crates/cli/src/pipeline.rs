@@ -423,15 +423,22 @@ fn save(store: &mut Store, batch: &[ArticleRecord], repoints: &[(String, String)
 
 /// Recomputes the ledger from every stored frame.
 pub fn fuse_ledger(store: &Store) -> Result<Vec<annalist_model::Incident>> {
-    let frames: Vec<SourcedFrame> = store
-        .frames()?
-        .into_iter()
+    let stored = store.frames()?;
+    let mut by_document: HashMap<&str, Vec<&EventFrame>> = HashMap::new();
+    for f in &stored {
+        by_document.entry(f.frame.document.as_str()).or_default().push(&f.frame);
+    }
+    let countries: HashMap<&str, Option<String>> =
+        by_document.into_iter().map(|(doc, frames)| (doc, annalist_fuse::article_country(frames))).collect();
+    let frames: Vec<SourcedFrame> = stored
+        .iter()
         .map(|f| SourcedFrame {
-            frame: f.frame,
-            outlet: f.outlet,
+            frame: f.frame.clone(),
+            outlet: f.outlet.clone(),
             published: f.published,
-            duplicate_of: f.duplicate_of,
+            duplicate_of: f.duplicate_of.clone(),
             seq: f.seq,
+            article_country: countries.get(f.frame.document.as_str()).cloned().flatten(),
         })
         .collect();
     Ok(fuse_frames(&frames))

@@ -63,7 +63,14 @@ fn frames(n: usize) -> Vec<SourcedFrame> {
                 f.killed = ev(CountRange::exact(rng.below(30)));
             }
             let published = day + Duration::days(rng.below(3) as i64);
-            SourcedFrame { frame: f, outlet: None, published: Some(published), duplicate_of: None, seq: seq as i64 }
+            SourcedFrame {
+                frame: f,
+                outlet: None,
+                published: Some(published),
+                duplicate_of: None,
+                seq: seq as i64,
+                article_country: None,
+            }
         })
         .collect()
 }

@@ -49,7 +49,14 @@ mod tests {
         let mut frame = EventFrame::new(doc, EventType::Bombing, Span::new(36, 42), Span::new(0, quote.len()), quote);
         frame.main = true;
         frame.attributions = attributions;
-        SourcedFrame { frame, outlet: Some("Outlet".into()), published: None, duplicate_of: None, seq: 0 }
+        SourcedFrame {
+            frame,
+            outlet: Some("Outlet".into()),
+            published: None,
+            duplicate_of: None,
+            seq: 0,
+            article_country: None,
+        }
     }
 
     #[test]

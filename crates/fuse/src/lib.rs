@@ -53,6 +53,9 @@ pub struct SourcedFrame {
     pub duplicate_of: Option<String>,
     /// Insertion order of the document: earlier documents anchor incident ids.
     pub seq: i64,
+    /// The country the document's frames name most (`article_country` over all of them, not
+    /// only those handed to one fuse call): where a frame with no place most likely happened.
+    pub article_country: Option<String>,
 }
 
 impl SourcedFrame {
@@ -114,7 +117,6 @@ pub fn fuse_with(frames: &[SourcedFrame], centroid: CountryCentroid, coreference
 /// starts one. With `blocked`, only the clusters `Blocks` offers are scored; without, every
 /// cluster is (the reference the blocked run must equal, kept for tests).
 fn corefer<'a>(order: &[&'a SourcedFrame], blocked: bool) -> Vec<Cluster<'a>> {
-    let article_country = article_countries(order);
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut blocks = Blocks::default();
     let mut candidates: Vec<usize> = Vec::new();
@@ -127,9 +129,7 @@ fn corefer<'a>(order: &[&'a SourcedFrame], blocked: bool) -> Vec<Cluster<'a>> {
         }
         let best = candidates
             .iter()
-            .filter_map(|&i| {
-                clusters[i].affinity(f, article_country.get(f.frame.document.as_str()).copied()).map(|s| (s, i))
-            })
+            .filter_map(|&i| clusters[i].affinity(f, f.article_country.as_deref()).map(|s| (s, i)))
             .max_by(|a, b| a.0.partial_cmp(&b.0).unwrap_or(std::cmp::Ordering::Equal).then(b.1.cmp(&a.1)));
         let i = match best {
             Some((_, i)) => {
@@ -139,7 +139,7 @@ fn corefer<'a>(order: &[&'a SourcedFrame], blocked: bool) -> Vec<Cluster<'a>> {
             None => {
                 let mut c = Cluster::new(f);
                 if c.country.is_none() {
-                    c.inferred_country = article_country.get(f.frame.document.as_str()).map(|c| c.to_string());
+                    c.inferred_country = f.article_country.clone();
                 }
                 clusters.push(c);
                 clusters.len() - 1
@@ -152,26 +152,22 @@ fn corefer<'a>(order: &[&'a SourcedFrame], blocked: bool) -> Vec<Cluster<'a>> {
     clusters
 }
 
-/// The country each article's located frames name most (a unique most frequent one), where
-/// one does: a frame of the article with no place of its own ("on Saturday, the attack...")
-/// most likely happened there. Used only to link and keep apart, never as a claim: an
-/// incident's country is always one a source named for it.
-fn article_countries<'a>(order: &[&'a SourcedFrame]) -> BTreeMap<&'a str, &'a str> {
-    let mut counts: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
-    for f in order {
-        if let Some(c) = &f.frame.country {
-            *counts.entry(f.frame.document.as_str()).or_default().entry(c.value.as_str()).or_default() += 1;
+/// The country an article's frames name most, when one country leads alone: a frame of the
+/// article with no place of its own ("on Saturday, the attack...") most likely happened
+/// there. Callers compute it over all of a document's frames and put it on each
+/// `SourcedFrame`. Fusion uses it only to link and keep apart, never as a claim: an incident's
+/// country is always one a source named for it.
+pub fn article_country<'a>(frames: impl IntoIterator<Item = &'a EventFrame>) -> Option<String> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for f in frames {
+        if let Some(c) = &f.country {
+            *counts.entry(c.value.as_str()).or_default() += 1;
         }
     }
-    counts
-        .into_iter()
-        .filter_map(|(doc, by_country)| {
-            let top = by_country.values().copied().max()?;
-            let mut leaders = by_country.iter().filter(|(_, n)| **n == top);
-            let first = leaders.next()?;
-            leaders.next().is_none().then_some((doc, *first.0))
-        })
-        .collect()
+    let top = counts.values().copied().max()?;
+    let mut leaders = counts.iter().filter(|(_, n)| **n == top);
+    let first = leaders.next()?;
+    leaders.next().is_none().then(|| first.0.to_string())
 }
 
 /// Dates longer than this are not filed by week (a cluster dated "in 2019" would sit in 53
@@ -968,7 +964,7 @@ mod tests {
         frame.place = ev(kerman());
         frame.killed = killed.and_then(ev);
         frame.main = true;
-        SourcedFrame { frame, outlet: None, published: None, duplicate_of: None, seq }
+        SourcedFrame { frame, outlet: None, published: None, duplicate_of: None, seq, article_country: None }
     }
 
     fn no_centroid(_: &str) -> Option<(f64, f64)> {
@@ -1391,6 +1387,8 @@ mod tests {
         anaphoric.frame.country = None;
         anaphoric.frame.place = None;
         anaphoric.frame.trigger = Span::new(5, 9);
+        anaphoric.article_country = article_country([&located.frame, &anaphoric.frame]);
+        assert_eq!(anaphoric.article_country.as_deref(), Some("IR"));
         let incidents = fuse(&[frame("a", 1, Some(jan3), None), located.clone(), anaphoric.clone()], &no_centroid);
         assert_eq!(incidents.len(), 1, "{incidents:?}");
         assert_eq!(incidents[0].killed, Some(CountRange::exact(4)));
@@ -1398,7 +1396,12 @@ mod tests {
         let mut french = located;
         french.frame.country = ev("FR".to_string());
         french.frame.place = ev(place_in("France", "FR", PlaceKind::Country, None));
-        let incidents = fuse(&[frame("a", 1, Some(jan3), None), french, anaphoric], &no_centroid);
+        anaphoric.article_country = article_country([&french.frame, &anaphoric.frame]);
+        let incidents = fuse(&[frame("a", 1, Some(jan3), None), french.clone(), anaphoric.clone()], &no_centroid);
         assert!(incidents.iter().all(|i| i.killed.is_none()), "{incidents:?}");
+        // two countries named as often: none leads
+        let mut iranian = french.clone();
+        iranian.frame.country = ev("IR".to_string());
+        assert_eq!(article_country([&french.frame, &iranian.frame, &anaphoric.frame]), None);
     }
 }
