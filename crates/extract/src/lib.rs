@@ -1420,16 +1420,20 @@ fn corefer(article: &Article, raw: Vec<RawFrame>, pending: parties::Pending) -> 
         }
     }
     let bare = rest;
-    // the main event: a happened one the text does not set as background, then the one
-    // mentioned most, counting the bare mentions of its own kind ("the bombing" for a bombing;
-    // "the attack" names any kind, so it counts half, and only for an attack of no known kind),
-    // then the first
+    // the main event: a happened one the text does not set as background (nor dates more than a
+    // year before the article), then the one mentioned most, counting the bare mentions that
+    // can be it ("the bombing" for a bombing; "the attack", which names any kind, half), then
+    // the first
+    // "wanted for the 2003 attack" in a report of an arrest
+    let long_before = |c: &RawFrame| {
+        article.published.is_some_and(|day| c.date().is_some_and(|d| d.value.end + Duration::days(365) < day))
+    };
     let salience = |c: &RawFrame, n: usize| {
-        // in halves, so that an "attack" weighs half a "bombing"
+        // in halves: a "bombing" weighs one for a bombing, an "attack" half for any event it can be
         let weight = |f: &RawFrame| match (f.event_type == c.event_type, f.event_type == EventType::Unknown) {
+            (_, true) => 1,
             (true, false) => 2,
-            (true, true) => 1,
-            _ => 0,
+            (false, false) => 0,
         };
         2 * n + bare.iter().filter(|f| agrees(c, f)).map(weight).sum::<usize>()
     };
@@ -1437,7 +1441,7 @@ fn corefer(article: &Article, raw: Vec<RawFrame>, pending: parties::Pending) -> 
         .iter()
         .enumerate()
         .filter(|(_, (c, _))| c.status == EventStatus::Happened)
-        .max_by_key(|(i, (c, n))| (!c.background, salience(c, *n), std::cmp::Reverse(*i)))
+        .max_by_key(|(i, (c, n))| (!(c.background || long_before(c)), salience(c, *n), std::cmp::Reverse(*i)))
         .map(|(i, _)| i);
     let mut main_mentions = 0;
     for f in bare {

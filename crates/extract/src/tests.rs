@@ -891,3 +891,23 @@ fn a_statement_issued_on_a_day_does_not_date_the_event() {
     let frames = Extractor::builtin().frames(&a);
     assert!(!frames.is_empty() && frames.iter().all(|f| f.date.is_none()), "{frames:#?}");
 }
+
+#[test]
+fn an_event_dated_years_before_the_article_is_not_its_main_event() {
+    let a = article(
+        Some("2015-03-10"),
+        "The man was wanted for an attack on a police post in Gaya, India, in 2003.\nPolice arrested him in Patna, India, on Saturday.",
+    );
+    let frames = Extractor::builtin().frames(&a);
+    assert_eq!(main_frame(&frames).event_type, EventType::Arrest, "{frames:#?}");
+}
+
+#[test]
+fn an_attack_of_no_kind_told_again_does_not_outweigh_the_bombing_it_names() {
+    let a = article(
+        Some("2015-03-10"),
+        "Two people were hurt in a petrol bomb attack on a bus in Chittagong on Monday.\nThe attack took place near a market in Mirzapur on Monday night.\nPolice said the attack was planned.\nThe attack shocked residents.",
+    );
+    let frames = Extractor::builtin().frames(&a);
+    assert_eq!(main_frame(&frames).event_type, EventType::Bombing, "{frames:#?}");
+}
