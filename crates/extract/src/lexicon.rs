@@ -689,6 +689,18 @@ pub const MODIFIED_PEOPLE: &[&str] = &[
 /// Periods that make what a sentence tells a trend ("a hallmark of militant groups in recent
 /// years"), not one event.
 pub const TREND_CUES: &[&str] = &["in recent years", "in recent months", "in recent weeks", "over the years"];
+/// Words that set what a sentence tells after the story's event ("three days later", "the
+/// following day").
+pub const SEQUEL_CUES: &[&str] = &[
+    "days later",
+    "hours later",
+    "weeks later",
+    "minutes later",
+    "a day later",
+    "later that day",
+    "the following day",
+    "the next day",
+];
 /// Words that say an event is recent when no date is given ("recently apprehended").
 pub const RECENCY_CUES: &[&str] = &["recently", "recent", "this week", "last week", "in recent days", "lately"];
 

@@ -23,8 +23,9 @@
 //!    and suicide bombers attacked"); frames with neither (anaphoric "the attack") join the
 //!    article's main event when they agree with it. The main event is one the text does not set
 //!    as background ("on high alert since the attacks of 2015", "a previous bombing", a gunfight
-//!    "two days after the bombing", a trend "in recent years"), then the one mentioned most,
-//!    counting the bare mentions of its kind. Background events keep their own dates.
+//!    "two days after the bombing", what came "days later", a trend "in recent years", an event
+//!    dated more than a year before the article), then the one mentioned most, counting the bare
+//!    mentions that can be it. Background events keep their own dates.
 //!
 //! Cost: automata are built once (`Extractor::builtin`); per article, one scan per mention
 //! kind and work linear in mentions × triggers within a sentence.
@@ -269,10 +270,13 @@ impl Extractor {
                 let stext = sentence.span.slice(text);
                 let trend = find_any_word(stext, TREND_CUES).is_some()
                     || (t.sense.plural && find_any_word(stext, VAGUE_TIME_CUES).is_some());
+                // "shot an officer three days later": what followed the story's event
+                let sequel = find_any_word(stext, SEQUEL_CUES).is_some();
                 let background = !reference
                     && (preceded_in_clause_by(text, t.span.start, BACKGROUND_CUES, 120).is_some()
                         || last_words_any(before, 3, EARLIER_CUES)
-                        || trend);
+                        || trend
+                        || sequel);
                 RawFrame {
                     trigger: t.span,
                     reference,

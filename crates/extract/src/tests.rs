@@ -911,3 +911,13 @@ fn an_attack_of_no_kind_told_again_does_not_outweigh_the_bombing_it_names() {
     let frames = Extractor::builtin().frames(&a);
     assert_eq!(main_frame(&frames).event_type, EventType::Bombing, "{frames:#?}");
 }
+
+#[test]
+fn what_happened_days_later_is_not_the_main_event() {
+    let a = article(
+        Some("2019-05-26"),
+        "Gunmen attacked a police post in Leeds three days later.\nA bomb exploded at the station in York on Friday, killing four.",
+    );
+    let frames = Extractor::builtin().frames(&a);
+    assert_eq!(main_frame(&frames).place.as_ref().map(|p| p.value.name.as_str()), Some("York"), "{frames:#?}");
+}
