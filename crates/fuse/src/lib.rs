@@ -17,7 +17,8 @@
 //!    named city or site links it (a later article about an earlier attack). A frame with no
 //!    country is taken to be in its article's (the one its other frames name most), for
 //!    linking only; with no country at all it links by a date only with a group in common.
-//!    Two cities within `URBAN_AREA_KM` are one urban area. The same country named on both
+//!    Two cities within `URBAN_AREA_KM` are one urban area; a site outside a city is another
+//!    scene, as another city is. The same country named on both
 //!    sides is blocking's level, not a link; a place given by an untyped mention ("troops moved
 //!    into Derry") neither links nor keeps another city out.
 //! 2. Reconciliation, field by field, over the claims of *independent* sources (a syndicated
@@ -347,6 +348,23 @@ fn relate(built: &mut [(Incident, &Cluster)]) {
     }
 }
 
+/// Whether one place is a site and the other a city of its country that the site is not in
+/// (farther than `SITE_IN_CITY_KM` from its centre, `annalist_model::site_in_city`): two
+/// scenes, as two cities are.
+fn site_far_from_city(a: &Place, b: &Place) -> bool {
+    let (site, city) = match (a.kind, b.kind) {
+        (PlaceKind::Site, PlaceKind::City) => (a, b),
+        (PlaceKind::City, PlaceKind::Site) => (b, a),
+        _ => return false,
+    };
+    match (site.lat, site.lon, city.lat, city.lon) {
+        (Some(a1), Some(o1), Some(a2), Some(o2)) if site.country == city.country => {
+            annalist_model::distance_km(a1, o1, a2, o2) > annalist_model::SITE_IN_CITY_KM
+        }
+        _ => false,
+    }
+}
+
 /// How close two cities' points must be for them to name one urban area. The gazetteer keeps
 /// a borough and its city, or a town and the suburb grown into it, as two cities (Manhattan
 /// and New York are 8 km apart); two towns of one country this close are one scene for a
@@ -537,6 +555,9 @@ impl<'a> Cluster<'a> {
                     && p.admin1 != fp.admin1
                 {
                     // a city outside the region (Boston and Texas): two events
+                    return None;
+                } else if site_far_from_city(p, fp) {
+                    // a site outside the city (an airbase 47 km from the capital)
                     return None;
                 }
             }
@@ -1403,5 +1424,27 @@ mod tests {
         let mut iranian = french.clone();
         iranian.frame.country = ev("IR".to_string());
         assert_eq!(article_country([&french.frame, &iranian.frame, &anaphoric.frame]), None);
+    }
+
+    #[test]
+    fn a_site_far_outside_a_city_is_another_scene() {
+        let jan3 = DateInterval::day(day("2024-01-03"));
+        let at = |name: &str, kind, lat: f64, lon: f64| Place {
+            name: name.into(),
+            country: "AF".into(),
+            kind,
+            lat: Some(lat),
+            lon: Some(lon),
+            admin1: None,
+        };
+        let mut city = frame("a", 1, Some(jan3), None);
+        city.frame.country = ev("AF".to_string());
+        city.frame.place = ev(at("Kabul", PlaceKind::City, 34.53, 69.17));
+        let mut site = frame("b", 2, Some(jan3), None);
+        site.frame.country = ev("AF".to_string());
+        site.frame.place = ev(at("Bagram Airfield", PlaceKind::Site, 34.95, 69.27));
+        assert_eq!(fuse(&[city.clone(), site.clone()], &no_centroid).len(), 2);
+        site.frame.place = ev(at("Kabul airport", PlaceKind::Site, 34.57, 69.21));
+        assert_eq!(fuse(&[city, site], &no_centroid).len(), 1);
     }
 }
