@@ -352,17 +352,7 @@ fn relate(built: &mut [(Incident, &Cluster)]) {
 /// (farther than `SITE_IN_CITY_KM` from its centre, `annalist_model::site_in_city`): two
 /// scenes, as two cities are.
 fn site_far_from_city(a: &Place, b: &Place) -> bool {
-    let (site, city) = match (a.kind, b.kind) {
-        (PlaceKind::Site, PlaceKind::City) => (a, b),
-        (PlaceKind::City, PlaceKind::Site) => (b, a),
-        _ => return false,
-    };
-    match (site.lat, site.lon, city.lat, city.lon) {
-        (Some(a1), Some(o1), Some(a2), Some(o2)) if site.country == city.country => {
-            annalist_model::distance_km(a1, o1, a2, o2) > annalist_model::SITE_IN_CITY_KM
-        }
-        _ => false,
-    }
+    annalist_model::site_to_city_km(a, b).is_some_and(|d| d > annalist_model::SITE_IN_CITY_KM)
 }
 
 /// How close two cities' points must be for them to name one urban area. The gazetteer keeps

@@ -354,16 +354,20 @@ pub const SITE_IN_CITY_KM: f64 = 25.0;
 /// Whether one place is a site and the other the city it lies in (same country, within
 /// `SITE_IN_CITY_KM`): "Manchester Arena" and "Manchester" name one scene.
 pub fn site_in_city(a: &Place, b: &Place) -> bool {
+    site_to_city_km(a, b).is_some_and(|d| d <= SITE_IN_CITY_KM)
+}
+
+/// When one place is a site and the other a city of the same country, both with points: how
+/// far the site lies from the city's point.
+pub fn site_to_city_km(a: &Place, b: &Place) -> Option<f64> {
     let (site, city) = match (a.kind, b.kind) {
         (PlaceKind::Site, PlaceKind::City) => (a, b),
         (PlaceKind::City, PlaceKind::Site) => (b, a),
-        _ => return false,
+        _ => return None,
     };
     match (site.lat, site.lon, city.lat, city.lon) {
-        (Some(a1), Some(o1), Some(a2), Some(o2)) if site.country == city.country => {
-            distance_km(a1, o1, a2, o2) <= SITE_IN_CITY_KM
-        }
-        _ => false,
+        (Some(a1), Some(o1), Some(a2), Some(o2)) if site.country == city.country => Some(distance_km(a1, o1, a2, o2)),
+        _ => None,
     }
 }
 
