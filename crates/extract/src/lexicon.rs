@@ -1,6 +1,7 @@
 //! The words the extractor looks for: event triggers with their types, and the cue phrases
 //! that tie numbers, actors and places to an event. Data, compiled once into automata.
 
+use crate::agents::Object;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use annalist_model::{EventType, Target, Weapon};
 
@@ -155,6 +156,83 @@ pub const TRIGGERS: &[(&str, TriggerSense)] = &[
     ("terrorist attacks", sense(Unknown, false, true, false)),
     ("terror attack", sense(Unknown, false, false, false)),
     ("terror attacks", sense(Unknown, false, true, false)),
+];
+
+/// Verbs that name an event only with an armed agent as their subject ("gunmen killed four",
+/// "insurgents blew up a pipeline"; not "the storm killed four"), with what they must be done
+/// to. Their type is the verb's, or read from the agent when Unknown (see `agents.rs`).
+pub const AGENT_TRIGGERS: &[(&str, TriggerSense, Object)] = &[
+    ("killed", sense(Unknown, false, false, true), Object::People),
+    ("wounded", sense(Unknown, false, false, true), Object::People),
+    ("injured", sense(Unknown, false, false, true), Object::People),
+    ("shot", sense(ArmedAssault, false, false, true), Object::People),
+    ("shot and killed", sense(ArmedAssault, false, false, true), Object::People),
+    ("beheaded", sense(ArmedAssault, false, false, true), Object::People),
+    ("executed", sense(ArmedAssault, false, false, true), Object::People),
+    ("fired on", sense(ArmedAssault, false, false, true), Object::Any),
+    ("fired at", sense(ArmedAssault, false, false, true), Object::Any),
+    ("raided", sense(ArmedAssault, false, false, true), Object::Any),
+    ("blew up", sense(Bombing, false, false, true), Object::Any),
+    ("set off", sense(Bombing, false, false, true), Object::Device),
+    ("exploded", sense(Bombing, false, false, true), Object::Device),
+];
+
+/// Armed agents whose violent verbs name an attack ("gunmen killed", "a suicide bomber killed").
+pub const ARMED_AGENT_NOUNS: &[&str] = &[
+    "gunmen",
+    "gunman",
+    "militants",
+    "militant",
+    "insurgents",
+    "insurgent",
+    "attackers",
+    "attacker",
+    "assailants",
+    "assailant",
+    "bombers",
+    "bomber",
+    "rebels",
+    "guerrillas",
+    "guerrilla",
+    "extremists",
+    "terrorists",
+    "terrorist",
+    "jihadists",
+    "jihadist",
+    "fighters",
+    "militiamen",
+    "commandos",
+    "kidnappers",
+    "abductors",
+    "snipers",
+    "sniper",
+    "shooter",
+    "assassins",
+    "assassin",
+];
+
+/// Officials whose killing by armed men is an assassination ("gunmen killed the governor").
+pub const OFFICIAL_VICTIMS: &[&str] = &[
+    "governor",
+    "mayor",
+    "judge",
+    "minister",
+    "lawmaker",
+    "legislator",
+    "senator",
+    "prosecutor",
+    "deputy",
+    "councillor",
+    "councilor",
+    "commissioner",
+    "chief",
+    "commander",
+    "president",
+    "ambassador",
+    "official",
+    "magistrate",
+    "parliamentarian",
+    "mp",
 ];
 
 /// Words that, just before a count, say the count is of the dead ("killing two", "deaths of 90").

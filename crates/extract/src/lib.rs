@@ -8,7 +8,8 @@
 //!
 //! How it reads an article:
 //! 1. Mentions over the whole text, one pass each: triggers (an Aho–Corasick automaton over the
-//!    lexicon in `lexicon.rs`), time expressions anchored on the article's date (or, when the
+//!    lexicon in `lexicon.rs`; a violent verb that names an attack only with an armed agent as
+//!    its subject, "gunmen killed four", is kept only with one: `agents.rs`), time expressions anchored on the article's date (or, when the
 //!    article has none, on the latest full date it states), quantities, places and actors.
 //! 2. One raw frame per trigger; each argument mention of a sentence goes to the nearest trigger
 //!    of that sentence, under cue rules: a count is a death toll only next to a death word
@@ -30,6 +31,7 @@
 //! Cost: automata are built once (`Extractor::builtin`); per article, one scan per mention
 //! kind and work linear in mentions × triggers within a sentence.
 
+mod agents;
 mod attackers;
 mod attribution;
 mod forces;
@@ -63,7 +65,8 @@ impl Extractor {
     pub fn builtin() -> &'static Extractor {
         static EXTRACTOR: OnceLock<Extractor> = OnceLock::new();
         EXTRACTOR.get_or_init(|| {
-            let patterns: Vec<&str> = TRIGGERS.iter().map(|(p, _)| *p).collect();
+            let patterns: Vec<&str> =
+                TRIGGERS.iter().map(|(p, _)| *p).chain(AGENT_TRIGGERS.iter().map(|(p, _, _)| *p)).collect();
             let weapons: Vec<&str> = WEAPON_WORDS.iter().map(|(p, _)| *p).collect();
             let targets: Vec<&str> = TARGET_WORDS.iter().map(|(p, _)| *p).collect();
             Extractor {
@@ -196,7 +199,17 @@ impl Extractor {
             if !is_word_at(text, span) {
                 continue;
             }
-            let sense = TRIGGERS[m.pattern().as_usize()].1;
+            let sense = match m.pattern().as_usize().checked_sub(TRIGGERS.len()) {
+                None => TRIGGERS[m.pattern().as_usize()].1,
+                // "gunmen killed four": a violent verb, only with an armed agent as its subject
+                Some(i) => {
+                    let (_, sense, object) = AGENT_TRIGGERS[i];
+                    let Some(event_type) = agents::event_type(text, span, sense.event_type, object, self.actors) else {
+                        continue;
+                    };
+                    TriggerSense { event_type, ..sense }
+                }
+            };
             let next = next_word(text, span.end);
             let prev = prev_word(text, span.start);
             // "attack network", "heart attack", "attack helicopters": not events

@@ -921,3 +921,81 @@ fn what_happened_days_later_is_not_the_main_event() {
     let frames = Extractor::builtin().frames(&a);
     assert_eq!(main_frame(&frames).place.as_ref().map(|p| p.value.name.as_str()), Some("York"), "{frames:#?}");
 }
+
+/// The frames of a one-line article published on 2024-03-10.
+fn frames_of(text: &str) -> Vec<EventFrame> {
+    Extractor::builtin().frames(&article(Some("2024-03-10"), text))
+}
+
+#[test]
+fn gunmen_who_killed_people_make_an_armed_assault_with_its_toll() {
+    let frames = frames_of("Gunmen killed four people in a crowded market in Kano on Saturday.");
+    let f = frames.iter().find(|f| f.main).expect("a frame");
+    assert_eq!(f.event_type, EventType::ArmedAssault, "{f:?}");
+    assert_eq!(f.killed.as_ref().map(|k| k.value), Some(CountRange::exact(4)), "{f:?}");
+    assert_eq!(f.status, EventStatus::Happened);
+    // with a day between the agent and its verb, and the toll told by the victims' role
+    let frames = frames_of("Suspected militants on Sunday killed two policemen at a checkpoint.");
+    let f = frames.iter().find(|f| f.main).expect("a frame");
+    assert_eq!(f.killed.as_ref().map(|k| k.value), Some(CountRange::exact(2)), "{f:?}");
+}
+
+#[test]
+fn a_bomber_who_killed_makes_a_bombing_and_an_official_killed_an_assassination() {
+    let frames = frames_of("A bomber killed 12 worshippers at a mosque in Quetta.");
+    let f = frames.iter().find(|f| f.main).expect("a frame");
+    assert_eq!(f.event_type, EventType::Bombing, "{f:?}");
+    assert_eq!(f.killed.as_ref().map(|k| k.value), Some(CountRange::exact(12)), "{f:?}");
+    let frames = frames_of("Insurgents killed the provincial governor near his home.");
+    assert!(frames.iter().any(|f| f.event_type == EventType::Assassination), "{frames:?}");
+    let frames = frames_of("Rebels set off explosives outside the barracks.");
+    assert!(frames.iter().any(|f| f.event_type == EventType::Bombing), "{frames:?}");
+    let frames = frames_of("Rebels set off fireworks outside the barracks.");
+    assert!(frames.is_empty(), "{frames:?}");
+    let frames = frames_of("Militants shot two policemen at a checkpoint.");
+    assert!(frames.iter().any(|f| f.event_type == EventType::ArmedAssault), "{frames:?}");
+    let frames = frames_of("Guerrillas blew up two power pylons overnight.");
+    assert!(frames.iter().any(|f| f.event_type == EventType::Bombing), "{frames:?}");
+}
+
+#[test]
+fn violent_verbs_without_an_armed_agent_make_no_attack() {
+    for text in [
+        "The storm killed four people in the coastal villages.",
+        "Police killed two suspects in a raid on a hideout.",
+        "Troops killed 20 militants in the mountains.",
+        "The senate killed the bill on Tuesday.",
+        "Rebels shot down the proposal for a ceasefire.",
+        "The crew shot a documentary about the militants.",
+        "Five militants killed in the fighting were buried on Monday.",
+        "Soldiers fighting insurgents killed a goat by mistake.",
+    ] {
+        let frames = frames_of(text);
+        assert!(frames.is_empty(), "{text}: {frames:?}");
+    }
+}
+
+#[test]
+fn an_armed_agent_that_did_not_or_may_kill_makes_no_event_that_happened() {
+    for text in [
+        "Gunmen never killed anyone in the town, residents said.",
+        "Officials warned that militants could have killed dozens of people.",
+    ] {
+        let frames = frames_of(text);
+        assert!(happened(&frames).is_empty(), "{text}: {frames:?}");
+    }
+}
+
+#[test]
+fn a_named_armed_group_as_subject_is_the_perpetrator_of_its_killing() {
+    let frames = frames_of("Boko Haram killed nine farmers in Borno state.");
+    let f = frames.iter().find(|f| f.main).expect("a frame");
+    assert_eq!(f.killed.as_ref().map(|k| k.value), Some(CountRange::exact(9)), "{f:?}");
+    assert!(f.perpetrators.iter().any(|p| p.value.name.contains("Boko Haram")), "{f:?}");
+}
+
+#[test]
+fn a_dash_before_an_armed_agent_ends_its_clause_on_a_char_boundary() {
+    let frames = frames_of("It was quiet — then gunmen killed three guards at the gate.");
+    assert!(frames.iter().any(|f| f.event_type == EventType::ArmedAssault), "{frames:?}");
+}

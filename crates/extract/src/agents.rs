@@ -1,0 +1,381 @@
+//! Violent verbs that name an event only when an armed agent does them: "gunmen killed four
+//! people", "militants shot two policemen", "insurgents blew up a pipeline", "urban commandos
+//! set off a bomb". The same verbs with any other subject are not read as attacks ("the storm
+//! killed four", "police killed two suspects", "the senate killed the bill", "a crew shot a
+//! film"); the state's forces are perpetrators only through the verbs that always name violence
+//! (`forces.rs`). The event's type comes from the verb, else from the agent ("a suicide bomber
+//! killed": a bombing; "gunmen killed": an armed assault), or is an assassination when the one
+//! killed is an official.
+//!
+//! Cost: a look at the clause before each candidate verb and the few words after it; the actor
+//! base is searched only over that clause, and only when no agent noun stands there.
+
+use crate::lexicon::{ARMED_AGENT_NOUNS, OFFICIAL_VICTIMS, PERSON_NOUNS};
+use crate::{is_word_char, word_spans};
+use annalist_knowledge::{ActorBase, ActorKind};
+use annalist_model::{EventType, Span};
+
+/// What a gated verb needs after it to be violence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Object {
+    /// People: a count, a person noun, a pronoun or a name ("killed four", "shot a policeman").
+    People,
+    /// A device ("set off a bomb", "detonated explosives").
+    Device,
+    /// Anything: the verb is violent whatever it is done to ("blew up a bridge").
+    Any,
+}
+
+/// Words that may stand between the agent and its verb ("gunmen on Sunday killed",
+/// "militants reportedly shot").
+const GAP_WORDS: &[&str] = &[
+    "reportedly",
+    "allegedly",
+    "apparently",
+    "also",
+    "then",
+    "later",
+    "first",
+    "again",
+    "have",
+    "has",
+    "had",
+    "on",
+    "in",
+    "at",
+    "near",
+    "yesterday",
+    "today",
+    "overnight",
+    "early",
+    "late",
+    "last",
+    "night",
+    "morning",
+    "evening",
+    "afternoon",
+    "who",
+    "riding",
+    "motorcycles",
+    "motorbikes",
+];
+
+/// Words right before the agent that make it the object or a party, not the doer ("fighting
+/// militants killed", "clashes between troops and rebels killed").
+const NOT_DOER_BEFORE: &[&str] = &[
+    "by",
+    "with",
+    "against",
+    "of",
+    "fighting",
+    "fought",
+    "killing",
+    "killed",
+    "captured",
+    "arrested",
+    "against",
+    "targeting",
+    "hunting",
+    "between",
+    "among",
+    "from",
+    "to",
+    "for",
+    "on",
+    "at",
+];
+
+/// Words that may qualify an agent noun before it ("two suspected Islamist militants").
+const AGENT_MODIFIERS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "suspected",
+    "alleged",
+    "armed",
+    "unidentified",
+    "unknown",
+    "masked",
+    "heavily",
+    "islamist",
+    "jihadist",
+    "suicide",
+    "urban",
+    "several",
+    "some",
+    "group",
+    "of",
+    "band",
+    "gang",
+    "heavily-armed",
+    "rebel",
+    "guerrilla",
+    "militant",
+    "separatist",
+    "dissident",
+];
+
+/// Devices whose setting off is a bombing.
+const DEVICES: &[&str] = &[
+    "bomb",
+    "bombs",
+    "explosive",
+    "explosives",
+    "device",
+    "devices",
+    "charge",
+    "charges",
+    "dynamite",
+    "grenade",
+    "grenades",
+    "mine",
+    "mines",
+    "car",
+    "vest",
+    "belt",
+];
+
+/// Pronouns and words that name people as the object.
+const PEOPLE_OBJECTS: &[&str] = &[
+    "him",
+    "his",
+    "her",
+    "them",
+    "dozens",
+    "scores",
+    "hundreds",
+    "several",
+    "many",
+    "at",
+    "least",
+    "more",
+    "than",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "fifteen",
+    "twenty",
+    "victims",
+    "hostages",
+    "guard",
+    "guards",
+    "bodyguard",
+    "bodyguards",
+    "family",
+    "relatives",
+    "journalist",
+    "priest",
+    "priests",
+    "judge",
+    "mayor",
+];
+
+/// The kind of armed agent before a verb.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Agent {
+    /// Gunmen, snipers, "armed men": the event is an armed assault.
+    Gunmen,
+    /// Bombers: the event is a bombing.
+    Bombers,
+    /// Any other armed agent (militants, rebels, a named armed group).
+    Other,
+}
+
+/// The type of the event a gated verb at `span` names, or None when its subject is no armed
+/// agent or its object does not fit. `verb_type` is the verb's own type (Unknown for "killed").
+pub(crate) fn event_type(
+    text: &str,
+    span: Span,
+    verb_type: EventType,
+    object: Object,
+    actors: &ActorBase,
+) -> Option<EventType> {
+    let (from, to) = crate::sentence_bounds(text, span);
+    let after = &text[span.end..to];
+    if !object_fits(after, object) {
+        return None;
+    }
+    let agent = agent_before(text, from, span.start, actors)?;
+    if verb_type != EventType::Unknown {
+        return Some(verb_type);
+    }
+    if official_object(after) {
+        return Some(EventType::Assassination);
+    }
+    Some(match agent {
+        Agent::Gunmen => EventType::ArmedAssault,
+        Agent::Bombers => EventType::Bombing,
+        Agent::Other => EventType::Unknown,
+    })
+}
+
+/// The words of `s` up to its first clause mark, lowercase.
+fn words_until_break(s: &str, n: usize) -> Vec<String> {
+    let end = s.find([',', '.', ';', ':', '(', ')', '"', '—', '–']).unwrap_or(s.len());
+    let s = &s[..end];
+    word_spans(s).into_iter().take(n).map(|(a, b)| s[a..b].to_lowercase()).collect()
+}
+
+/// Whether what follows the verb is what it must be done to.
+fn object_fits(after: &str, object: Object) -> bool {
+    let raw = after.trim_start();
+    // "killed in the blast", "shot by police", "killed, wounded": passive or no object
+    let first = raw.split(|c: char| !is_word_char(c)).next().unwrap_or("");
+    if first.is_empty()
+        || matches!(
+            first.to_ascii_lowercase().as_str(),
+            "in" | "by"
+                | "during"
+                | "when"
+                | "as"
+                | "after"
+                | "while"
+                | "on"
+                | "at"
+                | "and"
+                | "or"
+                | "last"
+                | "earlier"
+        )
+    {
+        return object == Object::Any && !first.is_empty() && !matches!(first, "in" | "by" | "and" | "or");
+    }
+    match object {
+        Object::Any => true,
+        Object::Device => words_until_break(raw, 5).iter().any(|w| DEVICES.contains(&w.as_str())),
+        Object::People => {
+            // a name or a number right after ("killed Ahmed Khan", "shot 12")
+            if first.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
+                return true;
+            }
+            words_until_break(raw, 4).iter().any(|w| {
+                let w = w.as_str();
+                PEOPLE_OBJECTS.contains(&w)
+                    || (PERSON_NOUNS.contains(&w) && !is_filler(w))
+                    || OFFICIAL_VICTIMS.contains(&w)
+            })
+        }
+    }
+}
+
+/// Person-noun list entries that are no nouns ("were", "of", "and").
+fn is_filler(w: &str) -> bool {
+    matches!(w, "were" | "are" | "was" | "have" | "had" | "been" | "being" | "of" | "and" | "more" | "also" | "them")
+}
+
+/// Whether the verb's object is one official ("killed the provincial governor", "shot a judge").
+fn official_object(after: &str) -> bool {
+    let words = words_until_break(after, 4);
+    let Some(first) = words.first() else { return false };
+    matches!(first.as_str(), "the" | "a" | "an")
+        && words.iter().skip(1).take(2).any(|w| OFFICIAL_VICTIMS.contains(&w.as_str()))
+}
+
+/// The armed agent that is the subject of the verb at `at`, reading back from it within its
+/// clause of the sentence starting at `floor`.
+fn agent_before(text: &str, floor: usize, at: usize, actors: &ActorBase) -> Option<Agent> {
+    let before = &text[floor..at];
+    let clause_from = before
+        .rfind([',', ';', ':', '(', ')', '"', '—', '–'])
+        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let clause = &before[clause_from..];
+    let words = word_spans(clause);
+    let lower: Vec<String> = words.iter().map(|&(a, b)| clause[a..b].to_lowercase()).collect();
+    // the agent noun: the last word of the clause, past at most four gap words
+    let mut k = lower.len();
+    let mut gap = 0;
+    while k > 0 {
+        let w = lower[k - 1].as_str();
+        if ARMED_AGENT_NOUNS.contains(&w) || (w == "men" && k >= 2 && armed_men(&lower[k - 2])) {
+            break;
+        }
+        let raw = &clause[words[k - 1].0..words[k - 1].1];
+        let capital = raw.chars().next().is_some_and(char::is_uppercase) && k > 1;
+        if gap >= 4 || !(GAP_WORDS.contains(&w) || capital) {
+            return named_group(clause, actors);
+        }
+        gap += 1;
+        k -= 1;
+    }
+    if k == 0 {
+        return named_group(clause, actors);
+    }
+    let noun = lower[k - 1].as_str();
+    // "gunmen who were killed", "militants have been": not the doer of this verb
+    if lower[k..].iter().any(|w| w == "who") && lower[k..].iter().any(|w| matches!(w.as_str(), "were" | "was")) {
+        return None;
+    }
+    // what stands before the noun phrase: the object of something else ("fighting militants")
+    let mut j = k - 1;
+    while j > 0 && (AGENT_MODIFIERS.contains(&lower[j - 1].as_str()) || is_count(&lower[j - 1])) {
+        if lower[j - 1] == "of"
+            && !matches!(lower.get(j.wrapping_sub(2)).map(String::as_str), Some("group" | "band" | "gang"))
+        {
+            break;
+        }
+        j -= 1;
+    }
+    if j > 0 && NOT_DOER_BEFORE.contains(&lower[j - 1].as_str()) {
+        return None;
+    }
+    if lower[..k].iter().any(|w| w == "between") {
+        return None;
+    }
+    Some(match noun {
+        "gunmen" | "gunman" | "snipers" | "sniper" | "men" | "shooter" | "shooters" => Agent::Gunmen,
+        "bomber" | "bombers" => Agent::Bombers,
+        _ => Agent::Other,
+    })
+}
+
+/// "armed men", "masked men": men told as armed.
+fn armed_men(w: &str) -> bool {
+    matches!(w, "armed" | "masked" | "heavily-armed" | "hooded" | "uniformed")
+}
+
+/// A count word before an agent noun ("two gunmen", "12 militants").
+fn is_count(w: &str) -> bool {
+    w.chars().all(|c| c.is_ascii_digit())
+        || matches!(
+            w,
+            "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "dozens"
+                | "scores"
+                | "hundreds"
+        )
+}
+
+/// An armed group of the actor base that ends the clause (at most three words of gap), as the
+/// subject ("Boko Haram killed", "the Taliban on Sunday killed").
+fn named_group(clause: &str, actors: &ActorBase) -> Option<Agent> {
+    // names are capitalised (or all capitals): a clause without a capital names no group
+    if !clause.chars().any(char::is_uppercase) {
+        return None;
+    }
+    let m = actors.find_actors(clause).into_iter().rfind(|a| a.kind == ActorKind::ArmedGroup)?;
+    let gap = &clause[m.span.end..];
+    let gap_words = words_until_break(gap, 8);
+    let fits = gap_words.len() <= 3
+        && gap_words
+            .iter()
+            .all(|w| GAP_WORDS.contains(&w.as_str()) || ARMED_AGENT_NOUNS.contains(&w.as_str()) || w == "men");
+    let before = crate::prev_word(clause, m.span.start);
+    (fits && !NOT_DOER_BEFORE.contains(&before.as_str())).then_some(Agent::Other)
+}
