@@ -408,6 +408,16 @@ pub const ATTACKER_NOUNS: &[&str] = &[
     "terrorist",
     "jihadists",
     "jihadist",
+    // plurals only where the singular also modifies ("a guerrilla attack", "a sniper rifle")
+    "guerrillas",
+    "commandos",
+    "insurgents",
+    "kidnappers",
+    "kidnapper",
+    "assassins",
+    "assassin",
+    "snipers",
+    "militiamen",
 ];
 
 /// Phrases before a place that make it the origin or base of someone, not where the event was.

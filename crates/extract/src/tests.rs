@@ -999,3 +999,14 @@ fn a_dash_before_an_armed_agent_ends_its_clause_on_a_char_boundary() {
     let frames = frames_of("It was quiet — then gunmen killed three guards at the gate.");
     assert!(frames.iter().any(|f| f.event_type == EventType::ArmedAssault), "{frames:?}");
 }
+
+#[test]
+fn counted_guerrillas_are_the_attackers_but_a_guerrilla_attack_counts_no_one() {
+    let a = article(Some("2024-03-10"), "Some 40 guerrillas attacked the town hall of Usulutan on Friday.");
+    let frames = Extractor::builtin().frames(&a);
+    let f = frames.iter().find(|f| f.main).expect("a frame");
+    let attackers = f.attackers.as_ref().expect("attackers");
+    assert_eq!((attackers.value, attackers.span.slice(&a.text)), (40, "Some 40 guerrillas"), "{f:?}");
+    let frames = frames_of("A guerrilla attack destroyed a bridge near Usulutan on Friday.");
+    assert!(frames.iter().all(|f| f.attackers.is_none()), "{frames:?}");
+}
