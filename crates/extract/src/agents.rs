@@ -20,6 +20,8 @@ use annalist_model::{EventType, Span};
 pub enum Object {
     /// People: a count, a person noun, a pronoun or a name ("killed four", "shot a policeman").
     People,
+    /// People, or what is aimed at ("shot at a police officer").
+    Aimed,
     /// A device ("set off a bomb", "detonated explosives").
     Device,
     /// Anything: the verb is violent whatever it is done to ("blew up a bridge").
@@ -31,6 +33,9 @@ pub enum Object {
 const GAP_WORDS: &[&str] = &[
     "reportedly",
     "allegedly",
+    "suspectedly",
+    "of",
+    "the",
     "apparently",
     "also",
     "then",
@@ -115,6 +120,10 @@ const AGENT_MODIFIERS: &[&str] = &[
     "dissident",
 ];
 
+/// Words that make armed men a state's ("police commandos", "army snipers").
+const STATE_WORDS: &[&str] =
+    &["police", "army", "military", "security", "government", "state", "navy", "troops", "soldiers", "forces"];
+
 /// Devices whose setting off is a bombing.
 const DEVICES: &[&str] = &[
     "bomb",
@@ -133,6 +142,42 @@ const DEVICES: &[&str] = &[
     "car",
     "vest",
     "belt",
+];
+
+/// Objects a violent verb takes in its other senses ("killed the bill", "shot a video").
+const NOT_LIVING: &[&str] = &[
+    "bill",
+    "bills",
+    "deal",
+    "proposal",
+    "plan",
+    "plans",
+    "talks",
+    "idea",
+    "chance",
+    "chances",
+    "hopes",
+    "video",
+    "videos",
+    "film",
+    "footage",
+    "scene",
+    "scenes",
+    "documentary",
+    "motion",
+    "measure",
+    "engine",
+    "lights",
+    "story",
+    "ball",
+    "goal",
+    "shot",
+    "photo",
+    "photos",
+    "picture",
+    "pictures",
+    "round",
+    "rounds",
 ];
 
 /// Pronouns and words that name people as the object.
@@ -228,36 +273,38 @@ fn words_until_break(s: &str, n: usize) -> Vec<String> {
 /// Whether what follows the verb is what it must be done to.
 fn object_fits(after: &str, object: Object) -> bool {
     let raw = after.trim_start();
-    // "killed in the blast", "shot by police", "killed, wounded": passive or no object
-    let first = raw.split(|c: char| !is_word_char(c)).next().unwrap_or("");
-    if first.is_empty()
-        || matches!(
-            first.to_ascii_lowercase().as_str(),
-            "in" | "by"
-                | "during"
-                | "when"
-                | "as"
-                | "after"
-                | "while"
-                | "on"
-                | "at"
-                | "and"
-                | "or"
-                | "last"
-                | "earlier"
-        )
-    {
-        return object == Object::Any && !first.is_empty() && !matches!(first, "in" | "by" | "and" | "or");
+    let first = raw.split(|c: char| !is_word_char(c)).next().unwrap_or("").to_ascii_lowercase();
+    if first.is_empty() {
+        return false;
+    }
+    let aimed_at = object == Object::Aimed && matches!(first.as_str(), "at" | "upon");
+    // "killed in the blast", "shot by police", "killed and wounded": passive or no object
+    let no_object = matches!(
+        first.as_str(),
+        "in" | "by" | "during" | "when" | "as" | "after" | "while" | "on" | "at" | "and" | "or" | "last" | "earlier"
+    );
+    if no_object && !aimed_at {
+        // "blew up on Sunday" still did something
+        return object == Object::Any && !matches!(first.as_str(), "in" | "by" | "and" | "or");
     }
     match object {
         Object::Any => true,
+        Object::Aimed if aimed_at => true,
         Object::Device => words_until_break(raw, 5).iter().any(|w| DEVICES.contains(&w.as_str())),
-        Object::People => {
+        Object::People | Object::Aimed => {
             // a name or a number right after ("killed Ahmed Khan", "shot 12")
-            if first.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
+            if raw.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
                 return true;
             }
-            words_until_break(raw, 4).iter().any(|w| {
+            let words = words_until_break(raw, 6);
+            // "shot a former militant dead"; "killed a village head" (not "killed the bill")
+            let determined = matches!(first.as_str(), "a" | "an" | "the" | "his" | "their");
+            if words.iter().any(|w| w == "dead")
+                || (determined && !words.iter().take(4).any(|w| NOT_LIVING.contains(&w.as_str())))
+            {
+                return true;
+            }
+            words.iter().take(4).any(|w| {
                 let w = w.as_str();
                 PEOPLE_OBJECTS.contains(&w)
                     || (PERSON_NOUNS.contains(&w) && !is_filler(w))
@@ -328,6 +375,22 @@ fn agent_before(text: &str, floor: usize, at: usize, actors: &ActorBase) -> Opti
         return None;
     }
     if lower[..k].iter().any(|w| w == "between") {
+        return None;
+    }
+    // "state police commandos", "army snipers": a state's forces, told by `forces.rs` when their
+    // verb always names violence; but a word of an armed group's name is the group's own
+    // ("Popular Liberation Army guerrillas")
+    let at_clause = floor + clause_from;
+    let state = (k.saturating_sub(3)..k - 1).any(|i| {
+        let raw = &clause[words[i].0..words[i].1];
+        let span = Span::new(at_clause + words[i].0, at_clause + words[i].1);
+        let capitalised_name = i > 0 && raw.starts_with(char::is_uppercase) && {
+            let prev = &clause[words[i - 1].0..words[i - 1].1];
+            prev.starts_with(char::is_uppercase)
+        };
+        STATE_WORDS.contains(&lower[i].as_str()) && !capitalised_name && !crate::forces::names_a_group(text, span)
+    });
+    if state {
         return None;
     }
     Some(match noun {

@@ -191,7 +191,7 @@ pub(crate) fn names_trigger(text: &str, span: Span, triggers: &[&Trigger]) -> Op
 /// Whether the force noun is part of a group's own name ("Army of National Liberation",
 /// "Revolutionary Armed Forces", "the people's army"): followed by "of", or after a word
 /// that names an insurgency rather than a state.
-fn names_a_group(text: &str, span: Span) -> bool {
+pub(crate) fn names_a_group(text: &str, span: Span) -> bool {
     let next = super::next_word(text, span.end);
     let prev = prev_word(text, span.start);
     next == "of"

@@ -165,12 +165,14 @@ pub const AGENT_TRIGGERS: &[(&str, TriggerSense, Object)] = &[
     ("killed", sense(Unknown, false, false, true), Object::People),
     ("wounded", sense(Unknown, false, false, true), Object::People),
     ("injured", sense(Unknown, false, false, true), Object::People),
-    ("shot", sense(ArmedAssault, false, false, true), Object::People),
+    ("shot", sense(ArmedAssault, false, false, true), Object::Aimed),
     ("shot and killed", sense(ArmedAssault, false, false, true), Object::People),
     ("beheaded", sense(ArmedAssault, false, false, true), Object::People),
     ("executed", sense(ArmedAssault, false, false, true), Object::People),
     ("fired on", sense(ArmedAssault, false, false, true), Object::Any),
     ("fired at", sense(ArmedAssault, false, false, true), Object::Any),
+    ("fired upon", sense(ArmedAssault, false, false, true), Object::Any),
+    ("fired shots at", sense(ArmedAssault, false, false, true), Object::Any),
     ("raided", sense(ArmedAssault, false, false, true), Object::Any),
     ("blew up", sense(Bombing, false, false, true), Object::Any),
     ("set off", sense(Bombing, false, false, true), Object::Device),
@@ -209,6 +211,10 @@ pub const ARMED_AGENT_NOUNS: &[&str] = &[
     "shooter",
     "assassins",
     "assassin",
+    // South Asia's insurgents by their creed
+    "maoists",
+    "naxals",
+    "naxalites",
 ];
 
 /// Officials whose killing by armed men is an assassination ("gunmen killed the governor").

@@ -954,6 +954,8 @@ fn a_bomber_who_killed_makes_a_bombing_and_an_official_killed_an_assassination()
     assert!(frames.is_empty(), "{frames:?}");
     let frames = frames_of("Militants shot two policemen at a checkpoint.");
     assert!(frames.iter().any(|f| f.event_type == EventType::ArmedAssault), "{frames:?}");
+    let frames = frames_of("Popular Liberation Army guerrillas blew up a bridge in the north.");
+    assert!(frames.iter().any(|f| f.event_type == EventType::Bombing), "{frames:?}");
     let frames = frames_of("Guerrillas blew up two power pylons overnight.");
     assert!(frames.iter().any(|f| f.event_type == EventType::Bombing), "{frames:?}");
 }
@@ -969,6 +971,7 @@ fn violent_verbs_without_an_armed_agent_make_no_attack() {
         "The crew shot a documentary about the militants.",
         "Five militants killed in the fighting were buried on Monday.",
         "Soldiers fighting insurgents killed a goat by mistake.",
+        "State police commandos shot two men at a checkpoint.",
     ] {
         let frames = frames_of(text);
         assert!(frames.is_empty(), "{text}: {frames:?}");
@@ -1009,4 +1012,22 @@ fn counted_guerrillas_are_the_attackers_but_a_guerrilla_attack_counts_no_one() {
     assert_eq!((attackers.value, attackers.span.slice(&a.text)), (40, "Some 40 guerrillas"), "{f:?}");
     let frames = frames_of("A guerrilla attack destroyed a bridge near Usulutan on Friday.");
     assert!(frames.iter().all(|f| f.attackers.is_none()), "{frames:?}");
+}
+
+#[test]
+fn armed_men_who_shot_at_or_killed_someone_named_by_role_make_an_attack() {
+    for text in [
+        "Unidentified assailants shot at a shopkeeper near the bazaar on Monday.",
+        "Maoists killed a village headman in the district on Sunday night.",
+        "Suspected militants of the Eastern Front fired upon a checkpoint on Tuesday.",
+        "Two gunmen shot a former informer dead outside his house.",
+    ] {
+        let frames = frames_of(text);
+        assert!(
+            happened(&frames).iter().any(|f| matches!(f.event_type, EventType::ArmedAssault | EventType::Unknown)),
+            "{text}: {frames:?}"
+        );
+    }
+    // but a video shot by militants is not an attack
+    assert!(frames_of("The militants shot a video of their training camp.").is_empty());
 }
