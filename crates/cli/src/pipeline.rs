@@ -362,11 +362,16 @@ impl TextSource for StoredTexts<'_> {
 /// A file named like one stored by an earlier run from another folder (`a/001.txt` stored,
 /// `b/001.txt` read now) is another document, not a new version of it: its id is qualified by
 /// its parent folders (`b/001`), as the walk does within one run, and a note says so. The same
-/// file read again, or by another spelling of its path, keeps its id, and so does a file whose
-/// stored namesake no longer exists (it was moved, then changed). Ids declared by a container
-/// (JSON Lines, WARC) are never changed.
+/// file read again keeps the id it was stored under (even where this run's walk qualified it,
+/// having met a namesake first), as does a file read by another spelling of its path and one
+/// whose stored namesake no longer exists (it was moved, then changed). Ids declared by a
+/// container (JSON Lines, WARC) are never changed.
 fn keep_apart_from_other_files(store: &Store, doc: &mut Document) -> Result<()> {
     if !annalist_ingest::id_from_file_name(doc) {
+        return Ok(());
+    }
+    if let Some(stored) = store.id_of_origin(&doc.origin)? {
+        doc.id = stored;
         return Ok(());
     }
     let same_file = |origin: &str| {

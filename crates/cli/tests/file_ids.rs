@@ -39,13 +39,19 @@ fn scratch(name: &str) -> PathBuf {
 const FIRST: &str = "A bomb exploded at a bus stop in Quetta, Pakistan, on Monday, killing three people.\n";
 const SECOND: &str = "Gunmen attacked a checkpoint in Kandahar, Afghanistan, on Tuesday, wounding five soldiers.\n";
 
-#[test]
-fn a_namesake_from_another_folder_is_a_second_document_and_its_id_names_the_folder() {
-    let dir = scratch("namesake");
+/// A scratch folder with `monday/001.txt` and `tuesday/001.txt`, two reports.
+fn two_folders(name: &str) -> PathBuf {
+    let dir = scratch(name);
     for (folder, text) in [("monday", FIRST), ("tuesday", SECOND)] {
         std::fs::create_dir_all(dir.join(folder)).unwrap();
         std::fs::write(dir.join(folder).join("001.txt"), text).unwrap();
     }
+    dir
+}
+
+#[test]
+fn a_namesake_from_another_folder_is_a_second_document_and_its_id_names_the_folder() {
+    let dir = two_folders("namesake");
     let db = dir.join("a.db");
     let db = db.to_str().unwrap();
     let (monday, tuesday) = (dir.join("monday"), dir.join("tuesday"));
@@ -67,5 +73,20 @@ fn a_namesake_from_another_folder_is_a_second_document_and_its_id_names_the_fold
     let (summary, _) = ingest(db, monday);
     assert!(summary.contains("1 changed"), "{summary}");
     assert_eq!(stored_ids(db, &dir), ["001", "tuesday/001"]);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_file_read_again_with_its_folder_keeps_the_id_it_was_stored_under() {
+    let dir = two_folders("again");
+    let db = dir.join("a.db");
+    let db = db.to_str().unwrap();
+    // tuesday's file first, alone: it is "001"
+    ingest(db, dir.join("tuesday").to_str().unwrap());
+    // then both folders: the walk meets monday's 001 first and would call tuesday's
+    // "tuesday/001"; it is the file stored as "001", and monday's is the newcomer
+    let (summary, _) = ingest(db, dir.to_str().unwrap());
+    assert!(summary.contains("1 new") && summary.contains("1 unchanged"), "{summary}");
+    assert_eq!(stored_ids(db, &dir), ["001", "monday/001"]);
     std::fs::remove_dir_all(&dir).unwrap();
 }

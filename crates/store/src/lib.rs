@@ -162,6 +162,7 @@ CREATE TABLE IF NOT EXISTS incidents (
     json TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS incidents_by_date ON incidents (date_start);
+CREATE INDEX IF NOT EXISTS documents_by_origin ON documents (origin);
 ";
 
 impl Store {
@@ -206,6 +207,14 @@ impl Store {
             .query_row("SELECT origin FROM documents WHERE id = ?1", [id], |r| r.get(0))
             .optional()
             .context("cannot look up a document's origin")
+    }
+
+    /// The id of the stored document read from `origin` (a file's path as given), if any.
+    pub fn id_of_origin(&self, origin: &str) -> Result<Option<String>> {
+        self.conn
+            .query_row("SELECT id FROM documents WHERE origin = ?1 ORDER BY seq LIMIT 1", [origin], |r| r.get(0))
+            .optional()
+            .context("cannot look up a document by its origin")
     }
 
     pub fn document_state(&self, id: &str, content_hash: &str) -> Result<DocumentState> {
