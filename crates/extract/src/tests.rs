@@ -968,6 +968,7 @@ fn violent_verbs_without_an_armed_agent_make_no_attack() {
         "Troops killed 20 militants in the mountains.",
         "The senate killed the bill on Tuesday.",
         "Rebels shot down the proposal for a ceasefire.",
+        "The rebels killed the peace deal with their demands.",
         "The crew shot a documentary about the militants.",
         "Five militants killed in the fighting were buried on Monday.",
         "Soldiers fighting insurgents killed a goat by mistake.",
