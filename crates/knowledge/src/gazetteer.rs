@@ -387,6 +387,25 @@ const LOCAL_NOUNS: &[&str] = &[
     "court",
     "prison",
 ];
+/// Words after a place's name that make the two an event held or done there ("Boston
+/// Marathon", "Oklahoma City bombing"): with them even a name that is also a word or a given
+/// name is the place, when it does not open the sentence.
+const EVENT_NOUNS: &[&str] = &[
+    "marathon",
+    "attack",
+    "attacks",
+    "bombing",
+    "bombings",
+    "bomber",
+    "bombers",
+    "shooting",
+    "shootings",
+    "blast",
+    "blasts",
+    "massacre",
+    "siege",
+    "riots",
+];
 /// Words after a lone name that make it a person ("Jones said").
 const SPEECH_VERBS: &[&str] = &[
     "said",
@@ -940,9 +959,16 @@ impl Gazetteer {
                     .index
                     .get(&key_of(text, &toks[j..j + 1]))
                     .is_some_and(|ps| ps.iter().any(|p| p.qualifier_only || self.is_strong(std::slice::from_ref(p))));
+            // "the Boston Marathon", "the Boston bombing": a capitalised name inside a sentence
+            // that names an event held or done there is that place, even where the name is
+            // also a word or a given name
+            let names_event = j < toks.len()
+                && toks[j].joined
+                && EVENT_NOUNS.contains(&word(j).as_str())
+                && !sentence_start(text, toks, i);
             if single && self.common.contains(&c.key) {
                 let big = heaviest >= 1.0e6 && !sentence_start(text, toks, i);
-                if !(cue_before(i) || followed_by_place || big) {
+                if !(cue_before(i) || followed_by_place || big || names_event) {
                     continue;
                 }
             }
@@ -950,7 +976,7 @@ impl Gazetteer {
             if single
                 && self.person_names.contains(&c.key)
                 && heaviest < 3.0e5
-                && !(cue_before(i) || followed_by_place || modifies)
+                && !(cue_before(i) || followed_by_place || modifies || names_event)
             {
                 continue;
             }

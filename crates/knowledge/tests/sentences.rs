@@ -273,3 +273,20 @@ fn bagram_is_the_airfield_in_afghanistan() {
     let p = places("A suicide bomber struck near Bagram Air Base on Monday.");
     assert_eq!(p.first().map(|p| (p.4.as_str(), p.1.as_str())), Some(("Bagram Airfield", "AF")), "{p:?}");
 }
+
+#[test]
+fn a_city_named_before_an_event_held_or_done_there_is_that_city() {
+    // "boston" is also a word (a dance) and a given name, which alone needs a cue such as "in"
+    for text in [
+        "Two bombs went off near the finish line of the Boston Marathon.",
+        "He was accused of carrying out the Boston Marathon bombing.",
+        "a friend of the Boston bombing suspect",
+    ] {
+        let p = places(text);
+        assert_eq!(p.len(), 1, "{text}: {p:?}");
+        assert_eq!((p[0].0.as_str(), p[0].1.as_str(), p[0].2), ("Boston", "US", PlaceKind::City), "{text}");
+    }
+    // not an event, and not inside a sentence
+    assert!(places("He was at the Boston Fair.").is_empty());
+    assert!(places("Most attacks happen at night.").is_empty());
+}
