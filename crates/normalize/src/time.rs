@@ -2375,6 +2375,14 @@ impl<'a> TimeScanner<'a> {
             Lex::WeekdayAbbr(wd) => (wd, true),
             _ => return None,
         };
+        // "Bloody Friday", "Black Sunday in Derry": a capitalised word that is no date word
+        // ("On", "Last", "Early", a holiday's "Black") makes the weekday part of a day's name,
+        // which says nothing of the week it fell in
+        if let Some(p) = t.prev(i) {
+            if t.cap(p) && t.is_word(p) && t.lex(p) == Lex::Other {
+                return None;
+            }
+        }
         let j = if t.punct(i + 1, ',') { i + 2 } else { i + 1 };
         // "Wednesday, January 3, 2024": the weekday joins a date that names a day and a month.
         if let Some(h) = self.day_first_form(j).filter(|h| (j..h.end).any(|k| matches!(t.lex(k), Lex::Month { .. }))) {

@@ -590,3 +590,19 @@ fn previous_week_without_the_is_last_week() {
     let (_, s, e, _, _) = one("Talks stalled in the previous week.");
     assert_eq!((s, e), (d("2024-01-05"), d("2024-01-12")));
 }
+
+#[test]
+fn a_weekday_in_the_name_of_a_day_is_no_date() {
+    // a name ("Bloody Friday", "Black Sunday") says nothing of the week the article was written in
+    for text in
+        ["Bloody Friday was part of a campaign.", "the IRA's Bloody Friday attacks", "during Bloody Sunday in Derry"]
+    {
+        assert!(times(text).is_empty(), "{text}: {:?}", times(text));
+    }
+    // date words before a weekday still make a date, at a sentence's start too
+    day("On Tuesday the market was bombed.", "2024-01-09");
+    day("Last Wednesday, a car bomb went off.", "2024-01-10");
+    day("Early Thursday a bomb went off.", "2024-01-11");
+    day("Police said Thursday that two died.", "2024-01-11");
+    day("Black Friday 2023 sales", "2023-11-24");
+}
