@@ -11,7 +11,8 @@ All logic stays in the annalist binary; Spark only moves JSON Lines around:
    across a week boundary, so two dated frames fuse could join always share a block. A frame
    with no country or no date takes its document's most frequent country, and the week of the
    document's most frequent frame date (or of its publication date); an undated main event is
-   blocked by the week before its publication, as fuse dates it. Places that fuse nests (a
+   blocked by the week before its publication, as fuse dates it (unless it is `recalled`,
+   told of through its trial or anniversary). Places that fuse nests (a
    site in its city, a city in its region) share a block. Each document goes to every block
    one of its frames is in, carrying only those frames.
 4. Per block, the documents sorted by `seq` go through `annalist fuse` (dedup + fuse, export
@@ -132,9 +133,10 @@ def frames_of(item):
             lo = datetime.date.fromisoformat(iv["start"]) - datetime.timedelta(days=1)
             hi = datetime.date.fromisoformat(iv["end"]) + datetime.timedelta(days=1)
             span, start = (week(lo), week(hi)), week(iv["start"])
-        elif f.get("main") and doc.get("published"):
+        elif f.get("main") and not f.get("recalled") and doc.get("published"):
             # fuse dates an undated main event by the week up to its publication
-            # (`annalist_fuse::REPORT_WINDOW_DAYS`): block it as that window
+            # (`annalist_fuse::REPORT_WINDOW_DAYS`), unless the text tells of it through its
+            # trial or anniversary: block it as that window
             end = datetime.date.fromisoformat(doc["published"])
             first = end - datetime.timedelta(days=REPORT_WINDOW_DAYS)
             lo, hi = first - datetime.timedelta(days=1), end + datetime.timedelta(days=1)

@@ -37,6 +37,7 @@ mod attribution;
 mod forces;
 mod lexicon;
 mod parties;
+mod proceedings;
 mod senses;
 
 use aho_corasick::AhoCorasick;
@@ -294,6 +295,7 @@ impl Extractor {
                     trigger: t.span,
                     reference,
                     background,
+                    recalled: proceedings::recalls(stext),
                     sentence: si,
                     paragraph: sentence.paragraph,
                     event_type,
@@ -576,6 +578,9 @@ struct RawFrame {
     /// bombing", "a gunfight three days after the bombing"): it is not the main event while
     /// another one is not.
     background: bool,
+    /// The sentence tells of the event through what followed it, a plea, a trial, an
+    /// anniversary (see `proceedings`).
+    recalled: bool,
     sentence: usize,
     paragraph: usize,
     event_type: EventType,
@@ -1357,6 +1362,7 @@ fn merge(into: &mut RawFrame, f: RawFrame) {
         into.status = f.status;
     }
     into.background &= f.background;
+    into.recalled |= f.recalled;
     if into.suicide.is_none() {
         into.suicide = f.suicide;
     }
@@ -1513,6 +1519,7 @@ fn corefer(article: &Article, raw: Vec<RawFrame>, pending: parties::Pending) -> 
                 weapon: c.weapon,
                 target: c.target,
                 main: Some(i) == main,
+                recalled: c.recalled,
                 attributions: c.attributions,
                 attacker_nationalities: c.nationalities,
             }

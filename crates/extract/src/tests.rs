@@ -1032,3 +1032,19 @@ fn armed_men_who_shot_at_or_killed_someone_named_by_role_make_an_attack() {
     // but a video shot by militants is not an attack
     assert!(frames_of("The militants shot a video of their training camp.").is_empty());
 }
+
+#[test]
+fn an_attack_told_of_through_its_trial_or_anniversary_is_recalled_news_of_it_is_not() {
+    let ex = Extractor::builtin();
+    for text in [
+        "A taxi driver pleaded not guilty on Tuesday to lying about his ties to the men accused of the bombing of the stadium in Lahore.",
+        "Relatives gathered on the fifth anniversary of the bombing of the market in Lahore.",
+    ] {
+        let frames = ex.frames(&article(Some("2016-05-04"), text));
+        let bombing = frames.iter().find(|f| f.event_type == EventType::Bombing).expect(text);
+        assert!(bombing.recalled, "{text}");
+    }
+    let text = "A bomb exploded at a market in Lahore, killing four people, police said.";
+    let frames = ex.frames(&article(Some("2016-05-04"), text));
+    assert!(frames.iter().all(|f| !f.recalled), "{frames:?}");
+}

@@ -400,9 +400,11 @@ pub const REPORT_WINDOW_DAYS: i64 = 7;
 
 /// The days an undated frame can have happened on, when it is its article's main event and the
 /// article has a publication date: the `REPORT_WINDOW_DAYS` up to and including that date.
-/// Background events ("since the 2015 attacks") get none: an article is not about them.
+/// Background events ("since the 2015 attacks") get none: an article is not about them; nor
+/// do events it tells of through their trial or anniversary (`EventFrame::recalled`), which
+/// happened some time before it.
 fn reported(f: &SourcedFrame) -> Option<DateInterval> {
-    if f.frame.date.is_some() || !f.frame.main {
+    if f.frame.date.is_some() || !f.frame.main || f.frame.recalled {
         return None;
     }
     let end = f.published?;
@@ -1345,6 +1347,26 @@ mod tests {
         trial.frame.place = ev(place_in("Massachusetts", "US", PlaceKind::Region, Some("MA")));
         let incidents = fuse(&[attack, trial], &no_centroid);
         assert_eq!(incidents.len(), 2, "{incidents:?}");
+    }
+
+    #[test]
+    fn an_undated_event_told_of_through_its_trial_is_not_dated_by_the_report() {
+        let mut trial = frame("b", 2, None, None);
+        trial.published = Some(day("2015-06-24"));
+        trial.frame.recalled = true;
+        // alone it says nothing of when the attack was: no ledger row dated to the trial's week
+        assert!(fuse(&[trial.clone()], &no_centroid).is_empty());
+        // read as news, the same report would have made one
+        let mut news = trial.clone();
+        news.frame.recalled = false;
+        assert_eq!(fuse(&[news], &no_centroid)[0].date_start, Some(day("2015-06-17")));
+        // with the dated attack at its place, after it as before it, it joins that attack
+        let attack = frame("a", 1, Some(DateInterval::day(day("2014-02-01"))), None);
+        for order in [vec![trial.clone(), attack.clone()], vec![attack.clone(), trial.clone()]] {
+            let incidents = fuse(&order, &no_centroid);
+            assert_eq!(incidents.len(), 1, "{incidents:?}");
+            assert_eq!(incidents[0].date_start, Some(day("2014-02-01")));
+        }
     }
 
     #[test]

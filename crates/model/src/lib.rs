@@ -490,6 +490,11 @@ pub struct EventFrame {
     pub target: Option<Evidenced<Target>>,
     /// True for the event the article is mainly about; false for background events.
     pub main: bool,
+    /// The text tells of the event through what followed it (a plea, a trial, a verdict, an
+    /// anniversary): the report is not news of the event, so an undated one happened some time
+    /// before it, not in its week (frames stored before this field read as false).
+    #[serde(default)]
+    pub recalled: bool,
     /// Who claimed, blamed, confirmed, denied or suspected whom, each read from its own words
     /// (frames stored before this field read as none).
     #[serde(default)]
@@ -523,6 +528,7 @@ impl EventFrame {
             weapon: None,
             target: None,
             main: false,
+            recalled: false,
             attributions: Vec::new(),
             attacker_nationalities: Vec::new(),
         }
