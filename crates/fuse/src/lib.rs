@@ -20,7 +20,12 @@
 //!    Two cities within `URBAN_AREA_KM` are one urban area; a site outside a city is another
 //!    scene, as another city is. The same country named on both
 //!    sides is blocking's level, not a link; a place given by an untyped mention ("troops moved
-//!    into Derry") neither links nor keeps another city out.
+//!    into Derry") neither links nor keeps another city out. An event the text tells of through
+//!    its trial or anniversary (`EventFrame::recalled`) is not dated by its report's week. A
+//!    frame linked to two clusters that nothing keeps apart (no frame of either contradicts the
+//!    other) bridges them: they merge, their frames taken again in coreference order, so a
+//!    report of Boston with no date and a report of 15 April with no city become one incident
+//!    once a third names both.
 //! 2. Reconciliation, field by field, over the claims of *independent* sources (a syndicated
 //!    copy's claim counts once, with its original): type by majority; date by intersecting
 //!    intervals (the narrowest when they contradict); the most specific place; perpetrators
@@ -90,9 +95,7 @@ pub enum Coreference {
 pub fn fuse_with(frames: &[SourcedFrame], centroid: CountryCentroid, coreference: Coreference) -> Vec<Incident> {
     let mut order: Vec<&SourcedFrame> =
         frames.iter().filter(|f| matches!(f.frame.status, EventStatus::Happened | EventStatus::Foiled)).collect();
-    order.sort_by(|a, b| {
-        (a.seq, a.frame.trigger.start, &a.frame.document).cmp(&(b.seq, b.frame.trigger.start, &b.frame.document))
-    });
+    order.sort_by(|a, b| order_key(a).cmp(&order_key(b)));
 
     let clusters = corefer(&order, coreference == Coreference::Blocked);
     let mut built: Vec<(Incident, &Cluster)> =
@@ -114,6 +117,11 @@ pub fn fuse_with(frames: &[SourcedFrame], centroid: CountryCentroid, coreference
     incidents
 }
 
+/// The order coreference takes frames in: by document insertion, then by place in the text.
+fn order_key(f: &SourcedFrame) -> (i64, usize, &str) {
+    (f.seq, f.frame.trigger.start, f.frame.document.as_str())
+}
+
 /// Coreference: each frame, in order, joins the cluster it fits best (ties to the oldest) or
 /// starts one. With `blocked`, only the clusters `Blocks` offers are scored; without, every
 /// cluster is (the reference the blocked run must equal, kept for tests).
@@ -121,6 +129,8 @@ fn corefer<'a>(order: &[&'a SourcedFrame], blocked: bool) -> Vec<Cluster<'a>> {
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut blocks = Blocks::default();
     let mut candidates: Vec<usize> = Vec::new();
+    // clusters merged into another one: left empty, never offered again
+    let mut merged_away: BTreeSet<usize> = BTreeSet::new();
     for &f in order {
         candidates.clear();
         if blocked {
@@ -128,13 +138,35 @@ fn corefer<'a>(order: &[&'a SourcedFrame], blocked: bool) -> Vec<Cluster<'a>> {
         } else {
             candidates.extend(0..clusters.len());
         }
-        let best = candidates
+        let linked: Vec<(f64, usize)> = candidates
             .iter()
-            .filter_map(|&i| clusters[i].affinity(f, f.article_country.as_deref()).map(|s| (s, i)))
+            .filter(|&&i| !merged_away.contains(&i))
+            .filter_map(|&i| match clusters[i].fit(f, f.article_country.as_deref()) {
+                Fit::Linked(s) => Some((s, i)),
+                _ => None,
+            })
+            .collect();
+        let best = linked
+            .iter()
+            .copied()
             .max_by(|a, b| a.0.partial_cmp(&b.0).unwrap_or(std::cmp::Ordering::Equal).then(b.1.cmp(&a.1)));
         let i = match best {
             Some((_, i)) => {
                 clusters[i].add(f);
+                // A frame tied to two clusters that nothing keeps apart bridges them: "the
+                // April 15 attack" in the US, between a Boston bombing of 2013 and an attack of
+                // that day with no city. They become one, kept under the older cluster.
+                let mut i = i;
+                for &(_, j) in &linked {
+                    if j == i || merged_away.contains(&j) || !clusters[i].compatible(&clusters[j]) {
+                        continue;
+                    }
+                    let (keep, gone) = (i.min(j), i.max(j));
+                    clusters[keep] = clusters[keep].merged(&clusters[gone]);
+                    clusters[gone].frames.clear();
+                    merged_away.insert(gone);
+                    i = keep;
+                }
                 i
             }
             None => {
@@ -150,6 +182,7 @@ fn corefer<'a>(order: &[&'a SourcedFrame], blocked: bool) -> Vec<Cluster<'a>> {
             blocks.file(i, &clusters[i]);
         }
     }
+    clusters.retain(|c| !c.frames.is_empty());
     clusters
 }
 
@@ -415,6 +448,17 @@ fn reported(f: &SourcedFrame) -> Option<DateInterval> {
     })
 }
 
+/// How a frame stands to a cluster.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Fit {
+    /// Something the two say cannot both be true: another country, type, day, city or window.
+    Contradicts,
+    /// Nothing contradicts, but nothing ties them either.
+    Unlinked,
+    /// Tied, with how strongly.
+    Linked(f64),
+}
+
 impl<'a> Cluster<'a> {
     fn new(f: &'a SourcedFrame) -> Cluster<'a> {
         let mut c = Cluster {
@@ -458,18 +502,52 @@ impl<'a> Cluster<'a> {
         self.frames.push(f);
     }
 
-    /// How well frame `fr` fits this cluster, or `None` when it contradicts it.
-    /// `article_country` is the frame's article's country when the frame names none.
-    fn affinity(&self, f: &SourcedFrame, article_country: Option<&str>) -> Option<f64> {
+    /// Whether this cluster and `other` can be one event: of one kind, not in two countries, at
+    /// no two dates or places, and no frame of either contradicting the other.
+    fn compatible(&self, other: &Cluster) -> bool {
+        if !self.event_type.can_name_one_event_with(other.event_type) {
+            return false;
+        }
+        let country = |c: &Cluster| c.country.clone().or_else(|| c.inferred_country.clone());
+        if let (Some(a), Some(b)) = (country(self), country(other)) {
+            if a != b {
+                return false;
+            }
+        }
+        let fits = |c: &Cluster, frames: &[&SourcedFrame]| {
+            frames.iter().all(|g| c.fit(g, g.article_country.as_deref()) != Fit::Contradicts)
+        };
+        fits(self, &other.frames) && fits(other, &self.frames)
+    }
+
+    /// This cluster with `other`'s frames, all taken again in the order coreference met them
+    /// (so the earliest frame still anchors the incident's id).
+    fn merged(&self, other: &Cluster<'a>) -> Cluster<'a> {
+        let mut frames: Vec<&'a SourcedFrame> = self.frames.iter().chain(&other.frames).copied().collect();
+        frames.sort_by(|a, b| order_key(a).cmp(&order_key(b)));
+        let mut c = Cluster::new(frames[0]);
+        if c.country.is_none() {
+            c.inferred_country = frames[0].article_country.clone();
+        }
+        for f in &frames[1..] {
+            c.add(f);
+        }
+        c
+    }
+
+    /// How well frame `fr` fits this cluster: linked (with a score), not linked, or
+    /// contradicting it. `article_country` is the frame's article's country when the frame
+    /// names none.
+    fn fit(&self, f: &SourcedFrame, article_country: Option<&str>) -> Fit {
         let fr = &f.frame;
         if !self.event_type.can_name_one_event_with(fr.event_type) {
-            return None;
+            return Fit::Contradicts;
         }
         // two undated reports, each its article's main event, published too far apart to be
         // about one attack (a dated source settles it either way, so dates win over windows)
         if let (None, Some(w), Some(fw)) = (&self.date, &self.reported, reported(f)) {
             if !w.overlaps(&fw, 0) {
-                return None;
+                return Fit::Contradicts;
             }
         }
         // a frame or cluster with no country of its own is taken to be in its article's
@@ -477,7 +555,7 @@ impl<'a> Cluster<'a> {
         let theirs = fr.country.as_ref().map(|c| c.value.as_str()).or(article_country);
         if let (Some(c), Some(fc)) = (ours, theirs) {
             if c != fc {
-                return None;
+                return Fit::Contradicts;
             }
         }
         let mut score = 0.0;
@@ -487,7 +565,7 @@ impl<'a> Cluster<'a> {
         let located = ours.is_some() && theirs.is_some();
         if let (Some(d), Some(fd)) = (&self.date, &fr.date) {
             if !d.overlaps(&fd.value, 1) {
-                return None;
+                return Fit::Contradicts;
             }
             let precise = fd.value.days() <= 7 && d.days() <= 7;
             // without a country on one side a date in common is a coincidence (a ledger holds
@@ -538,7 +616,7 @@ impl<'a> Cluster<'a> {
                     // an untyped mention's place neither links nor keeps out
                 } else if p.kind == fp.kind && p.kind != PlaceKind::Country && p.country == fp.country {
                     // two different cities (or sites) of one country: two events
-                    return None;
+                    return Fit::Contradicts;
                 } else if p.country == fp.country
                     && p.kind != PlaceKind::Country
                     && fp.kind != PlaceKind::Country
@@ -547,10 +625,10 @@ impl<'a> Cluster<'a> {
                     && p.admin1 != fp.admin1
                 {
                     // a city outside the region (Boston and Texas): two events
-                    return None;
+                    return Fit::Contradicts;
                 } else if site_far_from_city(p, fp) {
                     // a site outside the city (an airbase 47 km from the capital)
-                    return None;
+                    return Fit::Contradicts;
                 }
             }
         }
@@ -582,7 +660,11 @@ impl<'a> Cluster<'a> {
         if self.event_type == fr.event_type {
             score += 0.5;
         }
-        linked.then_some(score)
+        if linked {
+            Fit::Linked(score)
+        } else {
+            Fit::Unlinked
+        }
     }
 
     /// Whether the cluster says more than "an attack somewhere in a country in some month or
@@ -1367,6 +1449,47 @@ mod tests {
             assert_eq!(incidents.len(), 1, "{incidents:?}");
             assert_eq!(incidents[0].date_start, Some(day("2014-02-01")));
         }
+    }
+
+    #[test]
+    fn a_report_tied_to_two_incidents_that_nothing_keeps_apart_makes_them_one() {
+        let boston = || ev(place_in("Boston", "US", PlaceKind::City, Some("MA")));
+        let april15 = DateInterval::day(day("2013-04-15"));
+        // a trial report naming the Boston Marathon bombing, with no date
+        let mut trial = frame("a", 1, None, None);
+        trial.frame.place = boston();
+        trial.frame.country = ev("US".to_string());
+        trial.frame.recalled = true;
+        trial.published = Some(day("2014-06-04"));
+        // "the April 15, 2013, attack, which killed three", with no place, in a US story
+        let mut dated = frame("b", 2, Some(april15), None);
+        dated.frame.place = None;
+        dated.frame.country = None;
+        dated.article_country = Some("US".to_string());
+        // "the April 15, 2013, bombing at the Boston Marathon": tied to both
+        let mut both = frame("c", 3, Some(april15), None);
+        both.frame.place = boston();
+        both.frame.country = ev("US".to_string());
+        let incidents = fuse(&[trial, dated, both], &no_centroid);
+        assert_eq!(incidents.len(), 1, "{incidents:?}");
+        assert_eq!(incidents[0].sources, vec!["a", "b", "c"]);
+        assert_eq!(incidents[0].date_start, Some(april15.start));
+
+        // a report of "the attacks on Tuesday" in Afghanistan is tied to both of that day's
+        // bombings, but Kabul and Charikar are two scenes: they stay two
+        let tuesday = DateInterval::day(day("2019-09-17"));
+        let in_city = |doc: &str, seq, city: &str| {
+            let mut f = frame(doc, seq, Some(tuesday), None);
+            f.frame.place = ev(place_in(city, "AF", PlaceKind::City, None));
+            f.frame.country = ev("AF".to_string());
+            f
+        };
+        let mut vague = frame("z", 3, Some(tuesday), None);
+        vague.frame.event_type = EventType::Unknown;
+        vague.frame.place = None;
+        vague.frame.country = ev("AF".to_string());
+        let incidents = fuse(&[in_city("x", 1, "Kabul"), in_city("y", 2, "Charikar"), vague], &no_centroid);
+        assert_eq!(incidents.len(), 2, "{incidents:?}");
     }
 
     #[test]
