@@ -22,7 +22,14 @@
 //! US county lies in it: "Walker County" counts for Alabama, Georgia and Texas), plus a
 //! large one when a country or division name follows it after a comma ("Paris, Texas",
 //! "Quetta, Balochistan") and the same for that qualifier's sense (the province of "Toronto,
-//! Ontario"), minus a penalty when the name is only one of its alternate names.
+//! Ontario"), minus a penalty when the name is only one of its alternate names. A division
+//! joined before a town by a hyphen or a campus's "at" qualifies it as a comma after it would
+//! ("the University of Wisconsin-Madison"); where no sense of the town lies in that division
+//! the town is one the gazetteer lacks and is not returned ("Massachusetts-Dartmouth" is no
+//! Dartmouth of Nova Scotia).
+//! A neighbourhood or borough of a large city (a site listed with its cities) is a sense only
+//! where the text names one of those cities ("Chelsea" beside "New York" or "Manhattan"), or
+//! where its name means nothing but neighbourhoods ("Karrada").
 //! One sense per text: a name qualified once keeps that sense in its other mentions.
 
 use crate::actors::{ActorBase, ActorKind};
@@ -172,6 +179,9 @@ pub struct Gazetteer {
     blocked: HashSet<String>,
     /// Keys of US county and parish names ("walker county") → the states that have one.
     counties: HashMap<String, Vec<&'static str>>,
+    /// Neighbourhoods and boroughs of large cities (sites listed with "@City") → the city
+    /// entries whose naming makes them eligible.
+    quarters: HashMap<u32, Vec<u32>>,
     /// A reusable buffer for folding names while building.
     scratch: String,
 }
@@ -193,6 +203,9 @@ const PERSON_NAMES: &str = include_str!("../data/person_names.txt");
 const COUNTRY_FACTOR: f64 = 4.0;
 const REGION_PRIOR: f64 = 3.0e6;
 const SITE_PRIOR: f64 = 1.0e6;
+/// A neighbourhood weighs as a town of this size: once its city is named it beats the small
+/// towns elsewhere that share its name ("Chelsea" in a New York story), not the city itself.
+const QUARTER_PRIOR: f64 = 1.0e5;
 /// Rounds in which the senses chosen so far (their divisions and points) inform the next choice
 /// (a second round changed nothing on the development sets).
 const REFINEMENTS: usize = 1;
@@ -402,6 +415,8 @@ const EVENT_NOUNS: &[&str] = &[
     "shootings",
     "blast",
     "blasts",
+    "explosion",
+    "explosions",
     "massacre",
     "siege",
     "riots",
@@ -504,6 +519,7 @@ impl Gazetteer {
                 .filter(|f| f.len() >= 2)
                 .map(|f| (key(f[0]), f[1].split('|').filter(|s| !s.is_empty()).collect()))
                 .collect(),
+            quarters: HashMap::new(),
             scratch: String::new(),
         };
         g.load_countries(COUNTRIES, COUNTRY_EXTRA);
@@ -608,14 +624,19 @@ impl Gazetteer {
         }
     }
 
-    /// The admin1 code of the most populous city called `name` in `country`.
-    fn admin1_of_city(&self, name: &str, country: &str) -> Option<&'static str> {
+    /// The most populous city called `name` (by any of its names) in `country`.
+    fn city_entry(&self, name: &str, country: &str) -> Option<u32> {
         let list = self.index.get(&key(name))?;
         list.iter()
-            .map(|p| &self.entries[p.entry as usize])
-            .filter(|e| e.kind == PlaceKind::City && e.country == country)
-            .max_by(|a, b| a.weight.total_cmp(&b.weight))
-            .map(|e| e.admin1)
+            .map(|p| (p.entry, &self.entries[p.entry as usize]))
+            .filter(|(_, e)| e.kind == PlaceKind::City && e.country == country)
+            .max_by(|a, b| a.1.weight.total_cmp(&b.1.weight))
+            .map(|(id, _)| id)
+    }
+
+    /// The admin1 code of the most populous city called `name` in `country`.
+    fn admin1_of_city(&self, name: &str, country: &str) -> Option<&'static str> {
+        self.city_entry(name, country).map(|id| self.entries[id as usize].admin1)
     }
 
     fn load_regions(&mut self, regions: &'static str, us_states: &'static str) {
@@ -666,21 +687,29 @@ impl Gazetteer {
     }
 
     fn load_sites(&mut self, sites: &'static str) {
-        // name, country, lat, lon, aliases (|)
+        // name, country, lat, lon, aliases (|), "@City|Other" for a neighbourhood of those cities
         for f in data_lines(sites) {
             if f.len() < 4 {
                 continue;
             }
             let (Some(lat), Some(lon)) = (parse_f64(f[2]), parse_f64(f[3])) else { continue };
+            let within = f.get(5).and_then(|a| a.trim().strip_prefix('@'));
+            let cities: Vec<u32> = within
+                .map(|list| list.split('|').filter_map(|city| self.city_entry(city, f[1])).collect())
+                .unwrap_or_default();
+            let admin1 = cities.first().map_or("", |&c| self.entries[c as usize].admin1);
             let id = self.push(Entry {
                 name: f[0],
                 country: f[1],
                 kind: PlaceKind::Site,
                 lat,
                 lon,
-                weight: SITE_PRIOR,
-                admin1: "",
+                weight: if within.is_some() { QUARTER_PRIOR } else { SITE_PRIOR },
+                admin1,
             });
+            if within.is_some() {
+                self.quarters.insert(id, cities);
+            }
             self.add_name(f[0], id);
             for a in f.get(4).map(|s| s.split('|').collect::<Vec<_>>()).unwrap_or_default() {
                 if !a.is_empty() {
@@ -820,8 +849,10 @@ impl Gazetteer {
     fn is_strong(&self, postings: &[Posting]) -> bool {
         postings.iter().any(|p| {
             let e = &self.entries[p.entry as usize];
+            // A neighbourhood's name is often a town's or a person's too ("Chelsea"): not strong.
             !p.alternate
                 && !p.qualifier_only
+                && !self.quarters.contains_key(&p.entry)
                 && matches!(e.kind, PlaceKind::Country | PlaceKind::Region | PlaceKind::Site)
         })
     }
@@ -839,7 +870,9 @@ impl Gazetteer {
         for c in &cands {
             if c.last == c.first + 1 && !self.is_strong(c.postings) {
                 if let Some(p) = c.first.checked_sub(1) {
-                    let w = word(p);
+                    // "Sunday.The Chelsea explosion": a sentence glued to the last one's end by
+                    // a lost space; the word before the name is what follows the period.
+                    let w = word(p).rsplit('.').next().unwrap_or_default().to_string();
                     let title_case = text[toks[p].start..toks[p].end].chars().skip(1).any(char::is_lowercase);
                     if toks[c.first].joined
                         && toks[p].capital
@@ -966,9 +999,13 @@ impl Gazetteer {
                 && toks[j].joined
                 && EVENT_NOUNS.contains(&word(j).as_str())
                 && !sentence_start(text, toks, i);
+            // "Wisconsin-Madison": a division's name joined by a hyphen places the town after it.
+            let after_division = prev.is_some_and(|p| {
+                hyphen_only(gap(p, i)) && (0..3.min(p + 1)).any(|back| self.is_place_word(text, &toks[p - back..=p]))
+            });
             if single && self.common.contains(&c.key) {
                 let big = heaviest >= 1.0e6 && !sentence_start(text, toks, i);
-                if !(cue_before(i) || followed_by_place || big || names_event) {
+                if !(cue_before(i) || followed_by_place || big || names_event || after_division) {
                     continue;
                 }
             }
@@ -976,7 +1013,7 @@ impl Gazetteer {
             if single
                 && self.person_names.contains(&c.key)
                 && heaviest < 3.0e5
-                && !(cue_before(i) || followed_by_place || modifies || names_event)
+                && !(cue_before(i) || followed_by_place || modifies || names_event || after_division)
             {
                 continue;
             }
@@ -1024,10 +1061,16 @@ impl Gazetteer {
             }
         }
         let qualifiers = self.qualifiers(text, toks, &cands);
-        let ctx = Context { countries, total, points: Vec::new() };
+        // Every sense of every name in the text: a neighbourhood is eligible once its city is among them.
+        let named: HashSet<u32> = cands.iter().flat_map(|c| c.postings.iter()).map(|p| p.entry).collect();
+        let ctx = Context { countries, total, points: Vec::new(), named };
         let qual = |n: usize| Near {
             qualifier: qualifiers.get(n).copied().flatten().map(|q| &cands[q]),
-            qualified: n.checked_sub(1).filter(|&m| qualifiers[m] == Some(n)).map(|m| &cands[m]),
+            qualified: [n.checked_sub(1), Some(n + 1)]
+                .into_iter()
+                .flatten()
+                .find(|&m| qualifiers.get(m) == Some(&Some(n)))
+                .map(|m| &cands[m]),
         };
         // One sense per text: what a qualified mention resolved to holds for the same name elsewhere.
         let mut sense: HashMap<&str, u32> = HashMap::new();
@@ -1074,10 +1117,21 @@ impl Gazetteer {
                 .map(|(n, c)| self.best(c, qual(n), &ctx, &settled, sense.get(c.key.as_str()).copied()))
                 .collect();
         }
+        // "Massachusetts-Dartmouth" where the gazetteer has no Dartmouth in Massachusetts: the town
+        // is one it does not know, here and in the name's other mentions, not a namesake elsewhere.
+        let unknown_towns: HashSet<&str> = (1..cands.len())
+            .filter(|&n| qualifiers[n] == Some(n - 1))
+            .filter(|&n| !cands[n].postings.iter().any(|p| self.fits(&self.entries[p.entry as usize], &cands[n - 1])))
+            .map(|n| cands[n].key.as_str())
+            .collect();
         let mut out = Vec::with_capacity(cands.len());
-        for (c, p) in cands.iter().zip(choice) {
+        for (n, (c, p)) in cands.iter().zip(choice).enumerate() {
             let Some(p) = p else { continue };
             let e = &self.entries[p.entry as usize];
+            let qualified_here = qualifiers[n].is_some_and(|q| self.fits(e, &cands[q]));
+            if unknown_towns.contains(c.key.as_str()) && !qualified_here {
+                continue;
+            }
             out.push(PlaceMatch {
                 span: Span::new(toks[c.first].start, toks[c.last - 1].end),
                 place: e.place(),
@@ -1087,15 +1141,48 @@ impl Gazetteer {
         out
     }
 
-    /// For each candidate, the index of the candidate that qualifies it: ", <country or division>" right after.
+    /// For each candidate, the index of the candidate that qualifies it: ", <country or division>"
+    /// right after, or a division joined before it by a hyphen or "at" (see `prefix_qualifier`).
     fn qualifiers(&self, text: &str, toks: &[Token], cands: &[Candidate<'_>]) -> Vec<Option<usize>> {
         (0..cands.len())
             .map(|n| {
-                let (c, q) = (&cands[n], cands.get(n + 1)?);
-                let comma = text.get(toks[c.last - 1].end..toks[q.first].start).is_some_and(|g| g.trim() == ",");
-                (q.first == c.last && comma).then_some(n + 1)
+                let after = cands.get(n + 1).and_then(|q| {
+                    let c = &cands[n];
+                    let comma = text.get(toks[c.last - 1].end..toks[q.first].start).is_some_and(|g| g.trim() == ",");
+                    (q.first == c.last && comma).then_some(n + 1)
+                });
+                after.or_else(|| self.prefix_qualifier(text, toks, cands, n).then(|| n - 1))
             })
             .collect()
+    }
+
+    /// Whether candidate `n`, a town's name, is qualified by the division named just before it:
+    /// "the University of Massachusetts-Dartmouth", "Wisconsin–Madison", "the University of
+    /// California at Berkeley" say "Dartmouth, Massachusetts" as a comma would. The division must
+    /// be the main sense of its name ("New York" is first the city, so "New York-Boston" is a
+    /// route), and the town a name with no wider sense ("Israel-Gaza" is a pair).
+    fn prefix_qualifier(&self, text: &str, toks: &[Token], cands: &[Candidate<'_>], n: usize) -> bool {
+        let (Some(q), Some(c)) = (n.checked_sub(1).map(|m| &cands[m]), cands.get(n)) else { return false };
+        let word = |t: usize| text[toks[t].start..toks[t].end].to_ascii_lowercase();
+        let gap = text.get(toks[q.last - 1].end..toks[c.first].start).unwrap_or("");
+        let hyphen = q.last == c.first && hyphen_only(gap);
+        // "of California at Berkeley": the "at" of a campus, after the "of" of an institution.
+        let campus = q.last + 1 == c.first
+            && word(q.last) == "at"
+            && q.first.checked_sub(1).is_some_and(|p| word(p) == "of" && !toks[p].capital);
+        if !(hyphen || campus) {
+            return false;
+        }
+        let town = c.postings.iter().all(|p| !p.demonym && self.entries[p.entry as usize].kind == PlaceKind::City);
+        let heaviest = |kind: PlaceKind| {
+            q.postings
+                .iter()
+                .filter(|p| !p.alternate && !p.demonym && self.entries[p.entry as usize].kind == kind)
+                .map(|p| self.entries[p.entry as usize].weight)
+                .fold(0.0, f64::max)
+        };
+        let division = heaviest(PlaceKind::Region);
+        town && division > 0.0 && division >= heaviest(PlaceKind::City) && heaviest(PlaceKind::Country) == 0.0
     }
 
     /// Whether entry `e` lies in a place the qualifier `q` can name.
@@ -1137,7 +1224,9 @@ impl Gazetteer {
             }
             let in_division = !e.admin1.is_empty() && divisions.contains(&(e.country, e.admin1));
             // A city does not win over its own region by lying in it ("Quebec" the province, not the city).
-            if in_division && e.kind == PlaceKind::City && !names_own_region(e) {
+            // A neighbourhood lies in its city's division as the city does.
+            let town = e.kind == PlaceKind::City || self.quarters.contains_key(&p.entry);
+            if in_division && town && !names_own_region(e) {
                 s += DIVISION_BONUS;
             }
             if p.alternate {
@@ -1186,9 +1275,17 @@ impl Gazetteer {
             }
             s
         };
+        // A neighbourhood ("Chelsea" of Manhattan) is a sense only where the text names its
+        // city, or where the name means nothing but neighbourhoods.
+        let eligible = |p: &Posting| {
+            self.quarters.get(&p.entry).is_none_or(|cities| cities.iter().any(|city| ctx.named.contains(city)))
+        };
+        let only_quarters = c.postings.iter().all(|p| self.quarters.contains_key(&p.entry));
+        let any_eligible = only_quarters && c.postings.iter().any(eligible);
         c.postings
             .iter()
             .filter(|p| !p.qualifier_only || near.qualifier.is_none())
+            .filter(|p| eligible(p) || (only_quarters && !any_eligible))
             .map(|p| (score(p), *p))
             .max_by(|a, b| a.0.total_cmp(&b.0))
             .map(|(_, p)| p)
@@ -1202,6 +1299,8 @@ struct Context<'a> {
     total: f64,
     /// Where the other places of the text were put by the first pass.
     points: Vec<Point<'a>>,
+    /// Entries any name of the text can mean.
+    named: HashSet<u32>,
 }
 
 /// Where the first pass put one place of the text.
@@ -1251,6 +1350,11 @@ fn name_case_ok(text: &str, toks: &[Token]) -> bool {
     })
 }
 
+/// Whether the bytes between two words are one hyphen or en dash ("Wisconsin-Madison", "Wisconsin–Madison").
+fn hyphen_only(gap: &str) -> bool {
+    matches!(gap, "-" | "\u{2010}" | "\u{2011}" | "\u{2013}")
+}
+
 /// Whether token `i` begins a sentence (or the text, or a line).
 fn sentence_start(text: &str, toks: &[Token], i: usize) -> bool {
     if i == 0 {
@@ -1281,6 +1385,35 @@ mod tests {
         assert_eq!(found, [1, 3]);
         assert!(index.get("tehran").is_none());
         assert_eq!(index.keys(), 2);
+    }
+
+    #[test]
+    fn every_neighbourhood_lies_in_the_cities_it_names() {
+        let g = Gazetteer::builtin();
+        let mut quarters = 0;
+        for f in data_lines(SITES) {
+            let Some(list) = f.get(5).and_then(|a| a.trim().strip_prefix('@')) else { continue };
+            quarters += 1;
+            let (lat, lon) = (parse_f64(f[2]).unwrap_or(0.0), parse_f64(f[3]).unwrap_or(0.0));
+            for city in list.split('|') {
+                let Some(id) = g.city_entry(city, f[1]) else { panic!("{}: no city {city} in {}", f[0], f[1]) };
+                let e = &g.entries[id as usize];
+                let d = km(lat, lon, e.lat, e.lon);
+                assert!(d < 25.0, "{} lies {d:.0} km from {city}", f[0]);
+            }
+        }
+        assert!(quarters >= 30, "{quarters}");
+        assert_eq!(g.quarters.len(), quarters);
+    }
+
+    #[test]
+    fn every_region_capital_is_a_city_of_its_country() {
+        let g = Gazetteer::builtin();
+        for f in data_lines(REGIONS) {
+            if let Some(city) = f.get(5).and_then(|a| a.trim().strip_prefix('@')) {
+                assert!(g.admin1_of_city(city, f[1]).is_some_and(|a| !a.is_empty()), "{}: @{city}", f[0]);
+            }
+        }
     }
 
     #[test]

@@ -290,3 +290,145 @@ fn a_city_named_before_an_event_held_or_done_there_is_that_city() {
     assert!(places("He was at the Boston Fair.").is_empty());
     assert!(places("Most attacks happen at night.").is_empty());
 }
+
+/// The first place of `text` whose span reads `surface`: (country, kind, name, lat).
+fn place_of(text: &str, surface: &str) -> Option<(String, PlaceKind, String, f64)> {
+    Gazetteer::builtin()
+        .find_places(text)
+        .into_iter()
+        .find(|m| m.span.slice(text) == surface)
+        .map(|m| (m.place.country, m.place.kind, m.place.name, m.place.lat.unwrap_or(f64::NAN)))
+}
+
+#[test]
+fn chelsea_is_the_new_york_neighbourhood_where_the_text_names_new_york() {
+    for text in [
+        "A bomb went off in New York on Saturday night. The explosion in Chelsea injured 29 people.",
+        "Prosecutors say he set off a bomb in Manhattan's Chelsea neighborhood on Sept. 17.",
+        // A sentence glued to the one before by a lost space: "The" is no given name.
+        "Police in New York were on alert Sunday.The Chelsea explosion occurred at 8:30 p.m.",
+    ] {
+        let (country, kind, name, lat) = place_of(text, "Chelsea").expect(text);
+        assert_eq!((country.as_str(), kind, name.as_str()), ("US", PlaceKind::Site, "Chelsea"), "{text}");
+        assert!((40.6..40.9).contains(&lat), "{text}: {lat}");
+    }
+}
+
+#[test]
+fn chelsea_elsewhere_keeps_its_own_senses() {
+    // A London story: the London district, not the Manhattan one.
+    let london = "Police in London said a man was stabbed in Chelsea late on Friday.";
+    let (country, kind, _, _) = place_of(london, "Chelsea").expect(london);
+    assert_eq!((country.as_str(), kind), ("GB", PlaceKind::City));
+    // No city named: a town of that name, as before.
+    let boston = "Officers searched a house in Chelsea, north of Boston.";
+    let (country, kind, _, lat) = place_of(boston, "Chelsea").expect(boston);
+    assert_eq!((country.as_str(), kind), ("US", PlaceKind::City));
+    assert!((42.0..43.0).contains(&lat), "{lat}");
+    // A neighbourhood's name is not strong enough to make a person's name a place.
+    assert_eq!(place_of("Chelsea Clinton said on Monday she would attend.", "Chelsea"), None);
+}
+
+#[test]
+fn a_neighbourhood_only_the_text_s_city_has_is_that_city_s() {
+    let kabul = "A suicide bomber struck the Green Zone in Kabul on Tuesday.";
+    assert_eq!(place_of(kabul, "Green Zone").map(|p| p.0), Some("AF".to_string()));
+    let baghdad = "Rockets landed in the Green Zone, Baghdad police said.";
+    assert_eq!(place_of(baghdad, "Green Zone").map(|p| p.0), Some("IQ".to_string()));
+    // A name that means only neighbourhoods stays a place without its city.
+    let karrada = "A car bomb exploded in Karrada on Sunday.";
+    assert_eq!(place_of(karrada, "Karrada").map(|p| (p.0, p.1)), Some(("IQ".to_string(), PlaceKind::Site)));
+}
+
+#[test]
+fn a_division_joined_to_a_town_by_a_hyphen_or_at_qualifies_it() {
+    let madison = "He studied at the University of Wisconsin-Madison before the attack.";
+    let (country, kind, _, lat) = place_of(madison, "Madison").expect(madison);
+    assert_eq!((country.as_str(), kind), ("US", PlaceKind::City));
+    assert!((42.5..43.5).contains(&lat), "{lat}");
+    let berkeley = "She was a student at the University of California at Berkeley.";
+    assert_eq!(place_of(berkeley, "Berkeley").map(|p| p.0), Some("US".to_string()));
+    // The gazetteer has no Dartmouth in Massachusetts: no Dartmouth at all, not the Canadian one;
+    // the state stays, and so does the name's later lone mention's silence.
+    let dartmouth = "Two friends from the University of Massachusetts-Dartmouth were charged. \
+                     They lived near the Dartmouth campus.";
+    let found = places(dartmouth);
+    assert!(found.iter().all(|p| p.1 != "CA"), "{found:?}");
+    assert!(found.iter().any(|p| p.4 == "Massachusetts"), "{found:?}");
+    // A pair of places is not a qualified town: "New York-Boston" is a route, "Israel-Gaza" a pair.
+    let route = "The New York-Boston train was delayed.";
+    assert_eq!(place_of(route, "Boston").map(|p| p.0), Some("US".to_string()));
+    let war = "The Israel-Gaza war entered its second month.";
+    assert_eq!(place_of(war, "Gaza").map(|p| p.0), Some("PS".to_string()));
+}
+
+#[test]
+fn every_afghan_province_is_a_region() {
+    let text = "in central Maidan Wardak province";
+    assert_eq!(place_of(text, "Maidan Wardak province").map(|p| (p.0, p.1)), Some(("AF".into(), PlaceKind::Region)));
+    for name in [
+        "Badakhshan",
+        "Badghis",
+        "Baghlan Province",
+        "Balkh",
+        "Bamyan Province",
+        "Daykundi",
+        "Farah Province",
+        "Faryab",
+        "Ghazni Province",
+        "Ghor",
+        "Helmand",
+        "Herat Province",
+        "Jowzjan",
+        "Kabul Province",
+        "Kandahar Province",
+        "Kapisa",
+        "Khost Province",
+        "Kunar",
+        "Kunduz Province",
+        "Laghman",
+        "Logar",
+        "Nangarhar",
+        "Nimruz",
+        "Nuristan",
+        "Paktia",
+        "Paktika",
+        "Panjshir",
+        "Parwan",
+        "Samangan",
+        "Sar-e Pol Province",
+        "Takhar",
+        "Uruzgan",
+        "Wardak",
+        "Zabul",
+    ] {
+        let text = format!("Fighting was reported in {name} on Monday.");
+        assert_eq!(place_of(&text, name).map(|p| (p.0, p.1)), Some(("AF".into(), PlaceKind::Region)), "{name}");
+    }
+}
+
+#[test]
+fn governorates_and_states_of_conflict_news_are_regions() {
+    for (text, surface, country) in [
+        ("Clashes broke out in Dhi Qar province overnight.", "Dhi Qar province", "IQ"),
+        ("Militants attacked a village in Niger State on Sunday.", "Niger State", "NG"),
+        ("Gunmen killed 12 farmers in Benue.", "Benue", "NG"),
+        ("Al-Shabaab fighters raided a base in Middle Shabelle.", "Middle Shabelle", "SO"),
+        ("Airstrikes hit Saada province again.", "Saada province", "YE"),
+        ("Jihadists attacked troops in the Centre-Nord region.", "Centre-Nord region", "BF"),
+        ("Shelling was reported in Suwayda province.", "Suwayda province", "SY"),
+    ] {
+        assert_eq!(place_of(text, surface).map(|p| (p.0, p.1)), Some((country.into(), PlaceKind::Region)), "{text}");
+    }
+    // The country, not the state, when the name stands alone.
+    assert_eq!(place_of("Troops in Niger said", "Niger").map(|p| p.1), Some(PlaceKind::Country));
+}
+
+#[test]
+fn a_neighbourhood_of_the_story_s_city_beats_a_namesake_near_a_city_named_in_passing() {
+    let text = "A bomb exploded in Chelsea on Saturday night, New York police said. Pressure cookers \
+                were used in the bombs at the Boston Marathon in 2013.";
+    let (country, kind, _, lat) = place_of(text, "Chelsea").expect(text);
+    assert_eq!((country.as_str(), kind), ("US", PlaceKind::Site));
+    assert!((40.6..40.9).contains(&lat), "{lat}");
+}
