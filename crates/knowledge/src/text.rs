@@ -30,9 +30,12 @@ pub(crate) fn tokens(text: &str) -> Vec<Token> {
         if c.is_alphanumeric() {
             let start = i;
             let mut end = i + c.len_utf8();
+            // Letters since the token's start or its last inner period.
+            let mut segment = 1;
             while let Some(&(j, d)) = chars.peek() {
                 if d.is_alphanumeric() {
                     end = j + d.len_utf8();
+                    segment += 1;
                     chars.next();
                 } else if is_apostrophe(d) || d == '.' {
                     // Keep an inner apostrophe or period only when a letter follows it, and
@@ -42,8 +45,15 @@ pub(crate) fn tokens(text: &str) -> Vec<Token> {
                     let next = look.next().map(|(_, e)| e);
                     let after = look.next().map(|(_, e)| e);
                     let possessive = is_apostrophe(d) && next == Some('s') && !after.is_some_and(char::is_alphanumeric);
+                    // A period inside a word ends an abbreviation of one or two letters ("U.S",
+                    // "St.Cloud"); after a longer word it is a sentence's end that lost its
+                    // space ("on Sunday.The explosion", "in Kabul.A car bomb").
+                    let inner_period = |e: char| !e.is_lowercase() && segment <= 2;
                     match next {
-                        Some(e) if e.is_alphabetic() && !(d == '.' && e.is_lowercase()) && !possessive => {
+                        Some(e) if e.is_alphabetic() && (d != '.' || inner_period(e)) && !possessive => {
+                            if d == '.' {
+                                segment = 0;
+                            }
                             chars.next();
                         }
                         _ => break,
@@ -221,6 +231,17 @@ mod tests {
         ] {
             assert_eq!(ascii_key(name.as_bytes()), key_of(name, &tokens(name)), "{name}");
         }
+    }
+
+    #[test]
+    fn a_period_after_a_long_word_ends_a_sentence_that_lost_its_space() {
+        let text = "bombs in Kabul.A car bomb hit the U.S. embassy in St.Cloud";
+        let words: Vec<&str> = tokens(text).iter().map(|t| &text[t.start..t.end]).collect();
+        assert_eq!(
+            words,
+            ["bombs", "in", "Kabul", "A", "car", "bomb", "hit", "the", "U.S", "embassy", "in", "St.Cloud"]
+        );
+        assert!(!tokens(text)[3].joined, "a period separates Kabul from A");
     }
 
     #[test]
