@@ -432,3 +432,11 @@ fn a_neighbourhood_of_the_story_s_city_beats_a_namesake_near_a_city_named_in_pas
     assert_eq!((country.as_str(), kind), ("US", PlaceKind::Site));
     assert!((40.6..40.9).contains(&lat), "{lat}");
 }
+
+#[test]
+fn the_jersey_shore_is_in_new_jersey_not_the_channel_island() {
+    let text = "A pipe bomb exploded in a Jersey Shore garbage can before a charity race.";
+    assert_eq!(place_of(text, "Jersey Shore").map(|p| (p.0, p.1)), Some(("US".into(), PlaceKind::Region)));
+    // The island alone is still the island.
+    assert_eq!(place_of("Police in Jersey said.", "Jersey").map(|p| p.0), Some("JE".to_string()));
+}
