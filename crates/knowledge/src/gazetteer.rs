@@ -897,6 +897,25 @@ impl Gazetteer {
                 }
             }
         }
+        // "Dzhokhar Tsarnaev ... Dzhokhar was found", "President Obama ... Obama is scheduled": a
+        // small town's name that the text once writes as a given name before a surname, or after
+        // a title, is that person in its lone uses too
+        for c in &cands {
+            if c.last != c.first + 1 || self.is_strong(c.postings) {
+                continue;
+            }
+            let heaviest = c.postings.iter().map(|p| self.entries[p.entry as usize].weight).fold(0.0, f64::max);
+            let titled = c
+                .first
+                .checked_sub(1)
+                .is_some_and(|p| toks[c.first].joined && toks[p].capital && PERSON_TITLES.contains(&word(p).as_str()));
+            // Only a two-word name: "Paranaque Regional Trial Court" is an institution's name.
+            let after_surname = c.last + 1;
+            let two_words = !(after_surname < toks.len() && toks[after_surname].joined && toks[after_surname].capital);
+            if (titled && heaviest < 3.0e5) || (two_words && self.given_name_before_surname(text, toks, c)) {
+                persons.insert(c.key.clone());
+            }
+        }
         // A locative word before token `i`: "in Most", but not the "of" of "Chamber of Commerce".
         let cue_before = |i: usize| {
             i.checked_sub(1).is_some_and(|p| {
@@ -948,19 +967,8 @@ impl Gazetteer {
                 out.push(c);
                 continue;
             }
-            // "Dzhokhar Tsarnaev": a town's other name that is also a given name, followed by a
-            // surname (a capitalised word that names no place), is a person.
-            let alternate_only = c.postings.iter().all(|p| p.alternate);
-            if single && alternate_only && next_capital && !strong {
-                let heaviest_alt = c.postings.iter().map(|p| self.entries[p.entry as usize].weight).fold(0.0, f64::max);
-                let next_is_place = self.index.get(&key_of(text, &toks[j..j + 1])).is_some();
-                let w = word(j);
-                let tail = FEATURE_TAILS.contains(&w.as_str())
-                    || NAME_TAILS.contains(&w.as_str())
-                    || LOCAL_NOUNS.contains(&w.as_str());
-                if heaviest_alt < 1.0e6 && !next_is_place && !tail {
-                    continue;
-                }
+            if self.given_name_before_surname(text, toks, &c) {
+                continue;
             }
             if strong {
                 out.push(c);
@@ -1024,6 +1032,25 @@ impl Gazetteer {
             out.push(c);
         }
         out
+    }
+
+    /// "Dzhokhar Tsarnaev": a single word that is only a town's other name (and no strong
+    /// place), followed by a surname (a capitalised word that names no place, no feature and no
+    /// local noun), is a person's given name.
+    fn given_name_before_surname(&self, text: &str, toks: &[Token], c: &Candidate<'_>) -> bool {
+        let j = c.last;
+        let single = j == c.first + 1;
+        let next_capital = j < toks.len() && toks[j].joined && toks[j].capital;
+        if !(single && next_capital && c.postings.iter().all(|p| p.alternate)) || self.is_strong(c.postings) {
+            return false;
+        }
+        let heaviest_alt = c.postings.iter().map(|p| self.entries[p.entry as usize].weight).fold(0.0, f64::max);
+        let next_is_place = self.index.get(&key_of(text, &toks[j..j + 1])).is_some();
+        let w = text[toks[j].start..toks[j].end].to_ascii_lowercase();
+        let tail = FEATURE_TAILS.contains(&w.as_str())
+            || NAME_TAILS.contains(&w.as_str())
+            || LOCAL_NOUNS.contains(&w.as_str());
+        heaviest_alt < 1.0e6 && !next_is_place && !tail
     }
 
     fn resolve(

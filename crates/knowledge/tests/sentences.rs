@@ -440,3 +440,15 @@ fn the_jersey_shore_is_in_new_jersey_not_the_channel_island() {
     // The island alone is still the island.
     assert_eq!(place_of("Police in Jersey said.", "Jersey").map(|p| p.0), Some("JE".to_string()));
 }
+
+#[test]
+fn a_town_s_name_once_a_person_s_stays_the_person_alone() {
+    // "Dzhokhar" is another name of Grozny; "Obama" a town in Japan.
+    let brothers = "Tamerlan and Dzhokhar Tsarnaev set off the bombs. Days later Dzhokhar was found hiding in a boat.";
+    assert!(places(brothers).iter().all(|p| p.1 != "RU"), "{:?}", places(brothers));
+    let president = "President Obama was briefed on the situation. Obama is scheduled to travel on Monday.";
+    assert!(places(president).iter().all(|p| p.1 != "JP"), "{:?}", places(president));
+    // A town's other name before an institution's name is no given name.
+    let court = "A Paranaque court sentenced five men. Judge Suarez of the Paranaque Regional Trial Court spoke.";
+    assert!(places(court).iter().any(|p| p.0 == "Paranaque"), "{:?}", places(court));
+}
