@@ -1208,7 +1208,16 @@ impl Gazetteer {
                 .map(|p| self.entries[p.entry as usize].weight)
                 .fold(0.0, f64::max)
         };
-        let division = heaviest(PlaceKind::Region);
+        // Only a division whose towns the gazetteer knows ("Kashmir-Srinagar" names a region
+        // without a division code: a road, not a qualified town).
+        let division = q
+            .postings
+            .iter()
+            .filter(|p| !p.alternate && !p.demonym)
+            .map(|p| &self.entries[p.entry as usize])
+            .filter(|e| e.kind == PlaceKind::Region && !e.admin1.is_empty())
+            .map(|e| e.weight)
+            .fold(0.0, f64::max);
         town && division > 0.0 && division >= heaviest(PlaceKind::City) && heaviest(PlaceKind::Country) == 0.0
     }
 

@@ -358,6 +358,8 @@ fn a_division_joined_to_a_town_by_a_hyphen_or_at_qualifies_it() {
     // A pair of places is not a qualified town: "New York-Boston" is a route, "Israel-Gaza" a pair.
     let route = "The New York-Boston train was delayed.";
     assert_eq!(place_of(route, "Boston").map(|p| p.0), Some("US".to_string()));
+    let road = "Traffic on the Kashmir-Srinagar highway stopped.";
+    assert_eq!(place_of(road, "Srinagar").map(|p| p.0), Some("IN".to_string()));
     let war = "The Israel-Gaza war entered its second month.";
     assert_eq!(place_of(war, "Gaza").map(|p| p.0), Some("PS".to_string()));
 }
