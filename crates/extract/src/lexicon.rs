@@ -797,6 +797,27 @@ pub const SEQUEL_CUES: &[&str] = &[
 ];
 /// Words that say an event is recent when no date is given ("recently apprehended").
 pub const RECENCY_CUES: &[&str] = &["recently", "recent", "this week", "last week", "in recent days", "lately"];
+/// Verbs of what came of an event for the people behind it (trials, sentences, releases): a
+/// date a few words after one dates that ("released in June 1977", "sentenced to death on
+/// Wednesday"), not the event.
+pub const AFTERMATH_VERBS: &[&str] = &[
+    "released",
+    "freed",
+    "tried",
+    "sentenced",
+    "convicted",
+    "acquitted",
+    "pardoned",
+    "amnestied",
+    "paroled",
+    "extradited",
+    "deported",
+    "jailed",
+    "imprisoned",
+    "charged",
+    "indicted",
+    "guilty",
+];
 
 /// An automaton over `patterns`, ASCII case-insensitive, longest match first.
 pub fn automaton(patterns: &[&str]) -> AhoCorasick {

@@ -14,19 +14,24 @@
 //! 2. One raw frame per trigger; each argument mention of a sentence goes to the nearest trigger
 //!    of that sentence, under cue rules: a count is a death toll only next to a death word
 //!    ("killing two", "100 dead"), an actor is a perpetrator only with a claim, blame, agent
-//!    or subject cue, a place is not a location after "from" or "based in", a date after
-//!    "since" bounds something else. A plural trigger with several dates ("attacks in October
-//!    2022 and August 2023") becomes one frame per date.
+//!    or subject cue, a place is not a location after "from" or "based in" (nor where people
+//!    "had lived"), a date after "since" bounds something else and one after a release or a
+//!    sentence ("freed in June 1977") dates that.
+//!    A plural trigger with several dates ("attacks in October 2022 and August 2023") becomes
+//!    one frame per date.
 //! 3. Status from cues before the trigger: foiled, planned/threatened ("planning to detonate"),
 //!    negated.
 //! 4. Within-article coreference: frames that share a place or date and agree in type merge
 //!    (and so do two nearby triggers of one sentence that share out its date and place: "gunmen
-//!    and suicide bombers attacked"); frames with neither (anaphoric "the attack") join the
-//!    article's main event when they agree with it. The main event is one the text does not set
-//!    as background ("on high alert since the attacks of 2015", "a previous bombing", a gunfight
-//!    "two days after the bombing", what came "days later", a trend "in recent years", an event
-//!    dated more than a year before the article), then the one mentioned most, counting the bare
-//!    mentions that can be it. Background events keep their own dates.
+//!    and suicide bombers attacked", and a definite mention later in a sentence, "the April 15
+//!    attack", with the event the sentence told of before it); frames with neither (anaphoric
+//!    "the attack") join the article's main event when they agree with it. The main event is
+//!    one the text does not set as background ("on high alert since the attacks of 2015", "a
+//!    previous bombing", a gunfight "two days after the bombing", what came "days later" or
+//!    "was later used", a trend "in recent years", an event dated more than a year before the
+//!    article), then the one mentioned most, counting the bare mentions that can be it; where
+//!    only background events have arguments, the kind the text names bare ("lost a leg in the
+//!    bombing"). Background events keep their own dates.
 //!
 //! Cost: automata are built once (`Extractor::builtin`); per article, one scan per mention
 //! kind and work linear in mentions × triggers within a sentence.
@@ -284,8 +289,13 @@ impl Extractor {
                 let stext = sentence.span.slice(text);
                 let trend = find_any_word(stext, TREND_CUES).is_some()
                     || (t.sense.plural && find_any_word(stext, VAGUE_TIME_CUES).is_some());
-                // "shot an officer three days later": what followed the story's event
-                let sequel = find_any_word(stext, SEQUEL_CUES).is_some();
+                // "shot an officer three days later": what followed the story's event; so is
+                // what the trigger's clause sets "later" ("the pistol was later used in a
+                // shootout"), unless it is a later statement about it ("police later said the
+                // bombing ...")
+                let later = preceded_in_clause_by(text, t.span.start, &["later"], 120)
+                    .is_some_and(|at| find_any_word(&text[at..t.span.start], STATEMENT_VERBS).is_none());
+                let sequel = find_any_word(stext, SEQUEL_CUES).is_some() || later;
                 let background = !reference
                     && (preceded_in_clause_by(text, t.span.start, BACKGROUND_CUES, 120).is_some()
                         || last_words_any(before, 3, EARLIER_CUES)
@@ -294,6 +304,7 @@ impl Extractor {
                 RawFrame {
                     trigger: t.span,
                     reference,
+                    definite: is_definite(before),
                     background,
                     recalled: proceedings::recalls(stext),
                     sentence: si,
@@ -316,10 +327,17 @@ impl Extractor {
             })
             .collect();
 
-        // dates: each to its nearest trigger
+        // dates: each to its nearest trigger, but not one that dates what came of the event for
+        // its perpetrators ("tried for the bombing, as they were released in June 1977"); an
+        // arrest keeps the day of its own charges ("arrested and charged on Monday")
         for t in m.times.iter().filter(|t| within(t.span)) {
             if let TimeValue::Interval(interval) = t.value {
-                frames[nearest(t.span)].dates.push(Evidenced::read(interval, t.span, article));
+                let f = &mut frames[nearest(t.span)];
+                if f.event_type != EventType::Arrest && dates_an_aftermath(text, sentence.span.start, t.span, f.trigger)
+                {
+                    continue;
+                }
+                f.dates.push(Evidenced::read(interval, t.span, article));
             }
         }
         // places: each to its nearest trigger; the most specific one wins, and of two alike the
@@ -574,6 +592,8 @@ struct RawFrame {
     trigger: Span,
     /// The trigger refers back to an event ("before the attack"): arguments before it are not its own.
     reference: bool,
+    /// The trigger is a definite mention ("the attack", "the April 15 attack").
+    definite: bool,
     /// The text sets the event as background ("since the attacks of 2015", "a previous
     /// bombing", "a gunfight three days after the bombing"): it is not the main event while
     /// another one is not.
@@ -664,6 +684,23 @@ fn dates_a_statement(text: &str, span: Span) -> bool {
     false
 }
 
+/// Whether the date at `date` follows, within four words, a verb of what came of an event
+/// ("they were released in June 1977", "sentenced to death on Wednesday") with `trigger` not
+/// among those words ("convicted of the 2013 bombing" still dates the bombing).
+fn dates_an_aftermath(text: &str, from: usize, date: Span, trigger: Span) -> bool {
+    let before = &text[from..date.start];
+    let window = from + last_words_start(before, 4);
+    let verb = find_any_word(&text[window..date.start], AFTERMATH_VERBS).is_some();
+    // "convicted of the April 15, 2013, bombing": a date right before the trigger modifies it
+    let modifier = trigger.start >= date.end
+        && text[date.end..trigger.start]
+            .trim_matches(|c: char| c == ',' || c.is_whitespace())
+            .split_whitespace()
+            .count()
+            <= 1;
+    verb && !modifier && !(window <= trigger.start && trigger.end <= date.start)
+}
+
 /// Whether dates form one coordinated list ("in October 2022 and August 2023", "in 2017, 2019
 /// and 2022"): only "and", "or" and commas between them. Dates scattered over a sentence ("the
 /// Easter Sunday bombings, whose toll rose on Wednesday") date different things.
@@ -716,7 +753,11 @@ fn struck_by(text: &str, span: Span, triggers: &[&Trigger]) -> Option<usize> {
 fn describes_a_person(text: &str, span: Span) -> bool {
     let before = last_words(&text[..span.start], 2);
     // "rebels who were in Havana for peace talks", "Dzhokhar and his brother"
-    let stay: Vec<String> = last_words(&text[..span.start], 4).split(' ').map(str::to_string).collect();
+    // ("brothers who had lived in the United States for a decade")
+    let mut stay: Vec<String> = last_words(&text[..span.start], 5).split(' ').map(str::to_string).collect();
+    if stay.last().is_some_and(|w| w == "the") {
+        stay.pop();
+    }
     let stayed = stay.len() >= 3
         && matches!(stay[stay.len() - 1].as_str(), "in" | "at")
         && stay[..stay.len() - 1].iter().any(|w| w == "who")
@@ -1349,7 +1390,16 @@ fn linked(c: &RawFrame, f: &RawFrame) -> bool {
     let both_dated = c.date().is_some() && f.date().is_some();
     let both_placed = c.place.is_some() && f.place.is_some();
     let complementary = near_in_sentence(c, f) && !f.reference && !both_dated && !both_placed;
-    place || date || complementary
+    // "the parents of the two bombing suspects in Boston ... before the April 15 attack": a
+    // definite mention later in the sentence refers back to its event, however far
+    let back_reference = c.sentence == f.sentence
+        && f.definite
+        && f.trigger.start > c.trigger.end
+        && !f.reference
+        && !f.background
+        && !both_dated
+        && !both_placed;
+    place || date || complementary || back_reference
 }
 
 fn merge(into: &mut RawFrame, f: RawFrame) {
@@ -1398,6 +1448,14 @@ fn merge(into: &mut RawFrame, f: RawFrame) {
     parties::merge(into, f.attributions, f.nationalities);
 }
 
+/// Whether the words before a trigger make it definite: "the" right before it, or before at
+/// most three names and numbers ("the April 15 attack", "the Boston Marathon bombing").
+fn is_definite(before: &str) -> bool {
+    let words: Vec<&str> = before.split_whitespace().rev().take(4).collect();
+    let Some(the) = words.iter().position(|w| w.eq_ignore_ascii_case("the")) else { return false };
+    words[..the].iter().all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+}
+
 /// Whether two triggers stand close together in one sentence (a long run-on "sentence" of an
 /// unpunctuated text is many).
 fn near_in_sentence(c: &RawFrame, f: &RawFrame) -> bool {
@@ -1407,6 +1465,25 @@ fn near_in_sentence(c: &RawFrame, f: &RawFrame) -> bool {
         c.trigger.start.saturating_sub(f.trigger.end)
     };
     c.sentence == f.sentence && gap <= 80
+}
+
+/// Of bare mentions, the one that names the story's event when no event with arguments can:
+/// one that happened, is not set as background and names a kind of attack (not "the attack",
+/// not an arrest, nor the kind of `other`, the background event that followed it), the kind
+/// mentioned most, its first mention.
+fn bare_main(bare: &[RawFrame], other: Option<EventType>) -> Option<usize> {
+    let candidate = |f: &RawFrame| {
+        f.status == EventStatus::Happened
+            && !f.background
+            && !matches!(f.event_type, EventType::Unknown | EventType::Arrest)
+            && other.is_none_or(|t| t != f.event_type)
+    };
+    let mentions = |t: EventType| bare.iter().filter(|f| candidate(f) && f.event_type == t).count();
+    bare.iter()
+        .enumerate()
+        .filter(|(_, f)| candidate(f))
+        .max_by_key(|(j, f)| (mentions(f.event_type), std::cmp::Reverse(*j)))
+        .map(|(j, _)| j)
 }
 
 /// Within-article coreference: merges raw frames into one frame per event and marks the main one.
@@ -1460,12 +1537,28 @@ fn corefer(article: &Article, raw: Vec<RawFrame>, pending: parties::Pending) -> 
         };
         2 * n + bare.iter().filter(|f| agrees(c, f)).map(weight).sum::<usize>()
     };
-    let main = clusters
+    let mut main = clusters
         .iter()
         .enumerate()
         .filter(|(_, (c, _))| c.status == EventStatus::Happened)
         .max_by_key(|(i, (c, n))| (!(c.background || long_before(c)), salience(c, *n), std::cmp::Reverse(*i)))
         .map(|(i, _)| i);
+    // "found guilty of a shooting three days later ... lost a leg in the bombing": where the
+    // only events told with arguments are set as background, the story's own event is the one
+    // it names bare, of another kind than what followed it
+    // (an event long before the article, or one of no kind, is still the one its bare mentions
+    // name; and where every event told with arguments is not known to have happened, nothing is)
+    let unsettled = match main {
+        Some(i) => clusters[i].0.background && clusters[i].0.event_type != EventType::Unknown,
+        None => clusters.is_empty(),
+    };
+    let mut bare = bare;
+    if unsettled {
+        if let Some(j) = bare_main(&bare, main.map(|i| clusters[i].0.event_type)) {
+            clusters.push((bare.remove(j), 1));
+            main = Some(clusters.len() - 1);
+        }
+    }
     let mut main_mentions = 0;
     for f in bare {
         let target = main.filter(|&i| agrees(&clusters[i].0, &f)).or_else(|| {

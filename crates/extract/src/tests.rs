@@ -780,15 +780,26 @@ fn bare_mentions_of_its_kind_make_an_event_the_main_one() {
 
 #[test]
 fn two_triggers_of_a_sentence_share_its_date_and_place() {
-    let a = article(
-        Some("2019-03-05"),
+    let one_event = |published: &str, text: &str| {
+        let all = Extractor::builtin().frames(&article(Some(published), text));
+        let frames = happened(&all);
+        assert_eq!(frames.len(), 1, "{frames:#?}");
+        frames[0].clone()
+    };
+    let f = one_event(
+        "2019-03-05",
         "On 1 March 2019, gunmen and suicide bombers attacked an army base in Helmand, Afghanistan.",
     );
-    let all = Extractor::builtin().frames(&a);
-    let frames = happened(&all);
-    assert_eq!(frames.len(), 1, "{frames:#?}");
-    assert_eq!(frames[0].date.as_ref().map(|d| d.value), Some(DateInterval::day(day("2019-03-01"))));
-    assert_eq!(frames[0].country.as_ref().map(|c| c.value.as_str()), Some("AF"));
+    assert_eq!(f.date.as_ref().map(|d| d.value), Some(DateInterval::day(day("2019-03-01"))));
+    assert_eq!(f.country.as_ref().map(|c| c.value.as_str()), Some("AF"));
+    // however far apart, when the later one is a definite mention ("the April 3 attack") that
+    // refers back to the event the sentence told of
+    let f = one_event(
+        "2013-05-20",
+        "Police questioned the relatives of the two Leeds bombing suspects at length about where the pair had travelled in the weeks before the April 3 attack.",
+    );
+    assert_eq!(f.place.as_ref().map(|p| p.value.name.as_str()), Some("Leeds"));
+    assert_eq!(f.date.as_ref().map(|d| d.value), Some(DateInterval::day(day("2013-04-03"))));
 }
 
 #[test]
@@ -914,12 +925,19 @@ fn an_attack_of_no_kind_told_again_does_not_outweigh_the_bombing_it_names() {
 
 #[test]
 fn what_happened_days_later_is_not_the_main_event() {
-    let a = article(
-        Some("2019-05-26"),
-        "Gunmen attacked a police post in Leeds three days later.\nA bomb exploded at the station in York on Friday, killing four.",
-    );
-    let frames = Extractor::builtin().frames(&a);
-    assert_eq!(main_frame(&frames).place.as_ref().map(|p| p.value.name.as_str()), Some("York"), "{frames:#?}");
+    let main_place = |text: &str| {
+        let frames = Extractor::builtin().frames(&article(Some("2019-05-26"), text));
+        main_frame(&frames).place.as_ref().map(|p| p.value.name.clone())
+    };
+    let text = "Gunmen attacked a police post in Leeds three days later.\nA bomb exploded at the station in York on Friday, killing four.";
+    assert_eq!(main_place(text).as_deref(), Some("York"));
+    // nor is what the trigger's clause sets "later"
+    let text =
+        "The rifle was later used in a gunfight with police in York.\nA bomb exploded at a market in Leeds on Friday.";
+    assert_eq!(main_place(text).as_deref(), Some("Leeds"));
+    // but a later statement about an event does not make the event a sequel
+    let text = "Police later said a bomb had exploded at a market in Leeds on Friday.\nA gunman opened fire on a bus in York on Saturday.";
+    assert_eq!(main_place(text).as_deref(), Some("Leeds"));
 }
 
 /// The frames of a one-line article published on 2024-03-10.
@@ -1047,4 +1065,38 @@ fn an_attack_told_of_through_its_trial_or_anniversary_is_recalled_news_of_it_is_
     let text = "A bomb exploded at a market in Lahore, killing four people, police said.";
     let frames = ex.frames(&article(Some("2016-05-04"), text));
     assert!(frames.iter().all(|f| !f.recalled), "{frames:?}");
+}
+
+#[test]
+fn a_bombing_named_bare_is_the_main_event_over_the_shooting_that_followed_it() {
+    for text in [
+        "The jury also convicted him of the fatal shooting of a guard in York two days later.\nA nurse who lost her sight in the bombing spoke at the hearing.",
+        // a half that names its event only bare has it as main
+        "Survivors of the bombing met the mayor on the steps of the hall.",
+    ] {
+        let frames = frames_of(text);
+        assert_eq!(main_frame(&frames).event_type, EventType::Bombing, "{frames:#?}");
+    }
+    // "the attack" alone names no kind
+    let frames = frames_of("Survivors of the attack met the mayor on the steps of the hall.");
+    assert!(frames.iter().all(|f| !f.main), "{frames:#?}");
+}
+
+#[test]
+fn a_release_or_a_sentence_does_not_date_the_bombing_its_people_were_tried_for() {
+    let frames = frames_of("The two women were never tried for the cafe bombing, as they were freed in June 1977.");
+    assert!(!frames.is_empty() && frames.iter().all(|f| f.date.is_none()), "{frames:#?}");
+    let frames = frames_of("He was sentenced to death on Wednesday for the bombing of the station.");
+    assert!(!frames.is_empty() && frames.iter().all(|f| f.date.is_none()), "{frames:#?}");
+    // a date that modifies the trigger still dates it
+    let frames = frames_of("He was convicted of the April 15, 2013, bombing of the station.");
+    let d = main_frame(&frames).date.as_ref().expect("the bombing's day").value;
+    assert_eq!((d.start, d.end), (day("2013-04-15"), day("2013-04-15")));
+}
+
+#[test]
+fn where_the_attackers_had_lived_is_not_the_events_place() {
+    let frames =
+        frames_of("Two brothers who had lived in the Netherlands for a decade carried the bombs in backpacks.");
+    assert!(!frames.is_empty() && place_names(&frames).is_empty(), "{frames:#?}");
 }
