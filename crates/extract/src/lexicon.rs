@@ -758,6 +758,9 @@ pub const OFFICE_NOUNS: &[&str] = &[
     "citizens",
     "nationals",
 ];
+/// Nouns of sources and members that, besides the speaker nouns, head a speaker's phrase ("a
+/// second source in Ghazni said", "a council member in Herat said").
+pub const SOURCE_NOUNS: &[&str] = &["source", "sources", "member", "members", "ambassador", "envoy", "diplomat"];
 /// Verbs of being, living and staying that, after "who", say where people were rather than
 /// where the event was ("rebels who were in Havana for peace talks").
 pub const STAY_VERBS: &[&str] = &[

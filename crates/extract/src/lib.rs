@@ -15,8 +15,9 @@
 //!    of that sentence, under cue rules: a count is a death toll only next to a death word
 //!    ("killing two", "100 dead"), an actor is a perpetrator only with a claim, blame, agent
 //!    or subject cue, a place is not a location after "from" or "based in" (nor where people
-//!    "had lived"), a date after "since" bounds something else and one after a release or a
-//!    sentence ("freed in June 1977") dates that.
+//!    "had lived" or a speaker sits: "said an official in the ministry in Kabul"), a date after
+//!    "since" bounds something else and one after a release or a sentence ("freed in June
+//!    1977") dates that.
 //!    A plural trigger with several dates ("attacks in October 2022 and August 2023") becomes
 //!    one frame per date.
 //! 3. Status from cues before the trigger: foiled, planned/threatened ("planning to detonate"),
@@ -347,7 +348,10 @@ impl Extractor {
             if p.place.kind == PlaceKind::Country && modifies_trigger(text, p.span, triggers) {
                 continue;
             }
-            if describes_a_person(text, p.span) || speaks_for(text, &p.place, p.span) {
+            if describes_a_person(text, p.span)
+                || speaks_for(text, &p.place, p.span)
+                || in_speakers_phrase(text, sentence.span.start, p.span, triggers)
+            {
                 continue;
             }
             let f = &mut frames[nearest(p.span)];
@@ -778,6 +782,45 @@ fn describes_a_person(text: &str, span: Span) -> bool {
         || stayed
         || after.starts_with("and his ")
         || after.starts_with("and her ")
+}
+
+/// Whether a place stands in the phrase of a speaker, set by "in" or "at" after a speaker
+/// noun a few words back, with the statement verb right after the place ("an official in Kabul
+/// said") or before the speaker ("said a senior official in the defense ministry in Kabul"):
+/// where the speaker sits. An event told between them keeps the place ("an official said a
+/// bomb exploded in Kabul").
+fn in_speakers_phrase(text: &str, floor: usize, span: Span, triggers: &[&Trigger]) -> bool {
+    if !matches!(prev_word(text, span.start).as_str(), "in" | "at") {
+        return false;
+    }
+    let before = &text[floor..span.start];
+    let from = floor + last_words_start(before, 10);
+    let phrase = &text[from..span.start];
+    let marks = [',', ';', '"', '“', '”', '(', ')'];
+    let clause_from =
+        from + phrase.rfind(marks).map_or(0, |i| i + phrase[i..].chars().next().map_or(1, char::len_utf8));
+    let clause = &text[clause_from..span.start];
+    let last = |cues: &[&str]| find_last_word(clause, cues).map(|(at, _)| at);
+    let Some(at) = last(SPEAKER_NOUNS).max(last(SOURCE_NOUNS)) else { return false };
+    let noun = clause_from + at;
+    if triggers.iter().any(|t| t.span.start >= noun && t.span.end <= span.start) {
+        return false;
+    }
+    let said_after = STATEMENT_VERBS.contains(&next_word(text, span.end).as_str());
+    // the attribution closes the sentence: "officials said Taliban forces in Helmand attacked a
+    // post" has its event after the place
+    let said_before = find_any_word(&text[clause_from..noun], &["said", "says", "told", "according to"]).is_some()
+        && !triggers.iter().any(|t| t.span.start >= span.end);
+    said_after || said_before
+}
+
+/// The last whole-word occurrence in `s` of one of `cues`.
+fn find_last_word(s: &str, cues: &[&str]) -> Option<(usize, usize)> {
+    let lower = s.to_ascii_lowercase();
+    cues.iter()
+        .flat_map(|c| lower.match_indices(c).map(move |(i, _)| (i, i + c.len())))
+        .filter(|&(a, b)| is_word_at(&lower, Span::new(a, b)))
+        .max()
 }
 
 /// Whether a place name stands for an institution that speaks or acts ("the White House said",
