@@ -9,8 +9,10 @@
 //! How it reads an article:
 //! 1. Mentions over the whole text, one pass each: triggers (an Aho–Corasick automaton over the
 //!    lexicon in `lexicon.rs`; a violent verb that names an attack only with an armed agent as
-//!    its subject, "gunmen killed four", is kept only with one: `agents.rs`), time expressions anchored on the article's date (or, when the
-//!    article has none, on the latest full date it states), quantities, places and actors.
+//!    its subject, "gunmen killed four", is kept only with one: `agents.rs`; a bomber named by
+//!    a place, "the Boston Marathon bomber", names the bombing there where the sentence tells of
+//!    it no other way), time expressions anchored on the article's date (or, when the article
+//!    has none, on the latest full date it states), quantities, places and actors.
 //! 2. One raw frame per trigger; each argument mention of a sentence goes to the nearest trigger
 //!    of that sentence, under cue rules: a count is a death toll only next to a death word
 //!    ("killing two", "100 dead"), an actor is a perpetrator only with a claim, blame, agent
@@ -117,7 +119,8 @@ impl Extractor {
         // most news reports no violence at all: without a trigger there is nothing to read
         // (the one automaton pass is all such an article costs)
         let triggers = self.find_triggers(&article.text);
-        if triggers.is_empty() {
+        // (a bomber named by a place is a trigger only once places are read)
+        if triggers.is_empty() && !article.text.as_bytes().windows(6).any(|w| w.eq_ignore_ascii_case(b"bomber")) {
             return Vec::new();
         }
         let m = self.scan(article, triggers);
@@ -194,6 +197,9 @@ impl Extractor {
                 .filter(|(span, _)| is_word_at(text, *span))
                 .collect()
         };
+        let mut triggers = triggers;
+        triggers.extend(bombers_named_by_place(text, &places, &triggers));
+        triggers.sort_by_key(|t| t.span.start);
         let weapons = words(&self.weapons).into_iter().map(|(s, i)| (s, WEAPON_WORDS[i].1)).collect();
         let targets = words(&self.targets).into_iter().map(|(s, i)| (s, TARGET_WORDS[i].1)).collect();
         Scan { reference, times, quantities, places, origins, actors, triggers, weapons, targets }
@@ -248,7 +254,7 @@ impl Extractor {
                     continue;
                 }
             }
-            out.push(Trigger { span, sense });
+            out.push(Trigger { span, sense, bomber: false });
         }
         out
     }
@@ -306,6 +312,7 @@ impl Extractor {
                     trigger: t.span,
                     reference,
                     definite: is_definite(before),
+                    bomber: t.bomber,
                     background,
                     recalled: proceedings::recalls(stext),
                     sentence: si,
@@ -333,7 +340,15 @@ impl Extractor {
         // arrest keeps the day of its own charges ("arrested and charged on Monday")
         for t in m.times.iter().filter(|t| within(t.span)) {
             if let TimeValue::Interval(interval) = t.value {
-                let f = &mut frames[nearest(t.span)];
+                let i = nearest(t.span);
+                // "the Boston Marathon bomber rose to his feet Wednesday": his day, not the
+                // bombing's (while "the April 15 bomber" is dated by its own modifier)
+                let modifies =
+                    |tr: &Trigger| tr.span.start >= t.span.end && text[t.span.end..tr.span.start].trim().is_empty();
+                if triggers[i].bomber && !modifies(triggers[i]) {
+                    continue;
+                }
+                let f = &mut frames[i];
                 if f.event_type != EventType::Arrest && dates_an_aftermath(text, sentence.span.start, t.span, f.trigger)
                 {
                     continue;
@@ -440,14 +455,15 @@ impl Extractor {
         }
         forces::attach(article, m, sentence.span, triggers, &mut frames);
         parties::attach_in_sentence(article, m, sentence.span, triggers, &mut frames);
-        // weapons: each named one to its nearest trigger; else what the trigger itself says
+        // weapons: each named one to its nearest trigger; else what the trigger itself says (a
+        // bomber, a person, says none)
         for (span, weapon) in m.weapons.iter().filter(|(s, _)| within(*s)) {
             let f = &mut frames[nearest(*span)];
             if f.weapon.is_none() && f.event_type != EventType::Arrest {
                 f.weapon = Some(Evidenced::read(*weapon, *span, article));
             }
         }
-        for f in frames.iter_mut().filter(|f| f.weapon.is_none() && f.event_type != EventType::Arrest) {
+        for f in frames.iter_mut().filter(|f| f.weapon.is_none() && f.event_type != EventType::Arrest && !f.bomber) {
             if let Some(w) = weapon_of_trigger(f.trigger.slice(text), f.event_type) {
                 f.weapon = Some(Evidenced::read(w, f.trigger, article));
             }
@@ -570,6 +586,41 @@ impl Extractor {
     }
 }
 
+/// "the Boston Marathon bomber", "the Manchester bombers": a bomber named by the place of the
+/// bombing (past at most one name of what was struck) tells of that bombing.
+fn bombers_named_by_place(text: &str, places: &[PlaceMatch], triggers: &[Trigger]) -> Vec<Trigger> {
+    // the word that starts after `at` past spaces only
+    let word_after = |at: usize| {
+        let start = at + (text[at..].len() - text[at..].trim_start_matches(' ').len());
+        let end = text[start..].find(|c: char| !c.is_alphanumeric()).map_or(text.len(), |i| start + i);
+        Span::new(start, end)
+    };
+    let mut out = Vec::new();
+    for p in places {
+        let mut word = word_after(p.span.end);
+        if word.slice(text).starts_with(char::is_uppercase) && !word.slice(text).eq_ignore_ascii_case("bomber") {
+            word = word_after(word.end);
+        }
+        let plural = match word.slice(text).to_lowercase().as_str() {
+            "bomber" => false,
+            "bombers" => true,
+            _ => continue,
+        };
+        // "the New York bomber pleaded not guilty to charges that he set off a device in
+        // September": a sentence that tells of the bombing itself has its trigger
+        let (from, to) = sentence_bounds(text, word);
+        if triggers.iter().any(|t| {
+            let bombing = t.sense.event_type == EventType::Bombing && from <= t.span.start && t.span.end <= to;
+            bombing || (t.span.start < word.end && word.start < t.span.end)
+        }) {
+            continue;
+        }
+        let sense = TriggerSense { event_type: EventType::Bombing, suicide: false, plural, verbal: false };
+        out.push(Trigger { span: word, sense, bomber: true });
+    }
+    out
+}
+
 /// Mentions of one article.
 struct Scan {
     reference: Option<NaiveDate>,
@@ -588,6 +639,9 @@ struct Scan {
 struct Trigger {
     span: Span,
     sense: TriggerSense,
+    /// A bomber named by the place of the bombing ("the Boston Marathon bomber"): it names a
+    /// person, so what the sentence dates is what that person did, not the bombing.
+    bomber: bool,
 }
 
 /// One trigger's frame before within-article coreference.
@@ -598,6 +652,8 @@ struct RawFrame {
     reference: bool,
     /// The trigger is a definite mention ("the attack", "the April 15 attack").
     definite: bool,
+    /// The trigger is a bomber named by the bombing's place ("the New York bomber").
+    bomber: bool,
     /// The text sets the event as background ("since the attacks of 2015", "a previous
     /// bombing", "a gunfight three days after the bombing"): it is not the main event while
     /// another one is not.

@@ -1110,3 +1110,20 @@ fn where_the_attackers_had_lived_or_a_speaker_sits_is_not_the_events_place() {
     let frames = frames_of("Officials said Taliban forces in Helmand attacked a checkpoint with rockets.");
     assert_eq!(place_names(&frames), vec!["Helmand"], "{frames:#?}");
 }
+
+#[test]
+fn a_bomber_named_by_a_place_tells_of_the_bombing_there() {
+    // the day of what the bomber did is not the bombing's
+    let frames = frames_of("The Leeds Marathon bomber rose to his feet in court on Wednesday and apologized.");
+    let f = main_frame(&frames);
+    assert_eq!((f.event_type, f.date.is_none(), f.weapon.is_none()), (EventType::Bombing, true, true), "{frames:#?}");
+    assert_eq!(place_names(&frames), vec!["Leeds"]);
+    // a sentence that tells of the bombing itself names it once, with the bomber's place and
+    // the device as its weapon
+    let text = "The accused Madrid bomber, Ali Khan, denied charges that he set off an explosive device in September.";
+    let all = frames_of(text);
+    let frames = happened(&all);
+    assert_eq!(frames.len(), 1, "{frames:#?}");
+    assert_eq!(frames[0].place.as_ref().map(|p| p.value.name.as_str()), Some("Madrid"));
+    assert_eq!(frames[0].weapon.as_ref().map(|w| w.span.slice(text)), Some("explosive device"));
+}
