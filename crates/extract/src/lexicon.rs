@@ -430,6 +430,19 @@ pub const ATTACKER_NOUNS: &[&str] = &[
 pub const NOT_LOCATION_BEFORE: &[&str] =
     &["from", "based in", "born in", "native of", "citizen of", "national of", "headquartered in", "exiled to"];
 
+/// Verbs of bringing the dead and injured somewhere: a place a few words after one ("taken to
+/// hospitals in Kabul", "airlifted to Karachi") is where they were brought, not the scene.
+pub const TAKEN_TO_CUES: &[&str] = &[
+    "taken to",
+    "transported to",
+    "transferred to",
+    "rushed to",
+    "evacuated to",
+    "airlifted to",
+    "flown to",
+    "moved to",
+];
+
 /// Phrases saying an actor claimed the event; the claiming actor is the subject before them.
 pub const CLAIM_CUES: &[&str] = &[
     "claimed responsibility",

@@ -17,11 +17,10 @@
 //!    of that sentence, under cue rules: a count is a death toll only next to a death word
 //!    ("killing two", "100 dead"), an actor is a perpetrator only with a claim, blame, agent
 //!    or subject cue, a place is not a location after "from" or "based in" (nor where people
-//!    "had lived" or a speaker sits: "said an official in the ministry in Kabul"), a date after
-//!    "since" bounds something else and one after a release or a sentence ("freed in June
-//!    1977") dates that.
-//!    A plural trigger with several dates ("attacks in October 2022 and August 2023") becomes
-//!    one frame per date.
+//!    "had lived", the wounded were "taken to" or a speaker sits: "said an official in the
+//!    ministry in Kabul"), a date after "since" bounds something else and one after a release
+//!    or a sentence ("freed in June 1977") dates that. A plural trigger with several dates
+//!    ("attacks in October 2022 and August 2023") becomes one frame per date.
 //! 3. Status from cues before the trigger: foiled, planned/threatened ("planning to detonate"),
 //!    negated.
 //! 4. Within-article coreference: frames that share a place or date and agree in type merge
@@ -188,6 +187,8 @@ impl Extractor {
             .into_iter()
             .filter(|p| p.role == PlaceRole::Location)
             .filter(|p| !ends_with_any(&text[..p.span.start], NOT_LOCATION_BEFORE))
+            // "the injured were taken to hospitals in Kabul": where victims were brought
+            .filter(|p| !last_words_any(&text[..p.span.start], 4, TAKEN_TO_CUES))
             .collect();
         let actors = self.actors.find_actors(text);
         let words = |automaton: &AhoCorasick| -> Vec<(Span, usize)> {
@@ -506,11 +507,16 @@ impl Extractor {
             }
         }
         // recency: "recently apprehended" with no date is within a month before the reference
+        // (but a cue that is itself a date, "last week, fighters set off a car bomb", is that
+        // date, given to its nearest trigger)
         if let Some(reference) = m.reference {
             let stext = &text[sentence.span.start..sentence.span.end];
             for f in frames.iter_mut().filter(|f| f.dates.is_empty()) {
                 if let Some(pos) = find_any_word(stext, RECENCY_CUES) {
                     let span = Span::new(sentence.span.start + pos.0, sentence.span.start + pos.1);
+                    if m.times.iter().any(|t| t.span.start < span.end && span.start < t.span.end) {
+                        continue;
+                    }
                     let interval = DateInterval {
                         start: reference - Duration::days(30),
                         end: reference,
@@ -1483,7 +1489,11 @@ fn agrees(c: &RawFrame, f: &RawFrame) -> bool {
 fn linked(c: &RawFrame, f: &RawFrame) -> bool {
     let place = matches!((&c.place, &f.place), (Some(a), Some(b)) if a.value.kind != PlaceKind::Country
         && (same_place(&a.value, &b.value) || annalist_model::site_in_city(&a.value, &b.value)));
-    let date = matches!((c.date(), f.date()), (Some(a), Some(b)) if a.value.days() <= 31 && b.value.days() <= 31 && a.value.overlaps(&b.value, 1));
+    // a day's slack joins reports of one day that differ by one ("late on Monday", "on
+    // Tuesday"), not a day to the week before it ("on Monday" and "last week")
+    let slack = |a: &DateInterval, b: &DateInterval| i64::from(a.days() == 1 && b.days() == 1);
+    let date = matches!((c.date(), f.date()), (Some(a), Some(b)) if a.value.days() <= 31 && b.value.days() <= 31
+        && a.value.overlaps(&b.value, slack(&a.value, &b.value)));
     // "on 1 March gunmen and suicide bombers attacked a camp in Helmand": two nearby triggers of
     // one sentence that share out its date and its place name one event
     let both_dated = c.date().is_some() && f.date().is_some();

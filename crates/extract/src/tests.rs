@@ -1127,3 +1127,25 @@ fn a_bomber_named_by_a_place_tells_of_the_bombing_there() {
     assert_eq!(frames[0].place.as_ref().map(|p| p.value.name.as_str()), Some("Madrid"));
     assert_eq!(frames[0].weapon.as_ref().map(|w| w.span.slice(text)), Some("explosive device"));
 }
+
+#[test]
+fn where_the_wounded_were_taken_is_not_the_scene() {
+    let frames = frames_of("A car bomb exploded at a checkpoint, and the wounded were taken to hospitals in Kabul.");
+    assert!(!frames.is_empty() && place_names(&frames).is_empty(), "{frames:#?}");
+}
+
+#[test]
+fn an_event_of_last_week_is_not_the_one_of_monday() {
+    // (published on a Tuesday: Monday is the day after last week ends)
+    let frames_on = |text: &str| Extractor::builtin().frames(&article(Some("2020-01-07"), text));
+    let frames = frames_on(
+        "Gunmen stormed a police post in Helmand on Monday.\nLast week, militants set off a bomb at a compound.",
+    );
+    assert_eq!(happened(&frames).len(), 2, "{frames:#?}");
+    // nor does "last week", a date of its own, make the car bomb of its sentence a recent one
+    // that Monday's event could be
+    let frames = frames_on(
+        "Gunmen stormed a police post in Helmand on Monday.\nLast week, fighters set off a car bomb outside a compound in Kabul.",
+    );
+    assert_eq!(main_frame(&frames).place.as_ref().map(|p| p.value.name.as_str()), Some("Helmand"), "{frames:#?}");
+}
