@@ -399,6 +399,8 @@ const LOCAL_NOUNS: &[&str] = &[
     "bomber",
     "court",
     "prison",
+    "street",
+    "streets",
 ];
 /// Words after a place's name that make the two an event held or done there ("Boston
 /// Marathon", "Oklahoma City bombing"): with them even a name that is also a word or a given
@@ -1007,13 +1009,17 @@ impl Gazetteer {
                 && toks[j].joined
                 && EVENT_NOUNS.contains(&word(j).as_str())
                 && !sentence_start(text, toks, i);
+            // "to the Boston street", "a Boston hospital": inside a sentence, a capitalised
+            // name before a lower-case noun of a town's streets, people or services is the town
+            // ("Most residents" opens its sentence and stays a word)
+            let names_local = modifies && !toks[j].capital && !sentence_start(text, toks, i);
             // "Wisconsin-Madison": a division's name joined by a hyphen places the town after it.
             let after_division = prev.is_some_and(|p| {
                 hyphen_only(gap(p, i)) && (0..3.min(p + 1)).any(|back| self.is_place_word(text, &toks[p - back..=p]))
             });
             if single && self.common.contains(&c.key) {
                 let big = heaviest >= 1.0e6 && !sentence_start(text, toks, i);
-                if !(cue_before(i) || followed_by_place || big || names_event || after_division) {
+                if !(cue_before(i) || followed_by_place || big || names_event || names_local || after_division) {
                     continue;
                 }
             }

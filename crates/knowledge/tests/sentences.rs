@@ -454,3 +454,12 @@ fn a_town_s_name_once_a_person_s_stays_the_person_alone() {
     let court = "A Paranaque court sentenced five men. Judge Suarez of the Paranaque Regional Trial Court spoke.";
     assert!(places(court).iter().any(|p| p.0 == "Paranaque"), "{:?}", places(court));
 }
+
+#[test]
+fn a_name_that_is_also_a_word_before_a_towns_noun_inside_a_sentence_is_the_town() {
+    let p = places("They carried the bombs to the Boston street near the finish line.");
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert_eq!((p[0].0.as_str(), p[0].1.as_str()), ("Boston", "US"));
+    // at a sentence's start the word stays a word
+    assert!(places("Most residents fled the town.").is_empty());
+}
