@@ -463,3 +463,9 @@ fn a_name_that_is_also_a_word_before_a_towns_noun_inside_a_sentence_is_the_town(
     // at a sentence's start the word stays a word
     assert!(places("Most residents fled the town.").is_empty());
 }
+
+#[test]
+fn the_irish_party_is_no_german_town() {
+    assert!(places("Sinn Féin said the bombing was wrong.").is_empty());
+    assert!(places("a Sinn Fein councillor in Belfast").iter().all(|p| p.0 == "Belfast"));
+}
