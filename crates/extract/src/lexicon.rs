@@ -799,6 +799,75 @@ pub const MODIFIED_PEOPLE: &[&str] = &[
 /// Periods that make what a sentence tells a trend ("a hallmark of militant groups in recent
 /// years"), not one event.
 pub const TREND_CUES: &[&str] = &["in recent years", "in recent months", "in recent weeks", "over the years"];
+/// Words that make a sentence tell of a pattern of attacks, not of one of them ("multiple
+/// bombs detonated at once have been a hallmark of militant groups", "a tactic used by the
+/// Taliban").
+pub const PATTERN_CUES: &[&str] = &[
+    "a hallmark of",
+    "the hallmark of",
+    "hallmarks of",
+    "a trademark of",
+    "the trademark of",
+    "a tactic used by",
+    "a tactic favoured by",
+    "a tactic favored by",
+    "a tactic of",
+    "a common tactic",
+    "a favoured tactic",
+    "a favored tactic",
+];
+/// Words of a phrase that tells what someone is charged with or suspected of ("Abaaoud, who
+/// is suspected of organising the attacks, died in a raid on Wednesday"): an event named inside
+/// it is told apart from the clause around it, whose date and place are not its own.
+pub const CHARGE_CUES: &[&str] = &[
+    "suspected of",
+    "accused of",
+    "charged with",
+    "charged over",
+    "charged in",
+    "convicted of",
+    "wanted for",
+    "wanted over",
+    "blamed for",
+    "jailed for",
+    "believed to have",
+    "thought to have",
+];
+/// Verbs of getting things ("bought remote-control car devices from a shop in Malden"): the
+/// place and day of a purchase are not those of the bombing the things were for.
+pub const PURCHASE_VERBS: &[&str] = &[
+    "bought",
+    "buys",
+    "buy",
+    "buying",
+    "purchased",
+    "purchases",
+    "purchase",
+    "purchasing",
+    "borrowed",
+    "borrows",
+    "rented",
+    "rents",
+    "ordered",
+    "orders",
+    "acquired",
+    "acquires",
+];
+/// Verbs of what things are for when made into or used with a bomb ("needed to remotely trigger
+/// the bombs", "used to carry the bombs").
+pub const PREPARATION_VERBS: &[&str] = &[
+    "trigger",
+    "detonate",
+    "carry",
+    "make",
+    "build",
+    "assemble",
+    "power",
+    "hide",
+    "transport",
+    "construct",
+    "fashion",
+];
 /// Words that set what a sentence tells after the story's event ("three days later", "the
 /// following day").
 pub const SEQUEL_CUES: &[&str] = &[

@@ -19,8 +19,14 @@
 //!    or subject cue, a place is not a location after "from" or "based in" (nor where people
 //!    "had lived", the wounded were "taken to" or a speaker sits: "said an official in the
 //!    ministry in Kabul"), a date after "since" bounds something else and one after a release
-//!    or a sentence ("freed in June 1977") dates that. A plural trigger with several dates
-//!    ("attacks in October 2022 and August 2023") becomes one frame per date.
+//!    or a sentence ("freed in June 1977") dates that. An event named in a phrase of what
+//!    someone is charged with ("Abaaoud, suspected of organising the attacks, died in a raid in
+//!    Saint-Denis on Wednesday") takes no date or place from the clause around it, nor does what
+//!    a purchase was for from the purchase ("bought timers in Leeds to detonate the bombs"). A
+//!    plural trigger with several dates ("attacks in October 2022 and August 2023") becomes one
+//!    frame per date; a sentence that tells of a pattern through plural triggers alone
+//!    ("multiple bombs have been a hallmark of militants in recent years") makes no frame it
+//!    does not date by a time of its own.
 //! 3. Status from cues before the trigger: foiled, planned/threatened ("planning to detonate"),
 //!    negated.
 //! 4. Within-article coreference: frames that share a place or date and agree in type merge
@@ -30,10 +36,12 @@
 //!    "the attack") join the article's main event when they agree with it. The main event is
 //!    one the text does not set as background ("on high alert since the attacks of 2015", "a
 //!    previous bombing", a gunfight "two days after the bombing", what came "days later" or
-//!    "was later used", a trend "in recent years", an event dated more than a year before the
-//!    article), then the one mentioned most, counting the bare mentions that can be it; where
-//!    only background events have arguments, the kind the text names bare ("lost a leg in the
-//!    bombing"). Background events keep their own dates.
+//!    "was later used", a trend "in recent years", what the story's event "came hours after",
+//!    an event dated more than a year before the article), then the one mentioned most,
+//!    counting the bare mentions that can be it; where only background events have arguments,
+//!    the one another is set after ("the attack came hours after another bomb"), else the kind
+//!    the text names bare ("lost a leg in the bombing"). Background events keep their own
+//!    dates.
 //!
 //! Cost: automata are built once (`Extractor::builtin`); per article, one scan per mention
 //! kind and work linear in mentions × triggers within a sentence.
@@ -296,6 +304,7 @@ impl Extractor {
                 // "attacks have risen in recent months": a trend, not one event
                 let stext = sentence.span.slice(text);
                 let trend = find_any_word(stext, TREND_CUES).is_some()
+                    || find_any_word(stext, PATTERN_CUES).is_some()
                     || (t.sense.plural && find_any_word(stext, VAGUE_TIME_CUES).is_some());
                 // "shot an officer three days later": what followed the story's event; so is
                 // what the trigger's clause sets "later" ("the pistol was later used in a
@@ -306,12 +315,18 @@ impl Extractor {
                 let sequel = find_any_word(stext, SEQUEL_CUES).is_some() || later;
                 let background = !reference
                     && (preceded_in_clause_by(text, t.span.start, BACKGROUND_CUES, 120).is_some()
+                        || set_after(
+                            &text[clause_start(text, sentence.span.start, t.span.start)..t.span.start],
+                            false,
+                        )
                         || last_words_any(before, 3, EARLIER_CUES)
                         || trend
                         || sequel);
                 RawFrame {
                     trigger: t.span,
                     reference,
+                    purpose: serves_a_purchase(before),
+                    anchor: set_after(&text[t.span.end..sentence.span.end], true),
                     definite: is_definite(before),
                     bomber: t.bomber,
                     background,
@@ -498,8 +513,21 @@ impl Extractor {
                 f.background = true;
             }
         }
-        // a trigger that refers back keeps only what follows it
-        for f in frames.iter_mut().filter(|f| f.reference) {
+        // "Abaaoud, suspected of organising the attacks, died in a raid in Saint-Denis on
+        // Wednesday": an event named in what someone is charged with takes no date or place
+        // from the clause around that phrase
+        for f in frames.iter_mut() {
+            if let Some(phrase) = charge_phrase(text, sentence.span, f.trigger) {
+                f.dates.retain(|d| phrase.contains(d.span));
+                if f.place.as_ref().is_some_and(|p| !phrase.contains(p.span)) {
+                    f.place = None;
+                }
+            }
+        }
+        // a trigger that refers back keeps only what follows it; so does one that a purchase
+        // was for ("bought a remote control in Malden to trigger the bombs": the shop's town
+        // and day are the purchase's)
+        for f in frames.iter_mut().filter(|f| f.reference || f.purpose) {
             let after = f.trigger.end;
             f.dates.retain(|d| d.span.start >= after);
             if f.place.as_ref().is_some_and(|p| p.span.start < after) {
@@ -559,6 +587,20 @@ impl Extractor {
                     }
                 }
             }
+        }
+        // "multiple homemade bombs detonated at once have been a hallmark of militant groups in
+        // recent years from Iraq to Israel": a sentence that tells of a pattern through plural
+        // triggers alone names no one event; its period dates none, and what it does not date
+        // by a time of its own is no frame
+        let pattern = [TREND_CUES, PATTERN_CUES].iter().find_map(|cues| find_any_word(sentence.span.slice(text), cues));
+        let plural_only =
+            triggers.iter().any(|t| t.sense.plural) && triggers.iter().all(|t| t.sense.plural || t.sense.verbal);
+        if let (Some((start, end)), true) = (pattern, plural_only) {
+            let period = Span::new(sentence.span.start + start, sentence.span.start + end);
+            for f in frames.iter_mut() {
+                f.dates.retain(|d| !(d.span.start < period.end && period.start < d.span.end));
+            }
+            frames.retain(|f| !f.dates.is_empty());
         }
         // a plural trigger with several dates: one event per date, placed only by the places
         // that stand with the trigger and those dates ("attacks on the shrine in Shiraz in
@@ -656,6 +698,12 @@ struct RawFrame {
     trigger: Span,
     /// The trigger refers back to an event ("before the attack"): arguments before it are not its own.
     reference: bool,
+    /// The trigger is what a purchase was for ("bought backpacks in Watertown to carry the
+    /// bombs"): arguments before it are the purchase's.
+    purpose: bool,
+    /// The sentence sets another event after this one ("the attack came hours after another
+    /// bomb went off"): this is the story's own event.
+    anchor: bool,
     /// The trigger is a definite mention ("the attack", "the April 15 attack").
     definite: bool,
     /// The trigger is a bomber named by the bombing's place ("the New York bomber").
@@ -925,8 +973,9 @@ fn clause_start(text: &str, floor: usize, at: usize) -> usize {
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    match text[from..at].rfind([',', ';', '—', '–', '(', ')']) {
-        Some(i) => from + i + 1,
+    // past the whole bound (a dash is three bytes)
+    match text[from..at].char_indices().rfind(|(_, c)| matches!(c, ',' | ';' | '—' | '–' | '(' | ')')) {
+        Some((i, c)) => from + i + c.len_utf8(),
         None => from,
     }
 }
@@ -1557,6 +1606,54 @@ fn merge(into: &mut RawFrame, f: RawFrame) {
     parties::merge(into, f.attributions, f.nationalities);
 }
 
+/// Whether `s` holds "came ... after" ("came hours after", "comes days after"), which sets the
+/// event told before those words after the one told past them: in the words of a trigger's
+/// clause before it ("the attack came hours after another"), the trigger is the earlier event;
+/// with `opening`, the words must open `s`, the words after a trigger ("the attack came hours
+/// after"), which make the trigger the later one, the story's.
+fn set_after(s: &str, opening: bool) -> bool {
+    let words: Vec<String> = s
+        .split(|c: char| !(is_word_char(c) || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let verb = words.iter().position(|w| matches!(w.as_str(), "came" | "comes" | "come"));
+    verb.filter(|&at| !opening || at == 0).is_some_and(|at| {
+        // at most three words of time between ("came just two hours after")
+        words[at + 1..].iter().take(4).position(|w| w == "after").is_some()
+    })
+}
+
+/// "bought remote-control devices in Malden, which prosecutors say are needed to remotely
+/// trigger the bombs", "buys two backpacks that were used to carry the bombs", "bought timers
+/// to detonate them": the words before a trigger name a purchase, and the trigger is what the
+/// things bought were for (or the verb of it).
+fn serves_a_purchase(before: &str) -> bool {
+    if find_any_word(before, PURCHASE_VERBS).is_none() {
+        return false;
+    }
+    let words: Vec<String> = last_words(before, 5).split(' ').map(str::to_string).collect();
+    // "to" right before the trigger, or past one adverb, makes the trigger the purpose's verb
+    words.iter().rposition(|w| w == "to").is_some_and(|to| {
+        words.len() - to <= 2 || words[to + 1..].iter().any(|w| PREPARATION_VERBS.contains(&w.as_str()))
+    })
+}
+
+/// The phrase that tells what someone is charged with or suspected of, from its cue to the
+/// end of its clause, where it holds `trigger` and the sentence sets it off on both sides
+/// ("Abaaoud, a Belgian who is suspected of organising the attacks, was among those who
+/// died"); none where the trigger's clause has no such cue or runs on to the sentence's end
+/// ("indicted two men accused of carrying out the bombing at a shrine": the sentence is about
+/// the bombing throughout).
+fn charge_phrase(text: &str, sentence: Span, trigger: Span) -> Option<Span> {
+    const BOUNDS: [char; 6] = [',', ';', '—', '–', '(', ')'];
+    let before = &text[sentence.start..trigger.start];
+    let from = sentence.start + before.rfind(BOUNDS)?;
+    let (cue, _) = find_any_word(&text[from..trigger.start], CHARGE_CUES)?;
+    let end = trigger.end + text[trigger.end..sentence.end].find(BOUNDS)?;
+    Some(Span::new(from + cue, end))
+}
+
 /// Whether the words before a trigger make it definite: "the" right before it, or before at
 /// most three names and numbers ("the April 15 attack", "the Boston Marathon bombing").
 fn is_definite(before: &str) -> bool {
@@ -1581,17 +1678,20 @@ fn near_in_sentence(c: &RawFrame, f: &RawFrame) -> bool {
 /// not an arrest, nor the kind of `other`, the background event that followed it), the kind
 /// mentioned most, its first mention.
 fn bare_main(bare: &[RawFrame], other: Option<EventType>) -> Option<usize> {
+    // the event another is set after ("the attack came hours after another bomb went off") is
+    // the story's, of whatever kind it is named
     let candidate = |f: &RawFrame| {
         f.status == EventStatus::Happened
             && !f.background
-            && !matches!(f.event_type, EventType::Unknown | EventType::Arrest)
-            && other.is_none_or(|t| t != f.event_type)
+            && (f.anchor
+                || (!matches!(f.event_type, EventType::Unknown | EventType::Arrest)
+                    && other.is_none_or(|t| t != f.event_type)))
     };
     let mentions = |t: EventType| bare.iter().filter(|f| candidate(f) && f.event_type == t).count();
     bare.iter()
         .enumerate()
         .filter(|(_, f)| candidate(f))
-        .max_by_key(|(j, f)| (mentions(f.event_type), std::cmp::Reverse(*j)))
+        .max_by_key(|(j, f)| (f.anchor, mentions(f.event_type), std::cmp::Reverse(*j)))
         .map(|(j, _)| j)
 }
 

@@ -1149,3 +1149,66 @@ fn an_event_of_last_week_is_not_the_one_of_monday() {
     );
     assert_eq!(main_frame(&frames).place.as_ref().map(|p| p.value.name.as_str()), Some("Helmand"), "{frames:#?}");
 }
+
+#[test]
+fn a_sentence_about_a_pattern_of_attacks_makes_no_event() {
+    // plural bombs in a sentence about what militants have done for years: no one event, and
+    // no place (the dateline's city, a country in the list) or period to date one by
+    each_reads(
+        &[
+            "CAIRO — Car bombs set off within minutes of each other have been a hallmark of insurgents in recent years from Somalia to Syria.",
+            "Suicide bombings are a tactic used by the group across the Sahel.",
+        ],
+        |frames| frames.is_empty(),
+    );
+    // while one event told beside a trend keeps its frame
+    let frames = frames_of("A car bomb killed 12 people in Kabul on Monday, as attacks have risen in recent months.");
+    assert_eq!(place_names(&happened(&frames).into_iter().cloned().collect::<Vec<_>>()), vec!["Kabul"], "{frames:#?}");
+}
+
+#[test]
+fn an_event_someone_is_charged_with_takes_nothing_from_the_clause_around_it() {
+    // the operation's day and town are not those of the bombings he is suspected of planning
+    let frames = frames_of(
+        "Police said that Karim Said, a mechanic who is suspected of planning the bombings, was among those who died during a police operation in Lyon on Tuesday.",
+    );
+    assert!(!frames.is_empty() && frames.iter().all(|f| f.date.is_none() && f.place.is_none()), "{frames:#?}");
+    // what the phrase itself says of the event is still its own
+    let text = "Ali Khan, who is accused of the bombing in Madrid on 3 May, appeared in court in London on Friday.";
+    let frames = frames_of(text);
+    assert_eq!(place_names(&frames), vec!["Madrid"], "{frames:#?}");
+    assert_eq!(frames[0].date.as_ref().map(|d| d.span.slice(text)), Some("3 May"));
+}
+
+#[test]
+fn the_event_another_is_set_after_is_the_story_s_own() {
+    // "another bomb" that the story's attack came hours after is the earlier event, not the
+    // story's, though it is the only one told with a place
+    let frames = frames_of(
+        "Ahmed Noor pleaded not guilty on Monday.\nThe attack came hours after another bomb planted by the same man went off beside a race in Trenton.",
+    );
+    let main = main_frame(&frames);
+    assert!(main.place.is_none(), "{frames:#?}");
+    // without "another", "came two days after" is what sets the bomb before the story's event
+    let frames = frames_of("The shooting came two days after a bomb went off at a market in Trenton.");
+    assert_eq!(main_frame(&frames).event_type, EventType::ArmedAssault, "{frames:#?}");
+}
+
+/// Checks `ok` on the frames of each text.
+fn each_reads(texts: &[&str], ok: impl Fn(&[EventFrame]) -> bool) {
+    for text in texts {
+        let frames = frames_of(text);
+        assert!(ok(&frames), "{text}: {frames:#?}");
+    }
+}
+
+#[test]
+fn the_shop_where_bomb_parts_were_bought_is_not_the_bombing_s_place() {
+    each_reads(
+        &[
+            "On 2 March, Omar bought three kitchen timers from a hardware store in Leeds, which investigators say were needed to detonate the bombs.",
+            "He buys two rucksacks at a supermarket in Bradford that were used to carry the bombs.",
+        ],
+        |frames| !frames.is_empty() && frames.iter().all(|f| f.date.is_none() && f.place.is_none()),
+    );
+}
