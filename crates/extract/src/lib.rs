@@ -351,6 +351,17 @@ impl Extractor {
             })
             .collect();
 
+        // "another bomb went off beside a race in Trenton, though that blast hurt no one": a
+        // trigger after "that" or "this" names the event its sentence told of before it, set
+        // as background or not as that one is
+        let told: Vec<(usize, bool)> = frames.iter().map(|f| (f.trigger.start, f.background)).collect();
+        for f in frames.iter_mut() {
+            if matches!(prev_word(text, f.trigger.start).as_str(), "that" | "this") {
+                if let Some(&(_, background)) = told.iter().rev().find(|(at, _)| *at < f.trigger.start) {
+                    f.background = background;
+                }
+            }
+        }
         // dates: each to its nearest trigger, but not one that dates what came of the event for
         // its perpetrators ("tried for the bombing, as they were released in June 1977"); an
         // arrest keeps the day of its own charges ("arrested and charged on Monday")
@@ -1676,7 +1687,8 @@ fn near_in_sentence(c: &RawFrame, f: &RawFrame) -> bool {
 /// Of bare mentions, the one that names the story's event when no event with arguments can:
 /// one that happened, is not set as background and names a kind of attack (not "the attack",
 /// not an arrest, nor the kind of `other`, the background event that followed it), the kind
-/// mentioned most, its first mention.
+/// mentioned most, its first mention; before all, one that another is set after, however it
+/// is named.
 fn bare_main(bare: &[RawFrame], other: Option<EventType>) -> Option<usize> {
     // the event another is set after ("the attack came hours after another bomb went off") is
     // the story's, of whatever kind it is named

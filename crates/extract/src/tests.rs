@@ -1189,6 +1189,11 @@ fn the_event_another_is_set_after_is_the_story_s_own() {
     );
     let main = main_frame(&frames);
     assert!(main.place.is_none(), "{frames:#?}");
+    // nor is it the story's where "that blast" names it again, though the place is nearer that
+    let frames = frames_of(
+        "Ahmed Noor pleaded not guilty on Monday.\nThe attack came hours after another bomb planted by the same man went off beside a race in Trenton, though that blast hurt no one.",
+    );
+    assert!(main_frame(&frames).place.is_none(), "{frames:#?}");
     // without "another", "came two days after" is what sets the bomb before the story's event
     let frames = frames_of("The shooting came two days after a bomb went off at a market in Trenton.");
     assert_eq!(main_frame(&frames).event_type, EventType::ArmedAssault, "{frames:#?}");
