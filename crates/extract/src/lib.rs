@@ -330,7 +330,7 @@ impl Extractor {
                     definite: is_definite(before),
                     bomber: t.bomber,
                     background,
-                    recalled: proceedings::recalls(stext),
+                    recalled: proceedings::recalls(stext, t.span.start - sentence.span.start),
                     sentence: si,
                     paragraph: sentence.paragraph,
                     event_type,

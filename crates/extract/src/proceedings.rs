@@ -6,9 +6,9 @@
 
 use crate::find_any_word;
 
-/// Words of court proceedings and commemorations that come after an event, often long after.
-/// "charged" and "arrested" are left out: police charge and arrest within days of an attack,
-/// in the same reports that tell of it.
+/// Words of court proceedings that come after an event, often long after: the sentence is about
+/// them wherever its event is named. "charged" and "arrested" are left out: police charge and
+/// arrest within days of an attack, in the same reports that tell of it.
 const PROCEEDING_CUES: &[&str] = &[
     "pleaded",
     "pleads",
@@ -29,12 +29,30 @@ const PROCEEDING_CUES: &[&str] = &[
     "acquitted",
     "acquittal",
     "testified",
-    "anniversary",
-    "commemorated",
-    "commemoration",
 ];
 
-/// Whether `sentence` tells of an event through proceedings or a commemoration that came after it.
-pub(crate) fn recalls(sentence: &str) -> bool {
-    find_any_word(sentence, PROCEEDING_CUES).is_some()
+/// Words of remembrance: they recall the event only when it is what they are of ("the fifth
+/// anniversary of the bombing"), not when the event struck them ("a bomb hit a procession
+/// marking the anniversary of a general's death").
+const MEMORIAL_CUES: &[&str] = &["anniversary", "commemorating", "commemoration", "commemorated", "memorial"];
+
+/// How far after a remembrance word its event's trigger may stand ("the tenth anniversary of the
+/// Madrid train bombings").
+const MEMORIAL_REACH: usize = 40;
+
+/// Whether `sentence`, whose event trigger starts `trigger` bytes into it, tells of that event
+/// through proceedings or a remembrance that came after it.
+pub(crate) fn recalls(sentence: &str, trigger: usize) -> bool {
+    if find_any_word(sentence, PROCEEDING_CUES).is_some() {
+        return true;
+    }
+    let before = &sentence[..trigger.min(sentence.len())];
+    let from = before.char_indices().map(|(i, _)| i).find(|&i| before.len() - i <= MEMORIAL_REACH).unwrap_or(0);
+    let near = &before[from..];
+    // "the anniversary of the bombing": the trigger is what the remembrance is of ("on the
+    // anniversary of his death, a bomb exploded" is news of the bomb)
+    find_any_word(near, MEMORIAL_CUES).is_some_and(|(_, end)| {
+        let between = &near[end..];
+        between.trim_start().starts_with("of ") && !between.contains([',', ';'])
+    })
 }
