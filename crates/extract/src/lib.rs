@@ -273,6 +273,13 @@ impl Extractor {
         let sentence = article.sentences[si];
         let within = |s: Span| sentence.span.contains(s);
         let nearest = |s: Span| nearest_trigger(triggers, s);
+        // what the sentence as a whole says, read once for all its triggers: a trend or a
+        // pattern ("attacks have risen in recent months"), a vague time, a sequel, court words
+        let stext = sentence.span.slice(text);
+        let pattern = [TREND_CUES, PATTERN_CUES].iter().find_map(|cues| find_any_word(stext, cues));
+        let vague_time = find_any_word(stext, VAGUE_TIME_CUES).is_some();
+        let sequel_cue = find_any_word(stext, SEQUEL_CUES).is_some();
+        let in_court = proceedings::tells_of_proceedings(stext);
         let mut frames: Vec<RawFrame> = triggers
             .iter()
             .map(|t| {
@@ -302,17 +309,14 @@ impl Extractor {
                 // "on high alert since the group launched attacks", "a previous bombing": an
                 // event the story recalls, not the one it reports
                 // "attacks have risen in recent months": a trend, not one event
-                let stext = sentence.span.slice(text);
-                let trend = find_any_word(stext, TREND_CUES).is_some()
-                    || find_any_word(stext, PATTERN_CUES).is_some()
-                    || (t.sense.plural && find_any_word(stext, VAGUE_TIME_CUES).is_some());
+                let trend = pattern.is_some() || (t.sense.plural && vague_time);
                 // "shot an officer three days later": what followed the story's event; so is
                 // what the trigger's clause sets "later" ("the pistol was later used in a
                 // shootout"), unless it is a later statement about it ("police later said the
                 // bombing ...")
                 let later = preceded_in_clause_by(text, t.span.start, &["later"], 120)
                     .is_some_and(|at| find_any_word(&text[at..t.span.start], STATEMENT_VERBS).is_none());
-                let sequel = find_any_word(stext, SEQUEL_CUES).is_some() || later;
+                let sequel = sequel_cue || later;
                 let background = !reference
                     && (preceded_in_clause_by(text, t.span.start, BACKGROUND_CUES, 120).is_some()
                         || set_after(
@@ -330,7 +334,7 @@ impl Extractor {
                     definite: is_definite(before),
                     bomber: t.bomber,
                     background,
-                    recalled: proceedings::recalls(stext, t.span.start - sentence.span.start),
+                    recalled: in_court || proceedings::remembers(stext, t.span.start - sentence.span.start),
                     sentence: si,
                     paragraph: sentence.paragraph,
                     event_type,
@@ -603,7 +607,6 @@ impl Extractor {
         // recent years from Iraq to Israel": a sentence that tells of a pattern through plural
         // triggers alone names no one event; its period dates none, and what it does not date
         // by a time of its own is no frame
-        let pattern = [TREND_CUES, PATTERN_CUES].iter().find_map(|cues| find_any_word(sentence.span.slice(text), cues));
         let plural_only =
             triggers.iter().any(|t| t.sense.plural) && triggers.iter().all(|t| t.sense.plural || t.sense.verbal);
         if let (Some((start, end)), true) = (pattern, plural_only) {

@@ -40,12 +40,14 @@ const MEMORIAL_CUES: &[&str] = &["anniversary", "commemorating", "commemoration"
 /// Madrid train bombings").
 const MEMORIAL_REACH: usize = 40;
 
-/// Whether `sentence`, whose event trigger starts `trigger` bytes into it, tells of that event
-/// through proceedings or a remembrance that came after it.
-pub(crate) fn recalls(sentence: &str, trigger: usize) -> bool {
-    if find_any_word(sentence, PROCEEDING_CUES).is_some() {
-        return true;
-    }
+/// Whether `sentence` tells of court proceedings, which are about whatever event it names.
+pub(crate) fn tells_of_proceedings(sentence: &str) -> bool {
+    find_any_word(sentence, PROCEEDING_CUES).is_some()
+}
+
+/// Whether `sentence`, whose event trigger starts `trigger` bytes into it, remembers that event
+/// ("the fifth anniversary of the bombing").
+pub(crate) fn remembers(sentence: &str, trigger: usize) -> bool {
     let before = &sentence[..trigger.min(sentence.len())];
     let from = before.char_indices().map(|(i, _)| i).find(|&i| before.len() - i <= MEMORIAL_REACH).unwrap_or(0);
     let near = &before[from..];

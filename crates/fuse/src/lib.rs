@@ -508,7 +508,9 @@ impl<'a> Cluster<'a> {
         if !self.event_type.can_name_one_event_with(other.event_type) {
             return false;
         }
-        let country = |c: &Cluster| c.country.clone().or_else(|| c.inferred_country.clone());
+        fn country<'c>(c: &'c Cluster) -> Option<&'c str> {
+            c.country.as_deref().or(c.inferred_country.as_deref())
+        }
         if let (Some(a), Some(b)) = (country(self), country(other)) {
             if a != b {
                 return false;
