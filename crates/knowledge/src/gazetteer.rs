@@ -191,6 +191,7 @@ const COUNTRIES: &str = include_str!("../data/countries.tsv");
 const COUNTRY_EXTRA: &str = include_str!("../data/country_extra.tsv");
 const US_STATES: &str = include_str!("../data/us_states.tsv");
 const US_COUNTIES: &str = include_str!("../data/us_counties.tsv");
+const TOWNS: &str = include_str!("../data/towns.tsv");
 const REGIONS: &str = include_str!("../data/regions.tsv");
 const SITES: &str = include_str!("../data/sites.tsv");
 const ABBREVIATIONS: &str = include_str!("../data/abbreviations.tsv");
@@ -526,8 +527,11 @@ impl Gazetteer {
         };
         g.load_countries(COUNTRIES, COUNTRY_EXTRA);
         g.load_cities(cities);
-        // Regions find their division codes through city names: seal once before, once after.
+        g.load_towns(TOWNS, false);
+        // Regions find their division codes through city names (and towns their other names'
+        // cities): seal once before, once after.
         g.index.seal();
+        g.load_towns(TOWNS, true);
         g.load_regions(REGIONS, US_STATES);
         g.load_sites(SITES);
         g.load_abbreviations(ABBREVIATIONS);
@@ -622,6 +626,39 @@ impl Gazetteer {
             self.add_name(f[0], id);
             for a in f[7].split('|').filter(|a| !a.is_empty()) {
                 self.add_key(a, Posting { entry: id, alternate: true, demonym: false, qualifier_only: false });
+            }
+        }
+    }
+
+    /// Towns the city list lacks (`towns.tsv`): with `renamed` false, the new towns, as cities;
+    /// with `renamed` true (once the index is sealed), the names of rows marked "=City", added
+    /// to that city of the list, which has the town under another name.
+    fn load_towns(&mut self, towns: &'static str, renamed: bool) {
+        // name, country, admin1, lat, lon, population, aliases (|), "=City" (optional)
+        for f in data_lines(towns) {
+            if f.len() < 7 {
+                continue;
+            }
+            let (Some(lat), Some(lon)) = (parse_f64(f[3]), parse_f64(f[4])) else { continue };
+            let aliases = f[6].split('|').filter(|a| !a.is_empty());
+            let id = match f.get(7).and_then(|c| c.trim().strip_prefix('=')) {
+                None if !renamed => self.push(Entry {
+                    name: f[0],
+                    country: f[1],
+                    kind: PlaceKind::City,
+                    lat,
+                    lon,
+                    weight: parse_f64(f[5]).unwrap_or(0.0).max(1.0),
+                    admin1: f[2],
+                }),
+                Some(city) if renamed => match self.city_entry(city, f[1]) {
+                    Some(id) => id,
+                    None => continue,
+                },
+                _ => continue,
+            };
+            for name in std::iter::once(f[0]).chain(aliases) {
+                self.add_name(name, id);
             }
         }
     }
@@ -1455,6 +1492,27 @@ mod tests {
             if let Some(city) = f.get(5).and_then(|a| a.trim().strip_prefix('@')) {
                 assert!(g.admin1_of_city(city, f[1]).is_some_and(|a| !a.is_empty()), "{}: @{city}", f[0]);
             }
+        }
+    }
+
+    #[test]
+    fn every_town_lies_in_a_known_region_and_every_renamed_one_is_its_city() {
+        let g = Gazetteer::builtin();
+        let region = |country: &str, admin1: &str| {
+            g.entries.iter().any(|e| e.kind == PlaceKind::Region && e.country == country && e.admin1 == admin1)
+        };
+        for f in data_lines(TOWNS) {
+            assert!(region(f[1], f[2]), "{}: no region of {} with admin1 {}", f[0], f[1], f[2]);
+            let (lat, lon) = (parse_f64(f[3]).unwrap_or(0.0), parse_f64(f[4]).unwrap_or(0.0));
+            let id = match f.get(7).and_then(|c| c.trim().strip_prefix('=')) {
+                Some(city) => g.city_entry(city, f[1]).unwrap_or_else(|| panic!("{}: no city {city}", f[0])),
+                None => g.city_entry(f[0], f[1]).unwrap_or_else(|| panic!("{}: not loaded", f[0])),
+            };
+            let e = &g.entries[id as usize];
+            assert_eq!(e.admin1, f[2], "{}", f[0]);
+            let d = km(lat, lon, e.lat, e.lon);
+            assert!(d < 5.0, "{} lies {d:.1} km from {}", f[0], e.name);
+            assert_eq!(g.city_entry(f[0], f[1]), Some(id), "{} names its own city", f[0]);
         }
     }
 

@@ -469,3 +469,38 @@ fn the_irish_party_is_no_german_town() {
     assert!(places("Sinn Féin said the bombing was wrong.").is_empty());
     assert!(places("a Sinn Fein councillor in Belfast").iter().all(|p| p.0 == "Belfast"));
 }
+
+#[test]
+fn maidan_shahr_is_the_capital_of_wardak_and_nests_in_its_province() {
+    let text = "President Ashraf Ghani's office in a statement said the enemies of the country had carried out \
+                an attack against NDS personnel in Maidan Shahr.";
+    let found = Gazetteer::builtin().find_places(text);
+    let town = found.iter().find(|m| m.span.slice(text) == "Maidan Shahr").expect("Maidan Shahr is found");
+    assert_eq!((town.place.country.as_str(), town.place.kind), ("AF", PlaceKind::City));
+    let province = "Police in Maidan Wardak province said the road was closed.";
+    let wardak = Gazetteer::builtin()
+        .find_places(province)
+        .into_iter()
+        .find(|m| m.span.slice(province) == "Maidan Wardak province")
+        .expect("the province is found");
+    assert_eq!((wardak.place.name.as_str(), wardak.place.kind), ("Wardak", PlaceKind::Region));
+    assert!(annalist_model::places_nested(&town.place, &wardak.place), "{:?} in {:?}", town.place, wardak.place);
+    // Other spellings; and the capitals of Kapisa and Nuristan nest in their provinces too.
+    for spelling in ["Maydan Shahr", "Meydan Shahr"] {
+        let text = format!("A car bomb exploded in {spelling} on Sunday.");
+        assert_eq!(
+            place_of(&text, spelling).map(|p| (p.0, p.1, p.2)),
+            Some(("AF".into(), PlaceKind::City, "Maidan Shahr".into()))
+        );
+    }
+    for (town, region) in
+        [("Mahmud-i-Raqi", "Kapisa"), ("Parun", "Nuristan"), ("Chaghcharan", "Ghor"), ("Sharana", "Paktika")]
+    {
+        let text = format!("Fighting in {town}, the capital of {region}, went on.");
+        let found = Gazetteer::builtin().find_places(&text);
+        let t = found.iter().find(|m| m.span.slice(&text) == town).unwrap_or_else(|| panic!("{town}: {found:?}"));
+        let r = found.iter().find(|m| m.span.slice(&text) == region).unwrap_or_else(|| panic!("{region}: {found:?}"));
+        assert_eq!((t.place.country.as_str(), t.place.kind), ("AF", PlaceKind::City), "{town}");
+        assert!(annalist_model::places_nested(&t.place, &r.place), "{town} in {region}: {:?} {:?}", t.place, r.place);
+    }
+}
