@@ -707,6 +707,9 @@ pub const TOLL_UPDATE_CUES: &[&str] = &["risen to", "rose to", "climbed to", "ju
 pub const AGE_CUES: &[&str] = &["aged", "age", "ages"];
 /// Words right before a trigger that make it point back to an event named elsewhere.
 pub const REFERENCE_CUES: &[&str] = &["before the", "after the", "since the", "following the", "ahead of the"];
+/// Words a few before a trigger that refers back that set its event within hours of what the
+/// sentence tells ("less than a half hour after the bombs went off", "moments after the blast").
+pub const SAME_DAY_CUES: &[&str] = &["minutes", "minute", "hour", "hours", "moments", "shortly", "soon", "immediately"];
 /// Words right before a trigger that negate it.
 pub const NEGATION_CUES: &[&str] = &["no", "not", "never", "without", "nor"];
 /// Words right before a trigger that say it was stopped before it happened.

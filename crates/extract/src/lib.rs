@@ -140,6 +140,7 @@ impl Extractor {
             raw.extend(self.sentence_frames(article, &m, si, &triggers));
         }
         inherit_from_context(article, &m, &mut raw);
+        date_by_timeline_headings(article, &m, &mut raw);
         let pending = parties::attach_untriggered(article, &m, &mut raw);
         corefer(article, raw, pending)
     }
@@ -542,10 +543,15 @@ impl Extractor {
         // a trigger that refers back keeps only what follows it; so does one that a purchase
         // was for ("bought a remote control in Malden to trigger the bombs": the shop's town
         // and day are the purchase's)
+        // and one in a clause that opens the sentence ("less than a half hour after the bombs
+        // went off, he was seen entering a shop in Cambridge") keeps only what its clause says:
+        // the rest of the sentence is about what came after
         for f in frames.iter_mut().filter(|f| f.reference || f.purpose) {
             let after = f.trigger.end;
-            f.dates.retain(|d| d.span.start >= after);
-            if f.place.as_ref().is_some_and(|p| p.span.start < after) {
+            let own_clause_end = opening_clause_end(text, sentence.span, f.trigger).filter(|_| f.reference);
+            let outside = |span: Span| span.start < after || own_clause_end.is_some_and(|end| span.start >= end);
+            f.dates.retain(|d| !outside(d.span));
+            if f.place.as_ref().is_some_and(|p| outside(p.span)) {
                 f.place = None;
             }
         }
@@ -1518,6 +1524,42 @@ fn inherit_from_context(article: &Article, m: &Scan, frames: &mut [RawFrame]) {
     }
 }
 
+/// A timeline ("April 14, 2013" / "Tamerlan buys two backpacks ..." / "April 15, 2013" / ...):
+/// where at least two paragraphs are each nothing but a date, an event told after one with no
+/// date of its own happened on that heading's date. Not an event set as background, nor one a
+/// sentence refers back to ("two days after the bombing, ..."), unless it sets it within hours
+/// ("less than a half hour after the bombs went off, he was seen ...").
+fn date_by_timeline_headings(article: &Article, m: &Scan, frames: &mut [RawFrame]) {
+    let text = &article.text;
+    let headings: Vec<(usize, &TimeExpression, DateInterval)> = article
+        .paragraphs
+        .iter()
+        .filter_map(|p| {
+            let own = p.slice(text).trim().trim_end_matches([':', '.', '-', '—', '–']).trim_end();
+            let t = m.times.iter().find(|t| p.contains(t.span) && t.span.slice(text) == own)?;
+            match t.value {
+                TimeValue::Interval(interval) if interval.days() <= 31 => Some((p.start, t, interval)),
+                _ => None,
+            }
+        })
+        .collect();
+    if headings.len() < 2 {
+        return;
+    }
+    for f in frames.iter_mut().filter(|f| f.dates.is_empty() && !f.background) {
+        if f.reference {
+            let sentence = article.sentences[f.sentence].span;
+            let before = &text[sentence.start..f.trigger.start];
+            if !last_words_any(before, 6, SAME_DAY_CUES) {
+                continue;
+            }
+        }
+        if let Some((_, t, interval)) = headings.iter().rev().find(|(start, _, _)| *start < f.trigger.start) {
+            f.dates.push(Evidenced::read(*interval, t.span, article));
+        }
+    }
+}
+
 fn same_place(a: &Place, b: &Place) -> bool {
     a.name.eq_ignore_ascii_case(&b.name) && a.country == b.country
 }
@@ -1668,12 +1710,36 @@ fn charge_phrase(text: &str, sentence: Span, trigger: Span) -> Option<Span> {
     Some(Span::new(from + cue, end))
 }
 
+/// Where the clause holding `trigger` ends, when that clause opens its sentence within a few
+/// words and a comma closes it ("Hours after the blast, police sealed the street": the comma
+/// after "blast"; not "he left just minutes before the blast occurred, during rush hour", where
+/// the trigger ends a clause about something else and what follows the comma is its time).
+fn opening_clause_end(text: &str, sentence: Span, trigger: Span) -> Option<usize> {
+    let before = &text[sentence.start..trigger.start];
+    if before.contains([',', ';', '—', '–']) || before.split_whitespace().count() > 8 {
+        return None;
+    }
+    text[trigger.end..sentence.end].find(',').map(|i| trigger.end + i)
+}
+
 /// Whether the words before a trigger make it definite: "the" right before it, or before at
 /// most three names and numbers ("the April 15 attack", "the Boston Marathon bombing").
 fn is_definite(before: &str) -> bool {
     let words: Vec<&str> = before.split_whitespace().rev().take(4).collect();
     let Some(the) = words.iter().position(|w| w.eq_ignore_ascii_case("the")) else { return false };
     words[..the].iter().all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+}
+
+/// Whether two frames give death tolls too far apart to be one event's (at least five more
+/// than three times the smaller: 126 and 8, not 12 and 8, which a revised toll can be).
+fn tolls_far_apart(c: &RawFrame, f: &RawFrame) -> bool {
+    match (&c.killed, &f.killed) {
+        (Some(a), Some(b)) => {
+            let (lo, hi) = (a.value.low.min(b.value.low), a.value.low.max(b.value.low));
+            hi >= 3 * lo + 5
+        }
+        _ => false,
+    }
 }
 
 /// Whether two triggers stand close together in one sentence (a long run-on "sentence" of an
@@ -1753,13 +1819,16 @@ fn corefer(article: &Article, raw: Vec<RawFrame>, pending: parties::Pending) -> 
         article.published.is_some_and(|day| c.date().is_some_and(|d| d.value.end + Duration::days(365) < day))
     };
     let salience = |c: &RawFrame, n: usize| {
-        // in halves: a "bombing" weighs one for a bombing, an "attack" half for any event it can be
+        // in halves: a "bombing" weighs one for a bombing, an "attack" half for any event it can
+        // be, and a "bombing" half for an event named only "an attack" (which it can be)
         let weight = |f: &RawFrame| match (f.event_type == c.event_type, f.event_type == EventType::Unknown) {
             (_, true) => 1,
             (true, false) => 2,
-            (false, false) => 0,
+            (false, false) => usize::from(c.event_type == EventType::Unknown),
         };
-        2 * n + bare.iter().filter(|f| agrees(c, f)).map(weight).sum::<usize>()
+        // (a mention with a toll far from the event's, "126 killed in the explosion" beside "a
+        // bombing left eight dead", is of another event)
+        2 * n + bare.iter().filter(|f| agrees(c, f) && !tolls_far_apart(c, f)).map(weight).sum::<usize>()
     };
     let mut main = clusters
         .iter()

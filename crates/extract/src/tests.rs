@@ -1223,3 +1223,51 @@ fn the_shop_where_bomb_parts_were_bought_is_not_the_bombing_s_place() {
         |frames| !frames.is_empty() && frames.iter().all(|f| f.date.is_none() && f.place.is_none()),
     );
 }
+
+#[test]
+fn an_event_referred_back_to_in_an_opening_clause_takes_no_place_from_the_rest_of_the_sentence() {
+    let a = article(
+        Some("2013-04-20"),
+        "Minutes after the bombs went off in Boston, the suspect was seen entering a shop in Cambridge.",
+    );
+    let frames = Extractor::builtin().frames(&a);
+    let places: Vec<&str> = frames.iter().filter_map(|f| f.place.as_ref()).map(|p| p.value.name.as_str()).collect();
+    assert!(places.contains(&"Boston") && !places.contains(&"Cambridge"), "{frames:?}");
+    let a = article(
+        Some("2013-04-20"),
+        "Minutes after the bombs went off, the suspect was seen entering a shop in Cambridge.",
+    );
+    let frames = Extractor::builtin().frames(&a);
+    assert!(frames.iter().all(|f| f.place.as_ref().is_none_or(|p| p.value.name != "Cambridge")), "{frames:?}");
+}
+
+#[test]
+fn a_timeline_dates_its_entries_by_the_heading_above_them() {
+    let text = "March 30, 2013\nThe brothers rented two handguns at a range.\nApril 15, 2013\nTwo bombs exploded near the finish line of the Boston Marathon, killing three.\nMinutes after the bombs went off, one brother was seen buying milk.";
+    let frames = Extractor::builtin().frames(&article(None, text));
+    let bombing = frames.iter().find(|f| f.event_type == EventType::Bombing).expect("a bombing");
+    let date = bombing.date.as_ref().expect("dated by its heading");
+    assert_eq!((date.value.start, date.value.end), (day("2013-04-15"), day("2013-04-15")), "{frames:?}");
+    // one date alone above a text is not a timeline (it may be the day of writing)
+    let text = "April 15, 2013\nTwo bombs exploded near the finish line of the Boston Marathon, killing three.";
+    let frames = Extractor::builtin().frames(&article(None, text));
+    assert!(frames.iter().all(|f| f.date.is_none()), "{frames:?}");
+}
+
+#[test]
+fn a_trigger_referred_back_to_late_in_its_clause_keeps_the_time_and_place_after_its_comma() {
+    let a = article(
+        Some("2015-08-20"),
+        "Camera footage showed the man left the shrine just minutes before the blast occurred, during rush hour as the area in central Bangkok was full of people.",
+    );
+    let frames = Extractor::builtin().frames(&a);
+    assert!(frames.iter().any(|f| f.place.as_ref().is_some_and(|p| p.value.name == "Bangkok")), "{frames:?}");
+}
+
+#[test]
+fn the_story_s_attack_is_main_over_a_dated_bombing_whose_toll_is_another_s() {
+    let text = "A defence official said 120 people were killed in the explosion at the training centre.\nThe governor's office said militants had carried out an attack on intelligence staff in Maidan Shahr.\nInsurgents later claimed the complex attack.\nOn Sunday, a suicide bombing in Logar province left eight policemen dead.";
+    let frames = Extractor::builtin().frames(&article(Some("2019-01-22"), text));
+    let main = frames.iter().find(|f| f.main).expect("a main event");
+    assert_eq!(main.place.as_ref().map(|p| p.value.name.as_str()), Some("Maidan Shahr"), "{frames:?}");
+}
