@@ -159,8 +159,17 @@ pub(crate) fn extract(text: &str, declared_title: Option<&str>) -> Extracted {
     let n = lines.len();
     let mut dropped = vec![false; n];
 
-    // metadata lines near the top or the bottom
+    // metadata lines near the top or the bottom; but where bare dates also head lines in
+    // between, the page is a timeline ("April 14, 2013" / what happened / "April 15, 2013" /
+    // ...) and its bare dates are headings of the body, whichever line they sit on
+    let metadata_zone = |i: usize| i < 8 || i + 3 >= n;
+    let bare_dates: Vec<usize> =
+        (0..n).filter(|&i| word_count(&lines[i]) <= 6 && dates::parse(&lines[i]).is_some()).collect();
+    let timeline = bare_dates.len() >= 2 && bare_dates.iter().any(|&i| !metadata_zone(i));
     for i in (0..n.min(8)).chain(n.saturating_sub(3)..n) {
+        if timeline && bare_dates.contains(&i) {
+            continue;
+        }
         if let Some(date) = date_line(&lines[i]) {
             found.published.get_or_insert(date);
             dropped[i] = true;
@@ -290,6 +299,21 @@ mod tests {
         assert_eq!(wire_agency("KABUL, Afghanistan (AP) — A suicide bomber struck").as_deref(), Some("AP"));
         assert_eq!(wire_agency("DUBAI, Jan 3 (Reuters) - Two explosions").as_deref(), Some("Reuters"));
         assert_eq!(wire_agency("The group (AP) said"), None);
+    }
+
+    #[test]
+    fn a_timeline_keeps_its_date_headings_while_a_page_date_goes() {
+        let timeline = "How the plot unfolded\nMarch 30, 2013\nThe two brothers rented handguns at a range in the north of the state and practised there for an hour.\nApril 8, 2013\nThe elder brother bought parts for remote controls at a hobby shop a few miles from the family home.\nApril 13, 2013\nThe elder brother bought ammunition at a store across the state line and sent money to his mother.\nApril 14, 2013\nThe younger brother opened a prepaid phone account under a false name, which he used the next day.\nApril 15, 2013\nTwo bombs went off near the finish line of the marathon, killing three people and wounding many more.\nLess than half an hour after the bombs went off, the younger brother was seen buying milk at a shop.\nApril 19, 2013\nThe younger brother was found hiding in a boat in a back yard after a day-long search of the town.\nMore on the story";
+        let found = extract(timeline, None);
+        for heading in ["April 8, 2013", "April 15, 2013", "April 19, 2013"] {
+            assert!(found.paragraphs.iter().any(|p| p == heading), "{heading}: {:?}", found.paragraphs);
+        }
+        assert_eq!(found.published, None);
+        // one date on a line of its own at the bottom is the page's
+        let page = "Police name the bomber\nPolice on Tuesday named the man who set off a bomb at a market in the city, killing four people.\nHe had been known to the security services for years, officials said at a news briefing.\nApril 19, 2013";
+        let found = extract(page, None);
+        assert_eq!(found.published.map(|d| d.to_string()).as_deref(), Some("2013-04-19"));
+        assert!(found.paragraphs.iter().all(|p| p != "April 19, 2013"), "{:?}", found.paragraphs);
     }
 
     #[test]

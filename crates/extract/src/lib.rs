@@ -1526,9 +1526,10 @@ fn inherit_from_context(article: &Article, m: &Scan, frames: &mut [RawFrame]) {
 
 /// A timeline ("April 14, 2013" / "Tamerlan buys two backpacks ..." / "April 15, 2013" / ...):
 /// where at least two paragraphs are each nothing but a date, an event told after one with no
-/// date of its own happened on that heading's date. Not an event set as background, nor one a
-/// sentence refers back to ("two days after the bombing, ..."), unless it sets it within hours
-/// ("less than a half hour after the bombs went off, he was seen ...").
+/// date of its own happened on that heading's date. Not an event set as background, nor one
+/// named as known ("recovered from the Watertown shootout scene"), nor one a sentence refers
+/// back to ("two days after the bombing, ..."), unless it sets it within hours ("less than a
+/// half hour after the bombs went off, he was seen ...").
 fn date_by_timeline_headings(article: &Article, m: &Scan, frames: &mut [RawFrame]) {
     let text = &article.text;
     let headings: Vec<(usize, &TimeExpression, DateInterval)> = article
@@ -1547,12 +1548,16 @@ fn date_by_timeline_headings(article: &Article, m: &Scan, frames: &mut [RawFrame
         return;
     }
     for f in frames.iter_mut().filter(|f| f.dates.is_empty() && !f.background) {
+        let sentence = article.sentences[f.sentence].span;
+        let before = &text[sentence.start..f.trigger.start];
         if f.reference {
-            let sentence = article.sentences[f.sentence].span;
-            let before = &text[sentence.start..f.trigger.start];
             if !last_words_any(before, 6, SAME_DAY_CUES) {
                 continue;
             }
+        } else if is_definite(before) {
+            // "a receipt recovered from the Watertown shootout scene": an event the entry names
+            // as known, not one it tells of
+            continue;
         }
         if let Some((_, t, interval)) = headings.iter().rev().find(|(start, _, _)| *start < f.trigger.start) {
             f.dates.push(Evidenced::read(*interval, t.span, article));

@@ -1248,6 +1248,11 @@ fn a_timeline_dates_its_entries_by_the_heading_above_them() {
     let bombing = frames.iter().find(|f| f.event_type == EventType::Bombing).expect("a bombing");
     let date = bombing.date.as_ref().expect("dated by its heading");
     assert_eq!((date.value.start, date.value.end), (day("2013-04-15"), day("2013-04-15")), "{frames:?}");
+    // an event an entry names as known is not dated by its heading
+    let text = "April 15, 2013\nTwo bombs exploded near the finish line of the Boston Marathon, killing three.\nApril 26, 2013\nAgents found a receipt for a gun recovered from the Watertown shootout scene.";
+    let frames = Extractor::builtin().frames(&article(None, text));
+    let shootout = frames.iter().find(|f| f.event_type == EventType::ArmedAssault).expect("a shootout");
+    assert!(shootout.date.is_none(), "{frames:?}");
     // one date alone above a text is not a timeline (it may be the day of writing)
     let text = "April 15, 2013\nTwo bombs exploded near the finish line of the Boston Marathon, killing three.";
     let frames = Extractor::builtin().frames(&article(None, text));
