@@ -797,6 +797,17 @@ fn dates_a_statement(text: &str, span: Span) -> bool {
     if STATEMENT_VERBS.contains(&next_word(text, span.end).as_str()) {
         return true;
     }
+    // "in 1981 Lidia Falcón published a denunciation which suggested that ... the attack": a
+    // date right before a named speaker or writer and their verb dates what they said or wrote
+    let mut words = text[span.end..].split_whitespace().take(5);
+    let named =
+        words.by_ref().take_while(|w| w.starts_with(char::is_uppercase) && !w.ends_with([',', '.', ';'])).count();
+    let verb = text[span.end..].split_whitespace().nth(named).map(|w| w.trim_end_matches([',', '.']).to_lowercase());
+    if (1..=3).contains(&named)
+        && verb.is_some_and(|v| STATEMENT_VERBS.contains(&v.as_str()) || matches!(v.as_str(), "published" | "wrote"))
+    {
+        return true;
+    }
     // "pleaded not guilty on Thursday": the plea's words may stand between
     let mut at = span.start;
     for _ in 0..5 {

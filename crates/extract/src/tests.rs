@@ -1276,3 +1276,17 @@ fn the_story_s_attack_is_main_over_a_dated_bombing_whose_toll_is_another_s() {
     let main = frames.iter().find(|f| f.main).expect("a main event");
     assert_eq!(main.place.as_ref().map(|p| p.value.name.as_str()), Some("Maidan Shahr"), "{frames:?}");
 }
+
+#[test]
+fn a_date_before_a_named_writer_and_their_verb_dates_what_they_wrote_not_the_attack_in_it() {
+    let a = article(
+        Some("2020-01-01"),
+        "In 1981 Lidia Falcon published a pamphlet which suggested that her role in the Rolando bombing had been large.",
+    );
+    let frames = Extractor::builtin().frames(&a);
+    assert!(frames.iter().all(|f| f.date.is_none()), "{frames:?}");
+    // while a date before a named group and what it did dates that
+    let a = article(Some("2020-01-01"), "In 1981 ETA gunmen attacked a barracks near Bilbao.");
+    let frames = Extractor::builtin().frames(&a);
+    assert!(frames.iter().any(|f| f.date.is_some()), "{frames:?}");
+}
