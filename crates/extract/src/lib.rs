@@ -799,10 +799,9 @@ fn dates_a_statement(text: &str, span: Span) -> bool {
     }
     // "in 1981 Lidia Falcón published a denunciation which suggested that ... the attack": a
     // date right before a named speaker or writer and their verb dates what they said or wrote
-    let mut words = text[span.end..].split_whitespace().take(5);
-    let named =
-        words.by_ref().take_while(|w| w.starts_with(char::is_uppercase) && !w.ends_with([',', '.', ';'])).count();
-    let verb = text[span.end..].split_whitespace().nth(named).map(|w| w.trim_end_matches([',', '.']).to_lowercase());
+    let words: Vec<&str> = text[span.end..].split_whitespace().take(5).collect();
+    let named = words.iter().take_while(|w| w.starts_with(char::is_uppercase) && !w.ends_with([',', '.', ';'])).count();
+    let verb = words.get(named).map(|w| w.trim_end_matches([',', '.']).to_lowercase());
     if (1..=3).contains(&named)
         && verb.is_some_and(|v| STATEMENT_VERBS.contains(&v.as_str()) || matches!(v.as_str(), "published" | "wrote"))
     {
@@ -1548,7 +1547,15 @@ fn date_by_timeline_headings(article: &Article, m: &Scan, frames: &mut [RawFrame
         .iter()
         .filter_map(|p| {
             let own = p.slice(text).trim().trim_end_matches([':', '.', '-', '—', '–']).trim_end();
-            let t = m.times.iter().find(|t| p.contains(t.span) && t.span.slice(text) == own)?;
+            // a heading is short; the times are in text order, so the paragraph's first is found
+            // by bisection, not by a scan of the article's times per paragraph
+            if own.len() > 40 {
+                return None;
+            }
+            let t = m.times.get(m.times.partition_point(|t| t.span.start < p.start))?;
+            if !p.contains(t.span) || t.span.slice(text) != own {
+                return None;
+            }
             match t.value {
                 TimeValue::Interval(interval) if interval.days() <= 31 => Some((p.start, t, interval)),
                 _ => None,
