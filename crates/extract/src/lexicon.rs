@@ -62,6 +62,10 @@ pub const TRIGGERS: &[(&str, TriggerSense)] = &[
     ("blew herself up", sense(Bombing, true, false, true)),
     ("blew themselves up", sense(Bombing, true, false, true)),
     ("bombed", sense(Bombing, false, false, true)),
+    // "the windows were blown out": a blast told by what it broke (see `senses::figurative`)
+    ("were blown out", sense(Bombing, false, false, false)),
+    ("was blown out", sense(Bombing, false, false, false)),
+    ("were blown in", sense(Bombing, false, false, false)),
     ("opened fire", sense(ArmedAssault, false, false, true)),
     ("open fire", sense(ArmedAssault, false, false, true)),
     ("shooting", sense(ArmedAssault, false, false, false)),

@@ -51,6 +51,7 @@ mod attackers;
 mod attribution;
 mod forces;
 mod lexicon;
+mod narrative;
 mod parties;
 mod proceedings;
 mod senses;
@@ -64,6 +65,7 @@ use annalist_model::{
 use annalist_normalize::{find_quantities, find_times, Quantity, TimeExpression, TimeKind, TimeOptions, TimeValue};
 use chrono::{Duration, NaiveDate};
 use lexicon::*;
+use narrative::RETROSPECTIVE_DAYS;
 use std::sync::OnceLock;
 
 /// The extractor with its automata and knowledge, built once and shared by all threads.
@@ -142,17 +144,18 @@ impl Extractor {
         inherit_from_context(article, &m, &mut raw);
         date_by_timeline_headings(article, &m, &mut raw);
         let pending = parties::attach_untriggered(article, &m, &mut raw);
-        corefer(article, raw, pending)
+        corefer(article, m.told_from, raw, pending)
     }
 
     fn scan(&self, article: &Article, triggers: Vec<Trigger>) -> Scan {
         let text = &article.text;
         let datelines = dateline_spans(article);
         let in_dateline = |s: Span| datelines.iter().any(|d| d.contains(s));
-        // The reference for relative dates: the article's date, else its dateline's, else the
-        // latest full date the text states.
-        let reference = article
-            .published
+        // The reference for relative dates: the day the article is told from (its date, or a
+        // retrospective's latest stated day), else its dateline's, else the latest full date
+        // the text states.
+        let told_from = narrative::told_from(article, &self.time_options);
+        let reference = told_from
             .or_else(|| {
                 find_times(text, None, &self.time_options).into_iter().find_map(|t| match t.value {
                     TimeValue::Interval(i) if in_dateline(t.span) && i.precision == DatePrecision::Day => Some(i.end),
@@ -212,7 +215,7 @@ impl Extractor {
         triggers.sort_by_key(|t| t.span.start);
         let weapons = words(&self.weapons).into_iter().map(|(s, i)| (s, WEAPON_WORDS[i].1)).collect();
         let targets = words(&self.targets).into_iter().map(|(s, i)| (s, TARGET_WORDS[i].1)).collect();
-        Scan { reference, times, quantities, places, origins, actors, triggers, weapons, targets }
+        Scan { reference, told_from, times, quantities, places, origins, actors, triggers, weapons, targets }
     }
 
     fn find_triggers(&self, text: &str) -> Vec<Trigger> {
@@ -692,6 +695,8 @@ fn bombers_named_by_place(text: &str, places: &[PlaceMatch], triggers: &[Trigger
 /// Mentions of one article.
 struct Scan {
     reference: Option<NaiveDate>,
+    /// The day a dated article is told from (`narrative::told_from`).
+    told_from: Option<NaiveDate>,
     times: Vec<TimeExpression>,
     quantities: Vec<Quantity>,
     places: Vec<PlaceMatch>,
@@ -1800,7 +1805,12 @@ fn bare_main(bare: &[RawFrame], other: Option<EventType>) -> Option<usize> {
 }
 
 /// Within-article coreference: merges raw frames into one frame per event and marks the main one.
-fn corefer(article: &Article, raw: Vec<RawFrame>, pending: parties::Pending) -> Vec<EventFrame> {
+fn corefer(
+    article: &Article,
+    told_from: Option<NaiveDate>,
+    raw: Vec<RawFrame>,
+    pending: parties::Pending,
+) -> Vec<EventFrame> {
     let mut clusters: Vec<(RawFrame, usize)> = Vec::new(); // (merged frame, mentions)
     let mut bare: Vec<RawFrame> = Vec::new();
     for f in raw {
@@ -1839,7 +1849,7 @@ fn corefer(article: &Article, raw: Vec<RawFrame>, pending: parties::Pending) -> 
     // the first
     // "wanted for the 2003 attack" in a report of an arrest
     let long_before = |c: &RawFrame| {
-        article.published.is_some_and(|day| c.date().is_some_and(|d| d.value.end + Duration::days(365) < day))
+        told_from.is_some_and(|day| c.date().is_some_and(|d| d.value.end + Duration::days(RETROSPECTIVE_DAYS) < day))
     };
     let salience = |c: &RawFrame, n: usize| {
         // in halves: a "bombing" weighs one for a bombing, an "attack" half for any event it can
@@ -1862,15 +1872,21 @@ fn corefer(article: &Article, raw: Vec<RawFrame>, pending: parties::Pending) -> 
     // "found guilty of a shooting three days later ... lost a leg in the bombing": where the
     // only events told with arguments are set as background, the story's own event is the one
     // it names bare, of another kind than what followed it
-    // (an event long before the article, or one of no kind, is still the one its bare mentions
-    // name; and where every event told with arguments is not known to have happened, nothing is)
+    // (an event long before the article is still the one its bare mentions name, and so is a
+    // background event of no kind, unless the bare mention comes first: "the windows were
+    // blown out", told before the text recalls "attacks across Paris", cannot refer back to
+    // them; where every event told with arguments is not known to have happened, nothing is)
     let unsettled = match main {
-        Some(i) => clusters[i].0.background && clusters[i].0.event_type != EventType::Unknown,
+        Some(i) => clusters[i].0.background,
         None => clusters.is_empty(),
     };
     let mut bare = bare;
     if unsettled {
-        if let Some(j) = bare_main(&bare, main.map(|i| clusters[i].0.event_type)) {
+        let typed_main = main.is_none_or(|i| clusters[i].0.event_type != EventType::Unknown);
+        let first_told = |j: usize| main.is_none_or(|i| bare[j].trigger.start < clusters[i].0.trigger.start);
+        if let Some(j) =
+            bare_main(&bare, main.map(|i| clusters[i].0.event_type)).filter(|&j| typed_main || first_told(j))
+        {
             clusters.push((bare.remove(j), 1));
             main = Some(clusters.len() - 1);
         }

@@ -180,6 +180,14 @@ const ATTACK_WORDS: &[&str] = &[
 
 /// Whether the trigger at `span` (of type `event_type`) is used in a sense that is not
 /// political violence, judged from its sentence.
+/// What a blast blows out or in ("the windows were blown out").
+const BLOWN_OUT_THINGS: &[&str] =
+    &["window", "windows", "windowpanes", "glass", "door", "doors", "shopfront", "shopfronts"];
+
+/// Words that put an explosive in a text.
+const EXPLOSIVE_CUES: &[&str] =
+    &["device", "bomb", "bombs", "explosive", "explosives", "explosion", "blast", "detonated", "detonation"];
+
 pub(crate) fn figurative(text: &str, span: Span, event_type: EventType) -> bool {
     let word = text[span.start..span.end].to_ascii_lowercase();
     let (from, to) = sentence_bounds(text, span);
@@ -212,6 +220,19 @@ pub(crate) fn figurative(text: &str, span: Span, event_type: EventType) -> bool 
             }
         }
     }
+    if word.contains(" blown ") {
+        // "the windows were blown out" tells of a blast only where the thing blown is glass or
+        // a door and the text has an explosive in it ("the device had low force"); a storm or
+        // a tyre blows out too
+        let before = &text[from..span.start];
+        let subject = before
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .rev()
+            .take(3)
+            .any(|w| BLOWN_OUT_THINGS.contains(&w.to_ascii_lowercase().as_str()));
+        return !(subject && find_any_word(text, EXPLOSIVE_CUES).is_some());
+    }
     if word == "slaughtered" || word == "slaughter" {
         return has(LIVESTOCK);
     }
@@ -228,6 +249,17 @@ mod tests {
     fn first(text: &str, word: &str, event_type: EventType) -> bool {
         let start = text.find(word).expect("the word is in the text");
         figurative(text, Span::new(start, start + word.len()), event_type)
+    }
+
+    #[test]
+    fn windows_blown_out_tell_of_a_blast_only_beside_an_explosive() {
+        let blast =
+            "Police found wires near the bakery. \"The windows were blown out,\" she said. The device had low force.";
+        assert!(!first(blast, "were blown out", EventType::Bombing));
+        let storm = "Gusts reached 150 km/h and the windows were blown out in several homes.";
+        assert!(first(storm, "were blown out", EventType::Bombing));
+        let tyre = "A tyre was blown out and the bus overturned near the bomb disposal unit.";
+        assert!(first(tyre, "was blown out", EventType::Bombing));
     }
 
     #[test]

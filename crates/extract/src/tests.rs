@@ -1290,3 +1290,34 @@ fn a_date_before_a_named_writer_and_their_verb_dates_what_they_wrote_not_the_att
     let frames = Extractor::builtin().frames(&a);
     assert!(frames.iter().any(|f| f.date.is_some()), "{frames:?}");
 }
+
+#[test]
+fn a_blast_told_by_the_windows_it_blew_out_is_the_story_not_the_attacks_recalled_after_it() {
+    let a = article(
+        Some("2020-03-21"),
+        "Police searched the area near the bakery.\n\"There were bits of electric wire near me. The windows were blown out,\" she told AFP.\nHe said the device had low force.\nFrance has been on high alert since the \"Islamic State\" group launched a series of attacks across Paris, killing 130 people.",
+    );
+    let frames = Extractor::builtin().frames(&a);
+    let main = frames.iter().find(|f| f.main).expect("a main event");
+    assert_eq!(main.event_type, EventType::Bombing);
+    assert!(main.quote.contains("blown out"), "{}", main.quote);
+    assert!(main.place.is_none(), "Paris is where the recalled attacks were");
+}
+
+#[test]
+fn a_look_back_years_later_dates_what_it_quotes_by_the_time_it_tells_of() {
+    // an encyclopedia entry read in 2020: the statement's "today" was 21 December 2015
+    let text = "On December 21, 2015 a suicide bomber blew himself up near Bagram, killing six soldiers.\nThe White House issued a statement: \"we condemn today\u{2019}s Taliban attack near Bagram.\"";
+    let frames = Extractor::builtin().frames(&article(Some("2020-09-13"), text));
+    assert!(!frames.is_empty());
+    for f in &frames {
+        let date = f.date.as_ref().expect("dated");
+        assert_eq!(date.value.start, day("2015-12-21"), "{}", f.quote);
+    }
+    // news of its day, which says "on Monday" in its own voice, counts from its publication
+    let news = "On Monday a suicide bomber blew himself up near Bagram, killing six soldiers, police said.\nIt was the deadliest attack since December 21, 2015.";
+    let a = article(Some("2020-09-16"), news);
+    assert_eq!(narrative::told_from(&a, &TimeOptions::default()), Some(day("2020-09-16")));
+    let look_back = article(Some("2020-09-16"), text);
+    assert_eq!(narrative::told_from(&look_back, &TimeOptions::default()), Some(day("2015-12-21")));
+}
