@@ -51,6 +51,7 @@ mod attackers;
 mod attribution;
 mod forces;
 mod lexicon;
+mod names;
 mod narrative;
 mod parties;
 mod proceedings;
@@ -328,6 +329,7 @@ impl Extractor {
                             false,
                         )
                         || last_words_any(before, 3, EARLIER_CUES)
+                        || dated_back_after(&text[t.span.end..sentence.span.end])
                         || trend
                         || sequel);
                 RawFrame {
@@ -355,6 +357,12 @@ impl Extractor {
                     target: None,
                     attributions: Vec::new(),
                     nationalities: Vec::new(),
+                    names: (!t.sense.verbal)
+                        .then(|| names::event_name(text, sentence.span.start, t.span, m))
+                        .flatten()
+                        .map(|span| Evidenced::read(span.slice(text).to_string(), span, article))
+                        .into_iter()
+                        .collect(),
                 }
             })
             .collect();
@@ -756,6 +764,8 @@ struct RawFrame {
     target: Option<Evidenced<Target>>,
     attributions: Vec<Evidenced<Attribution>>,
     nationalities: Vec<Evidenced<String>>,
+    /// The names the text gives the event (`names::event_name`).
+    names: Vec<Evidenced<String>>,
 }
 
 impl RawFrame {
@@ -839,7 +849,17 @@ fn dates_a_statement(text: &str, span: Span) -> bool {
 fn dates_an_aftermath(text: &str, from: usize, date: Span, trigger: Span) -> bool {
     let before = &text[from..date.start];
     let window = from + last_words_start(before, 4);
-    let verb = find_any_word(&text[window..date.start], AFTERMATH_VERBS).is_some();
+    // "a thirteenth victim died in 1977 of injuries suffered during the attack": a later death
+    let later_death = find_any_word(&text[window..date.start], &["died", "succumbed"]).is_some() && {
+        let after: Vec<String> = text[date.end..]
+            .split_whitespace()
+            .take(4)
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase())
+            .collect();
+        matches!(after.first().map(String::as_str), Some("of" | "from" | "to"))
+            && after.iter().any(|w| matches!(w.as_str(), "injuries" | "wounds" | "injury"))
+    };
+    let verb = later_death || find_any_word(&text[window..date.start], AFTERMATH_VERBS).is_some();
     // "convicted of the April 15, 2013, bombing": a date right before the trigger modifies it
     let modifier = trigger.start >= date.end
         && text[date.end..trigger.start]
@@ -1687,6 +1707,11 @@ fn merge(into: &mut RawFrame, f: RawFrame) {
     if into.target.is_none() {
         into.target = f.target;
     }
+    for n in f.names {
+        if !into.names.iter().any(|e| e.value == n.value) {
+            into.names.push(n);
+        }
+    }
     parties::merge(into, f.attributions, f.nationalities);
 }
 
@@ -1695,6 +1720,23 @@ fn merge(into: &mut RawFrame, f: RawFrame) {
 /// clause before it ("the attack came hours after another"), the trigger is the earlier event;
 /// with `opening`, the words must open `s`, the words after a trigger ("the attack came hours
 /// after"), which make the trigger the later one, the story's.
+/// Whether the words after a trigger set it a span of time back from the story, closing its
+/// clause ("the assassination of Luis Carrero Blanco one year before.", "a bombing two weeks
+/// earlier,"): an earlier event (but "two days before the election" dates it by another).
+fn dated_back_after(after: &str) -> bool {
+    let clause = after.split([',', ';', '.', '—', '(']).next().unwrap_or("");
+    let words: Vec<String> = clause.split_whitespace().map(str::to_lowercase).collect();
+    words.len() <= 10
+        && words.len() >= 3
+        && matches!(words[words.len() - 1].as_str(), "before" | "earlier")
+        && UNITS_OF_TIME.contains(&words[words.len() - 2].trim_end_matches('s'))
+        && (words[words.len() - 3].parse::<u32>().is_ok() || COUNT_WORDS.contains(&words[words.len() - 3].as_str()))
+}
+
+const UNITS_OF_TIME: &[&str] = &["day", "week", "month", "year", "decade"];
+const COUNT_WORDS: &[&str] =
+    &["a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "few"];
+
 fn set_after(s: &str, opening: bool) -> bool {
     let words: Vec<String> = s
         .split(|c: char| !(is_word_char(c) || c == '\'' || c == '’'))
@@ -1947,6 +1989,7 @@ fn corefer(
                 recalled: c.recalled,
                 attributions: c.attributions,
                 attacker_nationalities: c.nationalities,
+                names: c.names,
             }
         })
         .collect()

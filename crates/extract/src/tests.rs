@@ -1321,3 +1321,33 @@ fn a_look_back_years_later_dates_what_it_quotes_by_the_time_it_tells_of() {
     let look_back = article(Some("2020-09-16"), text);
     assert_eq!(narrative::told_from(&look_back, &TimeOptions::default()), Some(day("2015-12-21")));
 }
+
+#[test]
+fn an_event_is_named_by_its_own_words_without_its_place_group_or_day() {
+    let names = |text: &str| -> Vec<String> {
+        let frames = Extractor::builtin().frames(&article(Some("2020-05-05"), text));
+        frames.iter().flat_map(|f| f.names.iter().map(|n| n.value.clone())).collect()
+    };
+    assert_eq!(
+        names("The Cafetería Rolando bombing was an attack on 13 September 1974 in Madrid, Spain, which killed 13 people."),
+        vec!["Cafetería Rolando"]
+    );
+    assert_eq!(names("Survivors of the 2013 Boston Marathon bombing met on Monday in Boston."), vec!["Marathon"]);
+    assert!(names("The Taliban attack on Monday killed 12 people in Kabul, Afghanistan.").is_empty());
+    assert!(names("The Friday blast in Lyon, France, injured 13 people.").is_empty());
+}
+
+#[test]
+fn a_victims_later_death_and_a_killing_a_year_before_do_not_make_the_story() {
+    // "died in 1977" is the victim's day, not the attack's; "one year before" sets the
+    // assassination before the story, whose event is the bombing named bare
+    let a = article(
+        Some("2020-05-05"),
+        "A thirteenth victim died in 1977 of injuries suffered during the attack.\nTwo women stayed in prison, charged with complicity in the assassination of Luis Carrero Blanco one year before.\nNeither was tried for the Rolando bombing.",
+    );
+    let frames = Extractor::builtin().frames(&a);
+    assert!(frames.iter().all(|f| f.date.is_none() || f.event_type == EventType::Assassination), "{frames:#?}");
+    let main = frames.iter().find(|f| f.main).expect("a main event");
+    assert_eq!(main.event_type, EventType::Bombing);
+    assert_eq!(main.names.iter().map(|n| n.value.as_str()).collect::<Vec<_>>(), vec!["Rolando"]);
+}

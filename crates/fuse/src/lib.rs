@@ -17,6 +17,8 @@
 //!    named city or site links it (a later article about an earlier attack). A frame with no
 //!    country is taken to be in its article's (the one its other frames name most), for
 //!    linking only; with no country at all it links by a date only with a group in common.
+//!    The same name for the event ("the Rolando bombing", `EventFrame::names`) links two reports
+//!    whatever their weeks, with or without a country, where nothing else contradicts.
 //!    Two cities within `URBAN_AREA_KM` are one urban area; a site outside a city is another
 //!    scene, as another city is. The same country named on both
 //!    sides is blocking's level, not a link; a place given by an untyped mention ("troops moved
@@ -423,6 +425,8 @@ struct Cluster<'a> {
     /// For each of `places`, whether a frame of known type gave it: only such places keep
     /// another city out (an untyped aftermath mention, "troops moved into Derry", does not).
     typed_places: Vec<bool>,
+    /// The names its frames give the event ("Cafetería Rolando").
+    names: Vec<String>,
 }
 
 /// How many days before its publication an article's undated main event is taken to have
@@ -470,6 +474,7 @@ impl<'a> Cluster<'a> {
             places: vec![],
             inferred_country: None,
             typed_places: vec![],
+            names: vec![],
         };
         c.add(f);
         c
@@ -498,6 +503,11 @@ impl<'a> Cluster<'a> {
         if let Some(p) = &fr.place {
             self.places.push(p.value.clone());
             self.typed_places.push(fr.event_type != EventType::Unknown);
+        }
+        for n in &fr.names {
+            if !self.names.contains(&n.value) {
+                self.names.push(n.value.clone());
+            }
         }
         self.frames.push(f);
     }
@@ -658,6 +668,13 @@ impl<'a> Cluster<'a> {
         if same_group {
             score += 1.0;
             linked = linked || date_only_link;
+        }
+        // the same name ("the Rolando bombing", "the Cafetería Rolando bombing"): one event,
+        // however far apart its reports' weeks, and with or without a country on either side
+        // (what the two say of countries, dates, places and kinds was checked above)
+        if fr.names.iter().any(|n| self.names.iter().any(|m| annalist_model::event_names_match(&n.value, m))) {
+            score += 2.0;
+            linked = true;
         }
         if self.event_type == fr.event_type {
             score += 0.5;
@@ -1413,6 +1430,28 @@ mod tests {
         b.frame.place = ev(place_in("Iran", "IR", PlaceKind::Country, None));
         let incidents = fuse(&[a, b], &no_centroid);
         assert_eq!(incidents[0].sources, vec!["a"], "an undated toll somewhere in the country");
+    }
+
+    #[test]
+    fn a_report_that_names_an_attack_joins_it_across_the_years_without_a_country() {
+        let mut attack = frame("a", 1, Some(DateInterval::day(day("1974-09-13"))), Some(CountRange::exact(13)));
+        attack.frame.country = ev("ES".to_string());
+        attack.frame.place = ev(place_in("Madrid", "ES", PlaceKind::City, None));
+        attack.frame.names = ev("Cafetería Rolando".to_string()).into_iter().collect();
+        // an encyclopedia's later section: "neither was tried for the Rolando bombing"
+        let mut later = frame("b", 2, None, None);
+        later.published = Some(day("2020-05-05"));
+        later.frame.country = None;
+        later.frame.place = None;
+        later.frame.names = ev("Rolando".to_string()).into_iter().collect();
+        let incidents = fuse(&[attack.clone(), later.clone()], &no_centroid);
+        assert_eq!(incidents.len(), 1, "{incidents:?}");
+        assert_eq!(incidents[0].sources, vec!["a", "b"]);
+        // another name is another bombing: the later report stands alone (and, with no
+        // country, is no ledger row)
+        later.frame.names = ev("Hipercor".to_string()).into_iter().collect();
+        let incidents = fuse(&[attack, later], &no_centroid);
+        assert_eq!(incidents.iter().map(|i| i.sources.clone()).collect::<Vec<_>>(), vec![vec!["a".to_string()]]);
     }
 
     #[test]

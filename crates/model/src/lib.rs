@@ -503,6 +503,11 @@ pub struct EventFrame {
     /// each with the words that give it (frames stored before this field read as none).
     #[serde(default)]
     pub attacker_nationalities: Vec<Evidenced<String>>,
+    /// The names the text gives the event itself ("the Rolando bombing": `Rolando`), without
+    /// the places, groups and dates that also name it (frames stored before this field read as
+    /// none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub names: Vec<Evidenced<String>>,
 }
 
 impl EventFrame {
@@ -531,8 +536,20 @@ impl EventFrame {
             recalled: false,
             attributions: Vec::new(),
             attacker_nationalities: Vec::new(),
+            names: Vec::new(),
         }
     }
+}
+
+/// Whether two names can be one event's: the words of one are among the other's ("Rolando"
+/// and "Cafetería Rolando"), compared word by word without case or punctuation.
+pub fn event_names_match(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+    };
+    let (a, b) = (words(a), words(b));
+    let within = |x: &[String], y: &[String]| !x.is_empty() && x.iter().all(|w| y.contains(w));
+    within(&a, &b) || within(&b, &a)
 }
 
 /// What a party said about who did an event.
@@ -784,6 +801,14 @@ pub struct Incident {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn event_names_match_when_one_holds_the_others_words() {
+        assert!(event_names_match("Rolando", "Cafetería Rolando"));
+        assert!(event_names_match("Marathon", "marathon"));
+        assert!(!event_names_match("Rolando", "Hipercor"));
+        assert!(!event_names_match("", "Rolando"));
+    }
 
     #[test]
     fn span_slices_only_on_char_boundaries() {
