@@ -110,6 +110,17 @@ fn is_list_item(line: &str) -> bool {
     (marked || numbered) && word_count(line) >= 2
 }
 
+/// A list entry that opens with a full date ("*2015-12-21, Special Agent ..., US Bomb", "- 3
+/// January 2024: two blasts in Kerman"): an entry of a timeline or a list of the dead, which
+/// the page tells as its own, not a menu's link.
+fn is_dated_entry(line: &str) -> bool {
+    let Some(rest) = ["*", "-", "–", "•", "·", "▪"].iter().find_map(|m| line.strip_prefix(m)) else {
+        return false;
+    };
+    let opening: String = rest.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+    word_count(line) >= 4 && dates::parse(opening.trim_end_matches([',', ':', ';'])).is_some()
+}
+
 fn is_byline(line: &str) -> bool {
     ["by ", "written by", "author:"].iter().any(|p| chrome::starts_with_ignore_case(line, p))
         && word_count(line) <= 8
@@ -232,7 +243,11 @@ pub(crate) fn select(lines: &[String], title_norm: &str, dropped: &[bool], rules
     // three or more headline-shaped lines in a row are a list of links
     let mut i = 0;
     while rules.link_runs && i < n {
-        let run = (i..n).take_while(|&j| kinds[j] != Kind::Body && chrome::is_headline_like(&lines[j])).count();
+        let run = (i..n)
+            .take_while(|&j| {
+                kinds[j] != Kind::Body && chrome::is_headline_like(&lines[j]) && !is_dated_entry(&lines[j])
+            })
+            .count();
         if run >= 3 {
             for kind in &mut kinds[i..i + run] {
                 *kind = Kind::Drop;
@@ -267,6 +282,7 @@ pub(crate) fn select(lines: &[String], title_norm: &str, dropped: &[bool], rules
             (Kind::Maybe, _, _) => {
                 (chrome::ends_sentence(line) && word_count(line) >= 5 && !chrome::is_headline_like(line))
                     || (last_body.is_some_and(|last| i > last) && is_list_item(line))
+                    || is_dated_entry(line)
             }
         };
     }
@@ -299,6 +315,17 @@ mod tests {
         assert_eq!(wire_agency("KABUL, Afghanistan (AP) — A suicide bomber struck").as_deref(), Some("AP"));
         assert_eq!(wire_agency("DUBAI, Jan 3 (Reuters) - Two explosions").as_deref(), Some("Reuters"));
         assert_eq!(wire_agency("The group (AP) said"), None);
+    }
+
+    #[test]
+    fn dated_list_entries_above_the_body_are_the_pages_own_but_a_menu_is_not() {
+        let page = "Victims\n*2015-12-21, Special Agent Ann Roe, Air Force Office of Special Investigations, Bomb\n*2015-12-21, Technical Sergeant John Doe, Air Force Security Forces, Bomb\n- 21 December 2015: Staff Sergeant Sam Poe, Air Force Security Forces, Bomb\nA spokesman for the group claimed it was responsible for the attack in messages sent to reporters.";
+        let found = extract(page, None);
+        assert_eq!(found.paragraphs.len(), 4, "{:?}", found.paragraphs);
+        assert!(found.paragraphs[0].starts_with("*2015-12-21, Special Agent"));
+        let menu = "Home\n* World News\n* Business Today\n* Sport Results\nA spokesman for the group claimed it was responsible for the attack in messages sent to reporters.";
+        let found = extract(menu, None);
+        assert_eq!(found.paragraphs.len(), 1, "{:?}", found.paragraphs);
     }
 
     #[test]

@@ -774,6 +774,10 @@ pub const OFFICE_NOUNS: &[&str] = &[
     "servicemen",
     "marines",
     "army",
+    // "U.S. Air Force Office of Special Investigations": the country's own force
+    "air",
+    "navy",
+    "naval",
     "citizen",
     "citizens",
     "nationals",

@@ -1351,3 +1351,11 @@ fn a_victims_later_death_and_a_killing_a_year_before_do_not_make_the_story() {
     assert_eq!(main.event_type, EventType::Bombing);
     assert_eq!(main.names.iter().map(|n| n.value.as_str()).collect::<Vec<_>>(), vec!["Rolando"]);
 }
+
+#[test]
+fn a_countrys_air_force_is_whose_force_not_where_the_bomb_was() {
+    let a = article(Some("2015-12-22"), "A bomb killed two U.S. Air Force officers on Monday.");
+    let frames = Extractor::builtin().frames(&a);
+    assert_eq!(frames.len(), 1);
+    assert!(frames[0].place.is_none(), "{:?}", frames[0].place);
+}
