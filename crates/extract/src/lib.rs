@@ -187,6 +187,7 @@ impl Extractor {
             .collect();
         let quantities = find_quantities(text);
         let all_places = self.gazetteer.find_places(text);
+        let place_names = all_places.iter().map(|p| p.span).collect();
         // demonyms and countries after "from": where people come from, not where events are
         let origins: Vec<PlaceMatch> = all_places
             .iter()
@@ -216,7 +217,19 @@ impl Extractor {
         triggers.sort_by_key(|t| t.span.start);
         let weapons = words(&self.weapons).into_iter().map(|(s, i)| (s, WEAPON_WORDS[i].1)).collect();
         let targets = words(&self.targets).into_iter().map(|(s, i)| (s, TARGET_WORDS[i].1)).collect();
-        Scan { reference, told_from, times, quantities, places, origins, actors, triggers, weapons, targets }
+        Scan {
+            reference,
+            told_from,
+            times,
+            quantities,
+            places,
+            place_names,
+            origins,
+            actors,
+            triggers,
+            weapons,
+            targets,
+        }
     }
 
     fn find_triggers(&self, text: &str) -> Vec<Trigger> {
@@ -710,6 +723,8 @@ struct Scan {
     places: Vec<PlaceMatch>,
     /// Demonyms and countries after "from" (where attackers come from).
     origins: Vec<PlaceMatch>,
+    /// Every place name the gazetteer finds, whatever its role (for `names`).
+    place_names: Vec<Span>,
     actors: Vec<ActorMatch>,
     triggers: Vec<Trigger>,
     weapons: Vec<(Span, Weapon)>,

@@ -8,6 +8,34 @@
 use crate::Scan;
 use annalist_model::Span;
 
+/// Month names, which date an event ("the May 17 missile attack") rather than name it.
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+];
+
 /// How many capitalised words before a trigger can make its name.
 const MAX_NAME_WORDS: usize = 4;
 
@@ -31,6 +59,10 @@ pub(crate) fn event_name(text: &str, from: usize, trigger: Span, m: &Scan) -> Op
             break;
         }
         // ("the 2013 Boston Marathon bombing": a year among the words is a date, left out below)
+        // "the IRA's bombing": a possessor is who did it, not what the event is called
+        if word.ends_with("'s") || word.ends_with("’s") {
+            break;
+        }
         let capitalised = word.chars().next().is_some_and(char::is_uppercase) && word.chars().any(char::is_lowercase)
             || word.bytes().all(|b| b.is_ascii_digit());
         if !capitalised || words.len() == MAX_NAME_WORDS {
@@ -43,7 +75,8 @@ pub(crate) fn event_name(text: &str, from: usize, trigger: Span, m: &Scan) -> Op
     }
     // what other fields say is not the name
     let said_elsewhere = |w: &Span| {
-        m.places.iter().map(|p| p.span).chain(m.origins.iter().map(|p| p.span)).any(|s| overlaps(s, *w))
+        MONTHS.iter().any(|mo| w.slice(text).eq_ignore_ascii_case(mo))
+            || m.place_names.iter().chain(m.origins.iter().map(|p| &p.span)).any(|s| overlaps(*s, *w))
             || m.actors.iter().any(|a| overlaps(a.span, *w))
             || m.times.iter().any(|t| overlaps(t.span, *w))
     };

@@ -1335,6 +1335,8 @@ fn an_event_is_named_by_its_own_words_without_its_place_group_or_day() {
     assert_eq!(names("Survivors of the 2013 Boston Marathon bombing met on Monday in Boston."), vec!["Marathon"]);
     assert!(names("The Taliban attack on Monday killed 12 people in Kabul, Afghanistan.").is_empty());
     assert!(names("The Friday blast in Lyon, France, injured 13 people.").is_empty());
+    assert!(names("From the outset, the IRA's bombing of the city caused chaos in Belfast.").is_empty());
+    assert!(names("It was heightened by the May 17 Iraqi missile attack on a frigate in the Gulf.").is_empty());
 }
 
 #[test]

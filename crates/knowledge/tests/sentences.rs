@@ -281,6 +281,7 @@ fn a_city_named_before_an_event_held_or_done_there_is_that_city() {
         "Two bombs went off near the finish line of the Boston Marathon.",
         "He was accused of carrying out the Boston Marathon bombing.",
         "a friend of the Boston bombing suspect",
+        "The Boston bombs were packed into pressure cookers.",
     ] {
         let p = places(text);
         assert_eq!(p.len(), 1, "{text}: {p:?}");
