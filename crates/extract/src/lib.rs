@@ -155,7 +155,10 @@ impl Extractor {
         // The reference for relative dates: the day the article is told from (its date, or a
         // retrospective's latest stated day), else its dateline's, else the latest full date
         // the text states.
-        let told_from = narrative::told_from(article, &self.time_options);
+        // (the times read against the publication day serve both the check and, for news, the
+        // frames: a look back is read again from its own day)
+        let published_times = article.published.map(|day| find_times(text, Some(day), &self.time_options));
+        let told_from = narrative::told_from(article, published_times.as_deref(), &self.time_options);
         let reference = told_from
             .or_else(|| {
                 find_times(text, None, &self.time_options).into_iter().find_map(|t| match t.value {
@@ -174,7 +177,11 @@ impl Extractor {
                 .is_some_and(|cue| !triggers.iter().any(|tr| cue < tr.span.start && tr.span.end <= t.span.start));
             bounded && !prev_words_are_agent(text, t.span.start)
         };
-        let times: Vec<TimeExpression> = find_times(text, reference, &self.time_options)
+        let read = match published_times {
+            Some(times) if told_from == article.published => times,
+            _ => find_times(text, reference, &self.time_options),
+        };
+        let times: Vec<TimeExpression> = read
             .into_iter()
             // "PESHAWAR, 12 March 2023 —": the day of writing, not of the event
             .filter(|t| !in_dateline(t.span))

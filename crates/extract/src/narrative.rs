@@ -7,7 +7,7 @@
 //! latest stated day, not from its publication years later.
 
 use annalist_model::{Article, DatePrecision, Span};
-use annalist_normalize::{find_times, TimeKind, TimeOptions, TimeValue};
+use annalist_normalize::{find_times, TimeExpression, TimeKind, TimeOptions, TimeValue};
 use chrono::{Duration, NaiveDate};
 
 /// How long before its publication an article's latest stated day must lie for the article to
@@ -16,24 +16,35 @@ pub(crate) const RETROSPECTIVE_DAYS: i64 = 365;
 
 /// The day `article` is told from, when it has a publication day: that day, or for a
 /// retrospective (see the module's note) the latest day its text states in full.
-pub(crate) fn told_from(article: &Article, options: &TimeOptions) -> Option<NaiveDate> {
+/// `published_times` are the text's time expressions read against the publication day (as
+/// `find_times` gives them); only a text that states a day over `RETROSPECTIVE_DAYS` before it
+/// is read again.
+pub(crate) fn told_from(
+    article: &Article,
+    published_times: Option<&[TimeExpression]>,
+    options: &TimeOptions,
+) -> Option<NaiveDate> {
     let published = article.published?;
+    let full_day = |t: &TimeExpression| match t.value {
+        TimeValue::Interval(i) if i.precision == DatePrecision::Day && t.kind == TimeKind::Date => Some(i.end),
+        _ => None,
+    };
+    let old = |d: &NaiveDate| *d + Duration::days(RETROSPECTIVE_DAYS) < published;
+    // an absolute day reads the same with or without a reference: news that states no old day
+    // needs no second reading
+    let Some(resolved) = published_times else { return Some(published) };
+    if !resolved.iter().filter_map(full_day).any(|d| old(&d)) {
+        return Some(published);
+    }
     let text = &article.text;
     let absolute = find_times(text, None, options);
-    let latest = absolute
-        .iter()
-        .filter_map(|t| match t.value {
-            TimeValue::Interval(i) if i.precision == DatePrecision::Day && t.kind == TimeKind::Date => Some(i.end),
-            _ => None,
-        })
-        .max();
-    let Some(latest) = latest.filter(|d| *d + Duration::days(RETROSPECTIVE_DAYS) < published) else {
+    let Some(latest) = absolute.iter().filter_map(full_day).max().filter(old) else {
         return Some(published);
     };
     // a date the text gives only relative to its writing, in its own voice ("on Monday", "last
     // week" outside quotation marks), makes it news of its day, whatever else it recalls
     let quoted = quoted_spans(text);
-    let own_voice_relative = find_times(text, Some(published), options).into_iter().any(|t| {
+    let own_voice_relative = resolved.iter().any(|t| {
         t.kind == TimeKind::Date
             && !absolute.iter().any(|a| a.span == t.span)
             && !quoted.iter().any(|q| q.contains(t.span))
