@@ -27,7 +27,7 @@ pub fn incident_json(inc: &Incident) -> Value {
     let evidence: Vec<Value> = inc
         .claims
         .iter()
-        .filter(|c| !matches!(c.field, Field::Weapon | Field::Target | Field::Attribution))
+        .filter(|c| !matches!(c.field, Field::Weapon | Field::Target | Field::Attribution | Field::Name))
         .map(|c| json!({"field": c.field.as_str(), "document": c.document, "quote": c.quote, "start": c.start, "end": c.end}))
         .collect();
     json!({

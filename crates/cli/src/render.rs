@@ -107,6 +107,12 @@ pub fn incident_detail(out: &mut dyn Write, inc: &Incident) -> io::Result<()> {
     writeln!(out, "  attackers    {}", inc.attackers.map(|s| s.to_string()).unwrap_or_else(|| "-".into()))?;
     writeln!(out, "  weapon       {}{}", inc.weapon.map_or("-", |w| w.as_str()), disputed(Field::Weapon))?;
     writeln!(out, "  target       {}{}", inc.target.map_or("-", |t| t.as_str()), disputed(Field::Target))?;
+    let mut names: Vec<&str> = inc.claims.iter().filter(|c| c.field == Field::Name).map(|c| c.value.as_str()).collect();
+    names.sort_unstable();
+    names.dedup();
+    if !names.is_empty() {
+        writeln!(out, "  named        {}", names.join("; "))?;
+    }
     writeln!(out, "  sources      {} documents, {} independent", inc.sources.len(), inc.independent_sources)?;
     for s in &inc.sources {
         writeln!(out, "               {s}")?;
@@ -198,6 +204,8 @@ mod tests {
             claims: vec![
                 claim(Field::Killed, "95", toll),
                 claim(Field::Attribution, "blamed: Israel (by Iranian officials)", blame),
+                claim(Field::Name, "Golzar", "The Golzar blast killed 95 people."),
+                claim(Field::Name, "Golzar", "Mourners recalled the Golzar blast."),
             ],
             conflicts: vec![],
             related: vec![],
@@ -212,5 +220,8 @@ mod tests {
         assert!(text[entry..claims].contains(&format!("“{blame}”")), "{text}");
         assert!(!text[claims..].contains("attribution"), "the ledger is not repeated among the fields: {text}");
         assert!(text[claims..].contains(&format!("“{toll}”")));
+        // the names sources give it, once each in the head, every one with its quote below
+        assert_eq!(text.matches("named        Golzar\n").count(), 1, "{text}");
+        assert!(text[claims..].contains("“Mourners recalled the Golzar blast.”"), "{text}");
     }
 }

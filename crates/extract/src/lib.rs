@@ -1182,6 +1182,10 @@ fn one_victim_deaths(text: &str, sentence: Span) -> Vec<Span> {
         if !matches!(w.as_str(), "a" | "an" | "another") {
             continue;
         }
+        // "a thirteenth victim died": the toll rose to thirteen, not one
+        if lower.get(i + 1).is_some_and(|next| annalist_normalize::is_ordinal(next) && next != "first") {
+            continue;
+        }
         // up to a dozen words of the victim's description ("an activist of the local party
         // unit, 45, was killed"), not past the sentence's clause marks or another victim
         for j in i + 2..(i + 14).min(lower.len()) {

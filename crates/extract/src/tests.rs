@@ -1349,6 +1349,8 @@ fn a_victims_later_death_and_a_killing_a_year_before_do_not_make_the_story() {
     );
     let frames = Extractor::builtin().frames(&a);
     assert!(frames.iter().all(|f| f.date.is_none() || f.event_type == EventType::Assassination), "{frames:#?}");
+    // nor is "a thirteenth victim" a toll of one
+    assert!(frames.iter().all(|f| f.killed.is_none()), "{frames:#?}");
     let main = frames.iter().find(|f| f.main).expect("a main event");
     assert_eq!(main.event_type, EventType::Bombing);
     assert_eq!(main.names.iter().map(|n| n.value.as_str()).collect::<Vec<_>>(), vec!["Rolando"]);

@@ -886,6 +886,12 @@ impl<'a> Cluster<'a> {
 
         let weapon = self.majority(Field::Weapon, |f| f.weapon.as_ref(), |w| w.as_str(), &mut claims);
         let target = self.majority(Field::Target, |f| f.target.as_ref(), |t| t.as_str(), &mut claims);
+        // the names sources give the event: what ties a report that names it alone
+        for f in &self.frames {
+            for n in &f.frame.names {
+                claims.push(evidence_claim(Field::Name, n.value.clone(), f, n));
+            }
+        }
 
         let sources: BTreeSet<&str> = self.frames.iter().map(|f| f.frame.document.as_str()).collect();
         let families: BTreeSet<&str> = self.frames.iter().map(|f| f.family()).collect();
@@ -1447,6 +1453,9 @@ mod tests {
         let incidents = fuse(&[attack.clone(), later.clone()], &no_centroid);
         assert_eq!(incidents.len(), 1, "{incidents:?}");
         assert_eq!(incidents[0].sources, vec!["a", "b"]);
+        let names: Vec<&str> =
+            incidents[0].claims.iter().filter(|c| c.field == Field::Name).map(|c| c.value.as_str()).collect();
+        assert_eq!(names, vec!["Cafetería Rolando", "Rolando"], "each source's name is a claim");
         // another name is another bombing: the later report stands alone (and, with no
         // country, is no ledger row)
         later.frame.names = ev("Hipercor".to_string()).into_iter().collect();

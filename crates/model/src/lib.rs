@@ -711,6 +711,8 @@ pub enum Field {
     Target,
     /// A statement of the attribution ledger: who claimed, blamed, confirmed, denied or suspected whom.
     Attribution,
+    /// A name a source gives the event itself ("the Rolando bombing"), which fusion links by.
+    Name,
 }
 
 impl Field {
@@ -728,6 +730,7 @@ impl Field {
             Field::Weapon => "weapon",
             Field::Target => "target",
             Field::Attribution => "attribution",
+            Field::Name => "name",
         }
     }
 }

@@ -414,48 +414,7 @@ fn glued(input: &str, start: usize, end: usize) -> bool {
 /// Whether a range's text has an ordinal for a bound ("between the tenth and the fifteenth"):
 /// ranks, not counts.
 fn names_an_ordinal(text: &str) -> bool {
-    let ordinals = [
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-        "twentieth",
-        "thirtieth",
-        "fortieth",
-        "fiftieth",
-        "sixtieth",
-        "seventieth",
-        "eightieth",
-        "ninetieth",
-        "hundredth",
-        "thousandth",
-        "millionth",
-    ];
-    let suffixed = |w: &str| {
-        let digits = w.trim_end_matches(|c: char| c.is_alphabetic());
-        !digits.is_empty()
-            && digits.chars().all(|c| c.is_ascii_digit())
-            && ["st", "nd", "rd", "th"].contains(&&w[digits.len()..])
-    };
-    text.split(|c: char| !c.is_alphanumeric()).any(|w| {
-        let w = w.to_lowercase();
-        ordinals.contains(&w.as_str()) || suffixed(&w)
-    })
+    text.split(|c: char| !c.is_alphanumeric()).any(annalist_normalize::is_ordinal)
 }
 
 /// Whether a fraction's text is of a scale of a thousand or more ("five and a half million",

@@ -262,6 +262,48 @@ pub struct Quantity {
     pub qualifier: Qualifier,
 }
 
+/// Whether `word` is an ordinal ("third", "Thirteenth", "13th", "first"): a rank, not a count.
+pub fn is_ordinal(word: &str) -> bool {
+    const ORDINALS: &[&str] = &[
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
+        "thirtieth",
+        "fortieth",
+        "fiftieth",
+        "sixtieth",
+        "seventieth",
+        "eightieth",
+        "ninetieth",
+        "hundredth",
+        "thousandth",
+        "millionth",
+    ];
+    let w = word.to_lowercase();
+    let digits = w.trim_end_matches(|c: char| c.is_alphabetic());
+    ORDINALS.contains(&w.as_str())
+        || (!digits.is_empty()
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && matches!(&w[digits.len()..], "st" | "nd" | "rd" | "th"))
+}
+
 /// The counts of `text` in text order, not overlapping. Dates, years, ordinals, ids, money,
 /// percentages and clock times are not counts.
 pub fn find_quantities(text: &str) -> Vec<Quantity> {

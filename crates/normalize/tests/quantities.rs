@@ -115,3 +115,13 @@ fn scales_glued_to_digits_but_not_calibres_or_lengths() {
     assert_eq!(one("77m people watched").0, CountRange::exact(77_000_000));
     assert!(find_quantities("a wall 1m high").is_empty());
 }
+
+#[test]
+fn ordinals_are_ranks_whatever_their_case_or_digits() {
+    for w in ["third", "Thirteenth", "13th", "21st", "first"] {
+        assert!(annalist_normalize::is_ordinal(w), "{w}");
+    }
+    for w in ["three", "13", "th", "month", "thirteen"] {
+        assert!(!annalist_normalize::is_ordinal(w), "{w}");
+    }
+}

@@ -455,6 +455,12 @@ pub async fn incident(State(state): State<AppState>, id: Result<Path<String>, Pa
             // the contract's fields, then the attribution ledger: who claimed, blamed, confirmed
             // or denied, each statement with its quote
             let mut rows = fields(inc);
+            if let Some(named) = by_field.get(&Field::Name) {
+                let mut names: Vec<&str> = named.iter().map(|c| c.value.as_str()).collect();
+                names.sort_unstable();
+                names.dedup();
+                rows.push((Field::Name, names.join("; ")));
+            }
             let statements = by_field.get(&Field::Attribution).map_or(0, |v| v.len());
             if statements > 0 {
                 let s = if statements == 1 { "" } else { "s" };
