@@ -1741,11 +1741,6 @@ fn merge(into: &mut RawFrame, f: RawFrame) {
     parties::merge(into, f.attributions, f.nationalities);
 }
 
-/// Whether `s` holds "came ... after" ("came hours after", "comes days after"), which sets the
-/// event told before those words after the one told past them: in the words of a trigger's
-/// clause before it ("the attack came hours after another"), the trigger is the earlier event;
-/// with `opening`, the words must open `s`, the words after a trigger ("the attack came hours
-/// after"), which make the trigger the later one, the story's.
 /// Whether the words after a trigger set it a span of time back from the story, closing its
 /// clause ("the assassination of Luis Carrero Blanco one year before.", "a bombing two weeks
 /// earlier,"): an earlier event (but "two days before the election" dates it by another).
@@ -1763,6 +1758,11 @@ const UNITS_OF_TIME: &[&str] = &["day", "week", "month", "year", "decade"];
 const COUNT_WORDS: &[&str] =
     &["a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "few"];
 
+/// Whether `s` holds "came ... after" ("came hours after", "comes days after"), which sets the
+/// event told before those words after the one told past them: in the words of a trigger's
+/// clause before it ("the attack came hours after another"), the trigger is the earlier event;
+/// with `opening`, the words must open `s`, the words after a trigger ("the attack came hours
+/// after"), which make the trigger the later one, the story's.
 fn set_after(s: &str, opening: bool) -> bool {
     let words: Vec<String> = s
         .split(|c: char| !(is_word_char(c) || c == '\'' || c == '’'))

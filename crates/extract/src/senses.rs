@@ -178,8 +178,6 @@ const ATTACK_WORDS: &[&str] = &[
     "shooting",
 ];
 
-/// Whether the trigger at `span` (of type `event_type`) is used in a sense that is not
-/// political violence, judged from its sentence.
 /// What a blast blows out or in ("the windows were blown out").
 const BLOWN_OUT_THINGS: &[&str] =
     &["window", "windows", "windowpanes", "glass", "door", "doors", "shopfront", "shopfronts"];
@@ -188,6 +186,8 @@ const BLOWN_OUT_THINGS: &[&str] =
 const EXPLOSIVE_CUES: &[&str] =
     &["device", "bomb", "bombs", "explosive", "explosives", "explosion", "blast", "detonated", "detonation"];
 
+/// Whether the trigger at `span` (of type `event_type`) is used in a sense that is not
+/// political violence, judged from its sentence.
 pub(crate) fn figurative(text: &str, span: Span, event_type: EventType) -> bool {
     let word = text[span.start..span.end].to_ascii_lowercase();
     let (from, to) = sentence_bounds(text, span);

@@ -714,7 +714,7 @@ fn a_sentence_without_an_event_tells_of_the_main_one() {
         "A gunman opened fire at a church in Lahore on Sunday.\nPolice said the attacker was a Pakistani national.",
     );
     let frames = Extractor::builtin().frames(&a);
-    let main = frames.iter().find(|f| f.main).expect("a main event");
+    let main = main_frame(&frames);
     let n: Vec<&str> = main.attacker_nationalities.iter().map(|n| n.value.as_str()).collect();
     assert_eq!(n, vec!["PK"]);
     let b = article(
@@ -1273,7 +1273,7 @@ fn a_trigger_referred_back_to_late_in_its_clause_keeps_the_time_and_place_after_
 fn the_story_s_attack_is_main_over_a_dated_bombing_whose_toll_is_another_s() {
     let text = "A defence official said 120 people were killed in the explosion at the training centre.\nThe governor's office said militants had carried out an attack on intelligence staff in Maidan Shahr.\nInsurgents later claimed the complex attack.\nOn Sunday, a suicide bombing in Logar province left eight policemen dead.";
     let frames = Extractor::builtin().frames(&article(Some("2019-01-22"), text));
-    let main = frames.iter().find(|f| f.main).expect("a main event");
+    let main = main_frame(&frames);
     assert_eq!(main.place.as_ref().map(|p| p.value.name.as_str()), Some("Maidan Shahr"), "{frames:?}");
 }
 
@@ -1298,7 +1298,7 @@ fn a_blast_told_by_the_windows_it_blew_out_is_the_story_not_the_attacks_recalled
         "Police searched the area near the bakery.\n\"There were bits of electric wire near me. The windows were blown out,\" she told AFP.\nHe said the device had low force.\nFrance has been on high alert since the \"Islamic State\" group launched a series of attacks across Paris, killing 130 people.",
     );
     let frames = Extractor::builtin().frames(&a);
-    let main = frames.iter().find(|f| f.main).expect("a main event");
+    let main = main_frame(&frames);
     assert_eq!(main.event_type, EventType::Bombing);
     assert!(main.quote.contains("blown out"), "{}", main.quote);
     assert!(main.place.is_none(), "Paris is where the recalled attacks were");
@@ -1351,7 +1351,7 @@ fn a_victims_later_death_and_a_killing_a_year_before_do_not_make_the_story() {
     assert!(frames.iter().all(|f| f.date.is_none() || f.event_type == EventType::Assassination), "{frames:#?}");
     // nor is "a thirteenth victim" a toll of one
     assert!(frames.iter().all(|f| f.killed.is_none()), "{frames:#?}");
-    let main = frames.iter().find(|f| f.main).expect("a main event");
+    let main = main_frame(&frames);
     assert_eq!(main.event_type, EventType::Bombing);
     assert_eq!(main.names.iter().map(|n| n.value.as_str()).collect::<Vec<_>>(), vec!["Rolando"]);
 }
