@@ -4,10 +4,12 @@
 use annalist_clean::clean;
 use annalist_model::{content_hash, Article, Document, MediaType};
 use serde_json::Value;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/kerman-2024");
-const FACTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/eval/kerman-2024.docs.json");
+/// The corpus and its facts file, or `None` where the kit is absent (see `annalist_testkit`).
+fn kit() -> Option<(PathBuf, PathBuf)> {
+    Some((annalist_testkit::shared("corpus/kerman-2024")?, annalist_testkit::shared("eval/kerman-2024.docs.json")?))
+}
 
 fn text_document(path: &Path) -> Document {
     let raw = std::fs::read(path).unwrap();
@@ -28,11 +30,8 @@ fn text_document(path: &Path) -> Document {
 
 /// The articles, or `None` (with a note) where the evaluation kit is absent.
 fn articles() -> Option<Vec<Article>> {
-    if !Path::new(CORPUS).is_dir() || !Path::new(FACTS).is_file() {
-        eprintln!("note: {CORPUS} or {FACTS} is absent; test passed over");
-        return None;
-    }
-    let mut paths: Vec<_> = std::fs::read_dir(CORPUS).unwrap().map(|e| e.unwrap().path()).collect();
+    let (corpus, _) = kit()?;
+    let mut paths: Vec<_> = std::fs::read_dir(corpus).unwrap().map(|e| e.unwrap().path()).collect();
     paths.sort();
     Some(paths.iter().map(|p| clean(&text_document(p)).unwrap()).collect())
 }
@@ -48,7 +47,7 @@ fn norm(s: &str) -> String {
 }
 
 fn facts() -> Value {
-    serde_json::from_str(&std::fs::read_to_string(FACTS).unwrap()).unwrap()
+    serde_json::from_str(&std::fs::read_to_string(kit().expect("the kit").1).unwrap()).unwrap()
 }
 
 fn find<'a>(articles: &'a [Article], id: &str) -> &'a Article {

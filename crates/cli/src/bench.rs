@@ -404,6 +404,16 @@ impl std::fmt::Display for Report {
             secs(s.fuse),
             secs(s.ledger)
         )?;
+        let (w, adds) = (&s.dedup_work, s.dedup_articles.max(1) as f64);
+        writeln!(
+            f,
+            "  dedup: {:.1} us per article; per add {:.1} bucket entries walked, {:.1} sketches compared, {:.2} exact checks ({} articles in the index)",
+            s.dedup.as_secs_f64() * 1e6 / adds,
+            w.walked as f64 / adds,
+            w.compared as f64 / adds,
+            w.exact_checks as f64 / adds,
+            s.dedup_articles
+        )?;
         writeln!(
             f,
             "  worker thread time (summed over threads; includes time waiting for a core): clean {}, extract {}, sketch {}",

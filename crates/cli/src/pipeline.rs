@@ -73,7 +73,7 @@ fn reason_kind(reason: &str) -> String {
 enum Processed {
     Skipped(Skipped),
     Unchanged,
-    Ready { article: Box<Article>, origin: String, changed: bool, frames: Vec<EventFrame>, sketch: Sketch },
+    Ready { article: Box<Article>, origin: String, changed: bool, frames: Vec<EventFrame>, sketch: Box<Sketch> },
 }
 
 /// Where a run spent its time, and how much it read (for `annalist bench`).
@@ -97,6 +97,10 @@ pub struct Stages {
     pub ledger: Duration,
     /// Raw (undecoded) bytes of the documents read.
     pub bytes: u64,
+    /// What the dedup index's adds did (the rebuild from the store's sketches included), and
+    /// how many articles it held at the end: the per-article cost the benchmark prints.
+    pub dedup_work: annalist_dedup::Work,
+    pub dedup_articles: usize,
 }
 
 /// How an ingest run reports as it goes.
@@ -202,7 +206,7 @@ pub fn ingest_documents(
                     extract_ns.fetch_add(nanos(t2 - t1), Ordering::Relaxed);
                     sketch_ns.fetch_add(nanos(t2.elapsed()), Ordering::Relaxed);
                     let origin = doc.origin.clone();
-                    Processed::Ready { article: Box::new(article), origin, changed, frames, sketch }
+                    Processed::Ready { article: Box::new(article), origin, changed, frames, sketch: Box::new(sketch) }
                 }
             }
         }
@@ -288,7 +292,7 @@ pub fn ingest_documents(
                         current: Some((&article.id, &article.text)),
                         error: None,
                     };
-                    let outcome = index.add_checked(&article.id, sketch, meta, &mut texts);
+                    let outcome = index.add_checked(&article.id, *sketch, meta, &mut texts);
                     texts.finish()?;
                     unsaved_repoints.extend(outcome.repointed);
                     summary.frames += frames.len();
@@ -313,6 +317,8 @@ pub fn ingest_documents(
     stages.clean += Duration::from_nanos(clean_ns.into_inner());
     stages.extract += Duration::from_nanos(extract_ns.into_inner());
     stages.sketch += Duration::from_nanos(sketch_ns.into_inner());
+    stages.dedup_work = index.work();
+    stages.dedup_articles = index.len();
 
     let t = Instant::now();
     summary.duplicates = store.duplicate_count()?;

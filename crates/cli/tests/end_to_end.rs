@@ -113,11 +113,7 @@ fn commands_on_a_missing_database_say_what_to_do() {
 
 #[test]
 fn the_kerman_articles_give_the_kerman_bombing() {
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/kerman-2024");
-    if !corpus.is_dir() {
-        eprintln!("no evaluation kit at {}; skipped", corpus.display());
-        return;
-    }
+    let Some(corpus) = annalist_testkit::shared("corpus/kerman-2024") else { return };
     let dir = scratch("kerman");
     let db = dir.join("k.db");
     let db = db.to_str().unwrap();

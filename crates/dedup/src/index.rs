@@ -3,16 +3,19 @@
 //! earliest, member.
 
 use crate::exact::{ExactSets, NoTexts, TextSource};
-use crate::sketch::{Core, Sketch, WIDE_BINS};
+use crate::sketch::{BandKey, Core, Sketch, WIDE_BINS};
 use crate::{ArticleMeta, DedupConfig, DedupOutcome, Similarity};
 use hashbrown::HashTable;
 use std::cmp::Ordering;
 use std::time::Instant;
 
-/// LSH bands: one 16-bit key each (a minhash bin or a lead key), of which `KEY_BITS` address
-/// the bucket table.
+/// LSH bands: one 32-bit key each (a minhash bin or a lead key), of which the index's
+/// `key_bits` low bits address the bucket table.
 const BANDS: usize = WIDE_BINS;
-const KEY_BITS: u32 = 15;
+/// Address bits of a new index's bucket table (32,768 buckets a band, 1.5 MiB of heads).
+const MIN_KEY_BITS: u32 = 15;
+/// The most address bits (16 M buckets a band): past 16 M articles buckets grow longer.
+const MAX_KEY_BITS: u32 = 24;
 const NONE: u32 = u32::MAX;
 /// The day number of an unknown date (sorts after every date).
 pub(crate) const UNDATED: u16 = u16::MAX;
@@ -20,8 +23,8 @@ pub(crate) const UNDATED: u16 = u16::MAX;
 /// (after 2079-06-05), count as unknown.
 const DAY_ZERO: (i32, u32, u32) = (1900, 1, 1);
 /// Look-ups that must find a member before it is compared with: texts that are copies of one
-/// another share several of the 12 bands' keys and probes, while one shared key is as often a
-/// chance agreement of 16 bits (at 100,000 articles, about one per band).
+/// another share several of the 12 bands' keys and probes, while one shared key is one shared
+/// shingle, which a member of a family shares with many texts that are not its copies.
 const MEMBER_HITS: usize = 2;
 /// Bytes of one index entry (the cost model in the crate docs).
 pub const ENTRY_BYTES: usize = std::mem::size_of::<Entry>();
@@ -55,6 +58,10 @@ pub struct DedupIndex {
     entries: Vec<Entry>,
     /// Bucket heads per band: the newest article whose band key falls in the bucket.
     heads: Vec<u32>,
+    /// Low bits of a band key that address its bucket: the table doubles when the index holds
+    /// more articles than a band has buckets, so a bucket holds about one unrelated article
+    /// however large the store (see `grow_buckets`).
+    key_bits: u32,
     /// Ids, concatenated; `id_ends[i]` is where article `i`'s id ends.
     id_bytes: String,
     id_ends: Vec<u32>,
@@ -91,7 +98,8 @@ impl DedupIndex {
         DedupIndex {
             config,
             entries: Vec::new(),
-            heads: vec![NONE; BANDS << KEY_BITS],
+            heads: vec![NONE; BANDS << MIN_KEY_BITS],
+            key_bits: MIN_KEY_BITS,
             id_bytes: String::new(),
             id_ends: Vec::new(),
             by_id: HashTable::new(),
@@ -255,12 +263,13 @@ impl DedupIndex {
         candidates.clear();
         for band in 0..BANDS {
             for key in sketch.lookup_keys(band) {
-                let mut at = self.heads[bucket(band, key)];
-                let mut walked = 0;
-                while at != NONE && walked < self.config.max_bucket_walk {
+                let mut at = self.heads[self.bucket(band, key)];
+                let (mut walked, mut matched) = (0, 0);
+                while at != NONE && walked < self.config.max_bucket_walk && matched < self.config.max_bucket_matches {
                     let entry = &self.entries[at as usize];
                     if entry.sketch.band_key(band) == key {
                         candidates.push(at);
+                        matched += 1;
                     }
                     at = entry.next_in_band[band];
                     walked += 1;
@@ -355,9 +364,8 @@ impl DedupIndex {
         let mut next_in_band = [NONE; BANDS];
         if !sketch.is_empty() {
             for (band, next) in next_in_band.iter_mut().enumerate() {
-                let head = &mut self.heads[bucket(band, sketch.core.band_key(band))];
-                *next = *head;
-                *head = new;
+                let at = self.bucket(band, sketch.core.band_key(band));
+                *next = std::mem::replace(&mut self.heads[at], new);
             }
         }
         let published = day_number(meta.published);
@@ -380,6 +388,31 @@ impl DedupIndex {
         let hash = hash_id(id);
         let (id_bytes, id_ends) = (&self.id_bytes, &self.id_ends);
         self.by_id.insert_unique(hash, new, |&i| hash_id(id_at(id_bytes, id_ends, i)));
+        if self.entries.len() > 1 << self.key_bits && self.key_bits < MAX_KEY_BITS {
+            self.grow_buckets();
+        }
+    }
+
+    /// Doubles the bucket table and files every article again, oldest first, so each bucket
+    /// lists its articles newest first as adds would have (amortised: one step per article
+    /// and band each time the store doubles).
+    fn grow_buckets(&mut self) {
+        self.key_bits += 1;
+        self.heads = vec![NONE; BANDS << self.key_bits];
+        for i in 0..self.entries.len() {
+            if self.entries[i].sketch.is_empty() {
+                continue;
+            }
+            for band in 0..BANDS {
+                let at = self.bucket(band, self.entries[i].sketch.band_key(band));
+                self.entries[i].next_in_band[band] = std::mem::replace(&mut self.heads[at], i as u32);
+            }
+        }
+    }
+
+    /// The bucket of `key` in LSH band `band`.
+    fn bucket(&self, band: usize, key: BandKey) -> usize {
+        (band << self.key_bits) | (key as usize & ((1 << self.key_bits) - 1))
     }
 
     /// `Greater` when `a` is the better original: fuller, then earlier, then added first.
@@ -464,10 +497,6 @@ fn day_number(date: Option<chrono::NaiveDate>) -> u16 {
         }
         _ => UNDATED,
     }
-}
-
-fn bucket(band: usize, key: u16) -> usize {
-    (band << KEY_BITS) | (key as usize & ((1 << KEY_BITS) - 1))
 }
 
 fn id_at<'a>(bytes: &'a str, ends: &[u32], i: u32) -> &'a str {

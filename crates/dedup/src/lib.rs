@@ -13,7 +13,7 @@
 //!
 //! # Contract
 //! - [`Sketch::of`] fingerprints a text; [`Sketch::to_bytes`] / [`Sketch::from_bytes`] are the
-//!   persisted form (exactly [`SKETCH_BYTES`] = 137 bytes, format version 4). Sketches of other
+//!   persisted form (exactly [`SKETCH_BYTES`] = 205 bytes, format version 5). Sketches of other
 //!   versions cannot be compared with these: `from_bytes` refuses them and the caller sketches
 //!   the stored text again (the ingest does, at start-up).
 //! - [`DedupIndex::new`] with a [`DedupConfig`]; [`DedupIndex::add`] returns a [`DedupOutcome`]:
@@ -32,10 +32,10 @@
 //! words is a shingle, hashed to 64 bits (five rather than three: the issues of a formulaic
 //! series such as "Qtly div 10 cts vs 10 cts prior" share short runs, copies share long ones).
 //! The sketch is a one-permutation MinHash over the distinct shingles (128 bins by the hash's
-//! top bits, the smallest hash kept per bin), stored as b-bit fingerprints: 10 bins at 16 bits
-//! (15 bits and a flag), 116 at 4 bits (bins 12 to 127; bins 10 and 11 are not kept, their
+//! top bits, the smallest hash kept per bin), stored as b-bit fingerprints: 10 bins at 32 bits
+//! (31 bits and a flag), 116 at 4 bits (bins 12 to 127; bins 10 and 11 are not kept, their
 //! slots hold the two lead keys below), plus the distinct-shingle count (16 bits,
-//! saturating). Empty 16-bit bins borrow a filled bin's minimum by a fixed probe
+//! saturating). Empty 32-bit bins borrow a filled bin's minimum by a fixed probe
 //! sequence (densification, so short texts still have LSH keys) and are flagged as borrowed;
 //! empty 4-bit bins stay empty. A comparison counts only bins that one of the two texts really
 //! fills: the share of those whose fingerprints agree (4-bit chance agreements, 1 in 15,
@@ -73,8 +73,8 @@
 //! exact figures, without the shared-bin floor, which only guards estimates. Clear-cut pairs
 //! (nearly all of them: an unrelated candidate, a near-equal copy) keep the estimate.
 
-//! Candidates come from locality-sensitive hashing with 12 bands of one 16-bit key each.
-//! Ten are the 16-bit bins: two texts with Jaccard J share one of them with probability
+//! Candidates come from locality-sensitive hashing with 12 bands of one 32-bit key each.
+//! Ten are the 32-bit bins: two texts with Jaccard J share one of them with probability
 //! `1 - (1 - J)^10` (0.94 at J = 0.25, 0.99 at J = 0.37). A band keyed by a bin's minimum is
 //! weak for partial copies: a truncated copy holding a fifth of the original's shingles holds
 //! the original's minimum of a bin one time in five. Two mechanisms aim at them:
@@ -142,11 +142,16 @@
 //! - Sketching: one pass over the text and a sort of its shingle hashes (n log n, n = words);
 //!   no allocation after the first call on a thread.
 //! - Adding: up to 38 bucket walks (12 own keys, 20 bin probes and 6 lead probes, capped at
-//!   `max_bucket_walk` each; a bin with fewer than three hashes has fewer probes); at N
-//!   articles a bucket holds about N / 32,768 unrelated articles, plus those sharing the key.
-//!   A sketch comparison reads 86 bytes. Measured on 100,000 articles with 3.7 copies per
-//!   story: 106 bucket entries walked and 59 comparisons per add (102 and 60 with 12 minhash
-//!   bands and no probes). Becoming a family's new original costs one step per member (each
+//!   `max_bucket_walk` entries and `max_bucket_matches` candidates each; a bin with fewer
+//!   than three hashes has fewer probes). The bucket table doubles whenever the index holds
+//!   more articles than a band has buckets, so a bucket holds about one unrelated article at
+//!   any size, and 32-bit keys agree by chance about once in two billion pairs: the work of
+//!   an add depends on how many earlier texts really share its shingles, not on the store's
+//!   size. (With 16-bit keys and a fixed table of 32,768 buckets a band, a bucket held
+//!   N / 32,768 unrelated articles and every band gave N / 65,536 chance candidates: at
+//!   100,000 articles 106 entries walked and 59 comparisons per add, nearly all chance, and
+//!   ten times that at a million.) `annalist bench large:N` prints the work per add. A sketch
+//!   comparison reads 110 bytes. Becoming a family's new original costs one step per member (each
 //!   one is reported in `repointed`).
 //! - Exact checks: a borderline comparison fetches both texts (the new article's once per
 //!   add) and shingles them, O(n log n) in their words, with allocation; nothing of it stays
@@ -154,18 +159,19 @@
 //!   adds asked for texts, 1.8 checks each, 11 to 13 us per check, 17 % of the add time;
 //!   on the labelled sets 2-3 % of adds ask (their copies are fewer and less mangled). At
 //!   ingest a text comes from the chunk in memory or one SQLite read by id.
-//! - Memory: 156 bytes per article in the index entry (24 bytes of 16-bit bins and lead keys, 58 of 4-bit
+//! - Memory: 180 bytes per article in the index entry (48 bytes of 32-bit bins and lead keys, 58 of 4-bit
 //!   bins, 8 of figure slots, 2 shingle count, 48 LSH links, 8 family links, 4 length and
 //!   4 of dates as 16-bit day numbers from 1900, so dates after 2079 count as unknown), 4 bytes of id offset, 5 to 6.5 bytes of id hash table (hashbrown buckets, at most
-//!   7/8 full), plus the id's own bytes; plus 1.5 MiB of bucket heads, fixed. The figure slots
+//!   7/8 full), plus the id's own bytes; plus the bucket heads (4 bytes a band per bucket: 1.5 MiB up
+//!   to 32,768 articles, then between 48 and 96 bytes per article, 50 MiB at a million). The figure slots
 //!   took the place of the shingle count's upper half, of the padding and of the dates' upper
 //!   halves, so the entry is the size it was. Vectors grow by an eighth, not by doubling, so spare capacity stays
 //!   under 12.5 %. Measured at 100,000 articles (ids of 19 bytes on average) by counting the
-//!   allocator's live bytes in `examples/dedup_bench.rs`: 217.9 bytes per article as built by
-//!   adds, 200.9 after [`DedupIndex::shrink_to_fit`]; of the used content, 180.7 bytes per
-//!   article without the id text and 199.3 with it (unchanged by the lead keys and probes:
-//!   the lead keys took two 16-bit bins' places, the probes are not kept). Long ids (URLs)
-//!   add their length. The persisted sketch is 137 bytes (93 before the probes).
+//!   allocator's live bytes in `examples/dedup_bench.rs`: 291.5 bytes per article as built by
+//!   adds, 272.3 after [`DedupIndex::shrink_to_fit`]; of the used content, 251.9 bytes per
+//!   article without the id text and 270.5 with it (the lead keys took two bins' places, the
+//!   probes are not kept; 218 and 199 with 16-bit keys and a fixed table). Long ids (URLs)
+//!   add their length. The persisted sketch is 205 bytes (137 with 16-bit keys).
 
 mod exact;
 mod index;
@@ -237,6 +243,12 @@ pub struct DedupConfig {
     /// Most articles looked at per LSH bucket in one add: bounds the cost of an add when
     /// thousands of identical texts share buckets (one of them is enough to find the family).
     pub max_bucket_walk: usize,
+    /// Most articles taken as candidates from one LSH bucket in one add, newest first. A
+    /// bucket whose key many unrelated texts share (a sentence a thousand articles quote, the
+    /// boilerplate lead of a formulaic series) would otherwise give a candidate for each of
+    /// them, and an add would cost more the larger the store; a copy shares several bands' keys
+    /// with its family, so the newest few of each bucket are enough to find it.
+    pub max_bucket_matches: usize,
     /// The borderline band of the exact stage: a compared pair is verified on its texts when
     /// moving its estimated Jaccard and containment up or down by this much (and, upwards,
     /// ignoring sampled figure conflicts and the shared-bin floor) would change the decision.
@@ -258,6 +270,7 @@ impl Default for DedupConfig {
             max_figure_conflict_share: 0.25,
             figure_exempt_jaccard: 0.9,
             max_bucket_walk: 256,
+            max_bucket_matches: 8,
             verify_band: 0.15,
         }
     }

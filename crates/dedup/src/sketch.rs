@@ -1,5 +1,5 @@
 //! The per-article fingerprint: word 5-shingles, one-permutation MinHash with densification,
-//! stored as b-bit fingerprints (16 bits for the LSH bins, 4 bits for most of the rest), and a
+//! stored as b-bit fingerprints (32 bits for the LSH bins, 4 bits for most of the rest), and a
 //! small sample of the text's figures with the words before them (the verification stage that
 //! tells a copy from another issue of a formulaic series).
 
@@ -8,9 +8,16 @@ use std::cell::RefCell;
 
 /// Number of MinHash bins (one-permutation MinHash: each shingle falls in exactly one bin).
 pub const BINS: usize = 128;
-/// 16-bit slots of a sketch: `MINHASH_BANDS` bins, then `LEAD_KEYS` lead keys.
+/// 32-bit slots of a sketch (`BandKey`s): `MINHASH_BANDS` bins, then `LEAD_KEYS` lead keys.
 pub const WIDE_BINS: usize = MINHASH_BANDS + LEAD_KEYS;
-/// Bins kept at 16 bits; they double as LSH bands (one bin per band).
+/// Bins kept at 32 bits; they double as LSH bands (one bin per band). Keys of 32 bits (31 of
+/// fingerprint and the borrowed flag) make a chance agreement of two unrelated texts' keys
+/// about one in two billion, so a bucket look-up costs the same at a million articles as at
+/// ten thousand; 16-bit keys agreed by chance once per 32,768 articles in every band, and the
+/// candidates they gave grew with the store (59 of 59 comparisons per add at 100,000 were
+/// such chance agreements).
+/// A band key: a wide bin's fingerprint or a lead key.
+pub type BandKey = u32;
 pub const MINHASH_BANDS: usize = 10;
 /// Keys of the text's lead (its first `LEAD_SHINGLES` shingles), each an LSH band of its own:
 /// the smallest hashes of the lead, which a truncated copy keeps however short it is.
@@ -40,12 +47,12 @@ pub const SHINGLE_WORDS: usize = 5;
 /// Words before a figure that make its context.
 const FIGURE_CONTEXT_WORDS: usize = 3;
 
-const FORMAT_VERSION: u8 = 4;
-/// Length of `Sketch::to_bytes()`: version, shingle count (u16), wide bins and lead keys (u16
+const FORMAT_VERSION: u8 = 5;
+/// Length of `Sketch::to_bytes()`: version, shingle count (u16), wide bins and lead keys (u32
 /// each), narrow bins (two to a byte), figure slots (a little-endian u64 of three 21-bit
-/// slots), probes (u16 each).
-pub const SKETCH_BYTES: usize = 1 + CORE_BYTES + 2 * PROBES;
-const CORE_BYTES: usize = 2 + 2 * WIDE_BINS + NARROW_BYTES + 2 * FIGURE_WORDS;
+/// slots), probes (u32 each).
+pub const SKETCH_BYTES: usize = 1 + CORE_BYTES + 4 * PROBES;
+const CORE_BYTES: usize = 2 + 4 * WIDE_BINS + NARROW_BYTES + 2 * FIGURE_WORDS;
 
 /// A compact fingerprint of one article's text.
 ///
@@ -60,7 +67,7 @@ pub struct Sketch {
     /// fewer), then the lead hashes after the lead keys. A fuller text added after a shorter
     /// one it contains finds it through them: the shorter text's minimum is in the fuller
     /// text, often among its few smallest.
-    pub(crate) probes: [u16; PROBES],
+    pub(crate) probes: [BandKey; PROBES],
 }
 
 /// The part of a sketch the index keeps and compares.
@@ -69,11 +76,11 @@ pub(crate) struct Core {
     /// Distinct shingles in the text (saturating at 65,535, far beyond a news article); 0 means
     /// the text had no words.
     pub(crate) shingles: u16,
-    pub(crate) wide: [u16; WIDE_BINS],
+    pub(crate) wide: [BandKey; WIDE_BINS],
     /// 4-bit fingerprints, bin `2i` in the low half of byte `i`.
     pub(crate) narrow: [u8; NARROW_BYTES],
     /// Sampled figures: three 21-bit slots (16 bits of the context's hash above 5 bits of the
-    /// figure's; 0 is empty) in a u64 kept as 16-bit words, so that the struct stays 2-aligned.
+    /// figure's; 0 is empty) in a u64 kept as 16-bit words, so that the struct stays 4-aligned.
     pub(crate) figures: [u16; FIGURE_WORDS],
 }
 
@@ -267,8 +274,11 @@ impl Sketch {
             out.extend_from_slice(&w.to_le_bytes());
         }
         out.extend_from_slice(&c.narrow);
-        for f in c.figures.iter().chain(&self.probes) {
+        for f in c.figures {
             out.extend_from_slice(&f.to_le_bytes());
+        }
+        for p in self.probes {
+            out.extend_from_slice(&p.to_le_bytes());
         }
         out
     }
@@ -284,17 +294,15 @@ impl Sketch {
             return Err(DedupError::SketchLength { expected: SKETCH_BYTES, found: bytes.len() });
         }
         let u16_at = |at: usize| u16::from_le_bytes([bytes[at], bytes[at + 1]]);
-        let mut wide = [0u16; WIDE_BINS];
-        for (i, w) in wide.iter_mut().enumerate() {
-            *w = u16_at(3 + 2 * i);
-        }
-        let at = 3 + 2 * WIDE_BINS;
+        let u32_at = |at: usize| u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]);
+        let wide = std::array::from_fn(|i| u32_at(3 + 4 * i));
+        let at = 3 + 4 * WIDE_BINS;
         let mut narrow = [0u8; NARROW_BYTES];
         narrow.copy_from_slice(&bytes[at..at + NARROW_BYTES]);
         let at = at + NARROW_BYTES;
         let figures = std::array::from_fn(|i| u16_at(at + 2 * i));
         let at = at + 2 * FIGURE_WORDS;
-        let probes = std::array::from_fn(|i| u16_at(at + 2 * i));
+        let probes = std::array::from_fn(|i| u32_at(at + 4 * i));
         Ok(Sketch { core: Core { shingles: u16_at(1), wide, narrow, figures }, probes })
     }
 
@@ -308,7 +316,7 @@ impl Sketch {
         self.core.is_empty()
     }
 
-    /// Agreeing 16-bit minhash bins: each is near-certain evidence of a shared shingle.
+    /// Agreeing 32-bit minhash bins: each is near-certain evidence of a shared shingle.
     pub fn agreeing_wide_bins(&self, other: &Sketch) -> usize {
         self.core.agreeing(&other.core).0
     }
@@ -319,14 +327,14 @@ impl Sketch {
 
     /// The keys this sketch looks up in LSH band `band`: its own key first, then its probes
     /// (`NO_KEY` for none).
-    pub(crate) fn lookup_keys(&self, band: usize) -> impl Iterator<Item = u16> + '_ {
-        let probes: &[u16] = if band < MINHASH_BANDS {
+    pub(crate) fn lookup_keys(&self, band: usize) -> impl Iterator<Item = BandKey> + '_ {
+        let probes: &[BandKey] = if band < MINHASH_BANDS {
             &self.probes[band * BIN_PROBES..(band + 1) * BIN_PROBES]
         } else {
             &self.probes[MINHASH_BANDS * BIN_PROBES..]
         };
         // A lead band looks up every lead key and probe: the copy's lead may be shifted.
-        let own: &[u16] =
+        let own: &[BandKey] =
             if band < MINHASH_BANDS { &self.core.wide[band..=band] } else { &self.core.wide[MINHASH_BANDS..] };
         own.iter().copied().chain(probes.iter().copied().filter(|&k| k != NO_KEY))
     }
@@ -362,7 +370,7 @@ impl Core {
     }
 
     /// Estimated bins whose minimum shingle the two texts share, and the bins either text
-    /// holds: the agreeing 16-bit bins, plus the agreeing 4-bit bins less those expected by
+    /// holds: the agreeing 32-bit bins, plus the agreeing 4-bit bins less those expected by
     /// chance (one in 15 of the bins both hold).
     fn shared_bins(&self, other: &Core) -> (f64, f64) {
         let (wide, wide_held, narrow, both, either) = self.agreeing(other);
@@ -430,7 +438,7 @@ impl Core {
     }
 
     /// The key this text is filed under in LSH band `band`.
-    pub(crate) fn band_key(&self, band: usize) -> u16 {
+    pub(crate) fn band_key(&self, band: usize) -> BandKey {
         self.wide[band]
     }
 }
@@ -492,19 +500,19 @@ fn held_bins(x: u64) -> u64 {
 }
 
 /// The top bit of a wide bin: its value was borrowed from another bin (the bin was empty).
-const BORROWED: u16 = 1 << 15;
+const BORROWED: BandKey = 1 << 31;
 
 /// A look-up key that is none (a bin with too few hashes for a probe).
-pub(crate) const NO_KEY: u16 = u16::MAX;
+pub(crate) const NO_KEY: BandKey = BandKey::MAX;
 
-/// The 16-bit fingerprint of a wide bin's value (the top bit is the borrowed flag).
-fn wide_fingerprint(s: u64) -> u16 {
-    fmix64(s ^ FINGERPRINT_SEED) as u16 & !BORROWED
+/// The 32-bit fingerprint of a wide bin's value (the top bit is the borrowed flag).
+fn wide_fingerprint(s: u64) -> BandKey {
+    fmix64(s ^ FINGERPRINT_SEED) as BandKey & !BORROWED
 }
 
-/// The 16-bit key of a lead hash (never `NO_KEY`; its top bit clear, as own minhash keys).
-fn lead_fingerprint(h: u64) -> u16 {
-    fmix64(h ^ FINGERPRINT_SEED) as u16 & !BORROWED
+/// The 32-bit key of a lead hash (never `NO_KEY`; its top bit clear, as own minhash keys).
+fn lead_fingerprint(h: u64) -> BandKey {
+    fmix64(h ^ FINGERPRINT_SEED) as BandKey & !BORROWED
 }
 
 /// A 4-bit fingerprint of a bin's minimum, never 0 (0 is an empty bin).

@@ -575,13 +575,7 @@ fn assert_every_value_quoted(a: &Article, frames: &[EventFrame]) -> usize {
 }
 
 fn shared(path: &str) -> Option<std::path::PathBuf> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared").join(path);
-    if dir.exists() {
-        Some(dir)
-    } else {
-        eprintln!("no evaluation kit at {}; skipped", dir.display());
-        None
-    }
+    annalist_testkit::shared(path)
 }
 
 fn cleaned(id: &str, text: &str) -> Article {

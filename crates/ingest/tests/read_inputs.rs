@@ -7,18 +7,9 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-/// The evaluation kit and corpora, next to the repository; tests that read them are passed over
-/// (with a note) where it is absent.
-const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared");
-
+/// The evaluation kit and corpora, next to the repository (see `annalist_testkit`).
 fn shared(rel: &str) -> Option<PathBuf> {
-    let path = Path::new(SHARED).join(rel);
-    if path.exists() {
-        Some(path)
-    } else {
-        eprintln!("note: {} is absent; test passed over", path.display());
-        None
-    }
+    annalist_testkit::shared(rel)
 }
 
 /// A fresh scratch folder for one test.

@@ -8,9 +8,6 @@
 use annalist_knowledge::{ActorBase, ActorKind, Gazetteer};
 use serde_json::Value;
 
-const GOLD: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/eval/kerman-2024.gold.jsonl");
-const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus/kerman-2024");
-
 /// The actor a gold perpetrator name means: the gold lists one group's names (and its parent's).
 fn expected_actor(incident: &str, name: &str) -> Option<&'static str> {
     match (incident, name) {
@@ -43,10 +40,13 @@ fn occurrences(text: &str, needle: &str) -> Vec<(usize, usize)> {
 
 #[test]
 fn every_gold_place_and_group_of_the_kerman_corpus_resolves() {
-    let (Ok(gold), Ok(_)) = (std::fs::read_to_string(GOLD), std::fs::read_dir(CORPUS)) else {
-        eprintln!("Kerman gold or corpus not found beside the repository: nothing checked");
+    let (Some(gold), Some(corpus)) =
+        (annalist_testkit::shared("eval/kerman-2024.gold.jsonl"), annalist_testkit::shared("corpus/kerman-2024"))
+    else {
         return;
     };
+    let gold = std::fs::read_to_string(gold).expect("the Kerman gold is readable");
+    let corpus = corpus.display().to_string();
     let (gazetteer, actors) = (Gazetteer::builtin(), ActorBase::builtin());
     let (mut places_checked, mut actors_checked) = (0, 0);
     let mut failures = Vec::new();
@@ -58,7 +58,7 @@ fn every_gold_place_and_group_of_the_kerman_corpus_resolves() {
         let perpetrators = strings(&record["perpetrator"]);
         let places_before = places_checked;
         for source in strings(&record["sources"]) {
-            let path = format!("{CORPUS}/{source}.txt");
+            let path = format!("{corpus}/{source}.txt");
             let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
             let found = gazetteer.find_places(&text);
             for name in &place_names {

@@ -14,7 +14,7 @@ fn d(s: &str) -> NaiveDate {
 }
 
 fn corpus() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/kerman-2024")
+    annalist_testkit::root().join("corpus/kerman-2024")
 }
 
 /// The sentence of document `doc` that holds `words` (cut at full stops and line breaks).
@@ -63,7 +63,8 @@ const CASES: &[Case] = &[
 
 /// The gold intervals, for the containment check.
 fn gold(key: &str) -> (NaiveDate, NaiveDate) {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval/kerman-2024.gold.jsonl");
+    let path =
+        annalist_testkit::shared("eval/kerman-2024.gold.jsonl").expect("the gold file is here when the corpus is");
     let text = std::fs::read_to_string(path).expect("the gold file is readable when the corpus is");
     for line in text.lines() {
         let v: serde_json::Value = serde_json::from_str(line).expect("gold lines are JSON");
@@ -76,8 +77,7 @@ fn gold(key: &str) -> (NaiveDate, NaiveDate) {
 
 #[test]
 fn every_gold_date_is_read_from_its_sentence() {
-    if !corpus().is_dir() {
-        eprintln!("skipped: {} is not here", corpus().display());
+    if annalist_testkit::shared("corpus/kerman-2024").is_none() {
         return;
     }
     for &(key, doc, published, words, (start, end)) in CASES {
