@@ -417,7 +417,10 @@ fn keep_apart_from_other_files(store: &Store, doc: &mut Document) -> Result<()> 
     }
     let same_file = |origin: &str| {
         origin == doc.origin
-            || match (std::fs::canonicalize(origin), std::fs::canonicalize(&doc.origin)) {
+            || match (
+                std::fs::canonicalize(annalist_ingest::origin_path(origin)),
+                std::fs::canonicalize(annalist_ingest::origin_path(&doc.origin)),
+            ) {
                 (Ok(a), Ok(b)) => a == b,
                 // the stored file is gone: this is where it went
                 (Err(_), _) => true,
