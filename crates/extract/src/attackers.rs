@@ -6,7 +6,7 @@
 //!
 //! Cost: linear in the demonyms and countries of a sentence.
 
-use super::{is_word_char, prev_word, word_spans};
+use super::{is_word_char, prev_word, prev_word_start, word_spans};
 use crate::lexicon::{ATTACKER_NOUNS, CLAIM_VERBS, NATIONAL_NOUNS, NOT_ATTACKER_BEFORE, NOT_PEOPLE_AFTER};
 use annalist_knowledge::{PlaceMatch, PlaceRole};
 use annalist_model::{PlaceKind, Span};
@@ -114,7 +114,7 @@ fn demonym_phrase(
             return None;
         }
     }
-    let (start, count) = counted_from(text, p.span.start, noun, quantities);
+    let (start, count) = counted_from(text, sentence, p.span.start, noun, quantities);
     if !plausibly_attackers(text, sentence, start, noun_end) {
         return None;
     }
@@ -134,7 +134,7 @@ fn from_phrase(text: &str, sentence: Span, p: &PlaceMatch, quantities: &[Quantit
         return None;
     }
     let noun_start = noun_end - noun.len();
-    let (start, count) = counted_from(text, noun_start, &noun, quantities);
+    let (start, count) = counted_from(text, sentence, noun_start, &noun, quantities);
     if !plausibly_attackers(text, sentence, start, p.span.end) || NATIONAL_NOUNS.contains(&noun.as_str()) {
         return None;
     }
@@ -143,16 +143,20 @@ fn from_phrase(text: &str, sentence: Span, p: &PlaceMatch, quantities: &[Quantit
 
 /// Where a people phrase starting at `at` really starts, and its count: a number right before
 /// it ("two Tajik"), or an article before a singular noun ("a Pakistani national" is one).
-fn counted_from(text: &str, at: usize, noun: &str, quantities: &[Quantity]) -> (usize, Option<u32>) {
-    if let Some(q) = quantities.iter().find(|q| q.span.end <= at && text[q.span.end..at].trim().is_empty()) {
+/// Neither reaches back past the start of the sentence at `sentence`.
+fn counted_from(text: &str, sentence: Span, at: usize, noun: &str, quantities: &[Quantity]) -> (usize, Option<u32>) {
+    let within = |q: &&Quantity| q.span.start >= sentence.start && q.span.end <= at;
+    if let Some(q) = quantities.iter().filter(within).find(|q| text[q.span.end..at].trim().is_empty()) {
         let exact = q.count.high == Some(q.count.low);
         let n = u32::try_from(q.count.low).ok().filter(|n| exact && *n > 0 && *n < 1000);
         return (q.span.start, n);
     }
     let w = prev_word(text, at);
     if matches!(w.as_str(), "a" | "an" | "one" | "lone") && !noun.ends_with('s') {
-        let start = text[..at].trim_end().len() - w.len();
-        return (start, Some(1));
+        let start = prev_word_start(text, at);
+        if start >= sentence.start {
+            return (start, Some(1));
+        }
     }
     (at, None)
 }
@@ -192,4 +196,49 @@ fn agent_after(text: &str, end: usize, verbal: &[Span]) -> bool {
     }
     let rest = text[end..].trim_start().to_lowercase();
     CLAIM_VERBS.iter().any(|v| rest.starts_with(v))
+}
+
+#[cfg(test)]
+mod offset_tests {
+    use crate::Extractor;
+    use annalist_model::{Article, Sentence, Span};
+
+    /// An article of one sentence per line.
+    fn lines(text: &str) -> Article {
+        let mut sentences = Vec::new();
+        let mut offset = 0;
+        for (p, line) in text.split('\n').enumerate() {
+            sentences.push(Sentence { span: Span::new(offset, offset + line.len()), paragraph: p });
+            offset += line.len() + 1;
+        }
+        Article {
+            id: "t".into(),
+            url: None,
+            outlet: None,
+            title: None,
+            published: None,
+            language: Some("en".into()),
+            text: text.into(),
+            paragraphs: sentences.iter().map(|s| s.span).collect(),
+            sentences,
+            content_hash: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_count_or_an_article_ending_the_line_before_is_not_the_attackers_count() {
+        // a number (or "a") ends one line with no stop, and the next opens with the people phrase
+        for text in [
+            "Attendance at the rally in the city was put at 300\nPakistani nationals carried out the bombing of the market in Quetta, police said.",
+            "The shop sold a\nPakistani national who opened fire on the crowd in Quetta, police said.",
+            "They fled from the town with 40\nmilitants from Afghanistan who attacked the checkpoint in Quetta.",
+        ] {
+            let article = lines(text);
+            for f in Extractor::builtin().frames(&article) {
+                if let Some(span) = f.attackers.as_ref().map(|a| a.span) {
+                    assert!(text.is_char_boundary(span.start) && span.start <= span.end, "{f:?}");
+                }
+            }
+        }
+    }
 }

@@ -10,7 +10,7 @@
 //!
 //! Cost: one automaton pass over the sentence (built once); the rest is linear in its words.
 
-use super::{find_any_word, is_word_at, next_word, prev_word, word_spans};
+use super::{find_any_word, is_word_at, next_word, prev_word, prev_word_start, word_spans};
 use crate::lexicon::{
     automaton, AttributionCue, AGENT_PHRASES, ATTACKER_NOUNS, ATTRIBUTION_CUES, CLAIM_VERBS, DENIED_PART, DOER_PHRASES,
     GROUP_NOUNS, SPEAKER_FILLERS, SPEAKER_NOUNS,
@@ -383,8 +383,12 @@ impl Reader<'_> {
         // past the auxiliary of a passive ("X is believed to be behind", "X was blamed")
         for _ in 0..2 {
             let w = prev_word(self.text, at);
-            if matches!(w.as_str(), "was" | "were" | "is" | "are" | "been" | "being" | "has" | "have" | "had") {
-                at = self.text[..at].trim_end().len() - w.len();
+            let w_start = prev_word_start(self.text, at);
+            // (not into the sentence before: "... it has. Blamed on ...")
+            if w_start >= self.sentence.start
+                && matches!(w.as_str(), "was" | "were" | "is" | "are" | "been" | "being" | "has" | "have" | "had")
+            {
+                at = w_start;
             }
         }
         self.speaker_before(at).filter(|p| p.kind.is_some() || p.group)
@@ -536,4 +540,20 @@ fn floor_boundary(s: &str, n: usize) -> usize {
         n -= 1;
     }
     n
+}
+
+#[cfg(test)]
+mod offset_tests {
+    use super::*;
+
+    #[test]
+    fn a_passive_cue_that_opens_a_sentence_looks_for_its_subject_in_that_sentence_only() {
+        // the line before ends in an auxiliary ("had"), the next opens with the cue
+        let text = "Prices rose faster than the traders had\nsuspected of the rebels, a broker said.";
+        let sentence = Span::new(text.find("suspected").unwrap(), text.len());
+        assert!(statements(text, sentence, &[]).iter().all(|s| s.span.start >= sentence.start));
+        let text = "The board was told the loss was\u{2014}\nblamed on the weather, it said.";
+        let sentence = Span::new(text.find("blamed").unwrap(), text.len());
+        assert!(statements(text, sentence, &[]).iter().all(|s| s.span.start >= sentence.start));
+    }
 }

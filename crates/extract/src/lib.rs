@@ -1097,6 +1097,18 @@ fn prev_word(text: &str, to: usize) -> String {
     text[..to].rsplit(|c: char| !is_word_char(c)).find(|w| !w.is_empty()).unwrap_or("").to_ascii_lowercase()
 }
 
+/// Where the word `prev_word(text, to)` starts (`to` itself when there is none): a byte offset
+/// on a char boundary, whatever punctuation lies between the word and `to`.
+fn prev_word_start(text: &str, to: usize) -> usize {
+    let end = text[..to].trim_end_matches(|c: char| !is_word_char(c)).len();
+    let start = text[..end].trim_end_matches(is_word_char).len();
+    if start == end {
+        to
+    } else {
+        start
+    }
+}
+
 /// The last `n` words of `s`, lowercase, joined by single spaces.
 fn last_words(s: &str, n: usize) -> String {
     // read from the end: callers pass whole prefixes of the text, and only n words matter

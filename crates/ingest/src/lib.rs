@@ -24,7 +24,7 @@ mod warc;
 
 use std::path::PathBuf;
 
-pub use walk::Inputs;
+pub use walk::{escape_text, origin_path, path_text, Inputs};
 
 /// The environment variable that sets [`IngestOptions::max_document_bytes`].
 pub const ENV_MAX_DOCUMENT_BYTES: &str = "ANNALIST_MAX_DOCUMENT_BYTES";

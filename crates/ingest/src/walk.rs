@@ -75,6 +75,7 @@ impl Inputs {
             }
             Pending::Path(path) => self.visit_path(&path),
             Pending::Reader(name, reader) => {
+                let name = escape_text(&name);
                 let (_, named_format) = sniff::by_name(&name);
                 let id = sniff::id_of_file_name(&name);
                 self.open_stream(source::open(reader), name, id, named_format, None)
@@ -83,7 +84,7 @@ impl Inputs {
     }
 
     fn visit_path(&mut self, path: &Path) -> Option<Result<Document, Skipped>> {
-        let origin = path.display().to_string();
+        let origin = path_text(path.as_os_str());
         let skip = |reason: String| Some(Err(Skipped { origin: origin.clone(), reason }));
         let meta = match fs::metadata(path) {
             Ok(m) => m,
@@ -108,7 +109,7 @@ impl Inputs {
         if meta.len() == 0 {
             return skip("empty file".into());
         }
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = path.file_name().map(path_text).unwrap_or_default();
         let (named_compression, named_format) = sniff::by_name(&name);
         let uncompressed_size = named_compression.is_none().then_some(meta.len());
         if let (Some(size), Some(Format::Text | Format::Html)) = (uncompressed_size, named_format) {
@@ -130,7 +131,7 @@ impl Inputs {
     fn unique_file_id(&mut self, path: &Path, stem: String) -> String {
         let mut id = stem.clone();
         let mut parents = path.parent().into_iter().flat_map(|p| p.components().rev()).filter_map(|c| match c {
-            std::path::Component::Normal(n) => Some(n.to_string_lossy().into_owned()),
+            std::path::Component::Normal(n) => Some(path_text(n)),
             _ => None,
         });
         while self.file_ids.contains(&id) {
@@ -248,6 +249,93 @@ impl Iterator for Inputs {
             }
         }
     }
+}
+
+/// A path (or one of its names) as text for document ids, origins and messages, keeping
+/// different names apart: a name that is valid UTF-8 with no control characters is itself; in
+/// any other, each byte that is not valid UTF-8, each control character (a newline, a tab) and
+/// `%` itself are written as `%XX` (percent-encoding of their bytes), so two such names never
+/// read alike and nothing in them breaks a line. [`origin_path`] turns it back.
+pub fn path_text(path: &std::ffi::OsStr) -> String {
+    #[cfg(unix)]
+    let bytes = std::os::unix::ffi::OsStrExt::as_bytes(path).to_vec();
+    #[cfg(not(unix))]
+    let bytes = path.to_string_lossy().into_owned().into_bytes();
+    match String::from_utf8(bytes) {
+        Ok(text) => escape_text(&text),
+        Err(e) => percent_escaped(e.as_bytes()),
+    }
+}
+
+/// `text` with its control characters percent-escaped (and then `%` too), as [`path_text`].
+pub fn escape_text(text: &str) -> String {
+    if text.chars().any(char::is_control) {
+        percent_escaped(text.as_bytes())
+    } else {
+        text.to_string()
+    }
+}
+
+fn percent_escaped(mut bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    let mut out = String::with_capacity(bytes.len() + 8);
+    let escape = |out: &mut String, b: u8| {
+        let _ = write!(out, "%{b:02X}");
+    };
+    while !bytes.is_empty() {
+        let (valid, rest) = match std::str::from_utf8(bytes) {
+            Ok(all) => (all, &[][..]),
+            Err(e) => {
+                let (valid, rest) = bytes.split_at(e.valid_up_to());
+                (std::str::from_utf8(valid).unwrap_or_default(), rest)
+            }
+        };
+        for c in valid.chars() {
+            if c.is_control() || c == '%' {
+                let mut buf = [0u8; 4];
+                c.encode_utf8(&mut buf).bytes().for_each(|b| escape(&mut out, b));
+            } else {
+                out.push(c);
+            }
+        }
+        if let Some((&bad, after)) = rest.split_first() {
+            escape(&mut out, bad);
+            bytes = after;
+        } else {
+            bytes = rest;
+        }
+    }
+    out
+}
+
+/// The path an origin made by [`path_text`] names: the text itself when such a file exists,
+/// else the text with its `%XX` escapes turned back into bytes.
+pub fn origin_path(origin: &str) -> PathBuf {
+    let literal = PathBuf::from(origin);
+    if !origin.contains('%') || literal.symlink_metadata().is_ok() {
+        return literal;
+    }
+    let b = origin.as_bytes();
+    let mut bytes = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex =
+            b.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok()).and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (b[i], hex) {
+            (b'%', Some(byte)) => {
+                bytes.push(byte);
+                i += 3;
+            }
+            (byte, _) => {
+                bytes.push(byte);
+                i += 1;
+            }
+        }
+    }
+    #[cfg(unix)]
+    return PathBuf::from(<std::ffi::OsString as std::os::unix::ffi::OsStringExt>::from_vec(bytes));
+    #[cfg(not(unix))]
+    return PathBuf::from(String::from_utf8_lossy(&bytes).into_owned());
 }
 
 /// A folder's entries sorted by name (byte order), hidden ones left out when asked.

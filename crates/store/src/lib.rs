@@ -161,6 +161,13 @@ CREATE TABLE IF NOT EXISTS incidents (
     killed_low INTEGER,
     json TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS log (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    origin TEXT NOT NULL,
+    message TEXT NOT NULL
+);
 CREATE INDEX IF NOT EXISTS incidents_by_date ON incidents (date_start);
 CREATE INDEX IF NOT EXISTS documents_by_origin ON documents (origin);
 ";
@@ -275,6 +282,32 @@ impl Store {
             }
         }
         tx.commit().context("cannot commit a batch")
+    }
+
+    /// Keeps one event of a run in the store's log (`kind` such as `skipped`; `origin` the
+    /// input it is about), stamped with the time (UTC).
+    pub fn log(&self, kind: &str, origin: &str, message: &str) -> Result<()> {
+        self.conn
+            .execute(
+                "INSERT INTO log (at, kind, origin, message) VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?1, ?2, ?3)",
+                params![kind, origin, message],
+            )
+            .context("cannot write to the store's log")?;
+        Ok(())
+    }
+
+    /// The store's log, oldest first: `(at, kind, origin, message)`.
+    pub fn log_entries(&self) -> Result<Vec<(String, String, String, String)>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT at, kind, origin, message FROM log ORDER BY seq")
+            .context("cannot read the log")?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .context("cannot read the log")?
+            .collect::<std::result::Result<Vec<_>, _>>()
+            .context("cannot read the log")?;
+        Ok(rows)
     }
 
     /// Points `copy` at `original` (dedup found a fuller version after `copy` was stored).
