@@ -27,6 +27,7 @@ mod html;
 mod language;
 mod plain;
 mod segment;
+mod wrap;
 
 use annalist_model::{Article, Document, MediaType};
 

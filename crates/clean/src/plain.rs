@@ -150,6 +150,7 @@ enum Kind {
 
 pub(crate) fn extract(text: &str, declared_title: Option<&str>) -> Extracted {
     let mut found = Extracted::default();
+    let text = crate::wrap::unwrap(text);
     let mut lines: Vec<String> = text.lines().map(tidy).filter(|l| !l.is_empty()).collect();
     // the dateline opens the first line, or the lede under a headline
     if let Some(line) = lines.iter_mut().take(2).find(|l| dateline(l).is_some()) {
@@ -202,7 +203,21 @@ pub(crate) fn extract(text: &str, declared_title: Option<&str>) -> Extracted {
     let title_norm = title.as_deref().map(normalized).unwrap_or_default();
     found.title = title;
 
-    let keep = select(&lines, &title_norm, &dropped, Rules { positional: true, link_runs: true, repeats: true });
+    let mut keep = select(&lines, &title_norm, &dropped, Rules { positional: true, link_runs: true, repeats: true });
+    // plain text is a body: a short note (no line long enough and closed like a sentence to be
+    // surely body) keeps every line that is not chrome, and one made only of what looks like
+    // chrome ("No comment from police" alone) is still the whole body: only navigation labels,
+    // breadcrumbs and separators are sure to be none of it
+    if !keep.contains(&true) {
+        keep = select(&lines, &title_norm, &dropped, Rules { positional: false, link_runs: false, repeats: true });
+    }
+    if !keep.contains(&true) {
+        keep =
+            lines.iter().map(|l| !(chrome::is_separator(l) || chrome::is_nav(l) || chrome::is_breadcrumb(l))).collect();
+        if keep.contains(&true) {
+            found.title = None;
+        }
+    }
     found.paragraphs = lines.into_iter().zip(keep).filter_map(|(line, keep)| keep.then_some(line)).collect();
     found
 }

@@ -82,3 +82,21 @@ fn a_list_closing_the_article_stays() {
     assert!(a.text.ends_with("- Best new musical - The show at the theatre"), "{}", a.text);
     assert!(!a.text.contains("Share"));
 }
+
+#[test]
+fn a_one_sentence_note_without_a_stop_is_the_whole_body() {
+    let note = "Unidentified gunmen shot dead a village elder outside his home in the district on the night of the 4th";
+    let a = clean(&doc(note.as_bytes())).unwrap();
+    assert_eq!(a.text, note);
+    let short = "Police said no comment on the blast";
+    assert_eq!(clean(&doc(short.as_bytes())).unwrap().text, short);
+}
+
+#[test]
+fn a_hard_wrapped_story_is_read_as_its_paragraphs() {
+    let story = "Gunmen Attack Bus\n\nGunmen opened fire on a bus carrying workers on the road\nout of the city early on Sunday, killing six people and\nwounding eight others, a police spokesman said, adding that\nthe attackers fled on motorcycles.\n\nNo group said it had carried out the attack, which came a\nday after a roadside bomb struck an army convoy nearby.\n";
+    let a = clean(&doc(story.as_bytes())).unwrap();
+    assert_eq!(a.title.as_deref(), Some("Gunmen Attack Bus"));
+    assert_eq!(a.paragraphs.len(), 2, "{}", a.text);
+    assert!(a.text.contains("on the road out of the city") && a.text.contains("which came a day after"), "{}", a.text);
+}

@@ -3,6 +3,7 @@
 /// A one-to-one assignment of rows to columns maximising the summed weight (Hungarian method
 /// with potentials, on a square matrix padded with zeros). Returns (row, column) pairs of
 /// positive weight.
+#[allow(dead_code)]
 pub fn assign(weights: &[Vec<f64>]) -> Vec<(usize, usize)> {
     let rows = weights.len();
     let cols = weights.first().map_or(0, |r| r.len());
@@ -71,4 +72,25 @@ pub fn assign(weights: &[Vec<f64>]) -> Vec<(usize, usize)> {
         .filter(|&j| owner[j] >= 1 && owner[j] <= rows && j <= cols && weights[owner[j] - 1][j - 1] > 0.0)
         .map(|j| (owner[j] - 1, j - 1))
         .collect()
+}
+
+/// Reads `bytes` as `annalist ingest` reads a file named `name` (the name's extension picks the
+/// reader: `x.txt`, `x.jsonl`, `x.xml`) and cleans each document as it does: the front door of
+/// every evaluation. Each record gives its article, or the reason it gave none (ingest's skip
+/// or clean's error), with the record's origin.
+#[allow(dead_code)]
+pub fn read_as_ingest(name: &str, bytes: Vec<u8>) -> Vec<Result<annalist_model::Article, String>> {
+    let options = annalist_ingest::IngestOptions::BUILT_IN;
+    annalist_ingest::read_reader(name, Box::new(std::io::Cursor::new(bytes)), &options)
+        .map(|read| match read {
+            Ok(doc) => annalist_clean::clean(&doc).map_err(|e| format!("{}: {e}", doc.origin)),
+            Err(skip) => Err(skip.to_string()),
+        })
+        .collect()
+}
+
+/// Words of a text: whitespace-separated tokens holding a letter or digit.
+#[allow(dead_code)]
+pub fn words(text: &str) -> usize {
+    text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
 }
