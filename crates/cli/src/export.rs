@@ -11,11 +11,12 @@
 //! a plain number such as a negative longitude) and quote every field holding a comma, a quote
 //! or a line break (the `csv` crate's writer).
 
-use annalist_knowledge::Gazetteer;
+use annalist_knowledge::{ActorBase, ActorKind, Gazetteer};
 use annalist_model::{AttributionStatus, CountRange, EventType, Field, Incident, Target, Weapon};
 use annalist_store::Store;
 use anyhow::Result;
 use serde_json::{json, Value};
+use std::collections::HashMap;
 use std::io::Write;
 
 fn count(c: &Option<CountRange>) -> Value {
@@ -125,8 +126,7 @@ fn outlets(inc: &Incident) -> String {
     names.join("; ")
 }
 
-/// GTD's attack type names; types GTD does not code (air strikes, arrests, foiled plots) keep
-/// annalist's name so that nothing is silently recoded.
+/// GTD's attack type names (the types GTD does not code never reach it: `in_gtd_scope`).
 fn gtd_attack_type(t: EventType) -> &'static str {
     match t {
         EventType::Bombing => "Bombing/Explosion",
@@ -186,10 +186,27 @@ const GTD_COLUMNS: [&str; 23] = [
     "scite1",
 ];
 
-/// The ledger as GTD-style CSV. A date known only to the month or year has `iday` (and
+/// Whether GTD codes an incident of this type. Its codebook takes intentional violence by
+/// sub-national actors that was at least attempted: an arrest is no attack, a plot foiled
+/// before it was attempted is left out, and an air strike is a state's act; those rows are
+/// left out of the GTD export (the ACLED export and the JSON Lines keep them).
+fn in_gtd_scope(t: EventType) -> bool {
+    !matches!(t, EventType::Arrest | EventType::FoiledPlot | EventType::Airstrike)
+}
+
+/// The ledger as GTD-style CSV: the incidents GTD codes (see `in_gtd_scope`; the count left
+/// out goes to standard error). A date known only to the month or year has `iday` (and
 /// `imonth`) 0, as in GTD, with the interval in `approxdate`.
 pub fn incidents_gtd_csv(store: &Store, out: &mut dyn Write) -> Result<usize> {
-    let incidents = store.incidents()?;
+    let mut incidents = store.incidents()?;
+    let all = incidents.len();
+    incidents.retain(|inc| in_gtd_scope(inc.event_type));
+    if incidents.len() < all {
+        eprintln!(
+            "gtd-csv: left out {} incidents GTD does not code (arrests, plots foiled before an attack, air strikes)",
+            all - incidents.len()
+        );
+    }
     let mut w = csv::Writer::from_writer(out);
     w.write_record(GTD_COLUMNS)?;
     for inc in &incidents {
@@ -281,46 +298,211 @@ fn gtd_target_type(t: Target) -> &'static str {
     }
 }
 
-const ACLED_COLUMNS: [&str; 15] = [
+/// ACLED's columns as its data export names them, then annalist's own (the interval's last day
+/// and the source documents' ids). Columns the ledger cannot fill (`region`, `admin2`, `admin3`,
+/// `source_scale`, `tags`, `timestamp`) are there and empty, so tools that read ACLED files
+/// by column name load these.
+const ACLED_COLUMNS: [&str; 33] = [
     "event_id_cnty",
     "event_date",
-    "event_date_end",
+    "year",
+    "time_precision",
+    "disorder_type",
     "event_type",
     "sub_event_type",
     "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
     "country",
     "admin1",
+    "admin2",
+    "admin3",
     "location",
     "latitude",
     "longitude",
-    "fatalities",
-    "notes",
+    "geo_precision",
     "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
+    "event_date_end",
     "source_documents",
 ];
 
-/// The ledger as ACLED-style CSV; `fatalities` is the conservative low, as ACLED codes it.
+/// ACLED's actor type codes (`inter1`, `inter2`): 1 state forces, 2 rebel groups, 3 political
+/// militias, 7 civilians. An unnamed perpetrator is ACLED's "Unidentified Armed Group", coded 3.
+fn acled_actor_type(name: &str) -> u8 {
+    let base = ActorBase::builtin();
+    match base.actors().iter().find(|a| a.name == name).map(|a| a.kind) {
+        Some(ActorKind::State | ActorKind::StateForce) => 1,
+        Some(ActorKind::ArmedGroup) => 2,
+        _ => 3,
+    }
+}
+
+/// The side an incident's target puts opposite the perpetrator, with its actor type: civilians
+/// (7), or the state's police or military (1); `None` for targets that name no side.
+fn acled_target_actor(inc: &Incident, country: &str) -> Option<(String, u8)> {
+    match inc.target? {
+        Target::Police => Some((state_force("Police Forces", country), 1)),
+        Target::Military => Some((state_force("Military Forces", country), 1)),
+        Target::Officials | Target::Government | Target::Diplomatic | Target::Infrastructure => None,
+        Target::Civilians
+        | Target::Journalists
+        | Target::Worshippers
+        | Target::ReligiousSite
+        | Target::Business
+        | Target::Education
+        | Target::Transport => {
+            Some((if country.is_empty() { "Civilians".into() } else { format!("Civilians ({country})") }, 7))
+        }
+    }
+}
+
+/// ACLED's name of a state's force: "Police Forces of Belgium".
+fn state_force(force: &str, country: &str) -> String {
+    if country.is_empty() {
+        force.to_string()
+    } else {
+        format!("{force} of {country}")
+    }
+}
+
+/// ACLED's two sides of an incident with their actor types: the perpetrator (a named group, or
+/// an Unidentified Armed Group of the country) against the target's side; for an arrest or a
+/// disrupted plot, the police who acted against the perpetrators.
+fn acled_sides(inc: &Incident, country: &str) -> ((String, u8), Option<(String, u8)>) {
+    let perpetrator = lead_perpetrator(inc).map(|name| (name.to_string(), acled_actor_type(name)));
+    if matches!(inc.event_type, EventType::Arrest | EventType::FoiledPlot) {
+        return ((state_force("Police Forces", country), 1), perpetrator);
+    }
+    let actor1 = perpetrator.unwrap_or_else(|| match country {
+        "" => ("Unidentified Armed Group".to_string(), 3),
+        c => (format!("Unidentified Armed Group ({c})"), 3),
+    });
+    (actor1, acled_target_actor(inc, country))
+}
+
+/// ACLED's interaction code: the two actor types, lower first ("27": rebels against civilians),
+/// or the one type and 0 for an event with one side ("20").
+fn acled_interaction(inter1: u8, inter2: Option<u8>) -> String {
+    match inter2 {
+        Some(b) => format!("{}{}", inter1.min(b), inter1.max(b)),
+        None => format!("{inter1}0"),
+    }
+}
+
+/// ACLED's time precision: 1 the day is known, 2 a week or less, 3 a month or more.
+fn acled_time_precision(inc: &Incident) -> String {
+    match (inc.date_start, inc.date_end.or(inc.date_start)) {
+        (Some(s), Some(e)) if s == e => "1".into(),
+        (Some(s), Some(e)) if (e - s).num_days() <= 7 => "2".into(),
+        (Some(_), Some(_)) => "3".into(),
+        _ => String::new(),
+    }
+}
+
+/// ISO 3166-1 numeric code of a country (ACLED's `iso`), from `data/iso3166-numeric.tsv`.
+fn iso_numeric(iso2: &str) -> Option<u16> {
+    static TABLE: std::sync::OnceLock<HashMap<&'static str, u16>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        include_str!("../data/iso3166-numeric.tsv")
+            .lines()
+            .filter_map(|l| l.split_once('\t'))
+            .filter_map(|(a, n)| Some((a, n.parse().ok()?)))
+            .collect()
+    });
+    table.get(iso2).copied()
+}
+
+/// The outlets that reported the incident, as ACLED's `source` names them: the outlets the
+/// claims name, else the web hosts of the source documents.
+fn acled_source(store: &Store, inc: &Incident) -> Result<String> {
+    let named = outlets(inc);
+    if !named.is_empty() {
+        return Ok(named);
+    }
+    let mut hosts = Vec::new();
+    for id in &inc.sources {
+        let Some(doc) = store.document(id)? else { continue };
+        let outlet = doc.outlet.or_else(|| doc.url.as_deref().and_then(url_host));
+        hosts.extend(outlet);
+    }
+    hosts.sort();
+    hosts.dedup();
+    Ok(hosts.join("; "))
+}
+
+/// `www.example.com` of `https://www.example.com/path`.
+fn url_host(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#']).next()?.rsplit('@').next()?;
+    let host = host.split(':').next()?;
+    (!host.is_empty()).then(|| host.to_ascii_lowercase())
+}
+
+/// The ledger as ACLED-style CSV. `fatalities` is the conservative low, as ACLED codes it, and
+/// empty where no source gives a toll (ACLED's 0 would say that none died); arrests and foiled
+/// plots are ACLED's strategic developments ("Arrests", "Disrupted weapons use"), as its
+/// codebook files them.
 pub fn incidents_acled_csv(store: &Store, out: &mut dyn Write) -> Result<usize> {
     let incidents = store.incidents()?;
     let mut w = csv::Writer::from_writer(out);
     w.write_record(ACLED_COLUMNS)?;
     for inc in &incidents {
         let (event_type, sub_event_type) = acled_type(inc);
+        let country = country_name(inc.country.as_deref());
+        let ((actor1, inter1), target) = acled_sides(inc, &country);
+        let inter2 = target.as_ref().map(|t| t.1);
+        let disorder =
+            if event_type == "Strategic developments" { "Strategic developments" } else { "Political violence" };
+        let geo_precision = match (&inc.lat, city(inc).is_empty()) {
+            (None, _) => "",
+            (Some(_), false) => "1",
+            (Some(_), true) => "3",
+        };
         let row = [
             inc.id.clone(),
             opt(inc.date_start),
-            opt(inc.date_end),
+            opt(inc.date_start.map(|d| d.format("%Y").to_string())),
+            acled_time_precision(inc),
+            disorder.to_string(),
             event_type.to_string(),
             sub_event_type.to_string(),
-            lead_perpetrator(inc).unwrap_or("Unidentified Armed Group").to_string(),
-            country_name(inc.country.as_deref()),
+            actor1,
+            String::new(),
+            inter1.to_string(),
+            target.as_ref().map(|t| t.0.clone()).unwrap_or_default(),
+            String::new(),
+            opt(inter2),
+            acled_interaction(inter1, inter2),
+            if inter2 == Some(7) { "Civilian targeting".to_string() } else { String::new() },
+            opt(inc.country.as_deref().and_then(iso_numeric)),
+            String::new(),
+            country,
+            String::new(),
+            String::new(),
             String::new(),
             city(inc),
             opt(inc.lat),
             opt(inc.lon),
-            inc.killed.map_or_else(|| "0".to_string(), |k| k.low.to_string()),
+            geo_precision.to_string(),
+            acled_source(store, inc)?,
+            String::new(),
             summary(inc),
-            outlets(inc),
+            opt(inc.killed.map(|k| k.low)),
+            String::new(),
+            String::new(),
+            opt(inc.date_end),
             inc.sources.join("; "),
         ];
         w.write_record(row.iter().map(|c| spreadsheet_safe(c)))?;
@@ -431,5 +613,75 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The rows of an export of `incidents`, as (header → cell) maps.
+    fn exported(
+        export: fn(&Store, &mut dyn Write) -> Result<usize>,
+        incidents: &[Incident],
+    ) -> Vec<HashMap<String, String>> {
+        let mut store = Store::in_memory().unwrap();
+        store.replace_incidents(incidents).unwrap();
+        let mut out = Vec::new();
+        export(&store, &mut out).unwrap();
+        let mut reader = csv::Reader::from_reader(out.as_slice());
+        let headers: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+        reader.records().map(|r| headers.iter().cloned().zip(r.unwrap().iter().map(String::from)).collect()).collect()
+    }
+
+    #[test]
+    fn acled_rows_leave_unknowns_empty_and_code_actors_time_and_country() {
+        let mut unknown_toll = incident(0, "Kerman");
+        unknown_toll.killed = None;
+        unknown_toll.perpetrators.clear();
+        unknown_toll.target = Some(Target::Civilians);
+        let mut week = incident(1, "Kerman");
+        week.date_end = NaiveDate::from_ymd_opt(2024, 1, 8);
+        week.perpetrators = vec![Perpetrator { name: "Islamic State".into(), status: AttributionStatus::Claimed }];
+        week.target = Some(Target::Police);
+        let rows = exported(incidents_acled_csv, &[unknown_toll, week]);
+        let (a, b) = (&rows[0], &rows[1]);
+        assert_eq!(a["fatalities"], "", "no toll is not a toll of 0");
+        assert_eq!(a["actor1"], "Unidentified Armed Group (Iran)");
+        assert_eq!((a["inter1"].as_str(), a["inter2"].as_str(), a["interaction"].as_str()), ("3", "7", "37"));
+        assert_eq!(a["actor2"], "Civilians (Iran)");
+        assert_eq!(a["civilian_targeting"], "Civilian targeting");
+        assert_eq!((a["iso"].as_str(), a["year"].as_str(), a["time_precision"].as_str()), ("364", "2024", "1"));
+        assert_eq!(a["disorder_type"], "Political violence");
+        assert_eq!(b["fatalities"], "3");
+        assert_eq!((b["inter1"].as_str(), b["inter2"].as_str(), b["interaction"].as_str()), ("2", "1", "12"));
+        assert_eq!(b["actor2"], "Police Forces of Iran");
+        assert_eq!(b["time_precision"], "2", "a five-day interval is within a week");
+        assert_eq!(b["event_date_end"], "2024-01-08");
+    }
+
+    #[test]
+    fn acled_source_names_the_outlet_or_the_web_host() {
+        assert_eq!(url_host("https://www.Example.org:443/news/1?x=2").as_deref(), Some("www.example.org"));
+        assert_eq!(url_host("not a url"), None);
+    }
+
+    #[test]
+    fn gtd_rows_leave_out_what_gtd_does_not_code() {
+        let mut arrest = incident(0, "Kerman");
+        arrest.event_type = EventType::Arrest;
+        let mut plot = incident(1, "Kerman");
+        plot.event_type = EventType::FoiledPlot;
+        let bombing = incident(2, "Kerman");
+        let rows = exported(incidents_gtd_csv, &[arrest, plot, bombing]);
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0]["eventid"], "inc_2");
+        assert_eq!(rows[0]["attacktype1_txt"], "Bombing/Explosion");
+        // The ACLED export keeps them, as strategic developments.
+        let mut arrest = incident(0, "Kerman");
+        arrest.event_type = EventType::Arrest;
+        let rows = exported(incidents_acled_csv, &[arrest]);
+        assert_eq!(
+            (rows[0]["disorder_type"].as_str(), rows[0]["sub_event_type"].as_str()),
+            ("Strategic developments", "Arrests")
+        );
+        assert_eq!((rows[0]["actor1"].as_str(), rows[0]["inter1"].as_str()), ("Police Forces of Iran", "1"));
+        // The test incident's perpetrator is named after its place: the arrested are the other side.
+        assert_eq!(rows[0]["actor2"], "Kerman");
     }
 }

@@ -62,12 +62,28 @@ fn date_text(s: Option<chrono::NaiveDate>, e: Option<chrono::NaiveDate>) -> Stri
 
 fn country_text(c: Option<&str>) -> String {
     match c {
-        Some(c) => match svg::country_name(c) {
+        // The map's shapes name most countries; the gazetteer names the rest (Hong Kong,
+        // Singapore and others too small for the map).
+        Some(c) => match svg::country_name(c)
+            .map(str::to_string)
+            .or_else(|| annalist_knowledge::Gazetteer::builtin().country(c).map(|country| country.name.clone()))
+        {
             Some(n) => format!("{n} ({c})"),
             None => c.to_string(),
         },
         None => "–".into(),
     }
+}
+
+/// The fields in disagreement, each once (a field can disagree in several ways).
+fn distinct(fields: &[String]) -> Vec<&str> {
+    let mut seen: Vec<&str> = Vec::new();
+    for f in fields {
+        if !seen.contains(&f.as_str()) {
+            seen.push(f);
+        }
+    }
+    seen
 }
 
 fn type_text(t: &str) -> String {
@@ -212,7 +228,10 @@ fn ledger_table(rows: &[IncidentRow], q: Option<&IncidentQuery>) -> String {
         let disputed = if r.conflicts.is_empty() {
             String::new()
         } else {
-            format!("<span class=\"disputed\" title=\"sources disagree\">{}</span>", esc(&r.conflicts.join(", ")))
+            format!(
+                "<span class=\"disputed\" title=\"sources disagree\">{}</span>",
+                esc(&distinct(&r.conflicts).join(", "))
+            )
         };
         let _ = write!(
             s,
@@ -789,4 +808,21 @@ pub async fn favicon() -> StatusCode {
 
 pub async fn not_found(uri: Uri) -> Response {
     error_page(ApiError::not_found(format!("nothing at {}", short_id(uri.path()))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_field_disputed_twice_is_listed_once() {
+        let fields = ["wounded".to_string(), "wounded".to_string(), "killed".to_string()];
+        assert_eq!(distinct(&fields), ["wounded", "killed"]);
+    }
+
+    #[test]
+    fn countries_too_small_for_the_map_are_named() {
+        assert_eq!(country_text(Some("HK")), "Hong Kong (HK)");
+        assert_eq!(country_text(Some("FR")), "France (FR)");
+    }
 }
