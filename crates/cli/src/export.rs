@@ -55,9 +55,8 @@ pub fn incident_json(inc: &Incident) -> Value {
     })
 }
 
-pub fn incidents_jsonl(store: &Store, out: &mut dyn Write) -> Result<usize> {
-    let incidents = store.incidents()?;
-    for inc in &incidents {
+pub fn incidents_jsonl(incidents: &[Incident], out: &mut dyn Write) -> Result<usize> {
+    for inc in incidents {
         serde_json::to_writer(&mut *out, &incident_json(inc))?;
         out.write_all(b"\n")?;
     }
@@ -197,10 +196,9 @@ fn in_gtd_scope(t: EventType) -> bool {
 /// The ledger as GTD-style CSV: the incidents GTD codes (see `in_gtd_scope`; the count left
 /// out goes to standard error). A date known only to the month or year has `iday` (and
 /// `imonth`) 0, as in GTD, with the interval in `approxdate`.
-pub fn incidents_gtd_csv(store: &Store, out: &mut dyn Write) -> Result<usize> {
-    let mut incidents = store.incidents()?;
+pub fn incidents_gtd_csv(incidents: &[Incident], out: &mut dyn Write) -> Result<usize> {
     let all = incidents.len();
-    incidents.retain(|inc| in_gtd_scope(inc.event_type));
+    let incidents: Vec<&Incident> = incidents.iter().filter(|inc| in_gtd_scope(inc.event_type)).collect();
     if incidents.len() < all {
         eprintln!(
             "gtd-csv: left out {} incidents GTD does not code (arrests, plots foiled before an attack, air strikes)",
@@ -454,11 +452,10 @@ fn url_host(url: &str) -> Option<String> {
 /// empty where no source gives a toll (ACLED's 0 would say that none died); arrests and foiled
 /// plots are ACLED's strategic developments ("Arrests", "Disrupted weapons use"), as its
 /// codebook files them.
-pub fn incidents_acled_csv(store: &Store, out: &mut dyn Write) -> Result<usize> {
-    let incidents = store.incidents()?;
+pub fn incidents_acled_csv(store: &Store, incidents: &[Incident], out: &mut dyn Write) -> Result<usize> {
     let mut w = csv::Writer::from_writer(out);
     w.write_record(ACLED_COLUMNS)?;
-    for inc in &incidents {
+    for inc in incidents {
         let (event_type, sub_event_type) = acled_type(inc);
         let country = country_name(inc.country.as_deref());
         let ((actor1, inter1), target) = acled_sides(inc, &country);
@@ -513,8 +510,7 @@ pub fn incidents_acled_csv(store: &Store, out: &mut dyn Write) -> Result<usize> 
 
 /// The ledger as one GeoJSON FeatureCollection; an incident without coordinates has a null
 /// geometry (valid GeoJSON), so no incident is dropped.
-pub fn incidents_geojson(store: &Store, out: &mut dyn Write) -> Result<usize> {
-    let incidents = store.incidents()?;
+pub fn incidents_geojson(incidents: &[Incident], out: &mut dyn Write) -> Result<usize> {
     let features: Vec<Value> = incidents
         .iter()
         .map(|inc| {
@@ -583,13 +579,12 @@ mod tests {
         let mut store = Store::in_memory().unwrap();
         let incidents: Vec<Incident> = HOSTILE.iter().enumerate().map(|(n, t)| incident(n, t)).collect();
         store.replace_incidents(&incidents).unwrap();
-        type Export = fn(&Store, &mut dyn Write) -> Result<usize>;
         for (export, place_col, actor_col, lon_col) in [
-            (incidents_gtd_csv as Export, "city", "gname", "longitude"),
+            (gtd as Export, "city", "gname", "longitude"),
             (incidents_acled_csv as Export, "location", "actor1", "longitude"),
         ] {
             let mut out = Vec::new();
-            assert_eq!(export(&store, &mut out).unwrap(), HOSTILE.len());
+            assert_eq!(export(&store, &incidents, &mut out).unwrap(), HOSTILE.len());
             let mut reader = csv::Reader::from_reader(out.as_slice());
             let headers = reader.headers().unwrap().clone();
             let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
@@ -615,15 +610,19 @@ mod tests {
         }
     }
 
+    type Export = fn(&Store, &[Incident], &mut dyn Write) -> Result<usize>;
+
+    /// The GTD export in the ACLED export's shape (it needs no store).
+    fn gtd(_: &Store, incidents: &[Incident], out: &mut dyn Write) -> Result<usize> {
+        incidents_gtd_csv(incidents, out)
+    }
+
     /// The rows of an export of `incidents`, as (header → cell) maps.
-    fn exported(
-        export: fn(&Store, &mut dyn Write) -> Result<usize>,
-        incidents: &[Incident],
-    ) -> Vec<HashMap<String, String>> {
+    fn exported(export: Export, incidents: &[Incident]) -> Vec<HashMap<String, String>> {
         let mut store = Store::in_memory().unwrap();
         store.replace_incidents(incidents).unwrap();
         let mut out = Vec::new();
-        export(&store, &mut out).unwrap();
+        export(&store, incidents, &mut out).unwrap();
         let mut reader = csv::Reader::from_reader(out.as_slice());
         let headers: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
         reader.records().map(|r| headers.iter().cloned().zip(r.unwrap().iter().map(String::from)).collect()).collect()
@@ -668,7 +667,7 @@ mod tests {
         let mut plot = incident(1, "Kerman");
         plot.event_type = EventType::FoiledPlot;
         let bombing = incident(2, "Kerman");
-        let rows = exported(incidents_gtd_csv, &[arrest, plot, bombing]);
+        let rows = exported(gtd, &[arrest, plot, bombing]);
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0]["eventid"], "inc_2");
         assert_eq!(rows[0]["attacktype1_txt"], "Bombing/Explosion");

@@ -4,6 +4,7 @@
 mod bench;
 mod boundary;
 mod export;
+mod filter;
 mod fuse_jsonl;
 mod pipeline;
 mod render;
@@ -96,6 +97,8 @@ enum Command {
     Incidents {
         #[arg(long, default_value = "annalist.db", help = DB_HELP)]
         db: PathBuf,
+        #[command(flatten)]
+        filter: filter::LedgerFilter,
     },
     /// Show one incident: every field with each source's claim and the sentence it came from,
     /// with the fields where sources disagree marked.
@@ -119,6 +122,9 @@ enum Command {
         /// Write to this file instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Which incidents (all when none is given; documents are never filtered).
+        #[command(flatten)]
+        filter: filter::LedgerFilter,
     },
     /// Serve the analyst's workbench over HTTP: the ledger (filterable, sortable), incident pages
     /// with every claim and its quote highlighted in the article, a timeline, a map, actor pages,
@@ -238,9 +244,9 @@ fn run(cli: Cli) -> Result<()> {
             }
             println!("{}", report?);
         }
-        Command::Incidents { db } => {
+        Command::Incidents { db, filter } => {
             let store = open_existing(&db)?;
-            let incidents = store.incidents()?;
+            let incidents = filter.select(&store)?;
             let mut out = std::io::stdout().lock();
             render::ledger_table(&mut out, &incidents)?;
         }
@@ -252,18 +258,19 @@ fn run(cli: Cli) -> Result<()> {
             let mut out = std::io::stdout().lock();
             render::incident_detail(&mut out, &incident)?;
         }
-        Command::Export { db, what, format, output } => {
+        Command::Export { db, what, format, output, filter } => {
             if matches!(what, What::Documents) && !matches!(format, Format::Jsonl) {
                 bail!("documents export only as jsonl; the CSV and GeoJSON formats are for incidents");
             }
             let store = open_existing(&db)?;
             let mut sink = open_sink(output.as_deref())?;
+            let selected = || filter.select(&store);
             let n = match (what, format) {
                 (What::Documents, _) => export::documents_jsonl(&store, &mut sink)?,
-                (What::Incidents, Format::Jsonl) => export::incidents_jsonl(&store, &mut sink)?,
-                (What::Incidents, Format::GtdCsv) => export::incidents_gtd_csv(&store, &mut sink)?,
-                (What::Incidents, Format::AcledCsv) => export::incidents_acled_csv(&store, &mut sink)?,
-                (What::Incidents, Format::Geojson) => export::incidents_geojson(&store, &mut sink)?,
+                (What::Incidents, Format::Jsonl) => export::incidents_jsonl(&selected()?, &mut sink)?,
+                (What::Incidents, Format::GtdCsv) => export::incidents_gtd_csv(&selected()?, &mut sink)?,
+                (What::Incidents, Format::AcledCsv) => export::incidents_acled_csv(&store, &selected()?, &mut sink)?,
+                (What::Incidents, Format::Geojson) => export::incidents_geojson(&selected()?, &mut sink)?,
             };
             sink.flush()?;
             if let Some(path) = output {

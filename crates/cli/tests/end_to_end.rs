@@ -250,3 +250,25 @@ fn extract_then_fuse_gives_the_incidents_of_ingest_then_export() {
     assert_eq!(exported, fused, "same incidents, ids, values and order");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn incidents_and_export_take_the_workbench_filters() {
+    let dir = scratch("filters");
+    let db = dir.join("f.db");
+    let db = db.to_str().unwrap();
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus");
+    ok(&["ingest", "--quiet", "--db", db, corpus.to_str().unwrap()]);
+    let all = ok(&["export", "--db", db, "--what", "incidents"]).lines().count();
+    let french = ok(&["export", "--db", db, "--what", "incidents", "--country", "fr"]);
+    let french: Vec<Value> = french.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert!(!french.is_empty() && french.len() < all, "{} of {all}", french.len());
+    assert!(french.iter().all(|i| i["country"] == "FR"), "{french:?}");
+    let deadly = ok(&["export", "--db", db, "--what", "incidents", "--min-killed", "100", "--format", "acled-csv"]);
+    assert!(deadly.lines().count() >= 2, "a header and the deadly rows: {deadly}");
+    let none = ok(&["export", "--db", db, "--what", "incidents", "--from", "2090-01-01", "--format", "gtd-csv"]);
+    assert_eq!(none.lines().count(), 1, "the header alone: {none}");
+    let listed = ok(&["incidents", "--db", db, "--country", "FR"]);
+    assert!(listed.contains("FR"), "{listed}");
+    let refused = annalist(&["incidents", "--db", db, "--type", "riot"]);
+    assert!(!refused.status.success() && String::from_utf8_lossy(&refused.stderr).contains("bombing"));
+}

@@ -1,0 +1,109 @@
+//! The ledger filters of `annalist incidents` and `annalist export`: the workbench's filters
+//! (country, dates, type, perpetrator, toll, words) on the command line, so that what a coder
+//! narrows down on screen can be listed or exported the same way, with no row cap.
+
+use annalist_model::{EventType, Incident};
+use annalist_store::{IncidentQuery, Store};
+use anyhow::{bail, Result};
+use chrono::NaiveDate;
+use std::collections::HashSet;
+
+/// Which incidents a listing or an export takes (all when no option is given).
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct LedgerFilter {
+    /// Only incidents in this country (ISO 3166-1 alpha-2, e.g. PK).
+    #[arg(long)]
+    pub country: Option<String>,
+    /// Only incidents whose dates reach this day or later (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub from: Option<NaiveDate>,
+    /// Only incidents whose dates begin on this day or earlier (YYYY-MM-DD).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub to: Option<NaiveDate>,
+    /// Only incidents of this type (the export contract's name: bombing, armed_assault, ...).
+    #[arg(long = "type", value_name = "TYPE")]
+    pub event_type: Option<String>,
+    /// Only incidents with this perpetrator (the canonical name `annalist show` prints).
+    #[arg(long)]
+    pub actor: Option<String>,
+    /// Only incidents with at least this many killed (the low end of the reconciled toll).
+    #[arg(long, value_name = "N")]
+    pub min_killed: Option<u64>,
+    /// Only incidents whose place, perpetrators or source texts hold these words.
+    #[arg(long, value_name = "WORDS")]
+    pub text: Option<String>,
+}
+
+impl LedgerFilter {
+    fn is_empty(&self) -> bool {
+        self.country.is_none()
+            && self.from.is_none()
+            && self.to.is_none()
+            && self.event_type.is_none()
+            && self.actor.is_none()
+            && self.min_killed.is_none()
+            && self.text.is_none()
+    }
+
+    /// The query the workbench would run for these filters, all rows at once; a bad value is
+    /// an error that says what is expected.
+    fn query(&self) -> Result<IncidentQuery> {
+        let country = match &self.country {
+            Some(c) if c.len() == 2 && c.chars().all(|ch| ch.is_ascii_alphabetic()) => Some(c.to_ascii_uppercase()),
+            Some(c) => bail!("--country takes a two-letter ISO 3166-1 code (PK, FR), not {c:?}"),
+            None => None,
+        };
+        let event_type = match &self.event_type {
+            Some(t) if EventType::parse(t).is_some() => Some(t.clone()),
+            Some(t) => {
+                let names: Vec<&str> = EventType::ALL.iter().map(EventType::as_str).collect();
+                bail!("--type {t:?} is not a type; one of: {}", names.join(", "))
+            }
+            None => None,
+        };
+        if let (Some(from), Some(to)) = (self.from, self.to) {
+            if from > to {
+                bail!("--from {from} is after --to {to}");
+            }
+        }
+        Ok(IncidentQuery {
+            country,
+            event_type,
+            actor: self.actor.clone(),
+            date_from: self.from,
+            date_to: self.to,
+            min_killed: self.min_killed,
+            text: self.text.clone(),
+            limit: usize::MAX,
+            ..IncidentQuery::default()
+        })
+    }
+
+    /// The ledger's incidents these filters take, in the ledger's order.
+    pub fn select(&self, store: &Store) -> Result<Vec<Incident>> {
+        let mut incidents = store.incidents()?;
+        if self.is_empty() {
+            return Ok(incidents);
+        }
+        let page = store.query_incidents(&self.query()?)?;
+        let wanted: HashSet<String> = page.rows.into_iter().map(|r| r.id).collect();
+        incidents.retain(|inc| wanted.contains(&inc.id));
+        Ok(incidents)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bad_filter_values_say_what_is_expected() {
+        let bad = |f: LedgerFilter| f.query().unwrap_err().to_string();
+        assert!(bad(LedgerFilter { country: Some("Pakistan".into()), ..Default::default() }).contains("two-letter"));
+        assert!(bad(LedgerFilter { event_type: Some("riot".into()), ..Default::default() }).contains("bombing"));
+        let (from, to) = (NaiveDate::from_ymd_opt(2024, 2, 1), NaiveDate::from_ymd_opt(2024, 1, 1));
+        assert!(bad(LedgerFilter { from, to, ..Default::default() }).contains("after"));
+        let q = LedgerFilter { country: Some("pk".into()), ..Default::default() }.query().unwrap();
+        assert_eq!(q.country.as_deref(), Some("PK"));
+    }
+}
