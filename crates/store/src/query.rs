@@ -84,7 +84,7 @@ CREATE TRIGGER IF NOT EXISTS incident_facets_update AFTER UPDATE ON incidents BE
     INSERT OR IGNORE INTO incident_sources (incident, document) {SOURCE_SELECT} FROM {new_row}, {SOURCE_FROM};
 END;
 CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(
-    title, text, content = 'documents', content_rowid = 'seq', tokenize = 'unicode61 remove_diacritics 2'
+    title, text, content = 'documents', content_rowid = 'seq', tokenize = 'porter unicode61 remove_diacritics 2'
 );
 CREATE TRIGGER IF NOT EXISTS documents_fts_insert AFTER INSERT ON documents BEGIN
     INSERT INTO documents_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
@@ -100,6 +100,10 @@ CREATE TABLE IF NOT EXISTS annalist_meta (key TEXT PRIMARY KEY, value TEXT NOT N
 "
     )
 }
+
+/// The version of the full-text index: v2 stems English words (FTS5's porter tokenizer over
+/// unicode61), so "bomber", "bombers" and "bombing" find one another.
+const FTS_VERSION: &str = "v2";
 
 /// Creates the derived tables, indexes and triggers, and fills them for a database written
 /// before they existed (or by a version that did not keep them).
@@ -117,7 +121,7 @@ pub(crate) fn init_derived(conn: &Connection, what: &str) -> Result<()> {
                 r.get(0)
             })
             .context(what)?;
-        Ok(fts_done.is_none() || facets_behind)
+        Ok(fts_done.as_deref() != Some(FTS_VERSION) || facets_behind)
     };
     if !fresh && !stale(conn)? {
         return add_indexes(conn, what);
@@ -128,6 +132,16 @@ pub(crate) fn init_derived(conn: &Connection, what: &str) -> Result<()> {
         if !stale(conn)? {
             return Ok(());
         }
+        // An index built by another version (v1 had no stemming) is dropped and built again:
+        // FTS5 keeps its tokenizer for the table's life.
+        let fts_version: Option<String> = conn
+            .query_row("SELECT value FROM annalist_meta WHERE key = 'fts'", [], |r| r.get(0))
+            .optional()
+            .context(what)?;
+        if fts_version.as_deref() != Some(FTS_VERSION) {
+            conn.execute_batch("DROP TABLE IF EXISTS documents_fts;").context(what)?;
+            conn.execute_batch(&derived_schema()).context(what)?;
+        }
         let all = "incidents AS i";
         conn.execute_batch(&format!(
             "DELETE FROM incident_facets; DELETE FROM incident_actors; DELETE FROM incident_sources;
@@ -135,7 +149,7 @@ pub(crate) fn init_derived(conn: &Connection, what: &str) -> Result<()> {
              INSERT OR IGNORE INTO incident_actors (incident, actor) {ACTOR_SELECT} FROM {all}, {ACTOR_FROM};
              INSERT OR IGNORE INTO incident_sources (incident, document) {SOURCE_SELECT} FROM {all}, {SOURCE_FROM};
              INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');
-             INSERT OR REPLACE INTO annalist_meta (key, value) VALUES ('fts', 'v1');"
+             INSERT OR REPLACE INTO annalist_meta (key, value) VALUES ('fts', '{FTS_VERSION}');"
         ))
         .context("cannot fill the search tables")
     })();
@@ -710,6 +724,37 @@ mod tests {
         let (n, hits) = store.search_documents("shrine", 10, 0).unwrap();
         assert_eq!((n, hits[0].id.as_str()), (1, "d"));
         assert!(hits[0].snippet.contains("\u{2}shrine\u{3}"), "{}", hits[0].snippet);
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn search_stems_words_and_an_unstemmed_index_is_rebuilt() {
+        let dir = std::env::temp_dir().join(format!("annalist-store-stems-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("v1.db");
+        {
+            let store = Store::open(&path).unwrap();
+            // The index as version 1 built it: no stemming.
+            store
+                .conn
+                .execute_batch(
+                    "DROP TABLE documents_fts;
+                     CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content = 'documents',
+                         content_rowid = 'seq', tokenize = 'unicode61 remove_diacritics 2');
+                     UPDATE annalist_meta SET value = 'v1' WHERE key = 'fts';",
+                )
+                .unwrap();
+            store.conn.execute("INSERT INTO documents (id, content_hash, origin, text, paragraphs, sentences, sketch) VALUES ('one', 'h1', 'o', 'a lone bomber struck the depot', '[]', '[]', x'')", []).unwrap();
+            store.conn.execute("INSERT INTO documents (id, content_hash, origin, text, paragraphs, sentences, sketch) VALUES ('two', 'h2', 'o', 'two bombers were arrested', '[]', '[]', x'')", []).unwrap();
+            assert_eq!(store.search_documents("bombers", 10, 0).unwrap().0, 1, "v1 matches the word only");
+        }
+        let store = Store::open(&path).unwrap();
+        for words in ["bomber", "bombers", "Bombers"] {
+            let (n, hits) = store.search_documents(words, 10, 0).unwrap();
+            let mut ids: Vec<&str> = hits.iter().map(|h| h.id.as_str()).collect();
+            ids.sort();
+            assert_eq!((n, ids), (2, vec!["one", "two"]), "{words}");
+        }
         std::fs::remove_dir_all(&dir).ok();
     }
 }
