@@ -180,7 +180,7 @@ fn open_existing(db: &std::path::Path) -> Result<annalist_store::Store> {
     if !db.exists() {
         bail!("no database at {} (run `annalist ingest --db {} INPUT...` first)", db.display(), db.display());
     }
-    Ok(annalist_store::Store::open(db)?)
+    Ok(annalist_store::Store::open_read_only(db)?)
 }
 
 /// A buffered writer on `path`, or on standard output.
