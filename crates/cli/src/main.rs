@@ -211,12 +211,14 @@ fn run(cli: Cli) -> Result<()> {
             let mut store = annalist_store::Store::open(&db)?;
             let summary = pipeline::ingest(&mut store, &inputs, !quiet)?;
             println!("{summary}");
+            fail_on_missing(&inputs)?;
         }
         Command::Extract { inputs, output } => {
             let mut sink = open_sink(output.as_deref())?;
             let summary = pipeline::extract_jsonl(&inputs, &mut sink)?;
             sink.flush()?;
             eprintln!("{summary}");
+            fail_on_missing(&inputs)?;
         }
         Command::Fuse { inputs, output } => {
             let mut sink = open_sink(output.as_deref())?;
@@ -281,6 +283,15 @@ fn run(cli: Cli) -> Result<()> {
             };
             annalist_web::serve(annalist_web::ServeOptions { db, addr, ingest })?;
         }
+    }
+    Ok(())
+}
+
+/// A run given a path that does not exist read the others; then it fails, naming it.
+fn fail_on_missing(inputs: &[PathBuf]) -> Result<()> {
+    let missing = pipeline::missing_inputs(inputs);
+    if !missing.is_empty() {
+        bail!("no such file or folder: {} (the other inputs were read)", missing.join(", "));
     }
     Ok(())
 }
