@@ -186,7 +186,7 @@ fn open_existing(db: &std::path::Path) -> Result<annalist_store::Store> {
     if !db.exists() {
         bail!("no database at {} (run `annalist ingest --db {} INPUT...` first)", db.display(), db.display());
     }
-    Ok(annalist_store::Store::open(db)?)
+    Ok(annalist_store::Store::open_read_only(db)?)
 }
 
 /// A buffered writer on `path`, or on standard output.
@@ -217,12 +217,14 @@ fn run(cli: Cli) -> Result<()> {
             let mut store = annalist_store::Store::open(&db)?;
             let summary = pipeline::ingest(&mut store, &inputs, !quiet)?;
             println!("{summary}");
+            fail_on_missing(&inputs)?;
         }
         Command::Extract { inputs, output } => {
             let mut sink = open_sink(output.as_deref())?;
             let summary = pipeline::extract_jsonl(&inputs, &mut sink)?;
             sink.flush()?;
             eprintln!("{summary}");
+            fail_on_missing(&inputs)?;
         }
         Command::Fuse { inputs, output } => {
             let mut sink = open_sink(output.as_deref())?;
@@ -288,6 +290,15 @@ fn run(cli: Cli) -> Result<()> {
             };
             annalist_web::serve(annalist_web::ServeOptions { db, addr, ingest })?;
         }
+    }
+    Ok(())
+}
+
+/// A run given a path that does not exist read the others; then it fails, naming it.
+fn fail_on_missing(inputs: &[PathBuf]) -> Result<()> {
+    let missing = pipeline::missing_inputs(inputs);
+    if !missing.is_empty() {
+        bail!("no such file or folder: {} (the other inputs were read)", missing.join(", "));
     }
     Ok(())
 }

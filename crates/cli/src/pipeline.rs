@@ -34,6 +34,7 @@ pub struct Summary {
     pub changed: usize,
     pub unchanged: usize,
     pub skipped: BTreeMap<String, usize>,
+    /// Of the documents this run stored, those that are syndicated copies of another.
     pub duplicates: usize,
     pub frames: usize,
     pub ledger: LedgerChanges,
@@ -118,6 +119,16 @@ pub fn ingest(store: &mut Store, inputs: &[PathBuf], progress: bool) -> Result<S
     let docs = read_inputs(inputs, &IngestOptions::default());
     let options = RunOptions { progress, report_skips: true };
     ingest_documents(store, docs, options, &mut Stages::default())
+}
+
+/// The inputs named on the command line that do not exist (a mistyped path): the run reads
+/// the rest, then fails naming them.
+pub fn missing_inputs(inputs: &[PathBuf]) -> Vec<String> {
+    inputs
+        .iter()
+        .filter(|p| p.as_os_str() != "-" && p.symlink_metadata().is_err())
+        .map(|p| annalist_ingest::path_text(p.as_os_str()))
+        .collect()
 }
 
 fn nanos(d: Duration) -> u64 {
@@ -224,6 +235,8 @@ pub fn ingest_documents(
     let mut unsaved: Vec<ArticleRecord> = Vec::new();
     let mut unsaved_repoints: Vec<(String, String)> = Vec::new();
     let mut unsaved_ids: HashMap<String, String> = HashMap::new();
+    // The documents this run stored (new or changed), for its count of syndicated copies.
+    let mut run_ids: Vec<String> = Vec::new();
     loop {
         let t = Instant::now();
         let chunk: Vec<Result<Document, Skipped>> = docs.by_ref().take(CHUNK).collect();
@@ -315,6 +328,7 @@ pub fn ingest_documents(
                     unsaved_repoints.extend(outcome.repointed);
                     summary.frames += frames.len();
                     unsaved_ids.insert(article.id.clone(), article.content_hash.clone());
+                    run_ids.push(article.id.clone());
                     unsaved.push(ArticleRecord {
                         article: *article,
                         origin,
@@ -339,7 +353,7 @@ pub fn ingest_documents(
     stages.dedup_articles = index.len();
 
     let t = Instant::now();
-    summary.duplicates = store.duplicate_count()?;
+    summary.duplicates = run_ids.iter().filter(|id| index.duplicate_of(id).is_some()).count();
     let incidents = fuse_ledger(store)?;
     summary.incidents = incidents.len();
     stages.fuse += t.elapsed();

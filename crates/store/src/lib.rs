@@ -30,7 +30,18 @@ pub struct StoreError {
 
 impl StoreError {
     fn new(context: impl Into<String>, source: impl std::error::Error + Send + Sync + 'static) -> StoreError {
-        StoreError { context: context.into(), source: Some(Box::new(source)) }
+        let mut context = context.into();
+        let refused = (&source as &dyn std::error::Error)
+            .downcast_ref::<rusqlite::Error>()
+            .and_then(rusqlite::Error::sqlite_error_code)
+            .is_some_and(|code| code == rusqlite::ErrorCode::ReadOnly);
+        if refused {
+            context.push_str(
+                " (the store is read-only here: a file, folder or medium without write access, or opened for \
+                 reading only; writing needs write access)",
+            );
+        }
+        StoreError { context, source: Some(Box::new(source)) }
     }
 }
 
@@ -172,11 +183,89 @@ CREATE INDEX IF NOT EXISTS incidents_by_date ON incidents (date_start);
 CREATE INDEX IF NOT EXISTS documents_by_origin ON documents (origin);
 ";
 
+/// `path` as an SQLite URI (`file:` with the characters a URI reserves percent-encoded).
+fn file_uri(path: &Path) -> String {
+    use std::fmt::Write;
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    #[cfg(unix)]
+    let bytes = std::os::unix::ffi::OsStrExt::as_bytes(absolute.as_os_str()).to_vec();
+    #[cfg(not(unix))]
+    let bytes = absolute.to_string_lossy().into_owned().into_bytes();
+    let mut uri = String::from("file:");
+    for b in bytes {
+        if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
+            uri.push(b as char);
+        } else {
+            let _ = write!(uri, "%{b:02X}");
+        }
+    }
+    uri
+}
+
 impl Store {
-    /// Opens (creating if needed) the store at `path`.
+    /// Opens (creating if needed) the store at `path` for writing. A store that cannot be
+    /// written (a read-only file or folder, read-only media) is refused here with a message
+    /// that says so; reading commands open it with [`Store::open_read_only`].
     pub fn open(path: &Path) -> Result<Store> {
         let conn = Connection::open(path).context(&format!("cannot open the store {}", path.display()))?;
+        if conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false) {
+            return Err(StoreError {
+                context: format!(
+                    "the store {} is read-only (file or folder permissions, or read-only media): this command writes \
+                     to it; the reading commands (incidents, show, export, serve) work on it as it is",
+                    path.display()
+                ),
+                source: None,
+            });
+        }
         Store::init(conn, &path.display().to_string())
+    }
+
+    /// Opens the existing store at `path` for reading only: nothing is written, not even the
+    /// set-up a writer does, so a read-only file, folder or medium is read as it is. In WAL
+    /// mode SQLite needs the `-shm` file beside the store; where it is missing and cannot be
+    /// made (a read-only folder), the store is read as immutable (its `-wal`, if any, unread:
+    /// a store on read-only media has no writer). Every connection is `query_only`.
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        use rusqlite::OpenFlags;
+        let what = format!("cannot read the store {}", path.display());
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let ready = |conn: Connection| -> rusqlite::Result<Connection> {
+            conn.busy_timeout(std::time::Duration::from_secs(10))?;
+            conn.pragma_update(None, "query_only", true)?;
+            conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))?;
+            Ok(conn)
+        };
+        let conn = match Connection::open_with_flags(path, flags).and_then(ready) {
+            Ok(conn) => conn,
+            Err(_) => Connection::open_with_flags(format!("{}?mode=ro&immutable=1", file_uri(path)), flags)
+                .and_then(ready)
+                .context(&what)?,
+        };
+        let tables: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name IN ('documents', 'incidents', 'annalist_meta')",
+                [],
+                |r| r.get(0),
+            )
+            .context(&what)?;
+        if tables < 3 {
+            // an older annalist's store whose search tables are not built yet: built once where
+            // the store can be written (as the writing open does), then read as before
+            if Store::open(path).is_ok() {
+                return Store::open_read_only(path);
+            }
+            return Err(StoreError {
+                context: format!(
+                    "{what}: it is not an annalist database, or one an older annalist wrote whose search tables \
+                     are not built yet (run `annalist ingest --db {} ...` once with write access)",
+                    path.display()
+                ),
+                source: None,
+            });
+        }
+        conn.set_prepared_statement_cache_capacity(64);
+        Ok(Store { conn })
     }
 
     /// A store that lives in memory only (tests, dry runs).
@@ -596,6 +685,41 @@ mod tests {
             conflicts: vec![],
             related: vec![],
         }
+    }
+
+    #[test]
+    fn a_read_only_store_is_read_as_it_is_and_a_write_is_refused_with_a_clear_message() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = std::env::temp_dir().join(format!("annalist ro #1%?{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("ledger.db");
+        Store::open(&path).unwrap().replace_incidents(&[incident("inc_1", 3)]).unwrap();
+        let before = std::fs::read(&path).unwrap();
+        let mode = |p: &Path, m: u32| std::fs::set_permissions(p, std::fs::Permissions::from_mode(m)).unwrap();
+        mode(&path, 0o444);
+        mode(&dir, 0o555);
+        // as root permissions do not bind: then only the reading path is checked
+        let privileged = std::fs::write(dir.join("probe"), b"").is_ok();
+        let store = Store::open_read_only(&path).unwrap();
+        assert_eq!(store.incidents().unwrap().len(), 1);
+        let refused = store.log("skipped", "x", "y").unwrap_err().to_string();
+        assert!(refused.contains("the store is read-only here"), "{refused}");
+        drop(store);
+        // the immutable way in (a read-only folder that holds no -shm) reads the same
+        let uri = format!("{}?mode=ro&immutable=1", file_uri(&path));
+        let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_URI;
+        let conn = Connection::open_with_flags(&uri, flags).unwrap();
+        let n: i64 = conn.query_row("SELECT count(*) FROM incidents", [], |r| r.get(0)).unwrap();
+        assert_eq!(n, 1, "{uri}");
+        drop(conn);
+        if !privileged {
+            let e = Store::open(&path).err().expect("a write open is refused").to_string();
+            assert!(e.contains("is read-only") && e.contains("reading commands"), "{e}");
+        }
+        mode(&dir, 0o755);
+        mode(&path, 0o644);
+        assert_eq!(std::fs::read(&path).unwrap(), before, "reading wrote nothing");
+        std::fs::remove_dir_all(&dir).ok();
     }
 
     #[test]

@@ -101,9 +101,9 @@ impl AppState {
         if !db.exists() {
             bail!("no database at {} (run `annalist ingest --db {} INPUT...` first)", db.display(), db.display());
         }
-        let store = Store::open(db)?;
+        let store = Store::open_read_only(db)?;
         store.document_count()?;
-        let watch = Store::open(db)?;
+        let watch = Store::open_read_only(db)?;
         Ok(AppState(Arc::new(Inner {
             db: db.to_path_buf(),
             pool: Mutex::new(vec![store]),
@@ -118,7 +118,7 @@ impl AppState {
         let pooled = self.0.pool.lock().unwrap_or_else(|e| e.into_inner()).pop();
         match pooled {
             Some(s) => Ok(s),
-            None => Ok(Store::open(&self.0.db)?),
+            None => Ok(Store::open_read_only(&self.0.db)?),
         }
     }
 
