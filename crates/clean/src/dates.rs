@@ -18,7 +18,7 @@ const MONTHS: [&str; 12] = [
 ];
 
 /// A month from its name or a 3+ letter abbreviation ("Jan", "Sept", "janvier" is not known).
-fn month(word: &str) -> Option<u32> {
+pub(crate) fn month(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_lowercase();
     if w.len() < 3 {
         return None;
@@ -58,6 +58,30 @@ pub(crate) fn parse(text: &str) -> Option<NaiveDate> {
         }
     }
     None
+}
+
+/// A date as a wire dateline writes it, where a two-digit year is usual: `10 JAN 90`,
+/// `Jan. 5, 24`, or any form [`parse`] reads. Two digits are a year of 1950-2049; a dateline
+/// states its day, so any year from 1900 on is taken.
+pub(crate) fn parse_dateline(text: &str) -> Option<NaiveDate> {
+    if let Some(d) = parse(text) {
+        return Some(d);
+    }
+    let words: Vec<&str> = text.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
+    let short_year = |w: &str| -> Option<i32> {
+        let y: i32 = (w.len() == 2 || w.len() == 4).then(|| w.parse().ok()).flatten()?;
+        Some(match y {
+            0..=49 => 2000 + y,
+            50..=99 => 1900 + y,
+            _ => y,
+        })
+    };
+    let (d, m, y) = match words.as_slice() {
+        [d, m, y] if day(d).is_some() => (day(d)?, month(m)?, short_year(y)?),
+        [m, d, y] => (day(d)?, month(m)?, short_year(y)?),
+        _ => return None,
+    };
+    (1900..=2100).contains(&y).then(|| NaiveDate::from_ymd_opt(y, m, d)).flatten()
 }
 
 fn day(word: &str) -> Option<u32> {
@@ -149,6 +173,16 @@ mod tests {
         assert_eq!(parse("Published Jan. 3rd 2024 at 10:00"), d(2024, 1, 3));
         assert_eq!(parse("2024-13-40"), None);
         assert_eq!(parse("the 12 people"), None);
+    }
+
+    #[test]
+    fn dateline_dates_with_two_digit_years() {
+        assert_eq!(parse_dateline("10 JAN 90"), d(1990, 1, 10));
+        assert_eq!(parse_dateline("28 DEC 89"), d(1989, 12, 28));
+        assert_eq!(parse_dateline("Jan. 5, 24"), d(2024, 1, 5));
+        assert_eq!(parse_dateline("5 January 2024"), d(2024, 1, 5));
+        assert_eq!(parse_dateline("NO DATE"), None);
+        assert_eq!(parse_dateline("31 FEB 90"), None);
     }
 
     #[test]

@@ -20,6 +20,7 @@
 //! then the page (`og:*`, JSON-LD, `<time>`, `<html lang>`), then the URL (date, host), then the
 //! text (dateline, wire agency, writing system).
 
+mod case;
 mod chrome;
 mod dates;
 mod decode;
@@ -31,6 +32,7 @@ mod wrap;
 
 use annalist_model::{Article, Document, MediaType};
 
+pub use case::reading_view;
 pub use decode::decode;
 pub use segment::{segment, split_sentences};
 
@@ -110,6 +112,7 @@ pub fn clean(doc: &Document) -> Result<Article, CleanError> {
         .or_else(|| doc.url.as_deref().or(found.url.as_deref()).and_then(dates::host_of));
     let (text, paragraphs, sentences) = segment(&found.paragraphs);
     let language = found.language.or_else(|| language::detect(&text));
+    let reading = case::reading_view(&text);
     Ok(Article {
         id: doc.id.clone(),
         url: doc.url.clone().or(found.url),
@@ -118,6 +121,7 @@ pub fn clean(doc: &Document) -> Result<Article, CleanError> {
         published,
         language,
         text,
+        reading,
         paragraphs,
         sentences,
         content_hash: doc.content_hash.clone(),

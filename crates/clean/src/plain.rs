@@ -31,23 +31,30 @@ fn wire_pattern() -> &'static Regex {
     })
 }
 
-/// A place-and-date dateline opening the lede: `MANCHESTER, England, 23 May 2017 (Wire) —`.
+/// A place-and-date dateline opening the lede: `MANCHESTER, England, 23 May 2017 (Wire) —`,
+/// and as wire and monitoring services write them, in capitals with a two-digit year:
+/// `LIMA, 10 JAN 90 (EFE) -- [TEXT]`, `PRAGUE (CZECHOSLOVAKIA), 21 MAY 88 --`.
 fn place_dateline_pattern() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
     PATTERN.get_or_init(|| {
-        Regex::new(r"^[A-Z][A-Za-z .'-]{1,40}(?:, [A-Z][A-Za-z .'-]{1,40})?, (\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4})(?: \([^()]{2,40}\))? ?[—–-]")
+        Regex::new(r"^[A-Z][A-Za-z .'-]{1,40}(?: \([A-Z][A-Za-z .'-]{1,40}\))?(?:, [A-Z][A-Za-z .'-]{1,40})?, (\d{4}-\d{2}-\d{2}|[A-Z][A-Za-z]{2,8}\.? \d{1,2},? \d{2,4}|\d{1,2} [A-Z][A-Za-z]{2,8}\.? \d{2,4})(?: \(([^()]{2,40})\))? ?(?:--|[—–-])")
             .expect("place dateline pattern")
     })
 }
 
 /// The date of a place-and-date dateline at the start of `line`.
 pub(crate) fn place_dateline(line: &str) -> Option<chrono::NaiveDate> {
-    dates::parse(place_dateline_pattern().captures(line)?.get(1)?.as_str())
+    dates::parse_dateline(place_dateline_pattern().captures(line)?.get(1)?.as_str())
 }
 
-/// The agency of a wire dateline at the start of `line`, if there is one.
+/// The agency of a wire dateline at the start of `line`, if there is one: a known agency after
+/// a place, or the source a place-and-date dateline names in brackets (`(ACAN-EFE)`).
 pub(crate) fn wire_agency(line: &str) -> Option<String> {
-    wire_pattern().captures(line).map(|c| c[1].to_string())
+    wire_pattern().captures(line).map(|c| c[1].to_string()).or_else(|| {
+        let caps = place_dateline_pattern().captures(line)?;
+        dates::parse_dateline(caps.get(1)?.as_str())?;
+        Some(caps.get(2)?.as_str().trim().to_string())
+    })
 }
 
 /// Tidies one line: no-break and zero-width spaces, tabs and runs of spaces become one space.
@@ -323,6 +330,11 @@ mod tests {
         assert_eq!(place_dateline("PESHAWAR, 12 March 2023 — Gunmen opened fire"), d("2023-03-12"));
         assert_eq!(place_dateline("WASHINGTON, Jan. 5, 2024 - The"), d("2024-01-05"));
         assert_eq!(place_dateline("In Kerman, 3 January 2024 was a day of mourning"), None);
+        assert_eq!(place_dateline("QUITO, 10 MAR 90 (WIRE SERVICE) -- [TEXT] A BOMB"), d("1990-03-10"));
+        assert_eq!(place_dateline("SANTIAGO, Chile, 28 DEC 89 (RADIO) -- [REPORT] TWO"), d("1989-12-28"));
+        assert_eq!(wire_agency("QUITO, 10 MAR 90 (WIRE SERVICE) -- [TEXT] A BOMB").as_deref(), Some("WIRE SERVICE"));
+        assert_eq!(place_dateline("OSLO (NORWAY), 2 JUN 88 -- [EXCERPT] THE"), d("1988-06-02"));
+        assert_eq!(place_dateline("QUITO, NO DATE (RADIO) -- [TEXT] A BOMB"), None);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Short-text extraction against ACLED coders: each note of the ACLED Asia 2015 export (10,194
-//! events) is cleaned and extracted as one article dated the last day of its event's month, and
+//! events) is read as a JSON Lines record (`id`, `text`, `date`) through the ingest reader and
+//! cleaner, extracted as one article dated the last day of its event's month, and
 //! what annalist reads is held against what the coder recorded.
 //!
 //! - fatalities: the largest low death toll among the note's events that happened (0 when it
@@ -12,9 +13,9 @@
 //!
 //!     cargo run --release -p annalist --example acled_eval [-- ACLED_CSV] [--misses N]
 
-use annalist_clean::clean;
+mod common;
 use annalist_extract::Extractor;
-use annalist_model::{Document, EventStatus, EventType};
+use annalist_model::{EventStatus, EventType};
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -95,8 +96,11 @@ fn main() {
     let read: Vec<Read> = rows
         .par_iter()
         .map(|row| {
-            let doc = Document::from_text(&row.id, &row.notes, row.date);
-            let Ok(article) = clean(&doc) else { return Read { fatalities: 0, main_type: None } };
+            // one JSON Lines record, as a user exports the notes: id, text, date
+            let record =
+                serde_json::json!({"id": &row.id, "text": &row.notes, "date": row.date.map(|d| d.to_string())});
+            let read = common::read_as_ingest("acled.jsonl", record.to_string().into_bytes()).pop();
+            let Some(Ok(article)) = read else { return Read { fatalities: 0, main_type: None } };
             let frames = extractor.frames(&article);
             let happened = frames.iter().filter(|f| matches!(f.status, EventStatus::Happened));
             let fatalities = happened.filter_map(|f| f.killed.as_ref().map(|k| k.value.low)).max().unwrap_or(0);

@@ -1,7 +1,7 @@
 //! The extractor against MUC-4's answer keys, two ways.
 //!
-//! **Template slots.** Each MUC-3/4 message is one document: cleaned, extracted and fused on
-//! its own (dated by its dateline, as its wire header declares it), and the incidents annalist
+//! **Template slots.** Each MUC-3/4 message is one document: read, cleaned, extracted and fused
+//! on its own, and the incidents annalist
 //! makes of it are matched one-to-one to the message's gold templates. The matching maximises
 //! the number of slots on which a pair agrees (Hungarian assignment per document); a pair that
 //! agrees on nothing is left unmatched (that scores the same as matching it). Arrests are not
@@ -27,8 +27,9 @@
 //!   joined to slot 23's effects by their quoted names), whether the gold count lies in
 //!   annalist's range.
 //!
-//! MUC texts are all capitals. The template scoring runs on the text as given and on a simple
-//! truecasing of it (`truecase`).
+//! Every text is read as `annalist ingest` reads a `.txt` file of it as given (all capitals,
+//! hard-wrapped, with its dateline): the reader unwraps it, dates it by its dateline, and
+//! extraction reads its case-restored view; this command prepares nothing.
 //!
 //! **GRIT's five role slots** (PerpInd, PerpOrg, Target, Victim, Weapon) on GRIT's processed
 //! split of the same messages, scored as GRIT's published evaluation scores them (CEAF-REE,
@@ -41,24 +42,20 @@
 //! negated or hypothetical frames left out): PerpInd the attackers' evidence, PerpOrg the
 //! perpetrators' evidence (one entity per actor, named by its first mention), Target the
 //! targets that are not people, Victim those that are, Weapon the weapons; other fillers are one
-//! entity per distinct normalised string. Run on GRIT's lowercased text, on the capitals of the
-//! MUC text and on its truecasing.
+//! entity per distinct normalised string. Run on the MUC text as given and on GRIT's lowercased text.
 //!
-//!     cargo run --release -p annalist --example muc4_eval [-- --split dev|test] [--data DIR] [--one-paragraph] [--errors N]
+//!     cargo run --release -p annalist --example muc4_eval [-- --split dev|test] [--data DIR] [--errors N]
 
 // Slots, roles and kinds are parallel fixed-size arrays indexed together.
 #![allow(clippy::needless_range_loop)]
 
 mod common;
-use annalist_clean::clean;
 use annalist_extract::Extractor;
 use annalist_fuse::{fuse, SourcedFrame};
 use annalist_knowledge::{ActorBase, Gazetteer};
-use annalist_model::{
-    AttributionStatus, CountRange, Document, EventFrame, EventStatus, EventType, Field, Incident, Weapon,
-};
+use annalist_model::{AttributionStatus, CountRange, EventFrame, EventStatus, EventType, Field, Incident, Weapon};
 use chrono::NaiveDate;
-use common::assign;
+use common::{assign, read_as_ingest};
 use rayon::prelude::*;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -89,7 +86,6 @@ struct Template {
 struct MucDoc {
     id: String,
     text: String,
-    dateline: Option<NaiveDate>,
     /// Empty for an irrelevant message.
     templates: Vec<Template>,
 }
@@ -260,14 +256,6 @@ fn read_template(t: &Value) -> Option<Template> {
     })
 }
 
-/// The dateline's day ("SAN SALVADOR, 3 JAN 90 (ACAN-EFE) -- ...").
-fn dateline(text: &str) -> Option<NaiveDate> {
-    let first = text.lines().find(|l| !l.trim().is_empty())?;
-    let words: Vec<&str> =
-        first.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).take(12).collect();
-    words.windows(3).find_map(|w| muc_day(&w.join(" ")))
-}
-
 fn read_muc(dir: &Path, files: &[&str]) -> Result<Vec<MucDoc>, String> {
     let mut out = Vec::new();
     for f in files {
@@ -280,254 +268,12 @@ fn read_muc(dir: &Path, files: &[&str]) -> Result<Vec<MucDoc>, String> {
             let templates = v["templates"].as_array().map(|a| a.iter().filter_map(read_template).collect());
             out.push(MucDoc {
                 id: v["docid"].as_str().unwrap_or("?").to_string(),
-                dateline: dateline(&text),
                 text,
                 templates: templates.unwrap_or_default(),
             });
         }
     }
     Ok(out)
-}
-
-// ---------------------------------------------------------------- truecasing
-
-const TITLES: &[&str] = &[
-    "president",
-    "colonel",
-    "col",
-    "general",
-    "gen",
-    "lieutenant",
-    "lt",
-    "captain",
-    "capt",
-    "major",
-    "mayor",
-    "minister",
-    "father",
-    "bishop",
-    "archbishop",
-    "monsignor",
-    "msgr",
-    "mr",
-    "mrs",
-    "dr",
-    "senator",
-    "judge",
-    "commander",
-    "sergeant",
-    "sgt",
-    "governor",
-    "ambassador",
-    "deputy",
-    "councilman",
-    "priest",
-    "attorney",
-    "journalist",
-    "leader",
-    "chief",
-    "professor",
-    "engineer",
-    "doctor",
-    "lawyer",
-    "brother",
-    "sister",
-];
-
-const FUNCTION_WORDS: &[&str] = &[
-    "the",
-    "of",
-    "and",
-    "or",
-    "has",
-    "have",
-    "had",
-    "was",
-    "were",
-    "is",
-    "are",
-    "said",
-    "says",
-    "say",
-    "told",
-    "who",
-    "whose",
-    "to",
-    "in",
-    "on",
-    "at",
-    "for",
-    "by",
-    "with",
-    "a",
-    "an",
-    "that",
-    "which",
-    "he",
-    "she",
-    "it",
-    "its",
-    "we",
-    "us",
-    "our",
-    "you",
-    "they",
-    "them",
-    "their",
-    "his",
-    "her",
-    "my",
-    "i",
-    "also",
-    "as",
-    "from",
-    "been",
-    "be",
-    "will",
-    "would",
-    "today",
-    "yesterday",
-    "not",
-    "but",
-    "this",
-    "these",
-    "when",
-    "where",
-    "after",
-    "before",
-    "during",
-    "announced",
-    "stated",
-    "reported",
-    "added",
-    "noted",
-    "met",
-    "did",
-    "does",
-    "gives",
-    "give",
-    "staff",
-];
-
-const CAPITALISED: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
-/// A simple truecasing of an all-capitals text: everything lower case except sentence starts,
-/// the words of places and actors the gazetteer and actor base find in the capitals, month and
-/// day names, up to four words after a title ("president cerezo" → "president Cerezo") that are
-/// not function words, and acronyms (a bracketed word, or a word of two to six letters without
-/// a vowel), which stay in capitals.
-fn truecase(text: &str) -> String {
-    let mut out: Vec<u8> = text.to_ascii_lowercase().into_bytes();
-    let bytes = text.as_bytes();
-    let mut cap = vec![false; bytes.len()];
-    let mut keep = vec![false; bytes.len()];
-    for m in Gazetteer::builtin().find_places(text) {
-        for (i, c) in cap.iter_mut().enumerate().take(m.span.end).skip(m.span.start) {
-            *c = i == m.span.start || !bytes[i - 1].is_ascii_alphabetic();
-        }
-    }
-    for m in ActorBase::builtin().find_actors(text) {
-        let surface = &text[m.span.start..m.span.end];
-        let acronym = !surface.contains(' ') && surface.len() <= 6;
-        for i in m.span.start..m.span.end {
-            if acronym {
-                keep[i] = true;
-            } else {
-                cap[i] = i == m.span.start || !bytes[i - 1].is_ascii_alphabetic();
-            }
-        }
-    }
-    // words, with their byte ranges
-    let mut words: Vec<(usize, usize)> = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i].is_ascii_digit() {
-            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-                i += 1; // "5TH": an ordinal, not a word
-            }
-        } else if bytes[i].is_ascii_alphabetic() {
-            let s = i;
-            while i < bytes.len() && (bytes[i].is_ascii_alphabetic() || bytes[i] == b'\'') {
-                i += 1;
-            }
-            words.push((s, i));
-        } else {
-            i += 1;
-        }
-    }
-    let lower = |w: (usize, usize)| text[w.0..w.1].to_ascii_lowercase();
-    let mut after_title = 0usize;
-    for (k, &(s, e)) in words.iter().enumerate() {
-        let w = lower((s, e));
-        let before = text[..s].trim_end_matches([' ', '"', '\'']);
-        let sentence_start = before.is_empty()
-            || before.ends_with(['.', '!', '?', ']', ':'])
-            || text[..s].ends_with("\n\n")
-            || text[..s].trim_end_matches(' ').ends_with("\n\n");
-        let bracketed = s > 0 && matches!(bytes[s - 1], b'(' | b'[') && matches!(bytes.get(e), Some(b')' | b']'));
-        let no_vowel = (2..=6).contains(&(e - s)) && !w.contains(['a', 'e', 'i', 'o', 'u', 'y']);
-        if bracketed || no_vowel || w == "i" && e - s == 1 {
-            keep[s..e].iter_mut().for_each(|x| *x = true);
-        }
-        if sentence_start || CAPITALISED.contains(&w.as_str()) {
-            cap[s] = true;
-        }
-        if after_title > 0 {
-            if FUNCTION_WORDS.contains(&w.as_str()) || TITLES.contains(&w.as_str()) {
-                after_title = 0;
-            } else {
-                cap[s] = true;
-                after_title -= 1;
-            }
-        }
-        // a comma or other break ends a name run
-        if k + 1 < words.len() && text[e..words[k + 1].0].trim() != "" {
-            after_title = 0;
-        }
-        if TITLES.contains(&w.as_str()) {
-            after_title = 4;
-        }
-    }
-    for i in 0..out.len() {
-        if keep[i] {
-            out[i] = bytes[i];
-        } else if cap[i] {
-            out[i] = out[i].to_ascii_uppercase();
-        }
-    }
-    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
 }
 
 // ---------------------------------------------------------------- running annalist
@@ -539,33 +285,14 @@ struct Reading {
     incidents: Vec<Incident>,
 }
 
-fn document(id: &str, text: &str, date: Option<NaiveDate>) -> Document {
-    Document::from_text(id, text, date)
-}
-
-/// The message with its hard line wraps undone: a line break inside a paragraph becomes a
-/// space, a blank line stays a paragraph break (the cleaner reads a plain-text line as a paragraph).
-/// With `one_paragraph` the whole message is one paragraph, as GRIT's processed text has it.
-fn unwrap_lines(text: &str, one_paragraph: bool) -> String {
-    let mut out = String::with_capacity(text.len());
-    for para in text.split("\n\n") {
-        let joined: Vec<&str> = para.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-        if joined.is_empty() {
-            continue;
-        }
-        if !out.is_empty() {
-            out.push_str(if one_paragraph { " " } else { "\n\n" });
-        }
-        out.push_str(&joined.join(" "));
-    }
-    out
-}
-
-fn read_text(id: &str, text: &str, date: Option<NaiveDate>, one_paragraph: bool) -> Reading {
-    let article = match clean(&document(id, &unwrap_lines(text, one_paragraph), date)) {
-        Ok(a) => a,
-        Err(e) => {
-            eprintln!("muc4_eval: {id} not cleaned: {e}");
+/// Reads one message as `annalist ingest` reads a file `ID.txt` holding its text as given
+/// (capitals, hard-wrapped, datelined): the reader unwraps it, dates it by its dateline and
+/// reads it through its case-restored view; nothing is prepared here.
+fn read_text(id: &str, text: &str) -> Reading {
+    let article = match read_as_ingest(&format!("{id}.txt"), text.as_bytes().to_vec()).pop() {
+        Some(Ok(a)) => a,
+        other => {
+            eprintln!("muc4_eval: {id} not read: {:?}", other.map(|r| r.err()));
             return Reading { text: String::new(), frames: Vec::new(), incidents: Vec::new() };
         }
     };
@@ -1079,16 +806,14 @@ fn main() {
     let mut split = "dev".to_string();
     let mut dir = PathBuf::from("../shared/eval/data/muc4");
     let mut errors = 0usize;
-    let mut one_paragraph = false;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--split" => split = args.next().unwrap_or_default(),
             "--data" => dir = PathBuf::from(args.next().unwrap_or_default()),
-            "--one-paragraph" => one_paragraph = true,
             "--errors" => errors = args.next().and_then(|n| n.parse().ok()).unwrap_or(10),
             other => {
-                eprintln!("unknown argument {other}; usage: muc4_eval [--split dev|test] [--data DIR] [--one-paragraph] [--errors N]");
+                eprintln!("unknown argument {other}; usage: muc4_eval [--split dev|test] [--data DIR] [--errors N]");
                 std::process::exit(2);
             }
         }
@@ -1111,20 +836,14 @@ fn main() {
         grit.extend(read_grit(&dir.join("grit").join(format!("{f}.json"))).unwrap_or_else(|e| fail(e)));
     }
     let started = std::time::Instant::now();
-    let caps: Vec<Reading> = docs.par_iter().map(|d| read_text(&d.id, &d.text, d.dateline, one_paragraph)).collect();
-    let cased: Vec<Reading> =
-        docs.par_iter().map(|d| read_text(&d.id, &truecase(&d.text), d.dateline, one_paragraph)).collect();
+    let raw: Vec<Reading> = docs.par_iter().map(|d| read_text(&d.id, &d.text)).collect();
     let by_id: BTreeMap<&str, usize> = docs.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
-    let lower: Vec<Reading> = grit
-        .par_iter()
-        .map(|g| read_text(&g.id, &g.text, by_id.get(g.id.as_str()).and_then(|&i| docs[i].dateline), true))
-        .collect();
+    let lower: Vec<Reading> = grit.par_iter().map(|g| read_text(&g.id, &g.text)).collect();
     let seconds = started.elapsed().as_secs_f64();
 
     let splits = if split == "dev" { "dev_train1300 + tst1 + tst2" } else { "tst3 + tst4" };
     println!(
-        "muc4 {split} ({splits}), {}: {} messages ({} irrelevant), {} gold templates; GRIT {} documents; read three ways in {seconds:.1} s",
-        if one_paragraph { "each message one paragraph" } else { "paragraphs kept" },
+        "muc4 {split} ({splits}), each text read as a .txt file through the ingest reader: {} messages ({} irrelevant), {} gold templates; GRIT {} documents; read in {seconds:.1} s",
         docs.len(),
         docs.iter().filter(|d| d.templates.is_empty()).count(),
         docs.iter().map(|d| d.templates.len()).sum::<usize>(),
@@ -1132,53 +851,40 @@ fn main() {
     );
     println!("type map: bombing, airstrike → BOMBING; kidnapping, hostage taking, hijacking → KIDNAPPING; any with an incendiary weapon → ARSON; untyped, facility attack, foiled plot with explosives → BOMBING; the rest → ATTACK; arrests left out");
 
-    let caps_t = score_templates(&docs, &caps);
-    let cased_t = score_templates(&docs, &cased);
-    print_templates("text as given (capitals)", &caps_t, &caps);
-    print_templates("truecased text", &cased_t, &cased);
+    let raw_t = score_templates(&docs, &raw);
+    print_templates("MUC text as given (raw .txt)", &raw_t, &raw);
 
-    let pick = |readings: &[Reading]| -> Vec<[Vec<Vec<String>>; 5]> {
-        grit.iter().map(|g| by_id.get(g.id.as_str()).map(|&i| role_fillers(&readings[i])).unwrap_or_default()).collect()
-    };
+    let picked: Vec<[Vec<Vec<String>>; 5]> =
+        grit.iter().map(|g| by_id.get(g.id.as_str()).map(|&i| role_fillers(&raw[i])).unwrap_or_default()).collect();
     let lower_r = score_roles(&grit, &lower.iter().map(role_fillers).collect::<Vec<_>>());
-    let caps_r = score_roles(&grit, &pick(&caps));
-    let cased_r = score_roles(&grit, &pick(&cased));
+    let raw_r = score_roles(&grit, &picked);
     print_roles("GRIT's lowercased text", &lower_r);
-    print_roles("MUC text in capitals", &caps_r);
-    print_roles("truecased MUC text", &cased_r);
+    print_roles("MUC text as given (raw .txt)", &raw_r);
     println!("\npublished (test = tst3 + tst4, five role slots): GRIT F1 54.50, GTT F1 50.23");
     let f1 = |r: &RoleResult| {
         let mut all = Score::default();
         r.roles.iter().for_each(|s| all.add(*s));
         100.0 * all.f1()
     };
+    let mut template = Score::default();
+    raw_t.slots.iter().for_each(|s| template.add(*s));
     println!(
-        "annalist {split}: role-slot F1 {:.2} (lowercased), {:.2} (capitals), {:.2} (truecased); template slots F1 {:.2} (capitals), {:.2} (truecased)",
+        "annalist {split}: role-slot F1 {:.2} (raw MUC text), {:.2} (GRIT's lowercased text); template slots F1 {:.2} (raw MUC text)",
+        f1(&raw_r),
         f1(&lower_r),
-        f1(&caps_r),
-        f1(&cased_r),
-        {
-            let mut a = Score::default();
-            caps_t.slots.iter().for_each(|s| a.add(*s));
-            100.0 * a.f1()
-        },
-        {
-            let mut a = Score::default();
-            cased_t.slots.iter().for_each(|s| a.add(*s));
-            100.0 * a.f1()
-        }
+        100.0 * template.f1()
     );
 
     if errors > 0 {
         let names = ["type", "date", "country", "perpetrator org", "weapon", "died", "injured", "spurious", "missed"];
         for (s, name) in names.iter().enumerate() {
-            println!("\n-- {name} errors (truecased), first {errors}:");
-            for (_, e) in cased_t.errors.iter().filter(|(k, _)| *k == s).take(errors) {
+            println!("\n-- {name} errors, first {errors}:");
+            for (_, e) in raw_t.errors.iter().filter(|(k, _)| *k == s).take(errors) {
                 println!("  {e}");
             }
         }
-        println!("\n-- role errors (truecased), first {}:", errors * 5);
-        for e in cased_r.examples.iter().take(errors * 5) {
+        println!("\n-- role errors, first {}:", errors * 5);
+        for e in raw_r.examples.iter().take(errors * 5) {
             println!("  {e}");
         }
     }

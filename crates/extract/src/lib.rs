@@ -101,6 +101,9 @@ impl Extractor {
 
     /// Every typed mention of the article (triggers, times, quantities, places, actors).
     pub fn mentions(&self, article: &Article) -> Vec<Mention> {
+        if let Some(view) = reading_view(article) {
+            return self.mentions(&view);
+        }
         let m = self.scan(article, self.find_triggers(&article.text));
         let mut out = Vec::new();
         for t in &m.triggers {
@@ -126,6 +129,12 @@ impl Extractor {
 
     /// The events the article reports, one frame per event.
     pub fn frames(&self, article: &Article) -> Vec<EventFrame> {
+        // text in capitals is read in its case-restored view (same offsets), quoted as stored
+        if let Some(view) = reading_view(article) {
+            let mut frames = self.frames(&view);
+            frames.iter_mut().for_each(|f| f.requote(&article.text));
+            return frames;
+        }
         // most news reports no violence at all: without a trigger there is nothing to read
         // (the one automaton pass is all such an article costs)
         let triggers = self.find_triggers(&article.text);
@@ -2031,6 +2040,13 @@ fn corefer(
             }
         })
         .collect()
+}
+
+/// The article as extraction reads it when it has a case-restored view (`Article::reading`, the
+/// same byte length as its text): the view in place of the text, every offset the same.
+fn reading_view(article: &Article) -> Option<Article> {
+    let reading = article.reading.as_ref().filter(|r| r.len() == article.text.len())?;
+    Some(Article { text: reading.clone(), reading: None, ..article.clone() })
 }
 
 #[cfg(test)]

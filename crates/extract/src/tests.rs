@@ -30,6 +30,7 @@ fn article(published: Option<&str>, text: &str) -> Article {
         published: published.map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap()),
         language: Some("en".into()),
         text: text.into(),
+        reading: None,
         paragraphs,
         sentences,
         content_hash: String::new(),

@@ -125,6 +125,11 @@ pub struct Article {
     pub language: Option<String>,
     /// The cleaned body; paragraphs separated by a single `\n`.
     pub text: String,
+    /// A case-restored view of `text` for reading, when `text` is written in capitals (wire
+    /// copy, telex): the same byte length, only ASCII case differs, so every span into it is a
+    /// span of `text`. Extraction matches on it; spans, quotes and the store keep `text`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reading: Option<String>,
     /// Paragraph spans into `text`, in order, not overlapping, newlines excluded.
     pub paragraphs: Vec<Span>,
     /// Sentence spans into `text`, in order, each inside one paragraph.
@@ -441,6 +446,14 @@ impl<T> Evidenced<T> {
         let sentence = article.sentence_at(span.start).map(|i| article.sentences[i].span).unwrap_or(span);
         Evidenced { value, span, sentence, quote: sentence.slice(&article.text).to_string() }
     }
+
+    /// Cuts the quote again from `text` by its sentence span (left as it is where the span does
+    /// not fit `text`).
+    pub fn requote(&mut self, text: &str) {
+        if let Some(quote) = text.get(self.sentence.start..self.sentence.end) {
+            quote.clone_into(&mut self.quote);
+        }
+    }
 }
 
 /// What a mention refers to.
@@ -511,6 +524,32 @@ pub struct EventFrame {
 }
 
 impl EventFrame {
+    /// Cuts every quote of the frame again from `text` by its spans: for a frame read from an
+    /// article's case-restored view (`Article::reading`), so that what it quotes is the stored text.
+    pub fn requote(&mut self, text: &str) {
+        if let Some(quote) = text.get(self.sentence.start..self.sentence.end) {
+            quote.clone_into(&mut self.quote);
+        }
+        macro_rules! each {
+            ($($field:expr),*) => {$( for e in $field.iter_mut() { e.requote(text); } )*};
+        }
+        each!(
+            self.date,
+            self.country,
+            self.place,
+            self.perpetrators,
+            self.killed,
+            self.wounded,
+            self.suicide,
+            self.attackers,
+            self.weapon,
+            self.target,
+            self.attributions,
+            self.attacker_nationalities,
+            self.names
+        );
+    }
+
     /// A frame of `event_type` that happened, read at `trigger` in `sentence` (whose text is
     /// `quote`), with no argument yet and not the main event: the start of a frame built by
     /// hand (tests, readers of structured sources), so new fields need no edit there.
@@ -910,6 +949,7 @@ mod tests {
                 Sentence { span: Span::new(5, 9), paragraph: 0 },
             ],
             text,
+            reading: None,
             content_hash: String::new(),
         };
         assert_eq!(article.sentence_at(0), Some(0));

@@ -32,6 +32,7 @@ fn article(id: &str, outlet: &str, title: &str, text: &str) -> Article {
         published: NaiveDate::from_ymd_opt(2024, 1, 4),
         language: Some("en".into()),
         text: text.into(),
+        reading: None,
         paragraphs: vec![Span::new(0, text.len())],
         sentences,
         content_hash: content_hash(text.as_bytes()),

@@ -46,6 +46,7 @@ fn server() -> &'static Server {
             sentences: vec![Sentence { span: Span::new(0, text.len()), paragraph: 0 }],
             content_hash: content_hash(text.as_bytes()),
             text,
+            reading: None,
         };
         store
             .save_batch(&[ArticleRecord {
