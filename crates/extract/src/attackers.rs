@@ -222,6 +222,7 @@ mod offset_tests {
             paragraphs: sentences.iter().map(|s| s.span).collect(),
             sentences,
             content_hash: String::new(),
+            reading: None,
         }
     }
 
