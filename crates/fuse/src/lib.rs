@@ -609,6 +609,14 @@ impl<'a> Cluster<'a> {
             (None, Some(w), Some(fd), _) => !w.overlaps(&fd.value, 0),
             _ => false,
         };
+        // A frame no date reaches (none in its text, no publication date: an undated document)
+        // against a cluster some date reaches, or the other way round: the same place alone is
+        // not the same event (a football "shootout" at Old Trafford is not the Manchester Arena
+        // bombing); the same group or the same name still links them.
+        let cluster_dated = self.date.is_some() || self.frames.iter().any(|c| c.published.is_some());
+        let frame_dated = fr.date.is_some() || f.published.is_some();
+        let place_alone_links = cluster_dated == frame_dated;
+        let mut place_link = false;
         if let Some(fp) = &fr.place {
             let fp = &fp.value;
             for (p, &typed) in self.places.iter().zip(&self.typed_places) {
@@ -619,7 +627,7 @@ impl<'a> Cluster<'a> {
                 let strong = if window_disagrees { same && city_or_site } else { same || nested };
                 if below_country && strong {
                     score += 2.0;
-                    linked = linked || self.event_type == fr.event_type || fr.event_type == EventType::Unknown;
+                    place_link = place_link || self.event_type == fr.event_type || fr.event_type == EventType::Unknown;
                 } else if same || (below_country && nested) {
                     // the same country named on both sides (blocking's level, not a link), or a
                     // nested place across a report's week and another date
@@ -668,6 +676,9 @@ impl<'a> Cluster<'a> {
         if same_group {
             score += 1.0;
             linked = linked || date_only_link;
+        }
+        if place_link && (place_alone_links || same_group) {
+            linked = true;
         }
         // the same name ("the Rolando bombing", "the Cafetería Rolando bombing"): one event,
         // however far apart its reports' weeks, and with or without a country on either side
@@ -1131,9 +1142,30 @@ mod tests {
     #[test]
     fn an_undated_mention_joins_the_dated_incident_at_the_same_place() {
         let jan3 = DateInterval::day(day("2024-01-03"));
-        let frames = vec![frame("a", 1, Some(jan3), None), frame("b", 2, None, Some(CountRange::exact(95)))];
+        let mut mention = frame("b", 2, None, Some(CountRange::exact(95)));
+        mention.published = Some(day("2024-01-05"));
+        let frames = vec![frame("a", 1, Some(jan3), None), mention];
         let incidents = fuse(&frames, &no_centroid);
         assert_eq!(incidents.len(), 1);
+        assert_eq!(incidents[0].killed, Some(CountRange::exact(95)));
+    }
+
+    #[test]
+    fn a_document_no_date_reaches_joins_a_dated_incident_only_by_more_than_its_place() {
+        let jan3 = DateInterval::day(day("2024-01-03"));
+        // an undated text with no publication date, at the same place: not the same event
+        let undated = frame("b", 2, None, Some(CountRange::exact(95)));
+        let incidents = fuse(&[frame("a", 1, Some(jan3), None), undated.clone()], &no_centroid);
+        assert_eq!(incidents.len(), 1, "the undated frame is no row of its own");
+        assert_eq!((incidents[0].sources.as_slice(), incidents[0].killed), (&["a".to_string()][..], None));
+        // naming the same group as the dated report ties them
+        let group =
+            || ev(annalist_model::Perpetrator { name: "Islamic State".into(), status: AttributionStatus::Claimed });
+        let (mut dated, mut named) = (frame("a", 1, Some(jan3), None), undated);
+        dated.frame.perpetrators.extend(group());
+        named.frame.perpetrators.extend(group());
+        let incidents = fuse(&[dated, named], &no_centroid);
+        assert_eq!(incidents[0].sources, vec!["a", "b"]);
         assert_eq!(incidents[0].killed, Some(CountRange::exact(95)));
     }
 
