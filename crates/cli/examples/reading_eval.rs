@@ -7,7 +7,7 @@
 //! - MUC-4's 1,700 wire texts, each a `.txt` file of its text as given (capitals, wrapped,
 //!   datelined): days read against the day the dateline states (`10 JAN 90`);
 //! - Reuters-21578, its `reut2-*.xml` files as shipped: records stored, empty bodies skipped,
-//!   days read against each record's `<DATE>`.
+//!   days read against each record's `<DATE>`, words kept over the records with a `<BODY>`.
 //!
 //!     cargo run --release -p annalist --example reading_eval [-- --root ../shared/eval/data] [--only muc4|acled|gtd|reuters]
 
@@ -163,22 +163,30 @@ fn reuters(root: &Path) -> Tally {
         let mut gold = std::collections::HashMap::new();
         for record in xml.split("<REUTERS ").skip(1) {
             let Some(newid) = record.split("NEWID=\"").nth(1).and_then(|r| r.split('"').next()) else { continue };
-            let body = record.split("<BODY>").nth(1).and_then(|b| b.split("</BODY>").next()).unwrap_or("");
+            let body = record.split("<BODY>").nth(1).and_then(|b| b.split("</BODY>").next());
+            let dateline = record.split("<DATELINE>").nth(1).and_then(|b| b.split("</DATELINE>").next()).unwrap_or("");
             let date = record
                 .split("<DATE>")
                 .nth(1)
                 .and_then(|d| chrono::NaiveDate::parse_from_str(d.get(..11)?.trim(), "%d-%b-%Y").ok());
             t.inputs += 1;
-            t.words_in += words(&body.replace("&lt;", "<").replace("&amp;", "&"));
-            gold.insert(format!("reuters-{newid}"), date);
+            // words kept are counted over the records with a body (the dateline opens it)
+            let body_words = body.map(|b| words(dateline) + words(&b.replace("&lt;", "<").replace("&amp;", "&")));
+            t.words_in += body_words.unwrap_or(0);
+            gold.insert(format!("reuters-{newid}"), (date, body_words.is_some()));
         }
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         for read in read_as_ingest(&name, bytes) {
             match read {
                 Ok(a) => {
                     t.stored += 1;
-                    t.words_kept += words(&a.text);
-                    let day = gold.get(&a.id).copied().flatten();
+                    let (day, has_body) = gold.get(&a.id).copied().unwrap_or((None, false));
+                    if has_body {
+                        t.words_kept += words(&a.text);
+                        if std::env::var_os("READING_SHOW").is_some_and(|v| v == a.id.as_str()) {
+                            println!("{}\n---", a.text);
+                        }
+                    }
                     t.dated += usize::from(day.is_some());
                     t.dated_right += usize::from(day.is_some() && a.published == day);
                 }

@@ -1,6 +1,7 @@
 //! The walk over the user's inputs: paths, folders (recursively, sorted by name), standard input;
 //! each file becomes one document or a container (JSON Lines, WARC) read record by record.
 
+use crate::archive::Archive;
 use crate::jsonl::JsonLines;
 use crate::sniff::{self, Compression, Format};
 use crate::source::{self, Declared, Stream};
@@ -39,6 +40,7 @@ enum Pending {
 enum Container {
     JsonLines(JsonLines),
     Warc(Warc),
+    Archive(Archive),
 }
 
 impl Inputs {
@@ -178,6 +180,14 @@ impl Inputs {
         }
         let format = named_format.unwrap_or_else(|| sniff::format_of(&head));
         let max = self.options.max_document_bytes;
+        // a news archive (Reuters-21578 SGML, LDC/TREC <DOC>): one document per record
+        if let Some(kind) =
+            matches!(named_format, None | Some(Format::Text)).then(|| crate::archive::kind_of(&head)).flatten()
+        {
+            self.start_container(origin.clone());
+            self.current = Some(Container::Archive(Archive::new(stream, origin, kind, compression, max)));
+            return None;
+        }
         match format {
             Format::Warc => {
                 self.start_container(origin.clone());
@@ -221,6 +231,7 @@ impl Iterator for Inputs {
                 let item = match container {
                     Container::JsonLines(c) => c.next(),
                     Container::Warc(c) => c.next(),
+                    Container::Archive(c) => c.next(),
                 };
                 match item {
                     Some(_) if self.records >= self.options.max_records_per_file => {
@@ -237,16 +248,28 @@ impl Iterator for Inputs {
                     }
                     Some(item) => {
                         self.records += 1;
-                        return Some(item);
+                        return Some(self.dated(item));
                     }
                     None => self.current = None,
                 }
             }
             let pending = self.stack.pop()?;
             if let Some(item) = self.visit(pending) {
-                return Some(item);
+                return Some(self.dated(item));
             }
         }
+    }
+}
+
+impl Inputs {
+    /// The run's `--date` on a document whose container declared no date.
+    fn dated(&self, item: Result<Document, Skipped>) -> Result<Document, Skipped> {
+        item.map(|mut doc| {
+            if doc.declared_date.is_none() {
+                doc.declared_date = self.options.date;
+            }
+            doc
+        })
     }
 }
 
