@@ -2,7 +2,8 @@
 //! of the evaluation kit, the documents stored and skipped, the words kept (words of the cleaned
 //! bodies over words of the input bodies) and the publication days read.
 //!
-//! - ACLED Asia 2015 coders' notes, as JSON Lines records (`id`, `text`);
+//! - ACLED Asia 2015 coders' notes, as JSON Lines records (`id`, `text`) and as the CSV file
+//!   ACLED ships (its `NOTES` column);
 //! - GTD summaries, the kit's JSON Lines files as they are;
 //! - MUC-4's 1,700 wire texts, each a `.txt` file of its text as given (capitals, wrapped,
 //!   datelined): days read against the day the dateline states (`10 JAN 90`);
@@ -63,7 +64,16 @@ fn acled(root: &Path) -> Tally {
         lines.push_str(&serde_json::json!({"id": &r[id], "text": &r[notes]}).to_string());
         lines.push('\n');
     }
-    for read in read_as_ingest("acled.jsonl", lines.into_bytes()) {
+    let mut shipped = Tally { inputs: t.inputs, words_in: t.words_in, ..Tally::default() };
+    tally(&mut t, read_as_ingest("acled.jsonl", lines.into_bytes()));
+    // and the CSV file as ACLED ships it (its NOTES column is the text)
+    tally(&mut shipped, read_as_ingest("acled.csv", std::fs::read(&path).unwrap_or_default()));
+    shipped.print("acled notes (csv as shipped)");
+    t
+}
+
+fn tally(t: &mut Tally, reads: Vec<Result<annalist_model::Article, String>>) {
+    for read in reads {
         match read {
             Ok(a) => {
                 t.stored += 1;
@@ -72,7 +82,6 @@ fn acled(root: &Path) -> Tally {
             Err(e) => t.skipped.push(e),
         }
     }
-    t
 }
 
 fn gtd(root: &Path) -> Tally {
@@ -85,15 +94,7 @@ fn gtd(root: &Path) -> Tally {
             t.inputs += 1;
             t.words_in += words(v["text"].as_str().unwrap_or(""));
         }
-        for read in read_as_ingest(&format!("{split}.jsonl"), bytes) {
-            match read {
-                Ok(a) => {
-                    t.stored += 1;
-                    t.words_kept += words(&a.text);
-                }
-                Err(e) => t.skipped.push(e),
-            }
-        }
+        tally(&mut t, read_as_ingest(&format!("{split}.jsonl"), bytes));
     }
     t
 }

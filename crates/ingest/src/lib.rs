@@ -1,6 +1,6 @@
 //! Ingest: reads what users' crawlers keep (files, folders, stdin; `.txt`, `.html`, `.jsonl`,
 //! `.warc`, news archives of many records in one SGML/XML file: Reuters-21578 `<REUTERS>`,
-//! LDC/TREC `<DOC>`; any of them gzip- or zstd-compressed) into `Document`s, one at a time,
+//! LDC/TREC `<DOC>`; `.csv`/`.tsv` tables with a header, one article a row; any of them gzip- or zstd-compressed) into `Document`s, one at a time,
 //! streaming.
 //!
 //! Not for: decoding charsets, removing boilerplate or reading metadata out of the page itself
@@ -22,6 +22,7 @@ mod gzip;
 mod jsonl;
 mod sniff;
 mod source;
+mod table;
 mod walk;
 mod warc;
 

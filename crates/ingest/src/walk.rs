@@ -5,6 +5,7 @@ use crate::archive::Archive;
 use crate::jsonl::JsonLines;
 use crate::sniff::{self, Compression, Format};
 use crate::source::{self, Declared, Stream};
+use crate::table::Table;
 use crate::warc::Warc;
 use crate::{IngestOptions, Skipped};
 use annalist_model::{Document, MediaType};
@@ -41,6 +42,7 @@ enum Container {
     JsonLines(JsonLines),
     Warc(Warc),
     Archive(Archive),
+    Table(Table),
 }
 
 impl Inputs {
@@ -194,6 +196,14 @@ impl Inputs {
                 self.current = Some(Container::Warc(Warc::new(stream, origin, compression, max)));
                 None
             }
+            Format::Table { tabs } => {
+                if let Some(reason) = sniff::binary_reason(&head) {
+                    return skip(reason);
+                }
+                self.start_container(origin.clone());
+                self.current = Some(Container::Table(Table::new(stream, origin, id, tabs, compression, max)));
+                None
+            }
             Format::JsonLines => {
                 if let Some(reason) = sniff::binary_reason(&head) {
                     return skip(reason);
@@ -232,6 +242,7 @@ impl Iterator for Inputs {
                     Container::JsonLines(c) => c.next(),
                     Container::Warc(c) => c.next(),
                     Container::Archive(c) => c.next(),
+                    Container::Table(c) => c.next(),
                 };
                 match item {
                     Some(_) if self.records >= self.options.max_records_per_file => {
