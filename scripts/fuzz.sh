@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Fuzzes every parser that reads outside bytes (the targets in fuzz/): WARC, JSON Lines, sniffed
+# Fuzzes every parser that reads outside bytes (the targets in fuzz/): WARC, JSON Lines, news
+# archives (Reuters SGML, LDC <DOC>), CSV/TSV tables, sniffed
 # and compressed inputs, the HTML and text cleaners, the date and number normalisers, the API's
 # query strings. libFuzzer (from the libfuzzer-sys crate) on the stable toolchain: the coverage
 # instrumentation is stable rustc flags, so neither nightly nor cargo-fuzz is needed, only a C++
@@ -15,7 +16,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
-targets="${FUZZ_TARGETS:-warc jsonl sniffed html text dates numbers query}"
+targets="${FUZZ_TARGETS:-warc jsonl archive table sniffed html text dates numbers query}"
 shared="${ANNALIST_SHARED:-$(pwd)/../shared}"
 
 if ! command -v c++ >/dev/null 2>&1; then

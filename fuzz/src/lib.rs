@@ -43,6 +43,9 @@ pub fn check_span(text: &str, span: Span, what: &str) {
 /// The article invariants of ARCHITECTURE.md.
 pub fn check_article(a: &Article) {
     assert!(!a.text.is_empty(), "an article without text");
+    if let Some(reading) = &a.reading {
+        assert_eq!(reading.len(), a.text.len(), "a reading view of another length than the text");
+    }
     let mut last = 0;
     for p in &a.paragraphs {
         check_span(&a.text, *p, "paragraph");

@@ -158,6 +158,9 @@ enum Kind {
 pub(crate) fn extract(text: &str, declared_title: Option<&str>) -> Extracted {
     let mut found = Extracted::default();
     let text = crate::wrap::unwrap(text);
+    // a hard-wrapped text was typed to be read as it is (wire copy, an archive's record), not
+    // saved from a page: no positional, link-list or repeat rules, only chrome lines go
+    let typed = matches!(text, std::borrow::Cow::Owned(_));
     let mut lines: Vec<String> = text.lines().map(tidy).filter(|l| !l.is_empty()).collect();
     // the dateline opens the first line, or the lede under a headline
     if let Some(line) = lines.iter_mut().take(2).find(|l| dateline(l).is_some()) {
@@ -210,7 +213,9 @@ pub(crate) fn extract(text: &str, declared_title: Option<&str>) -> Extracted {
     let title_norm = title.as_deref().map(normalized).unwrap_or_default();
     found.title = title;
 
-    let mut keep = select(&lines, &title_norm, &dropped, Rules { positional: true, link_runs: true, repeats: true });
+    let page_rules = !typed;
+    let rules = Rules { positional: page_rules, link_runs: page_rules, repeats: page_rules };
+    let mut keep = select(&lines, &title_norm, &dropped, rules);
     // plain text is a body: a short note (no line long enough and closed like a sentence to be
     // surely body) keeps every line that is not chrome, and one made only of what looks like
     // chrome ("No comment from police" alone) is still the whole body: only navigation labels,

@@ -2,12 +2,13 @@
 //! of the evaluation kit, the documents stored and skipped, the words kept (words of the cleaned
 //! bodies over words of the input bodies) and the publication days read.
 //!
-//! - ACLED Asia 2015 coders' notes, as JSON Lines records (`id`, `text`);
+//! - ACLED Asia 2015 coders' notes, as JSON Lines records (`id`, `text`) and as the CSV file
+//!   ACLED ships (its `NOTES` column);
 //! - GTD summaries, the kit's JSON Lines files as they are;
 //! - MUC-4's 1,700 wire texts, each a `.txt` file of its text as given (capitals, wrapped,
 //!   datelined): days read against the day the dateline states (`10 JAN 90`);
 //! - Reuters-21578, its `reut2-*.xml` files as shipped: records stored, empty bodies skipped,
-//!   days read against each record's `<DATE>`.
+//!   days read against each record's `<DATE>`, words kept over the records with a `<BODY>`.
 //!
 //!     cargo run --release -p annalist --example reading_eval [-- --root ../shared/eval/data] [--only muc4|acled|gtd|reuters]
 
@@ -63,7 +64,16 @@ fn acled(root: &Path) -> Tally {
         lines.push_str(&serde_json::json!({"id": &r[id], "text": &r[notes]}).to_string());
         lines.push('\n');
     }
-    for read in read_as_ingest("acled.jsonl", lines.into_bytes()) {
+    let mut shipped = Tally { inputs: t.inputs, words_in: t.words_in, ..Tally::default() };
+    tally(&mut t, read_as_ingest("acled.jsonl", lines.into_bytes()));
+    // and the CSV file as ACLED ships it (its NOTES column is the text)
+    tally(&mut shipped, read_as_ingest("acled.csv", std::fs::read(&path).unwrap_or_default()));
+    shipped.print("acled notes (csv as shipped)");
+    t
+}
+
+fn tally(t: &mut Tally, reads: Vec<Result<annalist_model::Article, String>>) {
+    for read in reads {
         match read {
             Ok(a) => {
                 t.stored += 1;
@@ -72,7 +82,6 @@ fn acled(root: &Path) -> Tally {
             Err(e) => t.skipped.push(e),
         }
     }
-    t
 }
 
 fn gtd(root: &Path) -> Tally {
@@ -85,15 +94,7 @@ fn gtd(root: &Path) -> Tally {
             t.inputs += 1;
             t.words_in += words(v["text"].as_str().unwrap_or(""));
         }
-        for read in read_as_ingest(&format!("{split}.jsonl"), bytes) {
-            match read {
-                Ok(a) => {
-                    t.stored += 1;
-                    t.words_kept += words(&a.text);
-                }
-                Err(e) => t.skipped.push(e),
-            }
-        }
+        tally(&mut t, read_as_ingest(&format!("{split}.jsonl"), bytes));
     }
     t
 }
@@ -163,22 +164,30 @@ fn reuters(root: &Path) -> Tally {
         let mut gold = std::collections::HashMap::new();
         for record in xml.split("<REUTERS ").skip(1) {
             let Some(newid) = record.split("NEWID=\"").nth(1).and_then(|r| r.split('"').next()) else { continue };
-            let body = record.split("<BODY>").nth(1).and_then(|b| b.split("</BODY>").next()).unwrap_or("");
+            let body = record.split("<BODY>").nth(1).and_then(|b| b.split("</BODY>").next());
+            let dateline = record.split("<DATELINE>").nth(1).and_then(|b| b.split("</DATELINE>").next()).unwrap_or("");
             let date = record
                 .split("<DATE>")
                 .nth(1)
                 .and_then(|d| chrono::NaiveDate::parse_from_str(d.get(..11)?.trim(), "%d-%b-%Y").ok());
             t.inputs += 1;
-            t.words_in += words(&body.replace("&lt;", "<").replace("&amp;", "&"));
-            gold.insert(format!("reuters-{newid}"), date);
+            // words kept are counted over the records with a body (the dateline opens it)
+            let body_words = body.map(|b| words(dateline) + words(&b.replace("&lt;", "<").replace("&amp;", "&")));
+            t.words_in += body_words.unwrap_or(0);
+            gold.insert(format!("reuters-{newid}"), (date, body_words.is_some()));
         }
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         for read in read_as_ingest(&name, bytes) {
             match read {
                 Ok(a) => {
                     t.stored += 1;
-                    t.words_kept += words(&a.text);
-                    let day = gold.get(&a.id).copied().flatten();
+                    let (day, has_body) = gold.get(&a.id).copied().unwrap_or((None, false));
+                    if has_body {
+                        t.words_kept += words(&a.text);
+                        if std::env::var_os("READING_SHOW").is_some_and(|v| v == a.id.as_str()) {
+                            println!("{}\n---", a.text);
+                        }
+                    }
                     t.dated += usize::from(day.is_some());
                     t.dated_right += usize::from(day.is_some() && a.published == day);
                 }

@@ -6,8 +6,9 @@
 //!
 //! - `bbc`: BBC News 2004-2005 (`bbc-news/bbc/{business,...}/NNN.txt`, read by annalist-ingest,
 //!   ids `bbc-SECTION-NNN`);
-//! - `reuters`: Reuters-21578 (`reuters21578/reuters21578-xml/reut2-NNN.xml`, each `<REUTERS>`
-//!   record one plain-text document: title, dateline and body, with its `<DATE>`);
+//! - `reuters`: Reuters-21578 (`reuters21578/reuters21578-xml/reut2-NNN.xml`, read by
+//!   annalist-ingest as shipped: each `<REUTERS>` record one document, its dateline and body as
+//!   text, its `<TITLE>` and `<DATE>` declared);
 //! - `mix`: both, BBC first;
 //! - `large:N`: N articles made from the mix, streamed: the first pass is the mix itself, and
 //!   pass `r` rebuilds each article: its title, then a body of as many sentences as its own (at
@@ -17,10 +18,9 @@
 
 use crate::pipeline::{self, RunOptions, Stages, Summary};
 use annalist_ingest::{read_inputs, IngestOptions, Skipped};
-use annalist_model::{content_hash, Document, MediaType};
+use annalist_model::{content_hash, Document};
 use annalist_store::Store;
 use anyhow::{bail, Context, Result};
-use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -106,83 +106,8 @@ fn reuters(root: &Path) -> Result<Box<dyn Iterator<Item = Item>>> {
         })
         .collect();
     files.sort();
-    // One file (about 1,000 records, 1.3 MB) in memory at a time.
-    Ok(Box::new(files.into_iter().flat_map(|path| match std::fs::read(&path) {
-        Ok(bytes) => reuters_records(&path, &String::from_utf8_lossy(&bytes)),
-        Err(e) => vec![Err(Skipped { origin: path.display().to_string(), reason: format!("cannot read: {e}") })],
-    })))
-}
-
-fn between<'a>(s: &'a str, open: &str, close: &str) -> Option<&'a str> {
-    let start = s.find(open)? + open.len();
-    let end = s[start..].find(close)? + start;
-    Some(&s[start..end])
-}
-
-fn unescape(s: &str) -> String {
-    s.replace("&lt;", "<").replace("&gt;", ">").replace("&#3;", "").replace("&amp;", "&")
-}
-
-/// The `<REUTERS>` records of one Reuters-21578 XML file as plain-text documents.
-fn reuters_records(path: &Path, xml: &str) -> Vec<Item> {
-    let mut out = Vec::new();
-    for record in xml.split("<REUTERS ").skip(1) {
-        let newid = between(record, "NEWID=\"", "\"").unwrap_or("0");
-        let origin = format!("{}#{newid}", path.display());
-        let Some(body) = between(record, "<BODY>", "</BODY>") else {
-            out.push(Err(Skipped { origin, reason: "empty (a Reuters record without a body)".into() }));
-            continue;
-        };
-        let title = between(record, "<TITLE>", "</TITLE>").map(|t| unescape(t.trim()));
-        let dateline = between(record, "<DATELINE>", "</DATELINE>").map(|d| unescape(d.trim())).unwrap_or_default();
-        let date = between(record, "<DATE>", "</DATE>")
-            .and_then(|d| d.trim().get(..11))
-            .and_then(|d| NaiveDate::parse_from_str(&d.to_ascii_lowercase(), "%d-%b-%Y").ok());
-        // Body paragraphs start with an indented line; wrapped lines are joined.
-        let body = unescape(body);
-        let body = body.trim_end().trim_end_matches("Reuter").trim_end();
-        let mut paragraphs: Vec<String> = Vec::new();
-        for line in body.lines() {
-            let starts = line.starts_with(' ') || line.starts_with('\t');
-            let line = line.trim();
-            if line.is_empty() {
-                continue;
-            }
-            match paragraphs.last_mut() {
-                Some(p) if !starts => {
-                    p.push(' ');
-                    p.push_str(line);
-                }
-                _ => paragraphs.push(line.to_string()),
-            }
-        }
-        if let Some(first) = paragraphs.first_mut() {
-            if !dateline.is_empty() {
-                *first = format!("{dateline} {first}");
-            }
-        }
-        let mut text = String::new();
-        if let Some(t) = &title {
-            text.push_str(t);
-            text.push_str("\n\n");
-        }
-        text.push_str(&paragraphs.join("\n\n"));
-        text.push('\n');
-        let raw = text.into_bytes();
-        out.push(Ok(Document {
-            id: format!("reuters-{newid}"),
-            origin,
-            url: None,
-            media_type: MediaType::Text,
-            declared_charset: Some("utf-8".into()),
-            declared_title: title,
-            declared_date: date,
-            declared_outlet: Some("Reuters".into()),
-            content_hash: content_hash(&raw),
-            raw,
-        }));
-    }
-    out
+    // read as `annalist ingest` reads them: each <REUTERS> record one document, streamed
+    Ok(Box::new(read_inputs(&files, &IngestOptions::default())))
 }
 
 fn mix(root: &Path) -> Result<Box<dyn Iterator<Item = Item>>> {
@@ -462,28 +387,6 @@ mod tests {
         assert_eq!("large:2_500".parse::<Corpus>(), Ok(Corpus::Large(2_500)));
         assert!("large:x".parse::<Corpus>().is_err());
         assert!("wiki".parse::<Corpus>().is_err());
-    }
-
-    #[test]
-    fn a_reuters_record_becomes_a_dated_plain_text_document() {
-        let xml = r#"<LEWIS><REUTERS TOPICS="NO" NEWID="7">
-<DATE>26-FEB-1987 15:01:01.79</DATE><TEXT><TITLE>BOMB &lt;HITS&gt; TOWN</TITLE>
-<DATELINE>    BEIRUT, Feb 26 - </DATELINE><BODY>A bomb exploded in a
-market, police said.
-    Two people were killed.
- Reuter
-&#3;</BODY></TEXT></REUTERS>
-<REUTERS NEWID="8"><TEXT TYPE="BRIEF"><TITLE>X</TITLE></TEXT></REUTERS></LEWIS>"#;
-        let docs = reuters_records(Path::new("r.xml"), xml);
-        assert_eq!(docs.len(), 2);
-        let doc = docs[0].as_ref().unwrap();
-        assert_eq!(doc.id, "reuters-7");
-        assert_eq!(doc.declared_date, NaiveDate::from_ymd_opt(1987, 2, 26));
-        assert_eq!(
-            String::from_utf8_lossy(&doc.raw),
-            "BOMB <HITS> TOWN\n\nBEIRUT, Feb 26 - A bomb exploded in a market, police said.\n\nTwo people were killed.\n"
-        );
-        assert!(docs[1].is_err());
     }
 
     #[test]

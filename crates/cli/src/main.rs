@@ -54,6 +54,10 @@ enum Command {
         /// is skipped with a message (default 1000000; or set ANNALIST_MAX_RECORDS_PER_FILE).
         #[arg(long, value_name = "N")]
         max_records_per_file: Option<String>,
+        /// The publication day (YYYY-MM-DD) of every input that declares none (plain text,
+        /// pages, JSON Lines records without a `date` field); or set ANNALIST_DATE.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
     },
     /// Read, clean and extract articles without storing anything: one JSON line per document
     /// with its id, title, publication date, cleaned text and event frames (every value with
@@ -66,6 +70,9 @@ enum Command {
         /// Write to this file instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// The publication day (YYYY-MM-DD) of every input that declares none, as for `ingest`.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
     },
     /// Fuse the JSON Lines that `annalist extract` wrote (files, or `-` for standard input):
     /// find syndicated copies, fuse frames into incidents and write them in the export schema,
@@ -201,25 +208,31 @@ fn open_sink(path: Option<&std::path::Path>) -> Result<Box<dyn Write>> {
 
 fn run(cli: Cli) -> Result<()> {
     match cli.command {
-        Command::Ingest { db, inputs, quiet, max_document_bytes, max_records_per_file } => {
+        Command::Ingest { db, inputs, quiet, max_document_bytes, max_records_per_file, date } => {
             // the limits reach the reader through its environment variables, checked here
             for (value, name) in [
                 (max_document_bytes, annalist_ingest::ENV_MAX_DOCUMENT_BYTES),
                 (max_records_per_file, annalist_ingest::ENV_MAX_RECORDS_PER_FILE),
+                (date, annalist_ingest::ENV_DATE),
             ] {
                 if let Some(value) = value {
                     std::env::set_var(name, value);
                 }
             }
             annalist_ingest::IngestOptions::from_env().map_err(|e| {
-                anyhow::anyhow!("{e} (from --max-document-bytes, --max-records-per-file or the environment)")
+                anyhow::anyhow!("{e} (from --max-document-bytes, --max-records-per-file, --date or the environment)")
             })?;
             let mut store = annalist_store::Store::open(&db)?;
             let summary = pipeline::ingest(&mut store, &inputs, !quiet)?;
             println!("{summary}");
             fail_on_missing(&inputs)?;
         }
-        Command::Extract { inputs, output } => {
+        Command::Extract { inputs, output, date } => {
+            if let Some(date) = date {
+                std::env::set_var(annalist_ingest::ENV_DATE, date);
+            }
+            annalist_ingest::IngestOptions::from_env()
+                .map_err(|e| anyhow::anyhow!("{e} (from --date or the environment)"))?;
             let mut sink = open_sink(output.as_deref())?;
             let summary = pipeline::extract_jsonl(&inputs, &mut sink)?;
             sink.flush()?;

@@ -1,5 +1,7 @@
 //! Ingest: reads what users' crawlers keep (files, folders, stdin; `.txt`, `.html`, `.jsonl`,
-//! `.warc`, any of them gzip- or zstd-compressed) into `Document`s, one at a time, streaming.
+//! `.warc`, news archives of many records in one SGML/XML file: Reuters-21578 `<REUTERS>`,
+//! LDC/TREC `<DOC>`; `.csv`/`.tsv` tables with a header, one article a row; any of them gzip- or zstd-compressed) into `Document`s, one at a time,
+//! streaming.
 //!
 //! Not for: decoding charsets, removing boilerplate or reading metadata out of the page itself
 //! (that is `annalist-clean`). Ingest only opens containers, unpacks records, applies size
@@ -15,10 +17,12 @@
 //! - Memory holds one document (at most `max_document_bytes`) and one directory listing at a
 //!   time, whatever the size of the corpus or of one WARC file.
 
+mod archive;
 mod gzip;
 mod jsonl;
 mod sniff;
 mod source;
+mod table;
 mod walk;
 mod warc;
 
@@ -28,6 +32,8 @@ pub use walk::{escape_text, origin_path, path_text, Inputs};
 
 /// The environment variable that sets [`IngestOptions::max_document_bytes`].
 pub const ENV_MAX_DOCUMENT_BYTES: &str = "ANNALIST_MAX_DOCUMENT_BYTES";
+/// The environment variable that sets [`IngestOptions::date`] (`YYYY-MM-DD`).
+pub const ENV_DATE: &str = "ANNALIST_DATE";
 /// The environment variable that sets [`IngestOptions::max_records_per_file`].
 pub const ENV_MAX_RECORDS_PER_FILE: &str = "ANNALIST_MAX_RECORDS_PER_FILE";
 
@@ -57,16 +63,26 @@ pub struct IngestOptions {
     /// and skipped records alike); the rest of the file is not read, and one skip says so.
     /// Default 1,000,000.
     pub max_records_per_file: u64,
+    /// The publication day of every document whose container declares none (a file, or a JSON
+    /// Lines record without a `date` field): what the user says of undated inputs
+    /// (`ingest --date`). It stands for a declared date, so it wins over a date the text states.
+    /// Default none.
+    pub date: Option<chrono::NaiveDate>,
 }
 
 impl IngestOptions {
     /// The built-in limits.
-    pub const BUILT_IN: IngestOptions =
-        IngestOptions { max_document_bytes: 32 * 1024 * 1024, skip_hidden: true, max_records_per_file: 1_000_000 };
+    pub const BUILT_IN: IngestOptions = IngestOptions {
+        max_document_bytes: 32 * 1024 * 1024,
+        skip_hidden: true,
+        max_records_per_file: 1_000_000,
+        date: None,
+    };
 
     /// The built-in limits, each replaced by its environment variable when that is set
     /// (`ANNALIST_MAX_DOCUMENT_BYTES`, `ANNALIST_MAX_RECORDS_PER_FILE`: positive whole numbers;
-    /// the byte count may end in K, M or G for KiB, MiB, GiB). A bad value is an error naming it.
+    /// the byte count may end in K, M or G for KiB, MiB, GiB; `ANNALIST_DATE`: `YYYY-MM-DD`).
+    /// A bad value is an error naming it.
     pub fn from_env() -> Result<IngestOptions, String> {
         let mut options = IngestOptions::BUILT_IN;
         if let Some(v) = env_value(ENV_MAX_DOCUMENT_BYTES) {
@@ -77,6 +93,12 @@ impl IngestOptions {
         if let Some(v) = env_value(ENV_MAX_RECORDS_PER_FILE) {
             options.max_records_per_file = parse_limit(&v, false)
                 .ok_or_else(|| format!("{ENV_MAX_RECORDS_PER_FILE}={v:?} is not a positive whole number"))?;
+        }
+        if let Some(v) = env_value(ENV_DATE) {
+            options.date = Some(
+                chrono::NaiveDate::parse_from_str(&v, "%Y-%m-%d")
+                    .map_err(|_| format!("{ENV_DATE}={v:?} is not a day written YYYY-MM-DD"))?,
+            );
         }
         Ok(options)
     }

@@ -15,6 +15,10 @@ pub(crate) enum Format {
     Html,
     JsonLines,
     Warc,
+    /// A table with a header row: comma-separated, or tab-separated with `tabs`.
+    Table {
+        tabs: bool,
+    },
 }
 
 pub(crate) fn compression_of(head: &[u8]) -> Compression {
@@ -44,6 +48,8 @@ pub(crate) fn by_name(name: &str) -> (Option<Compression>, Option<Format>) {
         "html" | "htm" | "xhtml" | "shtml" => Some(Format::Html),
         "jsonl" | "ndjson" | "json" => Some(Format::JsonLines),
         "warc" => Some(Format::Warc),
+        "csv" => Some(Format::Table { tabs: false }),
+        "tsv" | "tab" => Some(Format::Table { tabs: true }),
         _ => None,
     };
     (compression, format)

@@ -127,14 +127,8 @@ pub(crate) fn document(
     if let Some(reason) = sniff::binary_reason(&raw) {
         return Err(skip(reason));
     }
-    if media_type == MediaType::Text && declared.charset.is_none() && !has_utf16_bom(&raw) {
-        if let Err(e) = std::str::from_utf8(&raw) {
-            return Err(skip(format!(
-                "not valid UTF-8 text (bad byte at offset {}); convert it to UTF-8 or give it as .html with a charset",
-                e.valid_up_to()
-            )));
-        }
-    }
+    // plain text that is not UTF-8 (Windows-1252, Latin-1, legacy Cyrillic or Arabic code
+    // pages) goes on undecoded: clean detects its encoding
     let content_hash = content_hash(&raw);
     // every document has an id: where the container gave an empty one, its place in the input
     let id = if id.trim().is_empty() { origin.clone() } else { id };
@@ -150,10 +144,6 @@ pub(crate) fn document(
         raw,
         content_hash,
     })
-}
-
-fn has_utf16_bom(raw: &[u8]) -> bool {
-    raw.starts_with(b"\xff\xfe") || raw.starts_with(b"\xfe\xff")
 }
 
 /// The message for a document over the size limit.

@@ -1,9 +1,11 @@
 //! The walk over the user's inputs: paths, folders (recursively, sorted by name), standard input;
 //! each file becomes one document or a container (JSON Lines, WARC) read record by record.
 
+use crate::archive::Archive;
 use crate::jsonl::JsonLines;
 use crate::sniff::{self, Compression, Format};
 use crate::source::{self, Declared, Stream};
+use crate::table::Table;
 use crate::warc::Warc;
 use crate::{IngestOptions, Skipped};
 use annalist_model::{Document, MediaType};
@@ -39,6 +41,8 @@ enum Pending {
 enum Container {
     JsonLines(JsonLines),
     Warc(Warc),
+    Archive(Archive),
+    Table(Table),
 }
 
 impl Inputs {
@@ -179,10 +183,26 @@ impl Inputs {
         }
         let format = named_format.unwrap_or_else(|| sniff::format_of(&head));
         let max = self.options.max_document_bytes;
+        // a news archive (Reuters-21578 SGML, LDC/TREC <DOC>): one document per record
+        if let Some(kind) =
+            matches!(named_format, None | Some(Format::Text)).then(|| crate::archive::kind_of(&head)).flatten()
+        {
+            self.start_container(origin.clone());
+            self.current = Some(Container::Archive(Archive::new(stream, origin, kind, compression, max)));
+            return None;
+        }
         match format {
             Format::Warc => {
                 self.start_container(origin.clone());
                 self.current = Some(Container::Warc(Warc::new(stream, origin, compression, max)));
+                None
+            }
+            Format::Table { tabs } => {
+                if let Some(reason) = sniff::binary_reason(&head) {
+                    return skip(reason);
+                }
+                self.start_container(origin.clone());
+                self.current = Some(Container::Table(Table::new(stream, origin, id, tabs, compression, max)));
                 None
             }
             Format::JsonLines => {
@@ -222,6 +242,8 @@ impl Iterator for Inputs {
                 let item = match container {
                     Container::JsonLines(c) => c.next(),
                     Container::Warc(c) => c.next(),
+                    Container::Archive(c) => c.next(),
+                    Container::Table(c) => c.next(),
                 };
                 match item {
                     Some(_) if self.records >= self.options.max_records_per_file => {
@@ -238,14 +260,14 @@ impl Iterator for Inputs {
                     }
                     Some(item) => {
                         self.records += 1;
-                        return Some(item);
+                        return Some(self.dated(item));
                     }
                     None => self.current = None,
                 }
             }
             let pending = self.stack.pop()?;
             if let Some(item) = self.visit(pending) {
-                return Some(item);
+                return Some(self.dated(item));
             }
         }
     }
@@ -336,6 +358,18 @@ pub fn origin_path(origin: &str) -> PathBuf {
     return PathBuf::from(<std::ffi::OsString as std::os::unix::ffi::OsStringExt>::from_vec(bytes));
     #[cfg(not(unix))]
     return PathBuf::from(String::from_utf8_lossy(&bytes).into_owned());
+}
+
+impl Inputs {
+    /// The run's `--date` on a document whose container declared no date.
+    fn dated(&self, item: Result<Document, Skipped>) -> Result<Document, Skipped> {
+        item.map(|mut doc| {
+            if doc.declared_date.is_none() {
+                doc.declared_date = self.options.date;
+            }
+            doc
+        })
+    }
 }
 
 /// A folder's entries sorted by name (byte order), hidden ones left out when asked.

@@ -91,7 +91,8 @@ fn junk_is_skipped_by_name_and_the_rest_is_still_read() {
     std::fs::write(dir.join("6-good.txt"), "A real article.").unwrap();
     std::fs::write(dir.join("7-broken.txt.gz"), &gzip(b"a long enough article body to compress")[..12]).unwrap();
     let (docs, skipped) = read_all(&[dir.clone(), dir.join("missing.txt")], &IngestOptions::default());
-    assert_eq!(docs.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["6-good"]);
+    // legacy 8-bit text is read, undecoded: clean detects its encoding
+    assert_eq!(docs.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["3-latin1", "6-good"]);
     let reason = |name: &str| {
         skipped
             .iter()
@@ -101,7 +102,6 @@ fn junk_is_skipped_by_name_and_the_rest_is_still_read() {
     };
     assert!(reason("1-binary").contains("binary"));
     assert!(reason("2-empty").contains("empty"));
-    assert!(reason("3-latin1").contains("UTF-8"));
     assert!(reason("4-blank").contains("empty"));
     assert!(reason("5-nul").contains("binary"));
     assert!(reason("7-broken").contains("gzip"));
@@ -640,4 +640,19 @@ fn files_of_one_name_in_different_folders_keep_ids_of_their_own() {
     let again: Vec<String> =
         read_inputs(&[dir], &IngestOptions::default()).filter_map(Result::ok).map(|d| d.id).collect();
     assert_eq!(again, ids);
+}
+
+#[test]
+fn the_run_date_dates_only_what_declares_no_date() {
+    let day = chrono::NaiveDate::from_ymd_opt(2024, 3, 9);
+    let options = IngestOptions { date: day, ..IngestOptions::BUILT_IN };
+    let read = |name: &str, body: &str| {
+        annalist_ingest::read_reader(name, Box::new(std::io::Cursor::new(body.as_bytes().to_vec())), &options)
+            .map(|d| d.unwrap().declared_date)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(read("note.txt", "Gunmen attacked a checkpoint."), vec![day]);
+    let lines =
+        "{\"id\": \"a\", \"text\": \"A blast.\", \"date\": \"2023-01-02\"}\n{\"id\": \"b\", \"text\": \"A raid.\"}\n";
+    assert_eq!(read("n.jsonl", lines), vec![chrono::NaiveDate::from_ymd_opt(2023, 1, 2), day]);
 }
