@@ -290,7 +290,7 @@ impl DedupIndex {
         families.clear();
         families.extend(candidates.iter().map(|&c| self.entries[c as usize].original));
         families.sort_unstable();
-        families.dedup();
+        keep_most_found(&mut families, self.config.max_families_compared);
         self.work.compared += families.len() as u64;
         for &family in &families {
             let original = &self.entries[family as usize];
@@ -302,8 +302,11 @@ impl DedupIndex {
         }
         // Members are compared only for the families whose original did not match, and only
         // when found in `MEMBER_HITS` look-ups (one is often a chance agreement of 16 bits).
-        let mut run = 0;
+        let (mut run, mut members_compared) = (0, 0);
         for (k, &c) in candidates.iter().enumerate() {
+            if members_compared >= self.config.max_families_compared {
+                break;
+            }
             run += 1;
             if candidates.get(k + 1) == Some(&c) {
                 continue;
@@ -315,6 +318,7 @@ impl DedupIndex {
             }
             let sim = sketch.core.compare(&entry.sketch);
             self.work.compared += 1;
+            members_compared += 1;
             let (family, first) = (entry.original, self.entries[entry.original as usize].first_published);
             if let Some(sim) = self.judge(sim, c, true, (published, first), verifier) {
                 found.push((family, sim.containment.max(sim.jaccard)));
@@ -497,6 +501,27 @@ fn day_number(date: Option<chrono::NaiveDate>) -> u16 {
         }
         _ => UNDATED,
     }
+}
+
+/// Keeps one of each value of the sorted `values`, at most `cap` of them: those that occur
+/// most often (ties to the smaller value), in ascending order. A family found by more look-ups
+/// shares more of the new text's keys: a copy shares many, a text quoting one sentence of the
+/// new one shares one.
+fn keep_most_found(values: &mut Vec<u32>, cap: usize) {
+    let mut runs: Vec<(usize, u32)> = Vec::new();
+    let mut k = 0;
+    while k < values.len() {
+        let run = values[k..].iter().take_while(|&&v| v == values[k]).count();
+        runs.push((run, values[k]));
+        k += run;
+    }
+    if runs.len() > cap {
+        runs.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        runs.truncate(cap);
+        runs.sort_unstable_by_key(|r| r.1);
+    }
+    values.clear();
+    values.extend(runs.iter().map(|r| r.1));
 }
 
 fn id_at<'a>(bytes: &'a str, ends: &[u32], i: u32) -> &'a str {

@@ -583,14 +583,20 @@ fn comparisons_of_the_last_add(config: DedupConfig, n: usize) -> u64 {
 #[test]
 fn a_bucket_many_texts_share_gives_only_its_newest_candidates() {
     let capped = comparisons_of_the_last_add(DedupConfig::default(), 300);
-    let uncapped =
-        comparisons_of_the_last_add(DedupConfig { max_bucket_matches: usize::MAX, ..Default::default() }, 300);
+    let uncapped = comparisons_of_the_last_add(
+        DedupConfig { max_bucket_matches: usize::MAX, max_families_compared: usize::MAX, ..Default::default() },
+        300,
+    );
     assert!(capped >= 1, "the shared lead finds earlier texts");
     assert!(capped < uncapped, "capped {capped}, uncapped {uncapped}");
+    let cap = DedupConfig::default().max_families_compared as u64;
+    assert!(capped <= 2 * cap, "{capped} comparisons: at most {cap} originals and {cap} members");
     // The capped cost does not grow with the texts sharing the buckets.
     let more = comparisons_of_the_last_add(DedupConfig::default(), 600);
-    let uncapped_more =
-        comparisons_of_the_last_add(DedupConfig { max_bucket_matches: usize::MAX, ..Default::default() }, 600);
+    let uncapped_more = comparisons_of_the_last_add(
+        DedupConfig { max_bucket_matches: usize::MAX, max_families_compared: usize::MAX, ..Default::default() },
+        600,
+    );
     assert!(uncapped_more > uncapped, "without the cap an add costs more as texts share its buckets");
     assert!(
         more <= capped + capped / 4,
