@@ -39,6 +39,9 @@ pub struct Summary {
     pub frames: usize,
     pub ledger: LedgerChanges,
     pub incidents: usize,
+    /// Of the documents this run stored, those no date reaches (none in the text, the input or
+    /// `--date`): stored, and their frames join no dated incident by place alone.
+    pub undated: usize,
 }
 
 impl fmt::Display for Summary {
@@ -63,7 +66,11 @@ impl fmt::Display for Summary {
             self.ledger.unchanged,
             self.ledger.removed,
             self.incidents
-        )
+        )?;
+        if self.undated > 0 {
+            write!(f, "; {} stored without a date (give one with --date)", self.undated)?;
+        }
+        Ok(())
     }
 }
 
@@ -320,6 +327,7 @@ pub fn ingest_documents(
                             continue;
                         }
                     };
+                    summary.undated += usize::from(article.published.is_none());
                     if changed {
                         summary.changed += 1;
                     } else {

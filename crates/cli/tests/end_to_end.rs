@@ -275,3 +275,20 @@ fn incidents_and_export_take_the_workbench_filters() {
     let refused = annalist(&["incidents", "--db", db, "--type", "riot"]);
     assert!(!refused.status.success() && String::from_utf8_lossy(&refused.stderr).contains("bombing"));
 }
+
+#[test]
+fn an_undated_text_is_stored_and_counted_and_date_gives_it_a_day() {
+    let dir = scratch("undated");
+    let text = dir.join("note.txt");
+    std::fs::write(&text, "Gunmen attacked a police post in Quetta, killing four officers, police said.\n").unwrap();
+    let db = dir.join("u.db");
+    let out = annalist(&["ingest", "--db", db.to_str().unwrap(), text.to_str().unwrap()]);
+    let said = String::from_utf8_lossy(&out.stderr).to_string() + &String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success() && said.contains("1 stored without a date"), "{said}");
+    let db2 = dir.join("d.db");
+    let out = annalist(&["ingest", "--db", db2.to_str().unwrap(), "--date", "2024-03-05", text.to_str().unwrap()]);
+    let said = String::from_utf8_lossy(&out.stderr).to_string() + &String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success() && !said.contains("without a date"), "{said}");
+    let docs = ok(&["export", "--db", db2.to_str().unwrap(), "--what", "documents"]);
+    assert!(docs.contains("2024-03-05"), "{docs}");
+}
