@@ -12,7 +12,8 @@
 #
 # Fails when any target crashes, panics, runs out of memory (2 GiB) or takes over 10 s on one
 # input; the input is left in fuzz/artifacts/ (reproduce: fuzz/target/*/release/TARGET FILE).
-# The corpus grows in fuzz/corpus/ (not committed) from the seeds in fuzz/seeds/.
+# The corpus grows in fuzz/corpus/ (not committed) from the seeds in fuzz/seeds/; with the
+# evaluation kit beside the repository, libFuzzer gets a dictionary of its sets' words (-dict).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
@@ -37,6 +38,13 @@ cargo build --quiet --release --manifest-path fuzz/Cargo.toml --target "$host" -
 bin="fuzz/target/$host/release"
 
 mkdir -p fuzz/artifacts
+# a dictionary of the evaluation kit's words, so that mutations start from real text (made
+# here from ../shared each time: the repository holds none of its words)
+dict_args=()
+if [ -d "$shared/eval/data" ] && command -v python3 >/dev/null 2>&1; then
+  python3 scripts/corpus_check.py dict "$shared/eval/data" fuzz/artifacts/words.dict
+  dict_args=(-dict=fuzz/artifacts/words.dict)
+fi
 failed=()
 summary=""
 for t in $targets; do
@@ -51,7 +59,7 @@ for t in $targets; do
   echo "fuzz: $t for ${seconds}s"
   rc=0
   "$bin/$t" "$corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=16384 \
-    -print_final_stats=1 -artifact_prefix="fuzz/artifacts/$t-" >"$log" 2>&1 || rc=$?
+    -print_final_stats=1 -artifact_prefix="fuzz/artifacts/$t-" "${dict_args[@]}" >"$log" 2>&1 || rc=$?
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
   cov=$(grep -o 'cov: [0-9]*' "$log" | tail -n 1 | cut -d' ' -f2)
   if [ "$rc" != 0 ]; then

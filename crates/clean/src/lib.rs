@@ -88,9 +88,16 @@ pub fn clean(doc: &Document) -> Result<Article, CleanError> {
     let is_html = doc.media_type == MediaType::Html;
     let decoded = decode(&doc.raw, doc.declared_charset.as_deref(), is_html);
     let max_depth = max_html_depth();
-    if is_html && html::source_depth(&decoded.text) > max_depth {
+    let (depth, work) = if is_html { html::source_shape(&decoded.text) } else { (0, 0) };
+    if depth > max_depth {
         return Err(CleanError(format!(
             "HTML nested more than {max_depth} levels deep (an HTML bomb?); not parsed (set {ENV_MAX_HTML_DEPTH} to raise the limit)"
+        )));
+    }
+    if work > html::MAX_NESTING_WORK {
+        return Err(CleanError(format!(
+            "HTML nesting work over {} (tags × their depth: many tags deep down, an HTML bomb?); not parsed",
+            html::MAX_NESTING_WORK
         )));
     }
     let mut found = match doc.media_type {

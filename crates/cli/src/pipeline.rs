@@ -609,22 +609,9 @@ pub fn extract_jsonl(inputs: &[PathBuf], out: &mut dyn std::io::Write) -> Result
 #[cfg(test)]
 mod tests {
     use super::*;
-    use annalist_model::{content_hash, MediaType};
 
     fn doc(id: &str, text: &str) -> Result<Document, Skipped> {
-        let raw = text.as_bytes().to_vec();
-        Ok(Document {
-            id: id.into(),
-            origin: format!("{id}.txt"),
-            url: None,
-            media_type: MediaType::Text,
-            declared_charset: Some("utf-8".into()),
-            declared_title: None,
-            declared_date: None,
-            declared_outlet: None,
-            content_hash: content_hash(&raw),
-            raw,
-        })
+        Ok(Document { origin: format!("{id}.txt"), ..Document::from_text(id, text, None) })
     }
 
     /// An article holding this panics in extraction (see `extract_frames`).

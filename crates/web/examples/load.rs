@@ -9,6 +9,12 @@
 //! `--db PATH` serves an existing store instead (kept): point it at a store that an
 //! `annalist ingest` is writing to measure readers beside a writer; non-200 answers are counted.
 //!
+//! `--idle N` first opens N idle connections that send half a request and then nothing (from
+//! loopback addresses 127.0.0.2 and up, 50 each, within the server's per-client cap), holds
+//! them through the measured run, then counts how many the server closed (its header-read
+//! timeout is 10 s): the figure is the p99 of normal requests beside them. Raise the file limit
+//! first (`ulimit -n 30000`).
+//!
 //! Bounded: loopback only, a fixed duration, a temporary store removed at the end.
 
 use annalist_model::{Claim, EventType, Field, Incident};
@@ -253,6 +259,8 @@ fn main() -> anyhow::Result<()> {
         "serving on http://{addr}/ with {workers} worker threads; response cache {}",
         if cache { "on (answers kept until the database changes)" } else { "off (every request queries the store)" }
     );
+    let idle = arg("--idle", 0) as usize;
+    let held = (idle > 0).then(|| hold_idle(addr, idle));
     // warm up the connection pool and caches
     run(addr, "/api/incidents", connections, 1);
     println!("-- measured");
@@ -266,6 +274,46 @@ fn main() -> anyhow::Result<()> {
             .output()?;
         print!("{}", String::from_utf8_lossy(&out.stdout));
     }
+    if let Some((runtime, streams, opened)) = held {
+        let start = Instant::now();
+        let closed = runtime.block_on(async {
+            let mut closed = 0;
+            for mut s in streams {
+                use tokio::io::AsyncReadExt;
+                let mut buf = [0u8; 64];
+                let left = Duration::from_secs(15).saturating_sub(start.elapsed());
+                if let Ok(Ok(_)) = tokio::time::timeout(left, s.read(&mut buf)).await {
+                    closed += 1;
+                }
+            }
+            closed
+        });
+        println!("-- idle: {opened} of {idle} opened and held half-sent; {closed} closed by the server (header-read timeout)");
+    }
     std::fs::remove_dir_all(&dir).ok();
     Ok(())
+}
+
+/// Opens `n` connections from 127.0.0.2 and up (50 an address), each sending half a request.
+fn hold_idle(addr: SocketAddr, n: usize) -> (tokio::runtime::Runtime, Vec<tokio::net::TcpStream>, usize) {
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("a runtime");
+    let streams = runtime.block_on(async {
+        use tokio::io::AsyncWriteExt;
+        let mut streams = Vec::with_capacity(n);
+        for i in 0..n {
+            let source: std::net::IpAddr =
+                std::net::Ipv4Addr::new(127, 0, (2 + i / 50 / 250) as u8, (2 + i / 50 % 250) as u8).into();
+            let Ok(socket) = tokio::net::TcpSocket::new_v4() else { break };
+            if socket.bind(SocketAddr::new(source, 0)).is_err() {
+                break;
+            }
+            let Ok(mut stream) = socket.connect(addr).await else { break };
+            let _ = stream.write_all(b"GET /api/incidents HTTP/1.1\r\nHost: 127.0.0.1\r\n").await;
+            streams.push(stream);
+        }
+        streams
+    });
+    let opened = streams.len();
+    println!("-- {opened} idle connections held");
+    (runtime, streams, opened)
 }

@@ -239,11 +239,88 @@ pub async fn run(listener: tokio::net::TcpListener, state: AppState) -> std::io:
             }
         }));
     }
-    axum::serve(listener, app)
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
+    serve_connections(listener, app, ConnectionLimits::default()).await
+}
+
+/// How long a client may take and how many connections it may hold (`annalist serve`).
+#[derive(Debug, Clone, Copy)]
+pub struct ConnectionLimits {
+    /// A request's headers must arrive within this; a kept-alive connection waiting this long
+    /// for its next request is closed too (the idle timeout).
+    pub header_read: std::time::Duration,
+    /// Connections one client address may hold at once; past it a new one is closed unread.
+    pub per_client: usize,
+}
+
+impl Default for ConnectionLimits {
+    fn default() -> ConnectionLimits {
+        ConnectionLimits { header_read: std::time::Duration::from_secs(10), per_client: 64 }
+    }
+}
+
+/// One client's open connections, counted down when a connection ends.
+struct ClientSlot {
+    counts: Arc<Mutex<std::collections::HashMap<std::net::IpAddr, usize>>>,
+    ip: std::net::IpAddr,
+}
+
+impl Drop for ClientSlot {
+    fn drop(&mut self) {
+        let mut counts = self.counts.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(n) = counts.get_mut(&self.ip) {
+            *n -= 1;
+            if *n == 0 {
+                counts.remove(&self.ip);
+            }
+        }
+    }
+}
+
+/// The accept loop: HTTP/1.1 connections with a header-read (and idle) timeout and a cap on
+/// each client's concurrent connections, until Ctrl-C.
+pub async fn serve_connections(
+    listener: tokio::net::TcpListener,
+    app: Router,
+    limits: ConnectionLimits,
+) -> std::io::Result<()> {
+    let counts: Arc<Mutex<std::collections::HashMap<std::net::IpAddr, usize>>> = Arc::default();
+    let service = hyper_util::service::TowerToHyperService::new(app);
+    let shutdown = tokio::signal::ctrl_c();
+    tokio::pin!(shutdown);
+    loop {
+        let (stream, peer) = tokio::select! {
+            _ = &mut shutdown => return Ok(()),
+            accepted = listener.accept() => match accepted {
+                Ok(a) => a,
+                // out of file descriptors and the like: wait a moment rather than spin
+                Err(_) => {
+                    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+        };
+        let slot = {
+            let mut c = counts.lock().unwrap_or_else(|e| e.into_inner());
+            let n = c.entry(peer.ip()).or_insert(0);
+            if *n >= limits.per_client {
+                None
+            } else {
+                *n += 1;
+                Some(ClientSlot { counts: counts.clone(), ip: peer.ip() })
+            }
+        };
+        let Some(slot) = slot else { continue }; // dropped: closed unread
+        let _ = stream.set_nodelay(true);
+        let service = service.clone();
+        tokio::spawn(async move {
+            let connection = hyper::server::conn::http1::Builder::new()
+                .timer(hyper_util::rt::TokioTimer::new())
+                .header_read_timeout(limits.header_read)
+                .serve_connection(hyper_util::rt::TokioIo::new(stream), service);
+            let _ = connection.await;
+            drop(slot);
+        });
+    }
 }
 
 /// `annalist serve`: opens the store, binds `addr` (loopback unless told otherwise) and serves
