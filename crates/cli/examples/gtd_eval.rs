@@ -17,16 +17,15 @@
 //!
 //!     cargo run --release -p annalist --example gtd_eval [-- --split dev|test|train|all] [--misses N]
 
+#[path = "common/gtd.rs"]
+mod gtd;
+
 use annalist_clean::clean;
 use annalist_extract::Extractor;
-use annalist_ingest::{read_inputs, IngestOptions};
 use annalist_model::{AttributionStatus, EventFrame, EventType};
 use rayon::prelude::*;
 use serde_json::Value;
 use std::collections::HashMap;
-use std::path::PathBuf;
-
-const DATA: &str = "../shared/eval/data/gtd";
 
 /// The contract's type of GTD's `attacktype1_txt`.
 fn contract_type(attack: &str) -> Option<EventType> {
@@ -106,15 +105,8 @@ impl Tally {
 }
 
 fn score(split: &str, misses: usize) {
-    let path = PathBuf::from(format!("{DATA}/{split}.jsonl"));
-    let gold: HashMap<String, Value> = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
-        .lines()
-        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
-        .filter_map(|v| Some((v.get("id")?.as_str()?.to_string(), v)))
-        .collect();
+    let (docs, gold) = gtd::read(split);
     let extractor = Extractor::builtin();
-    let docs: Vec<_> = read_inputs(std::slice::from_ref(&path), &IngestOptions::default()).flatten().collect();
     let started = std::time::Instant::now();
     let read: Vec<(String, String, Vec<EventFrame>)> = docs
         .par_iter()

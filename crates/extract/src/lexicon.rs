@@ -245,48 +245,6 @@ pub const OFFICIAL_VICTIMS: &[&str] = &[
     "mp",
 ];
 
-/// Words that, just before a count, say the count is of the dead ("killing two", "deaths of 90").
-pub const KILLED_BEFORE: &[&str] = &[
-    "killed",
-    "killing",
-    "kills",
-    "kill",
-    "deaths of",
-    "death of",
-    "lives of",
-    "death toll of",
-    "death toll to",
-    "death toll at",
-    "toll of",
-    "toll to",
-    "toll at",
-    "toll rose to",
-    "toll climbed to",
-];
-/// Words just after a count (past "people", "others"...) that say it is of the dead.
-pub const KILLED_AFTER: &[&str] = &[
-    "killed",
-    "dead",
-    "died",
-    "deaths",
-    "fatalities",
-    "lives",
-    "fatality",
-    "death",
-    "shot dead",
-    "gunned down",
-    "hacked to death",
-    "chopped to death",
-    "stabbed to death",
-    "beaten to death",
-    "burnt to death",
-    "burned to death",
-    "lynched",
-    "succumbed",
-    "lost their lives",
-    "lost his life",
-    "lost her life",
-];
 /// Death phrases that tell of one victim after "a ..." ("a teacher was killed", "an activist
 /// hacked to death"); "killed" and "died" need the passive or the intransitive to be sure.
 pub const ONE_VICTIM_DEATHS: &[&str] = &[
@@ -311,9 +269,6 @@ pub const ONE_VICTIM_DEATHS: &[&str] = &[
     "lost his life",
     "lost her life",
 ];
-pub const WOUNDED_BEFORE: &[&str] =
-    &["wounded", "wounding", "injured", "injuring", "wounds", "injuries to", "hurt", "hurting"];
-pub const WOUNDED_AFTER: &[&str] = &["wounded", "injured", "injuries", "hurt", "casualties", "wounds", "injury"];
 /// Nouns for people that may stand between a count and its casualty word ("two people killed").
 pub const PERSON_NOUNS: &[&str] = &[
     "people",
@@ -704,9 +659,6 @@ pub const ACCIDENT_CUES: &[&str] = &[
     "derailed",
     "stampede",
 ];
-/// Words before a count that update a toll named earlier in the sentence ("the number of
-/// people killed has risen to 130").
-pub const TOLL_UPDATE_CUES: &[&str] = &["risen to", "rose to", "climbed to", "jumped to", "increased to", "reached"];
 /// Words right before a count that make it an age ("aged 34").
 pub const AGE_CUES: &[&str] = &["aged", "age", "ages"];
 /// Words right before a trigger that make it point back to an event named elsewhere.

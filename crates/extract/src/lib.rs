@@ -14,8 +14,9 @@
 //!    it no other way), time expressions anchored on the article's date (or, when the article
 //!    has none, on the latest full date it states), quantities, places and actors.
 //! 2. One raw frame per trigger; each argument mention of a sentence goes to the nearest trigger
-//!    of that sentence, under cue rules: a count is a death toll only next to a death word
-//!    ("killing two", "100 dead"), an actor is a perpetrator only with a claim, blame, agent
+//!    of that sentence, under cue rules and trained decisions: which count phrase ("two
+//!    soldiers", "a civilian") is a death toll, an injury toll or neither is the toll model's
+//!    (`tolls.rs`, counts of several groups of one phrase summed), an actor is a perpetrator only with a claim, blame, agent
 //!    or subject cue, a place is not a location after "from" or "based in" (nor where people
 //!    "had lived", the wounded were "taken to" or a speaker sits: "said an official in the
 //!    ministry in Kabul"), a date after "since" bounds something else and one after a release
@@ -50,12 +51,14 @@ mod agents;
 mod attackers;
 mod attribution;
 mod forces;
+pub mod learn;
 mod lexicon;
 mod names;
 mod narrative;
 mod parties;
 mod proceedings;
 mod senses;
+pub mod tolls;
 
 use aho_corasick::AhoCorasick;
 use annalist_knowledge::{ActorBase, ActorKind, ActorMatch, Gazetteer, PlaceMatch, PlaceRole};
@@ -68,6 +71,7 @@ use chrono::{Duration, NaiveDate};
 use lexicon::*;
 use narrative::RETROSPECTIVE_DAYS;
 use std::sync::OnceLock;
+use tolls::TollRole;
 
 /// The extractor with its automata and knowledge, built once and shared by all threads.
 pub struct Extractor {
@@ -155,6 +159,24 @@ impl Extractor {
         date_by_timeline_headings(article, &m, &mut raw);
         let pending = parties::attach_untriggered(article, &m, &mut raw);
         corefer(article, m.told_from, raw, pending)
+    }
+
+    /// The count phrases the toll model decides on (those of sentences with a trigger, not
+    /// ages), each with its features: what the `train_extract` example learns from.
+    pub fn toll_candidates(&self, article: &Article) -> Vec<TollCandidate> {
+        let triggers = self.find_triggers(&article.text);
+        let m = self.scan(article, triggers);
+        let text = &article.text;
+        let mut out = Vec::new();
+        for sentence in &article.sentences {
+            if !m.triggers.iter().any(|t| sentence.span.contains(t.span)) {
+                continue;
+            }
+            let counts: Vec<&Quantity> =
+                m.quantities.iter().filter(|q| sentence.span.contains(q.span) && !is_age(text, q.span)).collect();
+            out.extend(toll_candidates_in(text, sentence.span, &counts));
+        }
+        out
     }
 
     fn scan(&self, article: &Article, triggers: Vec<Trigger>) -> Scan {
@@ -463,27 +485,26 @@ impl Extractor {
                 f.place = Some(Evidenced::read(p.place.clone(), p.span, article));
             }
         }
-        // casualties: a count next to a death or injury word, to the nearest trigger before it
-        for q in m.quantities.iter().filter(|q| within(q.span) && !is_age(text, q.span)) {
-            let before = &text[sentence.span.start..q.span.start];
+        // casualties: the toll model's role for each count (summed over the groups of one
+        // phrase), to the nearest trigger before it
+        let counts: Vec<&Quantity> = m.quantities.iter().filter(|q| within(q.span) && !is_age(text, q.span)).collect();
+        let candidates = toll_candidates_in(text, sentence.span, &counts);
+        let roles: Vec<TollRole> = candidates.iter().map(|c| TollRole::ALL[tolls::model().best(&c.features)]).collect();
+        let local = |s: Span| (s.start - sentence.span.start, s.end - sentence.span.start);
+        let read: Vec<_> = candidates.iter().zip(&roles).map(|(c, r)| (local(c.span), c.count, *r)).collect();
+        for toll in tolls::group(stext, sentence.span.start, &read) {
+            let target =
+                triggers.iter().rposition(|t| t.span.end <= toll.span.start).unwrap_or_else(|| nearest(toll.span));
+            let f = &mut frames[target];
+            let slot = if toll.role == TollRole::Killed { &mut f.killed } else { &mut f.wounded };
+            if slot.as_ref().is_none_or(|cur| toll.count.low > cur.value.low) {
+                *slot = Some(Evidenced::read(toll.count, toll.span, article));
+            }
+        }
+        let others = candidates.iter().zip(&roles).filter(|(c, r)| c.counted && **r == TollRole::None);
+        for q in others.map(|(c, _)| c) {
             let after = &text[q.span.end..sentence.span.end];
-            // the words after a count name it first ("22 were killed and 59 injured": 59 is injured)
-            let wounded_next = names_directly(after, WOUNDED_AFTER);
-            // "the number of people killed ... has risen to 130"
-            let toll_update = last_words_any(before, 2, TOLL_UPDATE_CUES)
-                && find_any_word(tail(before, 120), &["killed", "dead", "death", "toll"]).is_some();
-            let killed = !wounded_next
-                && (leads_to(after, KILLED_AFTER) || last_words_any(before, 3, KILLED_BEFORE) || toll_update);
-            let wounded = !killed && (leads_to(after, WOUNDED_AFTER) || last_words_any(before, 3, WOUNDED_BEFORE));
-            if killed || wounded {
-                let target =
-                    triggers.iter().rposition(|t| t.span.end <= q.span.start).unwrap_or_else(|| nearest(q.span));
-                let f = &mut frames[target];
-                let slot = if killed { &mut f.killed } else { &mut f.wounded };
-                if slot.as_ref().is_none_or(|cur| q.count.low > cur.value.low) {
-                    *slot = Some(Evidenced::read(q.count, q.span, article));
-                }
-            } else if let Some(noun) = attacker_noun_after(after) {
+            if let Some(noun) = attacker_noun_after(after) {
                 if let Ok(n) = u32::try_from(q.count.low) {
                     if q.count.high == Some(q.count.low) && n > 0 && n < 1000 {
                         let f = &mut frames[nearest(q.span)];
@@ -696,6 +717,37 @@ impl Extractor {
 
 /// "the Boston Marathon bomber", "the Manchester bombers": a bomber named by the place of the
 /// bombing (past at most one name of what was struck) tells of that bombing.
+/// A count phrase that may be a casualty toll, with the toll model's features.
+#[derive(Debug, Clone)]
+pub struct TollCandidate {
+    pub sentence: Span,
+    pub span: Span,
+    pub count: CountRange,
+    /// A number phrase ("two soldiers"), not one person ("a civilian").
+    pub counted: bool,
+    pub features: Vec<u32>,
+}
+
+/// The toll candidates of the counts of one sentence.
+fn toll_candidates_in(text: &str, sentence: Span, counts: &[&Quantity]) -> Vec<TollCandidate> {
+    let stext = sentence.slice(text);
+    let mut local: Vec<(usize, usize, CountRange, bool)> =
+        counts.iter().map(|q| (q.span.start - sentence.start, q.span.end - sentence.start, q.count, true)).collect();
+    let numbers: Vec<(usize, usize)> = local.iter().map(|&(s, e, _, _)| (s, e)).collect();
+    local.extend(tolls::one_person(stext, &numbers).into_iter().map(|(s, e)| (s, e, CountRange::exact(1), false)));
+    local.sort_by_key(|c| c.0);
+    let spans: Vec<(usize, usize)> = local.iter().map(|&(s, e, _, _)| (s, e)).collect();
+    local
+        .iter()
+        .map(|&(s, e, count, counted)| {
+            let mut features = learn::Features::new();
+            tolls::features(stext, (s, e), &spans, count, &mut features);
+            let span = Span::new(sentence.start + s, sentence.start + e);
+            TollCandidate { sentence, span, count, counted, features: features.ids().to_vec() }
+        })
+        .collect()
+}
+
 fn bombers_named_by_place(text: &str, places: &[PlaceMatch], triggers: &[Trigger]) -> Vec<Trigger> {
     // the word that starts after `at` past spaces only
     let word_after = |at: usize| {
@@ -1153,43 +1205,6 @@ fn tail_contains_any(s: &str, chars: usize, cues: &[&str]) -> bool {
     let tail = &s[from..];
     let tail = tail.rsplit([';', '—', '–', '(', ')']).next().unwrap_or(tail);
     find_any_word(tail, cues).is_some()
-}
-
-/// Whether the count before `s` is named by one of `words` in its own phrase ("59 injured",
-/// "30 people wounded"), not across a coordination ("290 people and wounded about 500").
-fn names_directly(s: &str, words: &[&str]) -> bool {
-    for w in s.split(|c: char| !(is_word_char(c) || c == '\'')).filter(|w| !w.is_empty()).take(4) {
-        let w = w.to_lowercase();
-        if words.contains(&w.as_str()) {
-            return true;
-        }
-        if w == "and" || !PERSON_NOUNS.contains(&w.as_str()) {
-            return false;
-        }
-    }
-    false
-}
-
-/// Whether `s` (the text after a count) leads, past person nouns, to one of `words`.
-/// Phrases of several words match whole ("two people were shot dead"); a short all-capitals
-/// name of a party or group may stand among the person nouns ("three BNP activists killed").
-fn leads_to(s: &str, words: &[&str]) -> bool {
-    let raw: Vec<&str> = s.split(|c: char| !(is_word_char(c) || c == '\'')).filter(|w| !w.is_empty()).take(8).collect();
-    let lower: Vec<String> = raw.iter().map(|w| w.to_lowercase()).collect();
-    for (i, w) in lower.iter().enumerate() {
-        let starts_phrase = |phrase: &&str| {
-            let parts: Vec<&str> = phrase.split(' ').collect();
-            lower.len() >= i + parts.len() && parts.iter().zip(&lower[i..]).all(|(p, w)| p == w)
-        };
-        if words.iter().any(starts_phrase) {
-            return true;
-        }
-        let acronym = (2..=5).contains(&raw[i].len()) && raw[i].chars().all(|c| c.is_ascii_uppercase());
-        if i >= 5 || !(PERSON_NOUNS.contains(&w.as_str()) || acronym) {
-            return false;
-        }
-    }
-    false
 }
 
 /// "A school teacher was killed", "an activist hacked to death": spans of phrases that tell

@@ -1,0 +1,23 @@
+//! A GTD split of the evaluation kit (`../shared/eval/data/gtd/SPLIT.jsonl`) as `annalist
+//! extract` reads it (the JSON Lines reader), with each row's gold fields by document id.
+
+use annalist_ingest::{read_inputs, IngestOptions};
+use annalist_model::Document;
+use serde_json::Value;
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+pub const DATA: &str = "../shared/eval/data/gtd";
+
+/// The split's documents, read by the product's reader, and its rows by id.
+pub fn read(split: &str) -> (Vec<Document>, HashMap<String, Value>) {
+    let path = PathBuf::from(format!("{DATA}/{split}.jsonl"));
+    let gold = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .filter_map(|v| Some((v.get("id")?.as_str()?.to_string(), v)))
+        .collect();
+    let docs = read_inputs(std::slice::from_ref(&path), &IngestOptions::default()).flatten().collect();
+    (docs, gold)
+}

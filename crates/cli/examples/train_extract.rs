@@ -1,0 +1,360 @@
+//! Rebuilds the extractor's trained models from the evaluation kit's training splits
+//! (`../shared/eval/data`), deterministically (a fixed shuffle, a fixed number of epochs):
+//!
+//! - `crates/extract/models/toll.bin`: which count phrase is a death toll, an injury toll or
+//!   neither. Labels by distant supervision on GTD `train.jsonl`: a count equal to the row's
+//!   `nkill` is a death toll, one equal to `nwound` an injury toll (a count equal to both is left
+//!   out), every other count none; where no one count equals a gold toll, two or three
+//!   neighbouring counts of one sentence that sum to it are each that toll. GTD `dev.jsonl` is
+//!   read for the figures printed per epoch (tuning only); the test split is never read.
+//!
+//! Texts go through the JSON Lines reader, the cleaner and the extractor's own candidate
+//! generation, as `annalist extract` reads them. Run from the repository root:
+//!
+//!     cargo run --release -p annalist --example train_extract [-- --epochs N]
+//!
+//! then rebuild (the models are compiled in) and run `gtd_eval`.
+
+#[path = "common/gtd.rs"]
+mod gtd;
+
+use annalist_clean::clean;
+use annalist_extract::learn::{shuffled, Perceptron};
+use annalist_extract::tolls::{self, TollRole};
+use annalist_extract::{Extractor, TollCandidate};
+use rayon::prelude::*;
+use serde_json::Value;
+use std::collections::HashMap;
+
+/// How many times each WikiEvents count is shown per epoch.
+const NEWS_WEIGHT: usize = 8;
+
+/// A text's toll candidates and the roles each may fill (None: left out of training).
+type Labelled = (Vec<TollCandidate>, Vec<Option<Vec<TollRole>>>);
+
+struct Doc {
+    text: String,
+    candidates: Vec<TollCandidate>,
+    nkill: Option<u64>,
+    nwound: Option<u64>,
+}
+
+fn read_split(split: &str) -> Vec<Doc> {
+    let (docs, gold) = gtd::read(split);
+    let extractor = Extractor::builtin();
+    docs.par_iter()
+        .filter_map(|doc| {
+            let article = clean(doc).ok()?;
+            let g = gold.get(&article.id)?;
+            Some(Doc {
+                candidates: extractor.toll_candidates(&article),
+                text: article.text,
+                nkill: g.get("nkill").and_then(Value::as_u64),
+                nwound: g.get("nwound").and_then(Value::as_u64),
+            })
+        })
+        .collect()
+}
+
+/// WikiEvents `dev.jsonl` articles (its sentences one paragraph each, as `wikievents_eval`
+/// reads them) with labels from their die and injure events: a count in an event's sentence
+/// that is, or is followed within three words by, a word of one of the event's Victim
+/// arguments fills that role; every other count of a sentence none.
+fn wikievents() -> Vec<Labelled> {
+    let path = "../shared/eval/data/wikievents/data/wikievents/dev.jsonl";
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
+    let mut out = Vec::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let Ok(v) = serde_json::from_str::<Value>(line) else { continue };
+        let sentences: Vec<String> = v["sentences"]
+            .as_array()
+            .map(|a| a.iter().filter_map(|s| s[1].as_str().map(str::to_string)).collect())
+            .unwrap_or_default();
+        let id = v["doc_id"].as_str().unwrap_or("?");
+        let doc = annalist_model::Document::from_text(id, &sentences.join("\n\n"), None);
+        let Ok(article) = clean(&doc) else { continue };
+        // victims' words per WikiEvents sentence and role
+        let mut victims: Vec<(String, usize, TollRole)> = Vec::new();
+        for e in v["event_mentions"].as_array().into_iter().flatten() {
+            let kind = e["event_type"].as_str().unwrap_or("");
+            let role = if kind.starts_with("Life.Die") {
+                TollRole::Killed
+            } else if kind.starts_with("Life.Injure") {
+                TollRole::Wounded
+            } else {
+                continue;
+            };
+            let at = e["trigger"]["sent_idx"].as_u64().unwrap_or(0) as usize;
+            for a in e["arguments"].as_array().into_iter().flatten() {
+                if a["role"].as_str() == Some("Victim") {
+                    for w in a["text"].as_str().unwrap_or("").split(|c: char| !c.is_alphanumeric()) {
+                        if !w.is_empty() {
+                            victims.push((w.to_lowercase(), at, role));
+                        }
+                    }
+                }
+            }
+        }
+        let candidates = Extractor::builtin().toll_candidates(&article);
+        let labels = candidates
+            .iter()
+            .map(|c| {
+                let sentence = c.sentence.slice(&article.text);
+                let at = sentences.iter().position(|s| {
+                    let probe: String = s.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(40).collect();
+                    !probe.is_empty() && sentence.contains(&probe)
+                })?;
+                let near: Vec<String> = article.text[c.span.start..]
+                    .split(|ch: char| !ch.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .take(c.span.slice(&article.text).split_whitespace().count() + 3)
+                    .map(str::to_lowercase)
+                    .collect();
+                let roles: Vec<TollRole> = [TollRole::Killed, TollRole::Wounded]
+                    .into_iter()
+                    .filter(|r| victims.iter().any(|(w, s, vr)| *s == at && vr == r && near.contains(w)))
+                    .collect();
+                Some(if roles.is_empty() { vec![TollRole::None] } else { roles })
+            })
+            .collect();
+        out.push((candidates, labels));
+    }
+    out
+}
+
+/// MUC-4 `dev_train1300` reports (news wire, 1989–91) with labels from their templates: a count
+/// followed within four words by the head (last word) of a human target's description, equal
+/// to that target's number, is a death toll where the template gives the target DEATH, an
+/// injury toll where INJURY, none where NO INJURY or NO DEATH; other counts are left out (the
+/// templates cover only the reports' terrorist incidents).
+fn muc4() -> Vec<Labelled> {
+    let path = "../shared/eval/data/muc4/muc34_jsonl/dev_train1300.jsonl";
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
+    let quoted = |s: &str| s.split('"').nth(1).map(str::to_lowercase);
+    let rows: Vec<Value> = text.lines().filter_map(|l| serde_json::from_str(l).ok()).collect();
+    rows.par_iter()
+        .filter_map(|v| {
+            // (head word, number, role) of each human target
+            let mut targets: Vec<(String, u64, TollRole)> = Vec::new();
+            for t in v["templates"].as_array().into_iter().flatten() {
+                let slot = |k: &str| -> Vec<String> {
+                    t[k].as_array().into_iter().flatten().filter_map(|x| x.as_str().map(str::to_string)).collect()
+                };
+                let numbers: HashMap<String, u64> = slot("21. HUM TGT: NUMBER")
+                    .iter()
+                    .filter_map(|n| Some((quoted(n)?, n.split(':').next()?.trim().parse().ok()?)))
+                    .collect();
+                for effect in slot("23. HUM TGT: EFFECT OF INCIDENT") {
+                    let (Some(desc), kind) = (quoted(&effect), effect.split(':').next().unwrap_or("").trim()) else {
+                        continue;
+                    };
+                    let role = match kind {
+                        "DEATH" => TollRole::Killed,
+                        "INJURY" => TollRole::Wounded,
+                        "NO INJURY" | "NO DEATH" | "NO INJURY OR DEATH" => TollRole::None,
+                        _ => continue,
+                    };
+                    let (Some(&n), Some(head)) = (numbers.get(&desc), desc.split_whitespace().last()) else {
+                        continue;
+                    };
+                    targets.push((head.to_string(), n, role));
+                }
+            }
+            if targets.is_empty() {
+                return None;
+            }
+            let id = v["docid"].as_str().unwrap_or("?");
+            let doc = annalist_model::Document::from_text(id, v["text"].as_str()?, None);
+            let article = clean(&doc).ok()?;
+            let candidates = Extractor::builtin().toll_candidates(&article);
+            let labels = candidates
+                .iter()
+                .map(|c| {
+                    let near: Vec<String> = article.text[c.span.end..]
+                        .split(|ch: char| !ch.is_alphanumeric())
+                        .filter(|w| !w.is_empty())
+                        .take(4)
+                        .map(str::to_lowercase)
+                        .collect();
+                    let roles: Vec<TollRole> = TollRole::ALL
+                        .into_iter()
+                        .filter(|r| targets.iter().any(|(h, n, tr)| tr == r && *n == c.count.low && near.contains(h)))
+                        .collect();
+                    (!roles.is_empty()).then_some(roles)
+                })
+                .collect();
+            Some((candidates, labels))
+        })
+        .collect()
+}
+
+/// Distant labels of a document's toll candidates: the roles each may fill (None where any).
+fn toll_labels(doc: &Doc) -> Vec<Option<Vec<TollRole>>> {
+    let c = &doc.candidates;
+    let mut may: Vec<[bool; 3]> = vec![[false; 3]; c.len()];
+    let mut unreached = [false; 3];
+    for (gold, role) in [(doc.nkill, TollRole::Killed), (doc.nwound, TollRole::Wounded)] {
+        let Some(gold) = gold else {
+            // an unknown toll: any count may be it
+            may.iter_mut().for_each(|m| m[role as usize] = true);
+            continue;
+        };
+        if gold == 0 {
+            continue;
+        }
+        let mut hit = false;
+        for (m, q) in may.iter_mut().zip(c) {
+            if q.count.low == gold {
+                m[role as usize] = true;
+                hit = true;
+            }
+        }
+        if hit {
+            continue;
+        }
+        for len in [2, 3] {
+            for i in 0..c.len().saturating_sub(len - 1) {
+                let run = &c[i..i + len];
+                if run.iter().all(|q| q.sentence == run[0].sentence)
+                    && run.iter().map(|q| q.count.low).sum::<u64>() == gold
+                {
+                    may[i..i + len].iter_mut().for_each(|m| m[role as usize] = true);
+                }
+            }
+        }
+        // a toll no count gives (a victim named, not counted; a sum of other groups): the
+        // counts that give no toll may still be part of it, so they are not taken for none
+        unreached[role as usize] = !may.iter().any(|m| m[role as usize]);
+    }
+    may.into_iter()
+        .map(|mut m| {
+            if !m[1] && !m[2] {
+                m[0] = true;
+                m[1] = unreached[1];
+                m[2] = unreached[2];
+            } else if doc.nkill.is_none() || doc.nwound.is_none() {
+                // a count that is no known toll may be the unknown one, or none
+                m[0] = !(m[1] && doc.nkill.is_some() || m[2] && doc.nwound.is_some());
+            }
+            let roles: Vec<TollRole> = TollRole::ALL.iter().copied().filter(|r| m[*r as usize]).collect();
+            (roles.len() < 3).then_some(roles)
+        })
+        .collect()
+}
+
+/// Whether one of a document's counts, or two or three neighbours of one sentence summed, equal `gold`.
+fn gives(doc: &Doc, gold: u64) -> bool {
+    let c = &doc.candidates;
+    (1..=3).any(|len| {
+        c.windows(len).any(|run| {
+            run.iter().all(|q| q.sentence == run[0].sentence) && run.iter().map(|q| q.count.low).sum::<u64>() == gold
+        })
+    })
+}
+
+/// The largest toll of each role a document's candidates give under `roles`.
+fn doc_tolls(doc: &Doc, roles: &[TollRole]) -> (Option<u64>, Option<u64>) {
+    let (mut killed, mut wounded) = (None, None);
+    let mut i = 0;
+    while i < doc.candidates.len() {
+        let sentence = doc.candidates[i].sentence;
+        let j =
+            (i..doc.candidates.len()).find(|&j| doc.candidates[j].sentence != sentence).unwrap_or(doc.candidates.len());
+        let local: Vec<_> = (i..j)
+            .map(|n| {
+                let q = &doc.candidates[n];
+                ((q.span.start - sentence.start, q.span.end - sentence.start), q.count, roles[n])
+            })
+            .collect();
+        for t in tolls::group(sentence.slice(&doc.text), sentence.start, &local) {
+            let slot = if t.role == TollRole::Killed { &mut killed } else { &mut wounded };
+            *slot = Some(slot.map_or(t.count.low, |v: u64| v.max(t.count.low)));
+        }
+        i = j;
+    }
+    (killed, wounded)
+}
+
+fn report(name: &str, docs: &[Doc], model: &annalist_extract::learn::Linear) -> (f64, f64) {
+    let (mut k_hit, mut k_of, mut w_hit, mut w_of) = (0, 0, 0, 0);
+    for doc in docs {
+        let roles: Vec<TollRole> = doc.candidates.iter().map(|c| TollRole::ALL[model.best(&c.features)]).collect();
+        let (killed, wounded) = doc_tolls(doc, &roles);
+        if let Some(k) = doc.nkill.filter(|k| *k > 0) {
+            k_of += 1;
+            k_hit += usize::from(killed == Some(k));
+        }
+        if let Some(w) = doc.nwound.filter(|w| *w > 0) {
+            w_of += 1;
+            w_hit += usize::from(wounded == Some(w));
+        }
+    }
+    let (k, w) = (k_hit as f64 / k_of.max(1) as f64, w_hit as f64 / w_of.max(1) as f64);
+    println!("  {name}: candidates' largest tolls, killed {k:.3} ({k_hit}/{k_of}), wounded {w:.3} ({w_hit}/{w_of})");
+    (k, w)
+}
+
+fn main() {
+    let mut epochs = 4usize;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--epochs" => epochs = args.next().and_then(|n| n.parse().ok()).unwrap_or(epochs),
+            other => panic!("unknown argument {other}; usage: train_extract [--epochs N]"),
+        }
+    }
+    let started = std::time::Instant::now();
+    let train = read_split("train");
+    let dev = read_split("dev");
+    let mut news = wikievents();
+    let reports = muc4();
+    for (name, set) in [("WikiEvents dev", &news), ("MUC-4 dev_train1300", &reports)] {
+        let labelled: usize = set.iter().map(|(_, l)| l.iter().flatten().count()).sum();
+        println!("  {name}: {} texts with labels, {labelled} labelled counts", set.len());
+    }
+    news.extend(reports);
+    let gtd = train.iter().map(|d| (d.candidates.as_slice(), toll_labels(d)));
+    let examples: Vec<(&[u32], Vec<usize>)> = gtd
+        // news counts are few beside the summaries' and written otherwise: each counts NEWS_WEIGHT times
+        .chain(news.iter().flat_map(|(c, l)| std::iter::repeat_n((c.as_slice(), l.clone()), NEWS_WEIGHT)))
+        .flat_map(|(c, l)| c.iter().zip(l))
+        .filter_map(|(c, l)| Some((c.features.as_slice(), l?.into_iter().map(|r| r as usize).collect())))
+        .collect();
+    println!(
+        "toll model: {} GTD train summaries, {} labelled counts ({} tolls); read in {:.1} s",
+        train.len(),
+        examples.len(),
+        examples.iter().filter(|(_, l)| !l.contains(&0)).count(),
+        started.elapsed().as_secs_f64()
+    );
+    for (name, docs) in [("train", &train), ("dev", &dev)] {
+        let reach = |gold: fn(&Doc) -> Option<u64>| {
+            let of: Vec<&Doc> = docs.iter().filter(|d| gold(d).is_some_and(|g| g > 0)).collect();
+            let hit = of.iter().filter(|d| gives(d, gold(d).unwrap_or(0))).count();
+            format!("{:.3} ({hit}/{})", hit as f64 / of.len().max(1) as f64, of.len())
+        };
+        println!(
+            "  {name}: a candidate (or a group) gives the gold toll: killed {}, wounded {}",
+            reach(|d| d.nkill),
+            reach(|d| d.nwound)
+        );
+    }
+    let mut p = Perceptron::new(TollRole::ALL.len());
+    for epoch in 1..=epochs {
+        let mut right = 0;
+        for &i in &shuffled(examples.len(), epoch as u64) {
+            let (features, allowed) = &examples[i];
+            let gold = p.best_of(features, allowed);
+            right += usize::from(p.learn(features, gold));
+        }
+        println!("epoch {epoch}: train agreement {:.3}", right as f64 / examples.len().max(1) as f64);
+        if epoch == epochs || epoch % 2 == 0 {
+            report("dev", &dev, &p.averaged());
+        }
+    }
+    let model = p.averaged();
+    let bytes = model.to_bytes();
+    let out = "crates/extract/models/toll.bin";
+    std::fs::write(out, &bytes).unwrap_or_else(|e| panic!("cannot write {out}: {e}"));
+    println!("wrote {out} ({} bytes) in {:.1} s", bytes.len(), started.elapsed().as_secs_f64());
+}

@@ -1,0 +1,386 @@
+//! Casualty counts: which count phrase of a sentence is a death toll, which an injury toll and
+//! which neither, decided by a trained linear model (`models/toll.bin`, rebuilt by the
+//! `train_extract` example; `models/PROVENANCE.md`) over features of the count and its
+//! sentence: the words around it, their lemmas and endings, the nearest casualty or other cue
+//! words on either side with their distance and what stands between (another count, "and",
+//! "including", "were"), "others" after it, its size. Counts of several groups the model gives
+//! one role in one phrase ("three officers and one civilian were wounded") are summed.
+
+use crate::learn::{distance_bucket, stem, suffix, tokens, Features, Linear};
+use annalist_model::{CountRange, Span};
+use std::sync::OnceLock;
+
+/// The roles a count can fill, as the model's classes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TollRole {
+    None = 0,
+    Killed = 1,
+    Wounded = 2,
+}
+
+impl TollRole {
+    pub const ALL: [TollRole; 3] = [TollRole::None, TollRole::Killed, TollRole::Wounded];
+}
+
+static MODEL_BYTES: &[u8] = include_bytes!("../models/toll.bin");
+
+/// The committed toll model.
+pub fn model() -> &'static Linear {
+    static MODEL: OnceLock<Linear> = OnceLock::new();
+    MODEL.get_or_init(|| Linear::from_bytes(MODEL_BYTES).unwrap_or_else(|e| panic!("models/toll.bin: {e}")))
+}
+
+/// Cue words and the class each stands for in features.
+fn cue_class(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "killed" | "killing" | "kill" | "kills" | "dead" | "died" | "die" | "dies" | "death" | "deaths" | "toll"
+        | "fatalities" | "fatality" | "lives" | "life" | "murdered" | "slain" | "beheaded" | "executed" | "bodies"
+        | "succumbed" | "lynched" | "fatally" | "perished" | "massacred" | "assassinated" => "death",
+        "wounded" | "wounding" | "injured" | "injuring" | "injuries" | "injury" | "hurt" | "hurting" | "wounds"
+        | "casualties" | "hospitalized" | "hospitalised" | "wound" | "injure" => "injury",
+        "kidnapped" | "abducted" | "abducting" | "kidnapping" | "hostage" | "hostages" | "arrested" | "detained"
+        | "rescued" | "released" | "missing" | "captured" | "displaced" | "freed" | "escaped" | "unharmed" => "other",
+        "including" | "among" => "incl",
+        _ => return None,
+    })
+}
+
+/// The model's features of the count at `q` (byte range in `sentence`, whose other counts are
+/// at `counts`), into `out`.
+pub fn features(sentence: &str, q: (usize, usize), counts: &[(usize, usize)], count: CountRange, out: &mut Features) {
+    let toks = tokens(sentence);
+    let words: Vec<String> = toks
+        .iter()
+        .map(|&(s, e)| {
+            if counts.iter().any(|&(cs, ce)| s >= cs && e <= ce) || sentence[s..e].bytes().all(|b| b.is_ascii_digit()) {
+                "#".to_string()
+            } else {
+                sentence[s..e].to_lowercase()
+            }
+        })
+        .collect();
+    let first = toks.iter().position(|&(s, e)| e > q.0 && s < q.1).unwrap_or(0);
+    let last = toks.iter().rposition(|&(s, e)| e > q.0 && s < q.1).unwrap_or(first);
+    let at = |i: isize| -> &str {
+        if i < 0 {
+            "<s>"
+        } else {
+            words.get(i as usize).map_or("</s>", String::as_str)
+        }
+    };
+    let (f, l) = (first as isize, last as isize);
+    out.add(&["bias"]);
+    for d in 1..=1isize {
+        let name = ["", "w-1", "w-2", "w-3"][d as usize];
+        out.add(&[name, at(f - d)]);
+        out.add(&[["", "l-1", "l-2", "l-3"][d as usize], stem(at(f - d))]);
+    }
+    for d in 1..=2isize {
+        out.add(&[["", "w+1", "w+2", "w+3", "w+4"][d as usize], at(l + d)]);
+        out.add(&[["", "l+1", "l+2", "l+3", "l+4"][d as usize], stem(at(l + d))]);
+    }
+    out.add(&["s+1", suffix(at(l + 1), 3)]);
+    out.add(&["s+2", suffix(at(l + 2), 3)]);
+    out.add(&["s-1", suffix(at(f - 1), 3)]);
+    out.add(&["bi+", at(l + 1), at(l + 2)]);
+    out.add(&["bi-", at(f - 2), at(f - 1)]);
+    out.add(&["bi+-", at(f - 1), at(l + 1)]);
+    if first < words.len() && matches!(words[first].as_str(), "a" | "an" | "another") {
+        out.add(&["article"]);
+    }
+    out.add(&["mag", if count.low == 1 { "1" } else { "n" }]);
+    if count.high != Some(count.low) {
+        out.add(&["open"]);
+    }
+    if first <= 1 {
+        out.add(&["initial"]);
+    }
+    // the cues after: the first two, what lies between the count and the first
+    let mut seen = 0;
+    let mut next: Option<(&'static str, usize, bool)> = None;
+    let mut between: Vec<&str> = Vec::new();
+    let (mut number, mut and, mut passive, mut comma) = (false, false, false, false);
+    for (i, w) in words.iter().enumerate().skip(last + 1) {
+        let w = w.as_str();
+        if w == ";" || w == "." {
+            break;
+        }
+        if let Some(class) = cue_class(w) {
+            seen += 1;
+            let d = distance_bucket(i - last - 1);
+            if seen == 1 {
+                next = Some((class, i - last - 1, and));
+                out.add(&["nc", class]);
+                out.add(&["ncw", w]);
+                out.add(&["ncd", class, d]);
+                out.add(&["ncn", class, if number { "num" } else { "-" }]);
+                out.add(&["nca", class, if and { "and" } else { "-" }]);
+                out.add(&["ncp", class, if passive { "pass" } else { "-" }]);
+                out.add(&["ncc", class, if comma { "comma" } else { "-" }]);
+                out.add(&["ncw1", class, at(l + 1)]);
+                for b in &between {
+                    out.add(&["btw", b]);
+                }
+                if class == "incl" {
+                    continue;
+                }
+            } else {
+                out.add(&["nc2", class]);
+                out.add(&["nc2n", class, if number { "num" } else { "-" }]);
+                break;
+            }
+        }
+        match w {
+            "#" => number = true,
+            "and" | "&" => and = true,
+            "were" | "was" | "been" | "be" | "being" => passive = true,
+            "," => comma = true,
+            _ => {}
+        }
+        if seen == 0 && between.len() < 8 {
+            between.push(w);
+        }
+    }
+    if seen == 0 {
+        out.add(&["nc", "none"]);
+    }
+    // the cue before, and what lies between it and the count
+    let mut number = false;
+    let mut found = false;
+    for i in (0..first).rev() {
+        let w = words[i].as_str();
+        if w == ";" {
+            break;
+        }
+        if let Some(class) = cue_class(w) {
+            let d = distance_bucket(first - i - 1);
+            out.add(&["pc", class]);
+            out.add(&["pcw", w]);
+            out.add(&["pcd", class, d]);
+            out.add(&["pcn", class, if number { "num" } else { "-" }]);
+            let d_before = first - i - 1;
+            if let Some((nclass, d_after, and)) = next {
+                out.add(&["pc|nc", class, nclass, if and { "and" } else { "-" }]);
+                let nearer = if d_before <= d_after { ("before", class) } else { ("after", nclass) };
+                out.add(&["near", nearer.0, nearer.1]);
+            } else {
+                out.add(&["near", "before", class]);
+            }
+            for b in &words[i + 1..first] {
+                if first - i <= 7 {
+                    out.add(&["btp", b]);
+                }
+            }
+            found = true;
+            break;
+        }
+        if w == "#" {
+            number = true;
+        }
+    }
+    if !found {
+        out.add(&["pc", "none"]);
+        if let Some((nclass, _, _)) = next {
+            out.add(&["near", "after", nclass]);
+        }
+    }
+    if words[last + 1..words.len().min(last + 4)].iter().any(|w| w == "others" || w == "other") {
+        out.add(&["others"]);
+    }
+}
+
+/// Singular nouns for a person a toll can count ("a civilian", "an officer").
+const PERSON: &[&str] = &[
+    "person",
+    "civilian",
+    "man",
+    "woman",
+    "child",
+    "boy",
+    "girl",
+    "baby",
+    "teenager",
+    "youth",
+    "officer",
+    "policeman",
+    "policewoman",
+    "soldier",
+    "guard",
+    "militiaman",
+    "member",
+    "employee",
+    "worker",
+    "teacher",
+    "student",
+    "journalist",
+    "reporter",
+    "leader",
+    "official",
+    "commander",
+    "farmer",
+    "driver",
+    "villager",
+    "resident",
+    "trader",
+    "shopkeeper",
+    "businessman",
+    "merchant",
+    "doctor",
+    "nurse",
+    "priest",
+    "pastor",
+    "imam",
+    "cleric",
+    "elder",
+    "chief",
+    "activist",
+    "assailant",
+    "attacker",
+    "militant",
+    "fighter",
+    "gunman",
+    "bomber",
+    "contractor",
+    "judge",
+    "lawyer",
+    "politician",
+    "candidate",
+    "councilor",
+    "councillor",
+    "mayor",
+    "spokesman",
+    "informant",
+    "herder",
+    "herdsman",
+    "passenger",
+    "pilgrim",
+    "worshipper",
+    "bystander",
+    "relative",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "brother",
+    "father",
+    "mother",
+    "local",
+    "security",
+    "personnel",
+    "staffer",
+    "volunteer",
+    "engineer",
+    "agent",
+    "operative",
+    "tribesman",
+    "servant",
+    "former",
+    "individual",
+    "victim",
+];
+
+/// "a civilian", "an off-duty police officer", "another guard": one person a toll may count,
+/// as sentence-relative byte ranges from the article to the noun (none overlapping `counts`).
+pub fn one_person(sentence: &str, counts: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let toks = tokens(sentence);
+    let mut out = Vec::new();
+    for (i, &(s, e)) in toks.iter().enumerate() {
+        let w = sentence[s..e].to_ascii_lowercase();
+        if !matches!(w.as_str(), "a" | "an" | "another") || counts.iter().any(|&(cs, ce)| s < ce && cs < e) {
+            continue;
+        }
+        for &(ns, ne) in toks.iter().skip(i + 1).take(4) {
+            let noun = sentence[ns..ne].to_ascii_lowercase();
+            // "a thirteenth victim died": the toll rose to thirteen, not one
+            if !noun.chars().next().is_some_and(char::is_alphanumeric)
+                || (annalist_normalize::is_ordinal(&noun) && noun != "first")
+            {
+                break;
+            }
+            if PERSON.contains(&noun.as_str()) {
+                out.push((s, ne));
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// A count the model read as a toll.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Toll {
+    pub role: TollRole,
+    pub count: CountRange,
+    /// From the first group's count to the last's.
+    pub span: Span,
+}
+
+/// The tolls of one sentence from its counts (sentence-relative byte ranges, in text order,
+/// each with its count and the role the model gave it): the counts of one role that stand in
+/// one phrase, joined by "and" or a comma with no cue word between ("three officers and one
+/// civilian were wounded"), are summed.
+pub fn group(sentence: &str, offset: usize, counts: &[((usize, usize), CountRange, TollRole)]) -> Vec<Toll> {
+    let mut out: Vec<Toll> = Vec::new();
+    let mut last_end: Option<usize> = None;
+    for &((s, e), count, role) in counts {
+        if role == TollRole::None {
+            last_end = None;
+            continue;
+        }
+        let joins = last_end.is_some_and(|le| {
+            let prev = out.last().expect("a toll before");
+            let between = &sentence[le..s];
+            let words: Vec<String> = tokens(between).iter().map(|&(a, b)| between[a..b].to_lowercase()).collect();
+            prev.role == role
+                && words.len() <= 6
+                && words.iter().any(|w| w == "and" || w == ",")
+                && !words.iter().any(|w| {
+                    cue_class(w).is_some()
+                        || matches!(w.as_str(), "of" | "them" | "whom" | "while" | "but" | "." | ";" | "(" | ")")
+                })
+        });
+        if joins {
+            let prev = out.last_mut().expect("a toll before");
+            prev.count = CountRange {
+                low: prev.count.low + count.low,
+                high: prev.count.high.zip(count.high).map(|(a, b)| a + b),
+            };
+            prev.span = Span::new(prev.span.start, offset + e);
+        } else {
+            out.push(Toll { role, count, span: Span::new(offset + s, offset + e) });
+        }
+        last_end = Some(e);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::learn::FEATURE_VERSION;
+
+    #[test]
+    fn the_committed_model_loads_and_was_trained_on_these_features() {
+        let m = Linear::from_bytes(MODEL_BYTES).expect("models/toll.bin loads");
+        assert_eq!(m.classes(), TollRole::ALL.len());
+        assert_eq!(MODEL_BYTES[8..12], FEATURE_VERSION.to_le_bytes());
+    }
+
+    #[test]
+    fn counts_of_groups_in_one_phrase_are_summed() {
+        let s = "Three officers and one civilian were wounded.";
+        let counts =
+            [((0, 5), CountRange::exact(3), TollRole::Wounded), ((19, 22), CountRange::exact(1), TollRole::Wounded)];
+        let tolls = group(s, 0, &counts);
+        assert_eq!(tolls.len(), 1);
+        assert_eq!(tolls[0].count, CountRange::exact(4));
+    }
+
+    #[test]
+    fn counts_of_two_clauses_are_not_summed() {
+        let s = "Two were killed and five others were killed later.";
+        let counts =
+            [((0, 3), CountRange::exact(2), TollRole::Killed), ((20, 24), CountRange::exact(5), TollRole::Killed)];
+        assert_eq!(group(s, 0, &counts).len(), 2);
+    }
+}
