@@ -42,42 +42,6 @@ fn contract_type(attack: &str) -> Option<EventType> {
     })
 }
 
-/// A name folded as the scorer folds it: Latin letters without their accents, lower case,
-/// apostrophes dropped, every other run of non-alphanumerics one space.
-fn fold(s: &str) -> String {
-    let mut out = String::new();
-    let mut gap = false;
-    for c in s.chars() {
-        if matches!(c, '\'' | '`' | '\u{2019}') {
-            continue;
-        }
-        let base = match c {
-            'à'..='å' | 'À'..='Å' | 'ā' | 'ă' | 'ą' => 'a',
-            'ç' | 'Ç' | 'ć' | 'č' => 'c',
-            'è'..='ë' | 'È'..='Ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
-            'ì'..='ï' | 'Ì'..='Ï' | 'ī' | 'ı' => 'i',
-            'ñ' | 'Ñ' | 'ń' | 'ň' => 'n',
-            'ò'..='ö' | 'Ò'..='Ö' | 'ø' | 'ō' | 'ő' => 'o',
-            'ù'..='ü' | 'Ù'..='Ü' | 'ū' | 'ů' | 'ű' => 'u',
-            'ý' | 'ÿ' | 'Ý' => 'y',
-            'š' | 'ş' | 'ś' | 'Š' | 'Ş' => 's',
-            'ž' | 'ź' | 'ż' | 'Ž' => 'z',
-            'ğ' | 'Ğ' => 'g',
-            c => c,
-        };
-        if base.is_ascii_alphanumeric() {
-            if gap && !out.is_empty() {
-                out.push(' ');
-            }
-            gap = false;
-            out.push(base.to_ascii_lowercase());
-        } else if base.is_ascii() {
-            gap = true;
-        }
-    }
-    out
-}
-
 #[derive(Default)]
 struct Tally {
     hits: HashMap<&'static str, usize>,
@@ -150,21 +114,21 @@ fn score(split: &str, misses: usize) {
             }
         }
         if let Some(want) = g.get("city").and_then(Value::as_str) {
-            let got = main.and_then(|f| f.place.as_ref()).map(|p| fold(&p.value.name)).unwrap_or_default();
-            let ok = !got.is_empty() && got == fold(want);
+            let got = main.and_then(|f| f.place.as_ref()).map(|p| gtd::fold(&p.value.name)).unwrap_or_default();
+            let ok = !got.is_empty() && got == gtd::fold(want);
             tally.add("place", ok);
             if !ok {
                 miss("place", id, want.into(), got, text);
             }
         }
-        let group = fold(g.get("gname").and_then(Value::as_str).unwrap_or(""));
+        let group = gtd::fold(g.get("gname").and_then(Value::as_str).unwrap_or(""));
         if !group.is_empty() && group != "unknown" {
             let names: Vec<String> = main
                 .map(|f| {
                     f.perpetrators
                         .iter()
                         .filter(|p| p.value.status != AttributionStatus::Denied)
-                        .map(|p| fold(&p.value.name))
+                        .map(|p| gtd::fold(&p.value.name))
                         .collect()
                 })
                 .unwrap_or_default();

@@ -21,7 +21,7 @@ mod gtd;
 use annalist_clean::clean;
 use annalist_extract::learn::{shuffled, Perceptron};
 use annalist_extract::tolls::{self, TollRole};
-use annalist_extract::{Extractor, TollCandidate};
+use annalist_extract::{Extractor, PerpetratorCandidate, TollCandidate};
 use rayon::prelude::*;
 use serde_json::Value;
 use std::collections::HashMap;
@@ -35,6 +35,9 @@ type Labelled = (Vec<TollCandidate>, Vec<Option<Vec<TollRole>>>);
 struct Doc {
     text: String,
     candidates: Vec<TollCandidate>,
+    groups: Vec<PerpetratorCandidate>,
+    /// The GTD group name, folded; empty when "Unknown".
+    gname: String,
     nkill: Option<u64>,
     nwound: Option<u64>,
 }
@@ -48,6 +51,10 @@ fn read_split(split: &str) -> Vec<Doc> {
             let g = gold.get(&article.id)?;
             Some(Doc {
                 candidates: extractor.toll_candidates(&article),
+                groups: extractor.perpetrator_candidates(&article),
+                gname: Some(gtd::fold(g.get("gname").and_then(Value::as_str).unwrap_or("")))
+                    .filter(|n| n != "unknown")
+                    .unwrap_or_default(),
                 text: article.text,
                 nkill: g.get("nkill").and_then(Value::as_u64),
                 nwound: g.get("nwound").and_then(Value::as_u64),
@@ -294,6 +301,12 @@ fn report(name: &str, docs: &[Doc], model: &annalist_extract::learn::Linear) -> 
     (k, w)
 }
 
+fn write(out: &str, model: &annalist_extract::learn::Linear, started: std::time::Instant) {
+    let bytes = model.to_bytes();
+    std::fs::write(out, &bytes).unwrap_or_else(|e| panic!("cannot write {out}: {e}"));
+    println!("wrote {out} ({} bytes) in {:.1} s", bytes.len(), started.elapsed().as_secs_f64());
+}
+
 fn main() {
     let mut epochs = 4usize;
     let mut args = std::env::args().skip(1);
@@ -352,9 +365,40 @@ fn main() {
             report("dev", &dev, &p.averaged());
         }
     }
+    write("crates/extract/models/toll.bin", &p.averaged(), started);
+
+    // the perpetrator model: a group whose name holds GTD's group name (or is held by it) is
+    // the perpetrator, every other group named is not
+    let is_group = |d: &Doc, c: &PerpetratorCandidate| {
+        let name = gtd::fold(&c.name);
+        !d.gname.is_empty() && !name.is_empty() && (name.contains(&d.gname) || d.gname.contains(&name))
+    };
+    let examples: Vec<(&[u32], usize)> = train
+        .iter()
+        .flat_map(|d| d.groups.iter().map(move |c| (c.features.as_slice(), usize::from(is_group(d, c)))))
+        .collect();
+    println!(
+        "perpetrator model: {} group mentions in GTD train, {} the perpetrator",
+        examples.len(),
+        examples.iter().filter(|(_, l)| *l == 1).count()
+    );
+    let mut p = Perceptron::new(2);
+    for epoch in 1..=epochs {
+        for &i in &shuffled(examples.len(), epoch as u64) {
+            p.learn(examples[i].0, examples[i].1);
+        }
+    }
     let model = p.averaged();
-    let bytes = model.to_bytes();
-    let out = "crates/extract/models/toll.bin";
-    std::fs::write(out, &bytes).unwrap_or_else(|e| panic!("cannot write {out}: {e}"));
-    println!("wrote {out} ({} bytes) in {:.1} s", bytes.len(), started.elapsed().as_secs_f64());
+    let (mut hit, mut of, mut reach) = (0, 0, 0);
+    for d in dev.iter().filter(|d| !d.gname.is_empty()) {
+        of += 1;
+        reach += usize::from(d.groups.iter().any(|c| is_group(d, c)));
+        hit += usize::from(d.groups.iter().any(|c| model.best(&c.features) == 1 && is_group(d, c)));
+    }
+    println!(
+        "  dev: the model names the group {:.3} ({hit}/{of}); a mention of it is there {:.3} ({reach}/{of})",
+        hit as f64 / of.max(1) as f64,
+        reach as f64 / of.max(1) as f64
+    );
+    write("crates/extract/models/perpetrator.bin", &model, started);
 }

@@ -238,6 +238,34 @@ pub fn tokens(s: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// A sentence's words (as features spell them) around a candidate: which words it spans, and
+/// the words before and after it (`<s>` and `</s>` past the sentence's ends).
+pub struct Window {
+    pub words: Vec<String>,
+    /// The first and last word the candidate spans.
+    pub first: usize,
+    pub last: usize,
+}
+
+impl Window {
+    /// The window of the candidate at `at` (a byte range) among words at `toks`.
+    pub fn new(toks: &[(usize, usize)], words: Vec<String>, at: (usize, usize)) -> Window {
+        let first = toks.iter().position(|&(s, e)| e > at.0 && s < at.1).unwrap_or(0);
+        let last = toks.iter().rposition(|&(s, e)| e > at.0 && s < at.1).unwrap_or(first);
+        Window { words, first, last }
+    }
+
+    /// The word `d` before the candidate.
+    pub fn before(&self, d: usize) -> &str {
+        self.first.checked_sub(d).map_or("<s>", |i| self.words[i].as_str())
+    }
+
+    /// The word `d` after the candidate.
+    pub fn after(&self, d: usize) -> &str {
+        self.words.get(self.last + d).map_or("</s>", String::as_str)
+    }
+}
+
 /// A crude lemma: the word less a plural or verb ending ("killing", "killed" → "kill").
 pub fn stem(w: &str) -> &str {
     for suffix in ["ings", "ing", "ied", "ed", "es", "s"] {

@@ -28,6 +28,9 @@
 //!    frame per date; a sentence that tells of a pattern through plural triggers alone
 //!    ("multiple bombs have been a hallmark of militants in recent years") makes no frame it
 //!    does not date by a time of its own.
+//!    The main event's perpetrators are also read from the whole text by the perpetrator
+//!    model (`perpetrators.rs`): which armed group named is the one that did it ("Al-Shabaab
+//!    claimed responsibility for the incident", "sources attributed the attack to ...").
 //! 3. Status from cues before the trigger: foiled, planned/threatened ("planning to detonate"),
 //!    negated.
 //! 4. Within-article coreference: frames that share a place or date and agree in type merge
@@ -56,6 +59,7 @@ mod lexicon;
 mod names;
 mod narrative;
 mod parties;
+pub mod perpetrators;
 mod proceedings;
 mod senses;
 pub mod tolls;
@@ -63,8 +67,8 @@ pub mod tolls;
 use aho_corasick::AhoCorasick;
 use annalist_knowledge::{ActorBase, ActorKind, ActorMatch, Gazetteer, PlaceMatch, PlaceRole};
 use annalist_model::{
-    Article, Attribution, AttributionStatus, CountRange, DateInterval, DatePrecision, EventFrame, EventStatus,
-    EventType, Evidenced, Mention, MentionKind, Perpetrator, Place, PlaceKind, Span, Target, Weapon,
+    Article, Attribution, AttributionRelation, AttributionStatus, CountRange, DateInterval, DatePrecision, EventFrame,
+    EventStatus, EventType, Evidenced, Mention, MentionKind, Perpetrator, Place, PlaceKind, Span, Target, Weapon,
 };
 use annalist_normalize::{find_quantities, find_times, Quantity, TimeExpression, TimeKind, TimeOptions, TimeValue};
 use chrono::{Duration, NaiveDate};
@@ -158,7 +162,31 @@ impl Extractor {
         inherit_from_context(article, &m, &mut raw);
         date_by_timeline_headings(article, &m, &mut raw);
         let pending = parties::attach_untriggered(article, &m, &mut raw);
-        corefer(article, m.told_from, raw, pending)
+        let mut frames = corefer(article, m.told_from, raw, pending);
+        // the main event's perpetrators the perpetrator model finds anywhere in the text
+        let candidates = perpetrator_candidates_in(article, &m, &frames);
+        if let Some(main) = frames.iter_mut().find(|f| f.main) {
+            for c in candidates.into_iter().filter(|c| perpetrators::model().best(&c.features) == 1) {
+                if !main.perpetrators.iter().any(|p| p.value.name == c.name) {
+                    let p = Perpetrator { name: c.name, status: perpetrators::status(c.relation) };
+                    main.perpetrators.push(Evidenced::read(p, c.span, article));
+                }
+            }
+        }
+        frames
+    }
+
+    /// The armed groups the perpetrator model decides on (every mention of one in an article
+    /// with an event), each with its features: what the `train_extract` example learns from.
+    pub fn perpetrator_candidates(&self, article: &Article) -> Vec<PerpetratorCandidate> {
+        let triggers = self.find_triggers(&article.text);
+        let m = self.scan(article, triggers);
+        let mut frames = self.frames(article);
+        // what the model itself added is not what it learns from
+        for f in &mut frames {
+            f.perpetrators.clear();
+        }
+        perpetrator_candidates_in(article, &m, &frames)
     }
 
     /// The count phrases the toll model decides on (those of sentences with a trigger, not
@@ -715,8 +743,53 @@ impl Extractor {
     }
 }
 
-/// "the Boston Marathon bomber", "the Manchester bombers": a bomber named by the place of the
-/// bombing (past at most one name of what was struck) tells of that bombing.
+/// An armed group's mention that may be the main event's perpetrator, with the perpetrator
+/// model's features.
+#[derive(Debug, Clone)]
+pub struct PerpetratorCandidate {
+    pub span: Span,
+    /// The group's canonical name.
+    pub name: String,
+    /// What the attribution ledger of the main event says the group did.
+    pub relation: Option<AttributionRelation>,
+    pub features: Vec<u32>,
+}
+
+/// The perpetrator candidates of an article whose frames are `frames`.
+fn perpetrator_candidates_in(article: &Article, m: &Scan, frames: &[EventFrame]) -> Vec<PerpetratorCandidate> {
+    let Some(main) = frames.iter().find(|f| f.main) else { return Vec::new() };
+    let text = &article.text;
+    let n = article.sentences.len();
+    let mut out = Vec::new();
+    for a in m.actors.iter().filter(|a| a.kind == ActorKind::ArmedGroup) {
+        let Some(si) = article.sentences.iter().position(|s| s.span.contains(a.span)) else { continue };
+        let sentence = article.sentences[si].span;
+        let relation = main
+            .attributions
+            .iter()
+            .find(|e| e.value.actor.as_deref() == Some(a.name.as_str()))
+            .map(|e| e.value.relation);
+        let triggered = m.triggers.iter().any(|t| sentence.contains(t.span));
+        let position = if si == 0 {
+            "first"
+        } else if si + 1 == n {
+            "last"
+        } else {
+            "middle"
+        };
+        let mut features = learn::Features::new();
+        let at = (a.span.start - sentence.start, a.span.end - sentence.start);
+        perpetrators::features(sentence.slice(text), at, triggered, relation, position, &mut features);
+        out.push(PerpetratorCandidate {
+            span: a.span,
+            name: a.name.clone(),
+            relation,
+            features: features.ids().to_vec(),
+        });
+    }
+    out
+}
+
 /// A count phrase that may be a casualty toll, with the toll model's features.
 #[derive(Debug, Clone)]
 pub struct TollCandidate {
@@ -748,6 +821,8 @@ fn toll_candidates_in(text: &str, sentence: Span, counts: &[&Quantity]) -> Vec<T
         .collect()
 }
 
+/// "the Boston Marathon bomber", "the Manchester bombers": a bomber named by the place of the
+/// bombing (past at most one name of what was struck) tells of that bombing.
 fn bombers_named_by_place(text: &str, places: &[PlaceMatch], triggers: &[Trigger]) -> Vec<Trigger> {
     // the word that starts after `at` past spaces only
     let word_after = |at: usize| {

@@ -6,7 +6,7 @@
 //! "including", "were"), "others" after it, its size. Counts of several groups the model gives
 //! one role in one phrase ("three officers and one civilian were wounded") are summed.
 
-use crate::learn::{distance_bucket, stem, suffix, tokens, Features, Linear};
+use crate::learn::{distance_bucket, stem, suffix, tokens, Features, Linear, Window};
 use annalist_model::{CountRange, Span};
 use std::sync::OnceLock;
 
@@ -59,32 +59,21 @@ pub fn features(sentence: &str, q: (usize, usize), counts: &[(usize, usize)], co
             }
         })
         .collect();
-    let first = toks.iter().position(|&(s, e)| e > q.0 && s < q.1).unwrap_or(0);
-    let last = toks.iter().rposition(|&(s, e)| e > q.0 && s < q.1).unwrap_or(first);
-    let at = |i: isize| -> &str {
-        if i < 0 {
-            "<s>"
-        } else {
-            words.get(i as usize).map_or("</s>", String::as_str)
-        }
-    };
-    let (f, l) = (first as isize, last as isize);
+    let win = Window::new(&toks, words, q);
+    let (first, last, words) = (win.first, win.last, &win.words);
     out.add(&["bias"]);
-    for d in 1..=1isize {
-        let name = ["", "w-1", "w-2", "w-3"][d as usize];
-        out.add(&[name, at(f - d)]);
-        out.add(&[["", "l-1", "l-2", "l-3"][d as usize], stem(at(f - d))]);
+    out.add(&["w-1", win.before(1)]);
+    out.add(&["l-1", stem(win.before(1))]);
+    for d in 1..=2 {
+        out.add(&[["", "w+1", "w+2"][d], win.after(d)]);
+        out.add(&[["", "l+1", "l+2"][d], stem(win.after(d))]);
     }
-    for d in 1..=2isize {
-        out.add(&[["", "w+1", "w+2", "w+3", "w+4"][d as usize], at(l + d)]);
-        out.add(&[["", "l+1", "l+2", "l+3", "l+4"][d as usize], stem(at(l + d))]);
-    }
-    out.add(&["s+1", suffix(at(l + 1), 3)]);
-    out.add(&["s+2", suffix(at(l + 2), 3)]);
-    out.add(&["s-1", suffix(at(f - 1), 3)]);
-    out.add(&["bi+", at(l + 1), at(l + 2)]);
-    out.add(&["bi-", at(f - 2), at(f - 1)]);
-    out.add(&["bi+-", at(f - 1), at(l + 1)]);
+    out.add(&["s+1", suffix(win.after(1), 3)]);
+    out.add(&["s+2", suffix(win.after(2), 3)]);
+    out.add(&["s-1", suffix(win.before(1), 3)]);
+    out.add(&["bi+", win.after(1), win.after(2)]);
+    out.add(&["bi-", win.before(2), win.before(1)]);
+    out.add(&["bi+-", win.before(1), win.after(1)]);
     if first < words.len() && matches!(words[first].as_str(), "a" | "an" | "another") {
         out.add(&["article"]);
     }
@@ -117,7 +106,7 @@ pub fn features(sentence: &str, q: (usize, usize), counts: &[(usize, usize)], co
                 out.add(&["nca", class, if and { "and" } else { "-" }]);
                 out.add(&["ncp", class, if passive { "pass" } else { "-" }]);
                 out.add(&["ncc", class, if comma { "comma" } else { "-" }]);
-                out.add(&["ncw1", class, at(l + 1)]);
+                out.add(&["ncw1", class, win.after(1)]);
                 for b in &between {
                     out.add(&["btw", b]);
                 }

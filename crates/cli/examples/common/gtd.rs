@@ -21,3 +21,39 @@ pub fn read(split: &str) -> (Vec<Document>, HashMap<String, Value>) {
     let docs = read_inputs(std::slice::from_ref(&path), &IngestOptions::default()).flatten().collect();
     (docs, gold)
 }
+
+/// A name folded as the scorer folds it: Latin letters without their accents, lower case,
+/// apostrophes dropped, every other run of non-alphanumerics one space.
+pub fn fold(s: &str) -> String {
+    let mut out = String::new();
+    let mut gap = false;
+    for c in s.chars() {
+        if matches!(c, '\'' | '`' | '\u{2019}') {
+            continue;
+        }
+        let base = match c {
+            'à'..='å' | 'À'..='Å' | 'ā' | 'ă' | 'ą' => 'a',
+            'ç' | 'Ç' | 'ć' | 'č' => 'c',
+            'è'..='ë' | 'È'..='Ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+            'ì'..='ï' | 'Ì'..='Ï' | 'ī' | 'ı' => 'i',
+            'ñ' | 'Ñ' | 'ń' | 'ň' => 'n',
+            'ò'..='ö' | 'Ò'..='Ö' | 'ø' | 'ō' | 'ő' => 'o',
+            'ù'..='ü' | 'Ù'..='Ü' | 'ū' | 'ů' | 'ű' => 'u',
+            'ý' | 'ÿ' | 'Ý' => 'y',
+            'š' | 'ş' | 'ś' | 'Š' | 'Ş' => 's',
+            'ž' | 'ź' | 'ż' | 'Ž' => 'z',
+            'ğ' | 'Ğ' => 'g',
+            c => c,
+        };
+        if base.is_ascii_alphanumeric() {
+            if gap && !out.is_empty() {
+                out.push(' ');
+            }
+            gap = false;
+            out.push(base.to_ascii_lowercase());
+        } else if base.is_ascii() {
+            gap = true;
+        }
+    }
+    out
+}
