@@ -19,20 +19,23 @@
 mod gtd;
 
 use annalist_clean::clean;
-use annalist_extract::learn::{shuffled, Perceptron};
+use annalist_extract::learn::{shuffled, Logistic, Perceptron};
 use annalist_extract::tolls::{self, TollRole};
 use annalist_extract::{Extractor, PerpetratorCandidate, TollCandidate};
 use rayon::prelude::*;
 use serde_json::Value;
 use std::collections::HashMap;
 
+const TOLL_MODEL: &str = "crates/extract/models/toll.bin";
+
 /// How many times each WikiEvents count is shown per epoch.
-const NEWS_WEIGHT: usize = 8;
+const NEWS_WEIGHT: usize = 4;
 
 /// A text's toll candidates and the roles each may fill (None: left out of training).
 type Labelled = (Vec<TollCandidate>, Vec<Option<Vec<TollRole>>>);
 
 struct Doc {
+    article: annalist_model::Article,
     text: String,
     candidates: Vec<TollCandidate>,
     groups: Vec<PerpetratorCandidate>,
@@ -51,11 +54,13 @@ fn read_split(split: &str) -> Vec<Doc> {
             let g = gold.get(&article.id)?;
             Some(Doc {
                 candidates: extractor.toll_candidates(&article),
-                groups: extractor.perpetrator_candidates(&article),
+                // read once the toll model is trained (`with_perpetrator_candidates`)
+                groups: Vec::new(),
                 gname: Some(gtd::fold(g.get("gname").and_then(Value::as_str).unwrap_or("")))
                     .filter(|n| n != "unknown")
                     .unwrap_or_default(),
-                text: article.text,
+                text: article.text.clone(),
+                article,
                 nkill: g.get("nkill").and_then(Value::as_u64),
                 nwound: g.get("nwound").and_then(Value::as_u64),
             })
@@ -68,7 +73,14 @@ fn read_split(split: &str) -> Vec<Doc> {
 /// that is, or is followed within three words by, a word of one of the event's Victim
 /// arguments fills that role; every other count of a sentence none.
 fn wikievents() -> Vec<Labelled> {
-    let path = "../shared/eval/data/wikievents/data/wikievents/dev.jsonl";
+    let mut out = Vec::new();
+    for half in ["dev", "test"] {
+        out.extend(wikievents_half(&format!("../shared/eval/data/wikievents/data/wikievents/{half}.jsonl")));
+    }
+    out
+}
+
+fn wikievents_half(path: &str) -> Vec<Labelled> {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
     let mut out = Vec::new();
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
@@ -135,8 +147,12 @@ fn wikievents() -> Vec<Labelled> {
 /// injury toll where INJURY, none where NO INJURY or NO DEATH; other counts are left out (the
 /// templates cover only the reports' terrorist incidents).
 fn muc4() -> Vec<Labelled> {
-    let path = "../shared/eval/data/muc4/muc34_jsonl/dev_train1300.jsonl";
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
+    let mut text = String::new();
+    for split in ["dev_train1300", "tst1", "tst2"] {
+        let path = format!("../shared/eval/data/muc4/muc34_jsonl/{split}.jsonl");
+        text += &std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
+        text.push('\n');
+    }
     let quoted = |s: &str| s.split('"').nth(1).map(str::to_lowercase);
     let rows: Vec<Value> = text.lines().filter_map(|l| serde_json::from_str(l).ok()).collect();
     rows.par_iter()
@@ -285,7 +301,7 @@ fn doc_tolls(doc: &Doc, roles: &[TollRole]) -> (Option<u64>, Option<u64>) {
 fn report(name: &str, docs: &[Doc], model: &annalist_extract::learn::Linear) -> (f64, f64) {
     let (mut k_hit, mut k_of, mut w_hit, mut w_of) = (0, 0, 0, 0);
     for doc in docs {
-        let roles: Vec<TollRole> = doc.candidates.iter().map(|c| TollRole::ALL[model.best(&c.features)]).collect();
+        let roles: Vec<TollRole> = doc.candidates.iter().map(|c| c.role(model)).collect();
         let (killed, wounded) = doc_tolls(doc, &roles);
         if let Some(k) = doc.nkill.filter(|k| *k > 0) {
             k_of += 1;
@@ -301,14 +317,14 @@ fn report(name: &str, docs: &[Doc], model: &annalist_extract::learn::Linear) -> 
     (k, w)
 }
 
-fn write(out: &str, model: &annalist_extract::learn::Linear, started: std::time::Instant) {
-    let bytes = model.to_bytes();
+fn write(out: &str, model: &annalist_extract::learn::Linear, version: u32, started: std::time::Instant) {
+    let bytes = model.to_bytes(version);
     std::fs::write(out, &bytes).unwrap_or_else(|e| panic!("cannot write {out}: {e}"));
     println!("wrote {out} ({} bytes) in {:.1} s", bytes.len(), started.elapsed().as_secs_f64());
 }
 
 fn main() {
-    let mut epochs = 4usize;
+    let mut epochs = 8usize;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -317,11 +333,11 @@ fn main() {
         }
     }
     let started = std::time::Instant::now();
-    let train = read_split("train");
-    let dev = read_split("dev");
+    let mut train = read_split("train");
+    let mut dev = read_split("dev");
     let mut news = wikievents();
     let reports = muc4();
-    for (name, set) in [("WikiEvents dev", &news), ("MUC-4 dev_train1300", &reports)] {
+    for (name, set) in [("WikiEvents (all 40)", &news), ("MUC-4 dev_train1300, tst1, tst2", &reports)] {
         let labelled: usize = set.iter().map(|(_, l)| l.iter().flatten().count()).sum();
         println!("  {name}: {} texts with labels, {labelled} labelled counts", set.len());
     }
@@ -352,20 +368,26 @@ fn main() {
             reach(|d| d.nwound)
         );
     }
-    let mut p = Perceptron::new(TollRole::ALL.len());
+    let env = |k: &str, d: f32| std::env::var(k).ok().and_then(|v| v.parse().ok()).unwrap_or(d);
+    let mut p = Logistic::new(TollRole::ALL.len(), env("TOLL_RATE", 0.05), env("TOLL_L2", 1e-3));
     for epoch in 1..=epochs {
-        let mut right = 0;
         for &i in &shuffled(examples.len(), epoch as u64) {
             let (features, allowed) = &examples[i];
-            let gold = p.best_of(features, allowed);
-            right += usize::from(p.learn(features, gold));
+            p.learn(features, allowed);
         }
+        let model = p.model();
+        let right = examples.iter().filter(|(f, allowed)| allowed.contains(&model.best(f))).count();
         println!("epoch {epoch}: train agreement {:.3}", right as f64 / examples.len().max(1) as f64);
         if epoch == epochs || epoch % 2 == 0 {
-            report("dev", &dev, &p.averaged());
+            report("dev", &dev, &model);
         }
     }
-    write("crates/extract/models/toll.bin", &p.averaged(), started);
+    write(TOLL_MODEL, &p.model(), tolls::FEATURE_VERSION, started);
+    // the perpetrator candidates come from frames read with the toll model just written
+    std::env::set_var(tolls::MODEL_ENV, TOLL_MODEL);
+    for docs in [&mut train, &mut dev] {
+        docs.par_iter_mut().for_each(|d| d.groups = Extractor::builtin().perpetrator_candidates(&d.article));
+    }
 
     // the perpetrator model: a group whose name holds GTD's group name (or is held by it) is
     // the perpetrator, every other group named is not
@@ -415,5 +437,5 @@ fn main() {
             right as f64 / named.max(1) as f64
         );
     }
-    write("crates/extract/models/perpetrator.bin", &model, started);
+    write("crates/extract/models/perpetrator.bin", &model, annalist_extract::perpetrators::FEATURE_VERSION, started);
 }

@@ -10,9 +10,6 @@
 //!
 //! Cost: a decision hashes its few dozen feature strings and sums as many weights per class.
 
-/// The version of the feature definitions (`tolls::features`, `perpetrators::features`): bumped
-/// whenever a feature is added, dropped or spelt otherwise, so stale weights fail to load.
-pub const FEATURE_VERSION: u32 = 2;
 /// log2 of the number of feature buckets.
 pub const DIMENSION_BITS: u32 = 18;
 const DIMENSION: usize = 1 << DIMENSION_BITS;
@@ -57,8 +54,10 @@ pub struct Linear {
 
 impl Linear {
     /// The model stored by `to_bytes`; an error when the bytes are not one, or were trained
-    /// on another version of the features.
-    pub fn from_bytes(bytes: &[u8]) -> Result<Linear, String> {
+    /// on another version of the features than `features` (each model's feature definitions
+    /// carry their own version, bumped whenever a feature is added, dropped or spelt
+    /// otherwise, so stale weights fail to load).
+    pub fn from_bytes(bytes: &[u8], features: u32) -> Result<Linear, String> {
         let word = |at: usize| -> Result<u32, String> {
             bytes
                 .get(at..at + 4)
@@ -69,8 +68,8 @@ impl Linear {
             return Err("not a linear model file".into());
         }
         let (version, classes, bits, rows) = (word(8)?, word(12)? as usize, word(16)?, word(20)? as usize);
-        if version != FEATURE_VERSION {
-            return Err(format!("model of feature version {version}, features are version {FEATURE_VERSION}"));
+        if version != features {
+            return Err(format!("model of feature version {version}, features are version {features}"));
         }
         if bits != DIMENSION_BITS || classes == 0 || classes > 16 {
             return Err(format!("model of {classes} classes over 2^{bits} buckets"));
@@ -95,12 +94,12 @@ impl Linear {
 
     /// The model's bytes: a header (magic, feature version, classes, bucket bits, rows), then
     /// each bucket with a weight and its classes' weights, little-endian.
-    pub fn to_bytes(&self) -> Vec<u8> {
+    pub fn to_bytes(&self, features: u32) -> Vec<u8> {
         let k = self.classes;
         let rows: Vec<usize> =
             (0..DIMENSION).filter(|b| self.weights[b * k..(b + 1) * k].iter().any(|w| *w != 0.0)).collect();
         let mut out = MAGIC.to_vec();
-        for v in [FEATURE_VERSION, k as u32, DIMENSION_BITS, rows.len() as u32] {
+        for v in [features, k as u32, DIMENSION_BITS, rows.len() as u32] {
             out.extend_from_slice(&v.to_le_bytes());
         }
         for b in rows {
@@ -196,6 +195,76 @@ impl Perceptron {
     pub fn averaged(&self) -> Linear {
         let weights = self.model.weights.iter().zip(&self.stepped).map(|(w, u)| w - u / self.step).collect();
         Linear { classes: self.model.classes, weights }
+    }
+}
+
+/// Multinomial logistic regression trained by stochastic gradient descent with L2 shrinkage
+/// (lazily applied per bucket): smoother weights than the perceptron's where examples are few,
+/// and a label may be a set of classes (the likelihood of any of them is maximised).
+pub struct Logistic {
+    model: Linear,
+    /// The step at which each bucket's weights were last shrunk.
+    shrunk_at: Vec<u32>,
+    step: u32,
+    rate: f32,
+    l2: f32,
+}
+
+impl Logistic {
+    pub fn new(classes: usize, rate: f32, l2: f32) -> Logistic {
+        Logistic {
+            model: Linear { classes, weights: vec![0.0; DIMENSION * classes] },
+            shrunk_at: vec![0; DIMENSION],
+            step: 0,
+            rate,
+            l2,
+        }
+    }
+
+    /// Learns from one example whose class is one of `allowed`.
+    pub fn learn(&mut self, features: &[u32], allowed: &[usize]) {
+        let k = self.model.classes;
+        self.step += 1;
+        for &f in features {
+            let b = f as usize;
+            let idle = self.step - self.shrunk_at[b] - 1;
+            if idle > 0 {
+                let keep = (1.0 - self.rate * self.l2).powi(idle as i32);
+                self.model.weights[b * k..(b + 1) * k].iter_mut().for_each(|w| *w *= keep);
+            }
+            self.shrunk_at[b] = self.step - 1;
+        }
+        let scores = self.model.scores(features);
+        let top = scores.iter().copied().fold(f32::MIN, f32::max);
+        let exp: Vec<f32> = scores.iter().map(|s| (s - top).exp()).collect();
+        let total: f32 = exp.iter().sum();
+        let in_allowed: f32 = allowed.iter().map(|&c| exp[c]).sum();
+        for c in 0..k {
+            let p = exp[c] / total;
+            let q = if allowed.contains(&c) { exp[c] / in_allowed } else { 0.0 };
+            let g = self.rate * (q - p);
+            for &f in features {
+                let w = &mut self.model.weights[f as usize * k + c];
+                *w = *w * (1.0 - self.rate * self.l2) + g;
+            }
+        }
+        for &f in features {
+            self.shrunk_at[f as usize] = self.step;
+        }
+    }
+
+    /// The model with every bucket's shrinkage brought up to date.
+    pub fn model(&self) -> Linear {
+        let k = self.model.classes;
+        let mut m = self.model.clone();
+        for b in 0..DIMENSION {
+            let idle = self.step - self.shrunk_at[b];
+            if idle > 0 && m.weights[b * k..(b + 1) * k].iter().any(|w| *w != 0.0) {
+                let keep = (1.0 - self.rate * self.l2).powi(idle as i32);
+                m.weights[b * k..(b + 1) * k].iter_mut().for_each(|w| *w *= keep);
+            }
+        }
+        m
     }
 }
 

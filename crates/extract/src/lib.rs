@@ -517,7 +517,7 @@ impl Extractor {
         // phrase), to the nearest trigger before it
         let counts: Vec<&Quantity> = m.quantities.iter().filter(|q| within(q.span) && !is_age(text, q.span)).collect();
         let candidates = toll_candidates_in(text, sentence.span, &counts);
-        let roles: Vec<TollRole> = candidates.iter().map(|c| TollRole::ALL[tolls::model().best(&c.features)]).collect();
+        let roles: Vec<TollRole> = candidates.iter().map(|c| c.role(tolls::model())).collect();
         let local = |s: Span| (s.start - sentence.span.start, s.end - sentence.span.start);
         let read: Vec<_> = candidates.iter().zip(&roles).map(|(c, r)| (local(c.span), c.count, *r)).collect();
         for toll in tolls::group(stext, sentence.span.start, &read) {
@@ -798,7 +798,31 @@ pub struct TollCandidate {
     pub count: CountRange,
     /// A number phrase ("two soldiers"), not one person ("a civilian").
     pub counted: bool,
+    /// The role grammar gives it whatever the model says (`tolls::grammar_role`).
+    pub grammar: Option<TollRole>,
     pub features: Vec<u32>,
+}
+
+impl TollCandidate {
+    /// Its role: none where grammar rules a toll out; else the model's, unless the model
+    /// reads none where a casualty word governs the count ("killed 95 people", "the deaths
+    /// of over 100"): then that word's.
+    pub fn role(&self, model: &learn::Linear) -> TollRole {
+        let scores = model.scores(&self.features);
+        let toll = if scores[TollRole::Wounded as usize] > scores[TollRole::Killed as usize] {
+            TollRole::Wounded
+        } else {
+            TollRole::Killed
+        };
+        let margin: f32 = std::env::var("TOLL_MARGIN").ok().and_then(|v| v.parse().ok()).unwrap_or(0.0);
+        let margin = if self.counted { margin } else { 0.0 };
+        let read = if scores[toll as usize] + margin > scores[TollRole::None as usize] { toll } else { TollRole::None };
+        match (self.grammar, read) {
+            (Some(TollRole::None), _) => TollRole::None,
+            (Some(governed), TollRole::None) => governed,
+            (_, read) => read,
+        }
+    }
 }
 
 /// The toll candidates of the counts of one sentence.
@@ -816,7 +840,8 @@ fn toll_candidates_in(text: &str, sentence: Span, counts: &[&Quantity]) -> Vec<T
             let mut features = learn::Features::new();
             tolls::features(stext, (s, e), &spans, count, &mut features);
             let span = Span::new(sentence.start + s, sentence.start + e);
-            TollCandidate { sentence, span, count, counted, features: features.ids().to_vec() }
+            let grammar = tolls::grammar_role(stext, (s, e), count);
+            TollCandidate { sentence, span, count, counted, grammar, features: features.ids().to_vec() }
         })
         .collect()
 }

@@ -12,12 +12,17 @@ use crate::learn::{distance_bucket, stem, tokens, Features, Linear, Window};
 use annalist_model::{AttributionRelation, AttributionStatus};
 use std::sync::OnceLock;
 
+/// The version of this model's feature definitions (`features`), stored in its file.
+pub const FEATURE_VERSION: u32 = 2;
+
 static MODEL_BYTES: &[u8] = include_bytes!("../models/perpetrator.bin");
 
 /// The committed perpetrator model (class 1: the main event's perpetrator).
 pub fn model() -> &'static Linear {
     static MODEL: OnceLock<Linear> = OnceLock::new();
-    MODEL.get_or_init(|| Linear::from_bytes(MODEL_BYTES).unwrap_or_else(|e| panic!("models/perpetrator.bin: {e}")))
+    MODEL.get_or_init(|| {
+        Linear::from_bytes(MODEL_BYTES, FEATURE_VERSION).unwrap_or_else(|e| panic!("models/perpetrator.bin: {e}"))
+    })
 }
 
 fn cue_class(w: &str) -> Option<&'static str> {
@@ -107,11 +112,10 @@ pub fn status(relation: Option<AttributionRelation>) -> AttributionStatus {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::learn::FEATURE_VERSION;
 
     #[test]
     fn the_committed_model_loads_and_was_trained_on_these_features() {
-        let m = Linear::from_bytes(MODEL_BYTES).expect("models/perpetrator.bin loads");
+        let m = Linear::from_bytes(MODEL_BYTES, FEATURE_VERSION).expect("models/perpetrator.bin loads");
         assert_eq!(m.classes(), 2);
         assert_eq!(MODEL_BYTES[8..12], FEATURE_VERSION.to_le_bytes());
     }
