@@ -239,9 +239,9 @@ impl Logistic {
         let exp: Vec<f32> = scores.iter().map(|s| (s - top).exp()).collect();
         let total: f32 = exp.iter().sum();
         let in_allowed: f32 = allowed.iter().map(|&c| exp[c]).sum();
-        for c in 0..k {
-            let p = exp[c] / total;
-            let q = if allowed.contains(&c) { exp[c] / in_allowed } else { 0.0 };
+        for (c, e) in exp.iter().enumerate() {
+            let p = e / total;
+            let q = if allowed.contains(&c) { e / in_allowed } else { 0.0 };
             let g = self.rate * (q - p);
             for &f in features {
                 let w = &mut self.model.weights[f as usize * k + c];

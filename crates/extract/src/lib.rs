@@ -201,7 +201,7 @@ impl Extractor {
                 continue;
             }
             let counts: Vec<&Quantity> =
-                m.quantities.iter().filter(|q| sentence.span.contains(q.span) && !is_age(text, q.span)).collect();
+                m.quantities.iter().filter(|q| sentence.span.contains(q.span) && counts_people(text, q.span)).collect();
             out.extend(toll_candidates_in(text, sentence.span, &counts));
         }
         out
@@ -515,7 +515,8 @@ impl Extractor {
         }
         // casualties: the toll model's role for each count (summed over the groups of one
         // phrase), to the nearest trigger before it
-        let counts: Vec<&Quantity> = m.quantities.iter().filter(|q| within(q.span) && !is_age(text, q.span)).collect();
+        let counts: Vec<&Quantity> =
+            m.quantities.iter().filter(|q| within(q.span) && counts_people(text, q.span)).collect();
         let candidates = toll_candidates_in(text, sentence.span, &counts);
         let roles: Vec<TollRole> = candidates.iter().map(|c| c.role(tolls::model())).collect();
         let local = |s: Span| (s.start - sentence.span.start, s.end - sentence.span.start);
@@ -804,22 +805,14 @@ pub struct TollCandidate {
 }
 
 impl TollCandidate {
-    /// Its role: none where grammar rules a toll out; else the model's, unless the model
-    /// reads none where a casualty word governs the count ("killed 95 people", "the deaths
-    /// of over 100"): then that word's.
+    /// Its role: grammar's where grammar decides (none where it rules a toll out; the
+    /// governing casualty word's in "killed 95 people", "the deaths of over 100"), else the
+    /// model's.
     pub fn role(&self, model: &learn::Linear) -> TollRole {
-        let scores = model.scores(&self.features);
-        let toll = if scores[TollRole::Wounded as usize] > scores[TollRole::Killed as usize] {
-            TollRole::Wounded
-        } else {
-            TollRole::Killed
-        };
-        let margin: f32 = std::env::var("TOLL_MARGIN").ok().and_then(|v| v.parse().ok()).unwrap_or(0.0);
-        let margin = if self.counted { margin } else { 0.0 };
-        let read = if scores[toll as usize] + margin > scores[TollRole::None as usize] { toll } else { TollRole::None };
+        let read = TollRole::ALL[model.best(&self.features)];
         match (self.grammar, read) {
             (Some(TollRole::None), _) => TollRole::None,
-            (Some(governed), TollRole::None) => governed,
+            (Some(governed), _) => governed,
             (_, read) => read,
         }
     }
@@ -1377,6 +1370,31 @@ fn sentence_bounds(text: &str, span: Span) -> (usize, usize) {
 }
 
 /// Whether the count at `span` is a person's age: "aged 34", "Mazid Uddin (45)", "Rubel, 22,".
+/// Whether the number at `span` may count people: not an age, not the first part of a
+/// compound modifier ("a one-time event", "a two-day siege", "a 12-hour curfew") and not
+/// the pronoun "one" after a determiner or adjective ("a political one", "the one that").
+fn counts_people(text: &str, span: Span) -> bool {
+    if is_age(text, span) {
+        return false;
+    }
+    let after = &text[span.end..];
+    if after.starts_with('-') && after[1..].starts_with(|c: char| c.is_alphabetic()) {
+        return false;
+    }
+    if span.slice(text).eq_ignore_ascii_case("one") {
+        let before = text[..span.start].trim_end();
+        let previous = before.rsplit(|c: char| !is_word_char(c)).next().unwrap_or("").to_lowercase();
+        let adjective_before =
+            matches!(previous.as_str(), "a" | "an" | "the" | "this" | "that" | "which" | "every" | "any" | "no")
+                || (previous.ends_with("al") || previous.ends_with("ic") || previous.ends_with("ous"))
+                    && !before.ends_with(',');
+        if adjective_before {
+            return false;
+        }
+    }
+    true
+}
+
 fn is_age(text: &str, span: Span) -> bool {
     if AGE_CUES.contains(&prev_word(text, span.start).as_str()) {
         return true;

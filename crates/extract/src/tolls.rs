@@ -23,7 +23,7 @@ impl TollRole {
 }
 
 /// The version of this model's feature definitions (`features`), stored in its file.
-pub const FEATURE_VERSION: u32 = 3;
+pub const FEATURE_VERSION: u32 = 4;
 
 static MODEL_BYTES: &[u8] = include_bytes!("../models/toll.bin");
 
@@ -76,18 +76,19 @@ pub fn features(sentence: &str, q: (usize, usize), counts: &[(usize, usize)], co
     let win = Window::new(&toks, words, q);
     let (first, last, words) = (win.first, win.last, &win.words);
     out.add(&["bias"]);
-    out.add(&["w-1", win.before(1)]);
-    out.add(&["l-1", stem(win.before(1))]);
+    // the word before only as a class: its spelling ("said", "officials") tells the summaries'
+    // style, not the count's role
+    out.add(&[
+        "c-1",
+        cue_class(win.before(1)).unwrap_or(if GOVERNED_GAP.contains(&win.before(1)) { "gap" } else { "-" }),
+    ]);
     for d in 1..=2 {
         out.add(&[["", "w+1", "w+2"][d], win.after(d)]);
         out.add(&[["", "l+1", "l+2"][d], stem(win.after(d))]);
     }
     out.add(&["s+1", suffix(win.after(1), 3)]);
     out.add(&["s+2", suffix(win.after(2), 3)]);
-    out.add(&["s-1", suffix(win.before(1), 3)]);
     out.add(&["bi+", win.after(1), win.after(2)]);
-    out.add(&["bi-", win.before(2), win.before(1)]);
-    out.add(&["bi+-", win.before(1), win.after(1)]);
     if first < words.len() && matches!(words[first].as_str(), "a" | "an" | "another") {
         out.add(&["article"]);
     }
@@ -260,7 +261,7 @@ const AGENT_NOUNS: &[&str] = &[
 ];
 
 /// Grammar the training data hardly shows, which no count phrase can fill a toll against: a
-/// count after "by" is the agent of what is told ("carried out by two members", "killed by
+/// toll needs a casualty word in its sentence; a count after "by" is the agent of what is told ("carried out by two members", "killed by
 /// three gunmen"), and a count of many whose only casualty word after it stands in a singular
 /// relative clause ("two members ... a general who was killed") tells of someone else.
 pub fn cannot_be_toll(sentence: &str, q: (usize, usize), count: CountRange) -> bool {
@@ -270,6 +271,9 @@ pub fn cannot_be_toll(sentence: &str, q: (usize, usize), count: CountRange) -> b
         return true;
     }
     let words = &win.words;
+    if !words.iter().any(|w| cue_class(w).is_some_and(|c| c == "death" || c == "injury")) {
+        return true;
+    }
     let cue_before = (0..win.first).rev().take_while(|&i| words[i] != ";").any(|i| cue_class(&words[i]).is_some());
     if count.low < 2 || cue_before {
         return false;
@@ -286,7 +290,8 @@ pub fn cannot_be_toll(sentence: &str, q: (usize, usize), count: CountRange) -> b
 
 /// The role grammar gives a count whatever the model says: the casualty word that governs it
 /// from just before ("killing five", "the deaths of over 100 people", "injuring at least 12",
-/// "kidnapped 11": none), or none where it cannot be a toll (`cannot_be_toll`).
+/// "kidnapped 11": none) or that stands right after it ("left 300 wounded", "8 dead"), or
+/// none where it cannot be a toll (`cannot_be_toll`).
 pub fn grammar_role(sentence: &str, q: (usize, usize), count: CountRange) -> Option<TollRole> {
     if cannot_be_toll(sentence, q, count) {
         return Some(TollRole::None);
@@ -301,10 +306,17 @@ pub fn grammar_role(sentence: &str, q: (usize, usize), count: CountRange) -> Opt
             Some("other") => return Some(TollRole::None),
             Some(_) => return None,
             None if GOVERNED_GAP.contains(&w) => {}
-            None => return None,
+            None => break,
         }
     }
-    None
+    // "left more than 300 wounded", "8 dead and 20 injured": a casualty word right after the
+    // count (past "people" or "others") reads as its role
+    let first_after = if matches!(win.after(1), "people" | "others" | "persons") { win.after(2) } else { win.after(1) };
+    match cue_class(first_after) {
+        Some("death") if matches!(first_after, "dead" | "killed" | "slain") => Some(TollRole::Killed),
+        Some("injury") if matches!(first_after, "wounded" | "injured" | "hurt") => Some(TollRole::Wounded),
+        _ => None,
+    }
 }
 
 /// A sentence's words, lower-cased, with the words that name no casualty in their context
