@@ -478,9 +478,18 @@ impl Extractor {
                 f.dates.push(Evidenced::read(interval, t.span, article));
             }
         }
-        // places: each to its nearest trigger; the most specific one wins, and of two alike the
-        // one the text sets with a locative ("in Germany" over "U.S. targets"). A country right
-        // before a trigger names its agent, not its location ("a US drone strike").
+        // places: each to its nearest trigger; one in a country the sentence names wins over
+        // one elsewhere ("in Kuda, near Chibok, Borno, Nigeria": not a Kuda of India), then the
+        // most specific one, and of two alike the one the text sets with a locative ("in
+        // Germany" over "U.S. targets"). A country right before a trigger names its agent, not
+        // its location ("a US drone strike").
+        let named: Vec<&str> = m
+            .places
+            .iter()
+            .filter(|p| within(p.span) && p.place.kind == PlaceKind::Country)
+            .map(|p| p.place.country.as_str())
+            .collect();
+        let in_named = |p: &Place| named.is_empty() || named.contains(&p.country.as_str());
         for p in m.places.iter().filter(|p| within(p.span)) {
             if p.place.kind == PlaceKind::Country && modifies_trigger(text, p.span, triggers) {
                 continue;
@@ -501,6 +510,7 @@ impl Extractor {
             let locative = is_locative(text, p.span.start);
             let better = match &f.place {
                 None => true,
+                Some(cur) if in_named(&p.place) != in_named(&cur.value) => in_named(&p.place),
                 Some(cur) => {
                     let (rank, cur_rank) = (p.place.kind.specificity(), cur.value.kind.specificity());
                     let same_level_better = rank == cur_rank && locative && !is_locative(text, cur.span.start);

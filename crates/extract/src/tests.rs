@@ -227,6 +227,15 @@ fn a_locative_country_wins_over_one_that_modifies_a_noun() {
 }
 
 #[test]
+fn a_town_in_the_country_the_sentence_names_wins_over_a_namesake_abroad() {
+    let a = article(Some("2024-02-01"), "Gunmen killed three farmers in Bristol, near Mbalgori, Borno, Nigeria.");
+    let frames = Extractor::builtin().frames(&a);
+    let f = happened(&frames)[0];
+    assert_eq!(f.country.as_ref().unwrap().value, "NG");
+    assert_eq!(f.place.as_ref().unwrap().value.name, "Mbalgori");
+}
+
+#[test]
 fn an_arrest_that_foils_a_plot_is_placed_where_the_plot_was_aimed() {
     let a = article(
         Some("2024-01-10"),

@@ -31,6 +31,16 @@
 //! where the text names one of those cities ("Chelsea" beside "New York" or "Manhattan"), or
 //! where its name means nothing but neighbourhoods ("Karrada").
 //! One sense per text: a name qualified once keeps that sense in its other mentions.
+//! A region's name without its "Region", "State" or "Governorate" ("Gedo", "Delta") is one of
+//! its other names where no town of its country has it; an Arabic article opens a name
+//! ("Al Hasakah"), and a town's name glued by a hyphen to a capitalised word that names no
+//! place is part of a longer name ("Kafr-Roum" is no Rome).
+//!
+//! Localities of a comma chain ("Locality, Region, Country", "the village of X, Region", "X
+//! village in Region"): the name right before a region or country (or before a town followed
+//! by one) lies there. Where the gazetteer has that name only in other countries, only in part
+//! ("Ras" of "Ras al-Ain") or not at all, it is a town the gazetteer lacks: kind city, the
+//! chain's country and division, no coordinates (see `localities`).
 
 use crate::actors::{ActorBase, ActorKind};
 use crate::text::{key, key_into, key_of, key_of_into, tokens, Token};
@@ -216,6 +226,8 @@ const REFINEMENTS: usize = 1;
 const DIVISION_BONUS: f64 = 2.5;
 /// Words after a region's name that still name the region ("Balochistan province").
 const REGION_SUFFIXES: &[&str] = &["province", "region", "state", "governorate", "oblast", "district"];
+/// Arabic articles that open a name ("Al Hasakah", "El Fasher").
+const ARTICLES: &[&str] = &["al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ed", "es"];
 /// Lower-case words allowed inside a multi-word name ("Sistan and Baluchestan", "Rio de Janeiro").
 const CONNECTORS: &[&str] = &[
     "and", "of", "de", "del", "da", "do", "dos", "la", "le", "el", "al", "the", "on", "upon", "e", "i", "y", "es",
@@ -279,6 +291,8 @@ const FEATURE_TAILS: &[&str] = &[
     "lane",
     "way",
     "county",
+    "district",
+    "subdistrict",
     "river",
     "lake",
     "mountain",
@@ -720,6 +734,16 @@ impl Gazetteer {
             for name in std::iter::once(f[0]).chain(aliases) {
                 self.add_name(name, id);
                 let k = key(name);
+                // "Gedo" for "Gedo Region", "Delta" for "Delta State": the bare name is another
+                // name of the region, unless a town of its country has it ("Ghazni" is the city,
+                // "Ghazni province" the province)
+                let bare = REGION_SUFFIXES.iter().find_map(|s| k.strip_suffix(s).and_then(|b| b.strip_suffix(' ')));
+                if let Some(bare) = bare.filter(|b| !b.is_empty() && b.contains(|c: char| c.is_alphabetic())) {
+                    if self.city_entry(bare, f[1]).is_none() {
+                        let posting = Posting { entry: id, alternate: true, demonym: false, qualifier_only: false };
+                        self.add_key(bare, posting);
+                    }
+                }
                 if !REGION_SUFFIXES.iter().any(|s| k.ends_with(s)) {
                     for s in REGION_SUFFIXES {
                         self.add_name(&format!("{name} {s}"), id);
@@ -813,7 +837,83 @@ impl Gazetteer {
         });
         let cands = self.filter(text, &toks, raw);
         let counties = self.county_states(text, &toks);
-        self.resolve(text, &toks, cands, &counties)
+        let found = self.resolve(text, &toks, cands, &counties);
+        self.localities(text, &toks, &groups, found)
+    }
+
+    /// Localities of a comma chain ("Locality, Region, Country", "the village of X, Region",
+    /// "X village in Region"): the name written right before a region or country (or before a
+    /// town that is itself followed by one) lies in it. Where the gazetteer has that name only
+    /// in other countries ("Kuda" of India before "Borno, Nigeria"), or has only part of it
+    /// ("Ras" of "Ras al-Ain"), or lacks it ("Tchombangou, Tillaberi region"), the name is a
+    /// town of the chain's country it does not know: kind city, the division of what follows
+    /// it, no coordinates (unknown, not its region's). A trailing "village" or "town" is left
+    /// out of the name, a "district" kept ("Waghaz district" is not the town Waghaz);
+    /// neighbourhoods, areas and streets are not localities.
+    fn localities(&self, text: &str, toks: &[Token], groups: &[Span], found: Vec<PlaceMatch>) -> Vec<PlaceMatch> {
+        let mut out = found;
+        let mut unknown = vec![false; out.len()];
+        let mut k = out.len();
+        while k > 0 {
+            k -= 1;
+            let q = out[k].clone();
+            // "X, Nigeria's capital" is no chain
+            let possessive = text[q.span.end..].starts_with("'s") || text[q.span.end..].starts_with("’s");
+            let chained_town = q.place.kind == PlaceKind::City && {
+                let after = text[q.span.end..].trim_start();
+                after.starts_with(',') && out.get(k + 1).is_some_and(|n| text[q.span.end..n.span.start].trim() == ",")
+            };
+            let qualifies =
+                matches!(q.place.kind, PlaceKind::Region | PlaceKind::Country) || unknown[k] || chained_town;
+            if q.role != PlaceRole::Location || possessive || !qualifies {
+                continue;
+            }
+            let before = text[..q.span.start].trim_end();
+            let end = if let Some(b) = before.strip_suffix(',') {
+                b.len()
+            } else if let Some(b) = before.strip_suffix(" in").filter(|b| {
+                let b = b.to_ascii_lowercase();
+                b.ends_with(" village") || b.ends_with(" town")
+            }) {
+                b.len()
+            } else {
+                continue;
+            };
+            let Some(span) = name_before(text, toks, end) else { continue };
+            if groups.iter().any(|g| g.start < span.end && span.start < g.end) {
+                continue;
+            }
+            let inside: Vec<usize> =
+                (0..k).filter(|&n| out[n].span.start < span.end && span.start < out[n].span.end).collect();
+            if inside.iter().any(|&n| !span.contains(out[n].span)) {
+                continue;
+            }
+            let lies_in = |p: &Place| p.country == q.place.country && p.kind != PlaceKind::Country;
+            match inside.as_slice() {
+                [n] if out[*n].span == span && lies_in(&out[*n].place) => continue,
+                [n] if out[*n].place.kind == PlaceKind::Country || out[*n].role != PlaceRole::Location => continue,
+                [] if sentence_start(text, toks, toks.partition_point(|t| t.start < span.start)) => continue,
+                _ => {}
+            }
+            let at = inside.first().copied().unwrap_or_else(|| out.partition_point(|m| m.span.start < span.start));
+            for &n in inside.iter().rev() {
+                out.remove(n);
+                unknown.remove(n);
+            }
+            let admin1 = if q.place.kind == PlaceKind::Country { None } else { q.place.admin1.clone() };
+            let place = Place {
+                name: text[span.start..span.end].to_string(),
+                country: q.place.country.clone(),
+                kind: PlaceKind::City,
+                lat: None,
+                lon: None,
+                admin1,
+            };
+            out.insert(at, PlaceMatch { span, place, role: PlaceRole::Location });
+            unknown.insert(at, true);
+            k = at + 1;
+        }
+        out
     }
 
     /// The states of the US counties and parishes the text names ("Walker County" → AL, GA, TX),
@@ -869,8 +969,11 @@ impl Gazetteer {
                 } else if let Some(list) = self.index.get(k) {
                     // A longer run that is only an alternate name ("Dublin City") does not
                     // hide a shorter one that is a main name ("Dublin", of which there are several).
+                    // Nor does an Arabic article that is a town's name too ("Al Hasakah", not "Al").
                     let only_alternate = list.iter().all(|p| p.alternate);
-                    let have_main = found.is_some_and(|(_, l)| l.is_some_and(|l| l.iter().any(|p| !p.alternate)));
+                    let article = |end: usize| end == i + 1 && ARTICLES.contains(&key_of(text, &toks[i..end]).as_str());
+                    let have_main = found
+                        .is_some_and(|(end, l)| !article(end) && l.is_some_and(|l| l.iter().any(|p| !p.alternate)));
                     if name_case_ok(text, &toks[i..j]) && !(only_alternate && have_main) {
                         found = Some((j, Some(list)));
                     }
@@ -1015,6 +1118,20 @@ impl Gazetteer {
             }
             if strong {
                 out.push(c);
+                continue;
+            }
+            // "Dara-e-Taimoor", "Khenig-Roum": a town's name glued by a hyphen to a capitalised
+            // word that names no place is part of a longer name the gazetteer lacks
+            let glued_before = prev.is_some_and(|p| {
+                hyphen_only(gap(p, i)) && toks[p].capital && !self.is_place_word(text, &toks[p..p + 1])
+            });
+            let glued_after = j < toks.len() && hyphen_only(gap(j - 1, j)) && {
+                let capital_after = |n: usize| n < toks.len() && toks[n].capital && hyphen_only(gap(n - 1, n));
+                let next = if CONNECTORS.contains(&word(j).as_str()) && !toks[j].capital { j + 1 } else { j };
+                (next == j && toks[j].capital || capital_after(next))
+                    && !self.is_place_word(text, &toks[next..next + 1])
+            };
+            if single && (glued_before || glued_after) && !self.common.contains(&c.key) {
                 continue;
             }
             if persons.contains(&c.key) {
@@ -1431,6 +1548,48 @@ fn name_case_ok(text: &str, toks: &[Token]) -> bool {
             i > 0 && CONNECTORS.contains(&w.as_str())
         }
     })
+}
+
+/// The name written right before byte `end` ("Ras al-Ain", "the village of Tchombangou",
+/// "Quitunda village", "Waghaz district"): up to five capitalised words joined by spaces,
+/// hyphens and connectors, a trailing "village" or "town" left out, a trailing "district"
+/// kept. None where the words before are no such name, or name a street, a feature or a
+/// neighbourhood ("Al Khamseen Street", "Creggan neighbourhood").
+fn name_before(text: &str, toks: &[Token], end: usize) -> Option<Span> {
+    let word = |n: usize| text[toks[n].start..toks[n].end].to_ascii_lowercase();
+    let mut last = toks.partition_point(|t| t.end <= end);
+    if last == 0 || !text[toks[last - 1].end..end].trim().is_empty() {
+        return None;
+    }
+    let mut span_end = toks[last - 1].end;
+    match word(last - 1).as_str() {
+        "village" | "town" => {
+            last -= 1;
+            span_end = toks.get(last.checked_sub(1)?)?.end;
+        }
+        "district" | "subdistrict" => last -= 1,
+        _ => {}
+    }
+    let name_last = last.checked_sub(1)?;
+    if !toks[name_last].capital {
+        return None;
+    }
+    let w = word(name_last);
+    if FEATURE_TAILS.contains(&w.as_str()) || NAME_TAILS.contains(&w.as_str()) {
+        return None;
+    }
+    let mut first = name_last;
+    while first > 0 && toks[first].joined && name_last - first < 5 {
+        let p = first - 1;
+        if toks[p].capital {
+            first = p;
+        } else if CONNECTORS.contains(&word(p).as_str()) && p > 0 && toks[p].joined && toks[p - 1].capital {
+            first = p - 1;
+        } else {
+            break;
+        }
+    }
+    Some(Span::new(toks[first].start, span_end))
 }
 
 /// Whether the bytes between two words are one hyphen or en dash ("Wisconsin-Madison", "Wisconsin–Madison").

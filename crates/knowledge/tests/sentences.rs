@@ -105,6 +105,50 @@ fn a_state_after_a_comma_picks_the_right_town() {
 }
 
 #[test]
+fn a_name_before_a_region_and_country_is_a_locality_of_that_region() {
+    let g = Gazetteer::builtin();
+    let text = "Gunmen raided the village of Mbalgori, Yobe, Nigeria, on Sunday.";
+    let m = g.find_places(text);
+    let first = &m[0];
+    assert_eq!(first.span.slice(text), "Mbalgori");
+    assert_eq!((first.place.country.as_str(), first.place.kind), ("NG", PlaceKind::City));
+    assert_eq!(first.place.lat, None, "the gazetteer does not know where it lies");
+    assert_eq!(first.place.admin1, m[1].place.admin1, "it lies in Yobe");
+    let p = places("Fighters burned Dunkassa village in Cabo Delgado, Mozambique.");
+    assert_eq!((p[0].0.as_str(), p[0].1.as_str()), ("Dunkassa", "MZ"));
+    let p = places("Soldiers were ambushed in Tangari district, Yobe, Nigeria.");
+    assert_eq!((p[0].0.as_str(), p[0].1.as_str()), ("Tangari district", "NG"));
+    // a town of the gazetteer in that region stays itself; a quarter, a street or a person is no locality
+    let p = places("A bomb went off in Damaturu, Yobe, Nigeria.");
+    assert_eq!((p[0].0.as_str(), p[0].4.as_str(), p[0].3), ("Damaturu", "Damaturu", PlaceRole::Location));
+    assert!(g.find_places("A bomb went off in Damaturu, Yobe, Nigeria.")[0].place.lat.is_some());
+    let p = places("Shells hit Kwaribe neighbourhood, Damaturu, Yobe, Nigeria.");
+    assert_eq!(p[0].0, "Damaturu", "{p:?}");
+    let p = places("Shells hit Kwaribe Street, Damaturu, Yobe, Nigeria.");
+    assert_eq!(p[0].0, "Damaturu", "{p:?}");
+    let p = places("Ahmed Musa, Nigeria's captain, scored twice.");
+    assert!(p.iter().all(|x| x.0 != "Ahmed Musa"), "{p:?}");
+}
+
+#[test]
+fn a_name_the_gazetteer_has_only_abroad_is_read_in_the_chains_country() {
+    let p = places("A roadside bomb hit a convoy near Bristol, Borno, Nigeria.");
+    assert_eq!((p[0].0.as_str(), p[0].1.as_str(), p[0].2), ("Bristol", "NG", PlaceKind::City));
+    // the longer name the text writes, not the part the gazetteer knows elsewhere
+    let p = places("A mortar round fell on Kafr-Roum, Idlib, Syria.");
+    assert_eq!((p[0].0.as_str(), p[0].1.as_str()), ("Kafr-Roum", "SY"));
+    let p = places("A mine exploded in Bir al-Qasr, Al Hasakah, Syria.");
+    assert_eq!((p[0].0.as_str(), p[0].1.as_str()), ("Bir al-Qasr", "SY"));
+    assert_eq!((p[1].0.as_str(), p[1].4.as_str()), ("Al Hasakah", "Hasakah"));
+    // "Police District 6" is a district of Kabul, not the Polish town of Police
+    let p = places("A bomb exploded in Police District 6, Kabul, Afghanistan.");
+    assert!(p.iter().all(|x| x.1 == "AF"), "{p:?}");
+    // the bare name of "Delta State", qualified by its country
+    let p = places("Kidnappers seized two engineers in Warri, Delta, Nigeria.");
+    assert!(p.iter().any(|x| x.0 == "Delta" && x.1 == "NG" && x.2 == PlaceKind::Region), "{p:?}");
+}
+
+#[test]
 fn the_khorasan_branch_is_found_under_its_descriptive_names_and_typographic_forms() {
     for text in [
         "the Islamic State’s Khorasan branch said",
