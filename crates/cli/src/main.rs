@@ -360,7 +360,8 @@ fn run(cli: Cli) -> Result<()> {
                 }
                 (true, _) => bail!("--allow-ingest needs a token: --token TOKEN or ANNALIST_TOKEN"),
             };
-            annalist_web::serve(annalist_web::ServeOptions { db, addr, ingest })?;
+            let export: std::sync::Arc<annalist_web::ExportFn> = std::sync::Arc::new(export::write_view);
+            annalist_web::serve(annalist_web::ServeOptions { db, addr, ingest, export: Some(export) })?;
         }
     }
     Ok(())

@@ -9,6 +9,7 @@
 //! reaches a page (`html::esc`); pages carry a Content-Security-Policy that allows no script.
 
 mod api;
+mod download;
 mod html;
 mod pages;
 mod params;
@@ -58,11 +59,19 @@ pub struct Ingest {
     pub run: Arc<IngestFn>,
 }
 
+/// What a download of the ledger runs (`GET /export`): the rows the query selects, all of
+/// them in its order, written to the stream in the named format (`csv`, `gtd-csv`,
+/// `acled-csv`, `jsonl`, `geojson`). Called on a blocking thread.
+pub type ExportFn =
+    dyn Fn(&Store, &annalist_store::IncidentQuery, &str, &mut dyn std::io::Write) -> anyhow::Result<()> + Send + Sync;
+
 /// How to serve.
 pub struct ServeOptions {
     pub db: PathBuf,
     pub addr: SocketAddr,
     pub ingest: Option<Ingest>,
+    /// The ledger's downloads; without it `/export` says downloads are not available.
+    pub export: Option<Arc<ExportFn>>,
 }
 
 struct Inner {
@@ -73,6 +82,7 @@ struct Inner {
     /// Encoded `/api/incidents` answers by query string, valid while `data_version` holds.
     cache: Option<Mutex<ResponseCache>>,
     ingest: Option<Ingest>,
+    export: Option<Arc<ExportFn>>,
     /// Held while an ingest runs: one at a time.
     ingest_lock: tokio::sync::Mutex<()>,
 }
@@ -110,8 +120,17 @@ impl AppState {
             watch: Mutex::new(watch),
             cache: cache.then(|| Mutex::new(ResponseCache::default())),
             ingest,
+            export: None,
             ingest_lock: tokio::sync::Mutex::new(()),
         })))
+    }
+
+    /// The state with the ledger's downloads (`GET /export`) served by `export`.
+    pub fn with_export(mut self, export: Arc<ExportFn>) -> AppState {
+        if let Some(inner) = Arc::get_mut(&mut self.0) {
+            inner.export = Some(export);
+        }
+        self
     }
 
     fn take(&self) -> anyhow::Result<Store> {
@@ -206,6 +225,7 @@ pub fn router(state: AppState) -> Router {
         .route("/timeline", get(pages::timeline))
         .route("/map", get(pages::map))
         .route("/search", get(pages::search))
+        .route("/export", get(download::export))
         .route("/assets/style.css", get(pages::style))
         .route("/favicon.ico", get(pages::favicon))
         .fallback(pages::not_found)
@@ -328,7 +348,10 @@ pub async fn serve_connections(
 pub fn serve(opts: ServeOptions) -> anyhow::Result<()> {
     // a malformed limit in the environment is an error now, not a silent default later
     Limits::from_env().map_err(anyhow::Error::msg)?;
-    let state = AppState::open(&opts.db, opts.ingest.clone())?;
+    let mut state = AppState::open(&opts.db, opts.ingest.clone())?;
+    if let Some(export) = opts.export.clone() {
+        state = state.with_export(export);
+    }
     let runtime =
         tokio::runtime::Builder::new_multi_thread().enable_all().build().context("cannot start the runtime")?;
     runtime.block_on(async move {

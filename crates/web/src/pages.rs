@@ -100,7 +100,33 @@ fn filter_pairs(q: &IncidentQuery) -> Vec<(&'static str, String)> {
         ("to", q.date_to.map(|d| d.to_string()).unwrap_or_default()),
         ("min_killed", q.min_killed.map(|d| d.to_string()).unwrap_or_default()),
         ("q", q.text.clone().unwrap_or_default()),
+        ("reviewed", q.reviewed.map(|r| if r { "yes" } else { "no" }.to_string()).unwrap_or_default()),
+        ("rejected", if q.include_rejected { "include".to_string() } else { String::new() }),
     ]
+}
+
+/// Links that download the view on screen: its filters and sort, every row.
+fn download_links(q: &IncidentQuery) -> String {
+    let mut s = String::from("<p class=\"download\" id=\"download\">Download this view (all rows): ");
+    let labels = [
+        ("csv", "CSV"),
+        ("gtd-csv", "GTD CSV"),
+        ("acled-csv", "ACLED CSV"),
+        ("jsonl", "JSON Lines"),
+        ("geojson", "GeoJSON"),
+    ];
+    for (i, (format, label)) in labels.iter().enumerate() {
+        let mut pairs = filter_pairs(q);
+        pairs.push(("sort", q.sort.as_str().to_string()));
+        pairs.push(("order", if q.descending { "desc" } else { "asc" }.to_string()));
+        pairs.push(("format", format.to_string()));
+        if i > 0 {
+            s.push_str(" · ");
+        }
+        let _ = write!(s, "<a id=\"download-{format}\" href=\"/export{}\" download>{label}</a>", query_string(&pairs));
+    }
+    s.push_str("</p>");
+    s
 }
 
 fn select(name: &str, label: &str, current: Option<&str>, options: &[(String, String)]) -> String {
@@ -304,6 +330,7 @@ pub async fn ledger(State(state): State<AppState>, RawQuery(raw): RawQuery) -> R
                     String::new()
                 }
             );
+            body.push_str(&download_links(&q));
             body.push_str(&ledger_table(&found.rows, Some(&q)));
             let mut pager = String::new();
             let mut link = |label: &str, offset: usize| {
