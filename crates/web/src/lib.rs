@@ -226,6 +226,7 @@ pub fn router(state: AppState) -> Router {
         .route("/map", get(pages::map))
         .route("/search", get(pages::search))
         .route("/export", get(download::export))
+        .route("/reviews", get(pages::reviews))
         .route("/assets/style.css", get(pages::style))
         .route("/favicon.ico", get(pages::favicon))
         .fallback(pages::not_found)

@@ -259,9 +259,14 @@ fn ledger_table(rows: &[IncidentRow], q: Option<&IncidentQuery>) -> String {
                 esc(&distinct(&r.conflicts).join(", "))
             )
         };
+        let badge = match (&r.rejected, r.reviewed) {
+            (Some(why), _) => format!(" <span class=\"badge rejected\">rejected: {}</span>", esc(why)),
+            (None, true) => " <span class=\"badge reviewed\">reviewed</span>".to_string(),
+            _ => String::new(),
+        };
         let _ = write!(
             s,
-            "<tr data-id=\"{}\"><td class=\"date\"><a class=\"row-link\" href=\"{href}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{} <span class=\"sub\">({} docs)</span></td><td>{disputed}</td></tr>",
+            "<tr data-id=\"{}\"><td class=\"date\"><a class=\"row-link\" href=\"{href}\">{}</a>{badge}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{} <span class=\"sub\">({} docs)</span></td><td>{disputed}</td></tr>",
             esc(&r.id),
             esc(&date_text(r.date_start, r.date_end)),
             esc(&type_text(&r.event_type)),
@@ -279,6 +284,122 @@ fn ledger_table(rows: &[IncidentRow], q: Option<&IncidentQuery>) -> String {
     }
     s.push_str("</tbody></table>");
     s
+}
+
+/// What review changed on an incident: a rejection, the reviewed values beside what the
+/// machine said, merges, a split, and each review with its author, time, note and quote.
+fn review_panel(state: Option<&annalist_review::ReviewState>, reviews: &[annalist_review::Review]) -> String {
+    let Some(state) = state else {
+        return "<p class=\"review-state\" id=\"review-state\">Not reviewed: as the machine read it.</p>".into();
+    };
+    let mut s = String::from("<section class=\"review\" id=\"review-state\"><h2>Review</h2>");
+    match state.rejected {
+        Some(r) => {
+            let _ = write!(
+                s,
+                "<p class=\"rejected\">Rejected ({}): left out of the ledger and exports.</p>",
+                esc(r.as_str())
+            );
+        }
+        None => s.push_str("<p class=\"reviewed\">Reviewed by a person.</p>"),
+    }
+    if !state.machine.is_empty() {
+        s.push_str("<ul class=\"machine\">");
+        for (field, value) in &state.machine {
+            let shown = annalist_review::parse_field(field)
+                .map(|f| annalist_review::render_value(f, value))
+                .unwrap_or_else(|_| value.to_string());
+            let _ = write!(
+                s,
+                "<li data-field=\"{}\">{}: the machine said <b>{}</b></li>",
+                esc(field),
+                esc(field),
+                esc(&shown)
+            );
+        }
+        s.push_str("</ul>");
+    }
+    for merged in &state.merged {
+        let _ = write!(s, "<p>Merged from {}.</p>", esc(merged));
+    }
+    if let Some(from) = &state.split_from {
+        let _ = write!(s, "<p>Split from <a href=\"/incidents/{}\">{}</a>.</p>", enc(from), esc(from));
+    }
+    s.push_str("<ol class=\"reviews\">");
+    for r in reviews {
+        s.push_str(&review_item(r));
+    }
+    s.push_str("</ol></section>");
+    s
+}
+
+fn review_item(r: &annalist_review::Review) -> String {
+    let mut s = format!(
+        "<li id=\"review-{}\">#{} {} · {}: {}",
+        r.id,
+        r.id,
+        esc(&r.created_at),
+        esc(&r.review.author),
+        esc(&r.review.action.describe())
+    );
+    if let Some(note) = &r.review.note {
+        let _ = write!(s, " <span class=\"note\">{}</span>", esc(note));
+    }
+    if let Some(quote) = &r.review.quote {
+        let _ = write!(s, "<blockquote class=\"quote\">{}</blockquote>", esc(quote));
+    }
+    s.push_str("</li>");
+    s
+}
+
+/// `/reviews`: every review, newest first, with the row it applies to now (the audit trail).
+pub async fn reviews(State(state): State<AppState>) -> Response {
+    respond(
+        async {
+            let (reviews, states) = state
+                .with_store(|s| Ok((s.reviews()?, s.review_states()?)))
+                .await
+                .map_err(ApiError::internal)?;
+            let applied = annalist_review::applied_to(&states);
+            let retracted: BTreeSet<i64> = reviews
+                .iter()
+                .filter_map(|r| match r.review.action {
+                    annalist_review::Action::Retract { review } => Some(review),
+                    _ => None,
+                })
+                .collect();
+            let mut body = format!("<h1>Reviews</h1><p class=\"count\" id=\"count\">{} reviews</p>", reviews.len());
+            body.push_str("<table class=\"ledger reviews\"><thead><tr><th>#</th><th>When</th><th>Who</th><th>Incident</th><th>What</th><th>Note</th><th>Now</th></tr></thead><tbody>");
+            for r in reviews.iter().rev() {
+                let now = if retracted.contains(&r.id) {
+                    "retracted".to_string()
+                } else {
+                    match applied.get(&r.id) {
+                        Some(id) => format!("<a href=\"/incidents/{}\">{}</a>", enc(id), esc(id)),
+                        None if matches!(r.review.action, annalist_review::Action::Retract { .. }) => String::new(),
+                        None => "matches no incident now".into(),
+                    }
+                };
+                let _ = write!(
+                    body,
+                    "<tr data-review=\"{}\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{now}</td></tr>",
+                    r.id,
+                    r.id,
+                    esc(&r.created_at),
+                    esc(&r.review.author),
+                    esc(&r.review.incident),
+                    esc(&r.review.action.describe()),
+                    esc(r.review.note.as_deref().unwrap_or(""))
+                );
+            }
+            if reviews.is_empty() {
+                body.push_str("<tr><td colspan=\"7\" class=\"empty\">No reviews yet.</td></tr>");
+            }
+            body.push_str("</tbody></table>");
+            Ok(html(StatusCode::OK, page("Reviews", Nav::Reviews, &body)))
+        }
+        .await,
+    )
 }
 
 /// Under a chart: the rows it draws, at most `TABLE_ROWS` of them (the ledger pages the rest).
@@ -471,6 +592,7 @@ pub async fn incident(State(state): State<AppState>, id: Result<Path<String>, Pa
                 date_text(inc.date_start, inc.date_end)
             );
             let _ = write!(body, "<h1>{}</h1><p class=\"id\">{}</p>", esc(&title), esc(&inc.id));
+            body.push_str(&review_panel(view.review.as_ref(), &view.reviews));
             let _ = write!(
                 body,
                 "<ul class=\"summary\"><li><b>{}</b> killed</li><li><b>{}</b> wounded</li><li><b>{}</b> independent source{} ({} documents)</li><li><b>{}</b> conflict{}</li></ul>",
