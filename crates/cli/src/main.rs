@@ -173,7 +173,11 @@ enum Command {
         /// Accept `POST /api/ingest` (articles as JSON Lines) from requests bearing the token.
         #[arg(long)]
         allow_ingest: bool,
-        /// The bearer token for `POST /api/ingest` (or set ANNALIST_TOKEN).
+        /// Accept reviews from the workbench's forms, after a sign-in with the token (the
+        /// workbench is read-only without it).
+        #[arg(long)]
+        allow_review: bool,
+        /// The token for `POST /api/ingest` (bearer) and the review sign-in (or set ANNALIST_TOKEN).
         #[arg(long)]
         token: Option<String>,
     },
@@ -351,9 +355,17 @@ fn run(cli: Cli) -> Result<()> {
                 eprintln!("wrote {n} records to {}", path.display());
             }
         }
-        Command::Serve { db, addr, allow_ingest, token } => {
+        Command::Serve { db, addr, allow_ingest, allow_review, token } => {
             open_existing(&db)?;
-            let ingest = match (allow_ingest, token.or_else(|| std::env::var("ANNALIST_TOKEN").ok())) {
+            let token = token.or_else(|| std::env::var("ANNALIST_TOKEN").ok());
+            let review = match (allow_review, token.clone()) {
+                (false, _) => None,
+                (true, Some(token)) if !token.is_empty() => {
+                    Some(annalist_web::Review { token, run: std::sync::Arc::new(review::record) })
+                }
+                (true, _) => bail!("--allow-review needs a token: --token TOKEN or ANNALIST_TOKEN"),
+            };
+            let ingest = match (allow_ingest, token) {
                 (false, _) => None,
                 (true, Some(token)) if !token.is_empty() => {
                     Some(annalist_web::Ingest { token, run: std::sync::Arc::new(ingest_posted) })
@@ -361,7 +373,7 @@ fn run(cli: Cli) -> Result<()> {
                 (true, _) => bail!("--allow-ingest needs a token: --token TOKEN or ANNALIST_TOKEN"),
             };
             let export: std::sync::Arc<annalist_web::ExportFn> = std::sync::Arc::new(export::write_view);
-            annalist_web::serve(annalist_web::ServeOptions { db, addr, ingest, export: Some(export) })?;
+            annalist_web::serve(annalist_web::ServeOptions { db, addr, ingest, export: Some(export), review })?;
         }
     }
     Ok(())

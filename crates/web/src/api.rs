@@ -510,7 +510,7 @@ pub async fn method_not_allowed() -> ApiError {
 }
 
 /// Whether two byte strings are equal, in time that depends on their lengths only.
-fn same(a: &[u8], b: &[u8]) -> bool {
+pub(crate) fn same(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 

@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
 const STYLE: &str = include_str!("../assets/style.css");
-const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+pub(crate) const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 fn html(status: StatusCode, body: String) -> Response {
     let mut r = (status, body).into_response();
@@ -576,7 +576,11 @@ fn doc_meta(d: &StoredDocument) -> String {
     parts.join(" · ")
 }
 
-pub async fn incident(State(state): State<AppState>, id: Result<Path<String>, PathRejection>) -> Response {
+pub async fn incident(
+    State(state): State<AppState>,
+    headers: axum::http::HeaderMap,
+    id: Result<Path<String>, PathRejection>,
+) -> Response {
     respond(
         async {
             let view = api::load_incident(&state, path_id(id)?).await?;
@@ -593,6 +597,15 @@ pub async fn incident(State(state): State<AppState>, id: Result<Path<String>, Pa
             );
             let _ = write!(body, "<h1>{}</h1><p class=\"id\">{}</p>", esc(&title), esc(&inc.id));
             body.push_str(&review_panel(view.review.as_ref(), &view.reviews));
+            if state.0.review.is_some() {
+                match crate::writes::session(&state, &headers) {
+                    Some((sid, author)) => {
+                        let token = crate::writes::csrf(&state, &sid);
+                        body.push_str(&crate::writes::forms(&inc.id, &inc.sources, &token, &author));
+                    }
+                    None => body.push_str("<p class=\"sign-in\"><a href=\"/review/login\" id=\"sign-in-link\">Sign in to review</a></p>"),
+                }
+            }
             let _ = write!(
                 body,
                 "<ul class=\"summary\"><li><b>{}</b> killed</li><li><b>{}</b> wounded</li><li><b>{}</b> independent source{} ({} documents)</li><li><b>{}</b> conflict{}</li></ul>",
