@@ -1,12 +1,27 @@
 //! The ledger filters of `annalist incidents` and `annalist export`: the workbench's filters
 //! (country, dates, type, perpetrator, toll, words) on the command line, so that what a coder
-//! narrows down on screen can be listed or exported the same way, with no row cap.
+//! narrows down on screen can be listed or exported the same way, with no row cap. Rows a
+//! person rejected are left out unless `--include-rejected` asks for them.
 
 use annalist_model::{EventType, Incident};
+use annalist_review::ReviewState;
 use annalist_store::{IncidentQuery, Store};
 use anyhow::{bail, Result};
 use chrono::NaiveDate;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+
+/// Whether a person reviewed a row.
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reviewed {
+    Yes,
+    No,
+}
+
+/// The incidents a filter took, with what review changed on each (by incident id).
+pub struct Selection {
+    pub incidents: Vec<Incident>,
+    pub states: HashMap<String, ReviewState>,
+}
 
 /// Which incidents a listing or an export takes (all when no option is given).
 #[derive(clap::Args, Debug, Clone, Default)]
@@ -32,6 +47,12 @@ pub struct LedgerFilter {
     /// Only incidents whose place, perpetrators or source texts hold these words.
     #[arg(long, value_name = "WORDS")]
     pub text: Option<String>,
+    /// Only incidents a person reviewed (yes) or did not (no).
+    #[arg(long, value_enum)]
+    pub reviewed: Option<Reviewed>,
+    /// Rows a person rejected too (left out otherwise).
+    #[arg(long)]
+    pub include_rejected: bool,
 }
 
 impl LedgerFilter {
@@ -43,6 +64,7 @@ impl LedgerFilter {
             && self.actor.is_none()
             && self.min_killed.is_none()
             && self.text.is_none()
+            && self.reviewed.is_none()
     }
 
     /// The query the workbench would run for these filters, all rows at once; a bad value is
@@ -74,21 +96,26 @@ impl LedgerFilter {
             date_to: self.to,
             min_killed: self.min_killed,
             text: self.text.clone(),
+            reviewed: self.reviewed.map(|r| r == Reviewed::Yes),
+            include_rejected: self.include_rejected,
             limit: usize::MAX,
             ..IncidentQuery::default()
         })
     }
 
     /// The ledger's incidents these filters take, in the ledger's order.
-    pub fn select(&self, store: &Store) -> Result<Vec<Incident>> {
+    pub fn select(&self, store: &Store) -> Result<Selection> {
         let mut incidents = store.incidents()?;
+        let states = store.review_states()?;
         if self.is_empty() {
-            return Ok(incidents);
+            let rejected = |inc: &Incident| states.get(&inc.id).is_some_and(|s| s.rejected.is_some());
+            incidents.retain(|inc| self.include_rejected || !rejected(inc));
+            return Ok(Selection { incidents, states });
         }
         let page = store.query_incidents(&self.query()?)?;
         let wanted: HashSet<String> = page.rows.into_iter().map(|r| r.id).collect();
         incidents.retain(|inc| wanted.contains(&inc.id));
-        Ok(incidents)
+        Ok(Selection { incidents, states })
     }
 }
 

@@ -177,7 +177,7 @@ pub fn fuse_documents(inputs: &[PathBuf]) -> Result<(Vec<Incident>, FuseSummary)
 pub fn fuse_jsonl(inputs: &[PathBuf], out: &mut dyn Write) -> Result<FuseSummary> {
     let (incidents, summary) = fuse_documents(inputs)?;
     for inc in &incidents {
-        serde_json::to_writer(&mut *out, &incident_json(inc))?;
+        serde_json::to_writer(&mut *out, &incident_json(inc, None))?;
         out.write_all(b"\n")?;
     }
     Ok(summary)

@@ -8,6 +8,7 @@ mod filter;
 mod fuse_jsonl;
 mod pipeline;
 mod render;
+mod review;
 
 use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -133,6 +134,31 @@ enum Command {
         #[command(flatten)]
         filter: filter::LedgerFilter,
     },
+    /// Review the ledger as an analyst: set or clear a field, reject a row, merge two incidents,
+    /// split sources off into a new one, mark a row reviewed, retract a review, or list them.
+    /// Reviews are kept in the store beside the machine's claims, with their author, time, note
+    /// and quote, and hold through every later ingest.
+    ///
+    ///   annalist review reject inc_3f2a --reason duplicate --note "same as inc_9c1d"
+    ///   annalist review set inc_3f2a killed 84-95 --quote "84 people were killed"
+    ///   annalist review merge inc_3f2a inc_9c1d
+    ///   annalist review split inc_3f2a doc-7 doc-9
+    #[command(verbatim_doc_comment)]
+    Review {
+        #[arg(long, default_value = "annalist.db", help = DB_HELP, global = true)]
+        db: PathBuf,
+        /// Who makes the review (default: $USER).
+        #[arg(long, global = true)]
+        author: Option<String>,
+        /// Why, in words.
+        #[arg(long, global = true)]
+        note: Option<String>,
+        /// Evidence: the words of a source the review rests on.
+        #[arg(long, global = true)]
+        quote: Option<String>,
+        #[command(subcommand)]
+        action: review::ReviewCommand,
+    },
     /// Serve the analyst's workbench over HTTP: the ledger (filterable, sortable), incident pages
     /// with every claim and its quote highlighted in the article, a timeline, a map, actor pages,
     /// full-text search and a JSON API (`/api/openapi.json`). Everything is embedded in the
@@ -147,7 +173,11 @@ enum Command {
         /// Accept `POST /api/ingest` (articles as JSON Lines) from requests bearing the token.
         #[arg(long)]
         allow_ingest: bool,
-        /// The bearer token for `POST /api/ingest` (or set ANNALIST_TOKEN).
+        /// Accept reviews from the workbench's forms, after a sign-in with the token (the
+        /// workbench is read-only without it).
+        #[arg(long)]
+        allow_review: bool,
+        /// The token for `POST /api/ingest` (bearer) and the review sign-in (or set ANNALIST_TOKEN).
         #[arg(long)]
         token: Option<String>,
     },
@@ -167,12 +197,26 @@ enum What {
 enum Format {
     /// JSON Lines: one JSON object per line (the export contract; incidents or documents).
     Jsonl,
+    /// CSV of the export contract's fields (incidents only).
+    Csv,
     /// CSV in the Global Terrorism Database's column set (incidents only).
     GtdCsv,
     /// CSV in ACLED's column set (incidents only).
     AcledCsv,
     /// A GeoJSON FeatureCollection, one point per incident (incidents only).
     Geojson,
+}
+
+impl Format {
+    fn ledger(self) -> export::LedgerFormat {
+        match self {
+            Format::Jsonl => export::LedgerFormat::Jsonl,
+            Format::Csv => export::LedgerFormat::Csv,
+            Format::GtdCsv => export::LedgerFormat::GtdCsv,
+            Format::AcledCsv => export::LedgerFormat::AcledCsv,
+            Format::Geojson => export::LedgerFormat::Geojson,
+        }
+    }
 }
 
 fn main() {
@@ -261,17 +305,24 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Incidents { db, filter } => {
             let store = open_existing(&db)?;
-            let incidents = filter.select(&store)?;
+            let selected = filter.select(&store)?;
             let mut out = std::io::stdout().lock();
-            render::ledger_table(&mut out, &incidents)?;
+            render::ledger_table(&mut out, &selected.incidents, &selected.states)?;
         }
         Command::Show { db, id } => {
             let store = open_existing(&db)?;
             let Some(incident) = store.incident(&id)? else {
                 bail!("no incident with id {id} (or the prefix matches several); see `annalist incidents`");
             };
+            let state = store.review_state(&incident.id)?;
             let mut out = std::io::stdout().lock();
             render::incident_detail(&mut out, &incident)?;
+            render::review_detail(&mut out, state.as_ref(), &store.reviews()?)?;
+        }
+        Command::Review { db, author, note, quote, action } => {
+            let author = author.or_else(|| std::env::var("USER").ok()).unwrap_or_default();
+            open_existing(&db)?;
+            review::run(&db, action, author, note, quote)?;
         }
         Command::Export { db, what, format, output, filter } => {
             if matches!(what, What::Documents) && !matches!(format, Format::Jsonl) {
@@ -279,29 +330,50 @@ fn run(cli: Cli) -> Result<()> {
             }
             let store = open_existing(&db)?;
             let mut sink = open_sink(output.as_deref())?;
-            let selected = || filter.select(&store);
-            let n = match (what, format) {
-                (What::Documents, _) => export::documents_jsonl(&store, &mut sink)?,
-                (What::Incidents, Format::Jsonl) => export::incidents_jsonl(&selected()?, &mut sink)?,
-                (What::Incidents, Format::GtdCsv) => export::incidents_gtd_csv(&selected()?, &mut sink)?,
-                (What::Incidents, Format::AcledCsv) => export::incidents_acled_csv(&store, &selected()?, &mut sink)?,
-                (What::Incidents, Format::Geojson) => export::incidents_geojson(&selected()?, &mut sink)?,
+            let n = match what {
+                What::Documents => export::documents_jsonl(&store, &mut sink)?,
+                What::Incidents => {
+                    let selected = filter.select(&store)?;
+                    let written = export::write_ledger(
+                        format.ledger(),
+                        &store,
+                        &selected.incidents,
+                        &selected.states,
+                        &mut sink,
+                    )?;
+                    if written.left_out > 0 {
+                        eprintln!(
+                            "gtd-csv: left out {} incidents GTD does not code (arrests, plots foiled before an attack, air strikes)",
+                            written.left_out
+                        );
+                    }
+                    written.rows
+                }
             };
             sink.flush()?;
             if let Some(path) = output {
                 eprintln!("wrote {n} records to {}", path.display());
             }
         }
-        Command::Serve { db, addr, allow_ingest, token } => {
+        Command::Serve { db, addr, allow_ingest, allow_review, token } => {
             open_existing(&db)?;
-            let ingest = match (allow_ingest, token.or_else(|| std::env::var("ANNALIST_TOKEN").ok())) {
+            let token = token.or_else(|| std::env::var("ANNALIST_TOKEN").ok());
+            let review = match (allow_review, token.clone()) {
+                (false, _) => None,
+                (true, Some(token)) if !token.is_empty() => {
+                    Some(annalist_web::Review { token, run: std::sync::Arc::new(review::record) })
+                }
+                (true, _) => bail!("--allow-review needs a token: --token TOKEN or ANNALIST_TOKEN"),
+            };
+            let ingest = match (allow_ingest, token) {
                 (false, _) => None,
                 (true, Some(token)) if !token.is_empty() => {
                     Some(annalist_web::Ingest { token, run: std::sync::Arc::new(ingest_posted) })
                 }
                 (true, _) => bail!("--allow-ingest needs a token: --token TOKEN or ANNALIST_TOKEN"),
             };
-            annalist_web::serve(annalist_web::ServeOptions { db, addr, ingest })?;
+            let export: std::sync::Arc<annalist_web::ExportFn> = std::sync::Arc::new(export::write_view);
+            annalist_web::serve(annalist_web::ServeOptions { db, addr, ingest, export: Some(export), review })?;
         }
     }
     Ok(())

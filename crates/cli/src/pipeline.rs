@@ -362,11 +362,12 @@ pub fn ingest_documents(
 
     let t = Instant::now();
     summary.duplicates = run_ids.iter().filter(|id| index.duplicate_of(id).is_some()).count();
-    let incidents = fuse_ledger(store)?;
-    summary.incidents = incidents.len();
+    let frames = sourced_frames(store)?;
+    let ledger = reviewed_ledger(store, &frames)?;
+    summary.incidents = ledger.incidents.len();
     stages.fuse += t.elapsed();
     let t = Instant::now();
-    summary.ledger = store.replace_incidents(&incidents)?;
+    summary.ledger = store.replace_ledger(&ledger.incidents, &ledger.states)?;
     stages.ledger += t.elapsed();
     Ok(summary)
 }
@@ -498,8 +499,29 @@ fn save(store: &mut Store, batch: &[ArticleRecord], repoints: &[(String, String)
     Ok(())
 }
 
-/// Recomputes the ledger from every stored frame.
-pub fn fuse_ledger(store: &Store) -> Result<Vec<annalist_model::Incident>> {
+/// The machine's ledger from `frames` (every stored frame), then the stored reviews applied:
+/// the ledger a person sees. A split fuses the frames of its documents alone.
+pub fn reviewed_ledger(store: &Store, frames: &[SourcedFrame]) -> Result<annalist_review::ReviewedLedger> {
+    let reviews = store.reviews()?;
+    let machine = fuse_frames(frames);
+    let refuse = |documents: &[String]| -> Vec<annalist_model::Incident> {
+        let wanted: std::collections::HashSet<&str> = documents.iter().map(String::as_str).collect();
+        let subset: Vec<SourcedFrame> =
+            frames.iter().filter(|f| wanted.contains(f.frame.document.as_str())).cloned().collect();
+        fuse_frames(&subset)
+    };
+    Ok(annalist_review::apply_reviews(machine, &reviews, &refuse))
+}
+
+/// Rebuilds the stored ledger (fusion, then the reviews) after a review: what changed.
+pub fn rebuild_ledger(store: &mut Store) -> Result<annalist_store::LedgerChanges> {
+    let frames = sourced_frames(store)?;
+    let ledger = reviewed_ledger(store, &frames)?;
+    Ok(store.replace_ledger(&ledger.incidents, &ledger.states)?)
+}
+
+/// Every stored frame with what fusion needs of its document, in insertion order.
+fn sourced_frames(store: &Store) -> Result<Vec<SourcedFrame>> {
     let stored = store.frames()?;
     let mut by_document: HashMap<&str, Vec<&EventFrame>> = HashMap::new();
     for f in &stored {
@@ -518,7 +540,7 @@ pub fn fuse_ledger(store: &Store) -> Result<Vec<annalist_model::Incident>> {
             article_country: countries.get(f.frame.document.as_str()).cloned().flatten(),
         })
         .collect();
-    Ok(fuse_frames(&frames))
+    Ok(frames)
 }
 
 /// Fuses frames with the built-in gazetteer's country centroids (the one fuse call of ingest

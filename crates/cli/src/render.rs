@@ -2,6 +2,8 @@
 //! its attribution ledger (who claimed, blamed, confirmed, denied or suspected whom).
 
 use annalist_model::{Claim, CountRange, Field, Incident};
+use annalist_review::{parse_field, render_value, Review, ReviewState};
+use std::collections::HashMap;
 use std::io::{self, Write};
 
 fn range(c: &Option<CountRange>) -> String {
@@ -26,10 +28,24 @@ fn cut(s: &str, width: usize) -> String {
     }
 }
 
-/// The ledger as an aligned table, one incident per row.
-pub fn ledger_table(out: &mut dyn Write, incidents: &[Incident]) -> io::Result<()> {
-    let header = ["id", "date", "type", "place", "country", "perpetrator", "killed", "wounded", "sources"];
-    let rows: Vec<[String; 9]> = incidents
+/// A row's review column: `reviewed`, `rejected: duplicate`, or nothing.
+fn review_cell(state: Option<&ReviewState>) -> String {
+    match state {
+        Some(ReviewState { rejected: Some(r), .. }) => format!("rejected: {}", r.as_str()),
+        Some(s) if s.reviewed() => "reviewed".into(),
+        _ => String::new(),
+    }
+}
+
+/// The ledger as an aligned table, one incident per row; the last column says whether a person
+/// reviewed (or rejected) the row.
+pub fn ledger_table(
+    out: &mut dyn Write,
+    incidents: &[Incident],
+    states: &HashMap<String, ReviewState>,
+) -> io::Result<()> {
+    let header = ["id", "date", "type", "place", "country", "perpetrator", "killed", "wounded", "sources", "review"];
+    let rows: Vec<[String; 10]> = incidents
         .iter()
         .map(|i| {
             [
@@ -48,6 +64,7 @@ pub fn ledger_table(out: &mut dyn Write, incidents: &[Incident]) -> io::Result<(
                 range(&i.killed),
                 range(&i.wounded),
                 i.independent_sources.to_string(),
+                review_cell(states.get(&i.id)),
             ]
         })
         .collect();
@@ -76,6 +93,33 @@ pub fn ledger_table(out: &mut dyn Write, incidents: &[Incident]) -> io::Result<(
         line(out, &cells)?;
     }
     writeln!(out, "{} incidents", incidents.len())
+}
+
+/// What review changed on an incident: the reviews applied, the machine's values of the fields
+/// a person set, a rejection, merges and a split.
+pub fn review_detail(out: &mut dyn Write, state: Option<&ReviewState>, reviews: &[Review]) -> io::Result<()> {
+    let Some(state) = state else {
+        return writeln!(out, "review: none (as the machine read it)");
+    };
+    match state.rejected {
+        Some(r) => writeln!(out, "review: REJECTED ({}): left out of listings and exports", r.as_str())?,
+        None => writeln!(out, "review: reviewed by a person{}", if state.marked { " (marked)" } else { "" })?,
+    }
+    for (field, value) in &state.machine {
+        let shown = parse_field(field).map(|f| render_value(f, value)).unwrap_or_else(|_| value.to_string());
+        writeln!(out, "  machine said {field}: {shown}")?;
+    }
+    if !state.merged.is_empty() {
+        writeln!(out, "  merged from  {}", state.merged.join(", "))?;
+    }
+    if let Some(from) = &state.split_from {
+        writeln!(out, "  split from   {from}")?;
+    }
+    for r in reviews.iter().filter(|r| state.reviews.contains(&r.id)) {
+        let note = r.review.note.as_deref().map(|n| format!(" ({n})")).unwrap_or_default();
+        writeln!(out, "  review #{} {} {}: {}{note}", r.id, r.created_at, r.review.author, r.review.action.describe())?;
+    }
+    Ok(())
 }
 
 /// One incident: the reconciled fields, then each field's claims with their quotes.

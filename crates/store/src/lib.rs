@@ -11,13 +11,15 @@
 //! at most the batch in flight and never what was committed before it.
 
 mod query;
+mod reviews;
 
 pub use query::{fts_query, IncidentPage, IncidentQuery, IncidentRow, IncidentSort, LedgerFacets, SearchHit};
 
 use annalist_model::{Article, EventFrame, Incident};
+use annalist_review::ReviewState;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::path::Path;
 
@@ -138,6 +140,9 @@ pub struct LedgerChanges {
 
 pub struct Store {
     conn: Connection,
+    /// Whether the review tables exist (a store an older annalist wrote, opened read-only
+    /// where it cannot be written, has none: then it has no reviews either).
+    reviews: bool,
 }
 
 const SCHEMA: &str = "
@@ -265,7 +270,15 @@ impl Store {
             });
         }
         conn.set_prepared_statement_cache_capacity(64);
-        Ok(Store { conn })
+        let reviews: bool = conn
+            .query_row("SELECT count(*) = 2 FROM sqlite_master WHERE name IN ('reviews', 'incident_review')", [], |r| {
+                r.get(0)
+            })
+            .context(&what)?;
+        if !reviews && Store::open(path).is_ok() {
+            return Store::open_read_only(path);
+        }
+        Ok(Store { conn, reviews })
     }
 
     /// A store that lives in memory only (tests, dry runs).
@@ -280,9 +293,10 @@ impl Store {
         conn.pragma_update(None, "synchronous", "NORMAL").context(&what)?;
         conn.busy_timeout(std::time::Duration::from_secs(10)).context(&what)?;
         conn.execute_batch(SCHEMA).context(&what)?;
+        conn.execute_batch(reviews::SCHEMA).context(&what)?;
         conn.set_prepared_statement_cache_capacity(64);
         query::init_derived(&conn, &what)?;
-        Ok(Store { conn })
+        Ok(Store { conn, reviews: true })
     }
 
     /// SQLite's own check of the whole file (`PRAGMA integrity_check`):
@@ -486,12 +500,27 @@ impl Store {
         Ok(out)
     }
 
-    /// Replaces the ledger with `incidents`, reporting what is new, updated, unchanged or gone.
+    /// Replaces the ledger with `incidents` as the machine fused them, no review applied.
     pub fn replace_incidents(&mut self, incidents: &[Incident]) -> Result<LedgerChanges> {
+        self.replace_ledger(incidents, &BTreeMap::new())
+    }
+
+    /// Replaces the ledger with `incidents` and what review changed on them (`states`, by
+    /// incident id), reporting what is new, updated, unchanged or gone.
+    pub fn replace_ledger(
+        &mut self,
+        incidents: &[Incident],
+        states: &BTreeMap<String, ReviewState>,
+    ) -> Result<LedgerChanges> {
         let tx = self.conn.transaction().context("cannot start a transaction")?;
         let mut old: HashMap<String, String> = HashMap::new();
         {
-            let mut stmt = tx.prepare("SELECT id, json FROM incidents").context("cannot read incidents")?;
+            let mut stmt = tx
+                .prepare(
+                    "SELECT i.id, i.json || coalesce(r.json, '') FROM incidents i
+                     LEFT JOIN incident_review r ON r.incident = i.id",
+                )
+                .context("cannot read incidents")?;
             let rows = stmt
                 .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
                 .context("cannot read incidents")?;
@@ -504,9 +533,13 @@ impl Store {
         tx.execute("DELETE FROM incidents", []).context("cannot replace incidents")?;
         for inc in incidents {
             let json = serde_json::to_string(inc).context("cannot encode an incident")?;
+            let state = match states.get(&inc.id) {
+                Some(state) => serde_json::to_string(state).context("cannot encode a review state")?,
+                None => String::new(),
+            };
             match old.remove(&inc.id) {
                 None => changes.new += 1,
-                Some(prev) if prev == json => changes.unchanged += 1,
+                Some(prev) if prev == format!("{json}{state}") => changes.unchanged += 1,
                 Some(_) => changes.updated += 1,
             }
             tx.execute(
@@ -525,6 +558,7 @@ impl Store {
             .context(&format!("cannot save incident {}", inc.id))?;
         }
         changes.removed = old.len();
+        reviews::replace_states(&tx, states)?;
         tx.commit().context("cannot commit the ledger")?;
         Ok(changes)
     }

@@ -249,6 +249,10 @@ pub struct IncidentQuery {
     pub min_killed: Option<u64>,
     /// Words: matched in the place, perpetrators and id, and in the text of the sources (FTS5).
     pub text: Option<String>,
+    /// Only rows a person reviewed (`Some(true)`) or did not (`Some(false)`).
+    pub reviewed: Option<bool>,
+    /// Rejected rows too (they are left out otherwise).
+    pub include_rejected: bool,
     pub sort: IncidentSort,
     pub descending: bool,
     pub limit: usize,
@@ -273,6 +277,10 @@ pub struct IncidentRow {
     pub independent_sources: usize,
     /// The fields on which sources disagree.
     pub conflicts: Vec<String>,
+    /// Whether a person reviewed the row.
+    pub reviewed: bool,
+    /// Why a person rejected the row (`duplicate`, ...), if they did.
+    pub rejected: Option<String>,
 }
 
 /// A page of ledger rows and how many match in all.
@@ -320,7 +328,14 @@ fn count(low: Option<i64>, high: Option<i64>) -> Option<CountRange> {
 }
 
 const ROW_COLUMNS: &str = "id, event_type, date_start, date_end, country, place, killed_low, killed_high,
-    wounded_low, wounded_high, lat, lon, perpetrators, sources, independent, conflicts";
+    wounded_low, wounded_high, lat, lon, perpetrators, sources, independent, conflicts,
+    coalesce((SELECT r.reviewed FROM incident_review r WHERE r.incident = incident_facets.id), 0),
+    (SELECT r.rejected FROM incident_review r WHERE r.incident = incident_facets.id)";
+/// As `ROW_COLUMNS`, for a store without review tables.
+const ROW_COLUMNS_UNREVIEWED: &str = "id, event_type, date_start, date_end, country, place, killed_low, killed_high,
+    wounded_low, wounded_high, lat, lon, perpetrators, sources, independent, conflicts, 0, NULL";
+/// Rows a person rejected, left out of every listing unless asked for.
+const NOT_REJECTED: &str = "id NOT IN (SELECT incident FROM incident_review WHERE rejected IS NOT NULL)";
 
 fn read_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(IncidentRow, String, String)> {
     Ok((
@@ -339,6 +354,8 @@ fn read_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(IncidentRow, String, Str
             sources: r.get::<_, i64>(13)?.max(0) as usize,
             independent_sources: r.get::<_, i64>(14)?.max(0) as usize,
             conflicts: Vec::new(),
+            reviewed: r.get(16)?,
+            rejected: r.get(17)?,
         },
         r.get(12)?,
         r.get(15)?,
@@ -352,6 +369,23 @@ fn finish_row((mut row, perps, conflicts): (IncidentRow, String, String)) -> Res
 }
 
 impl Store {
+    fn row_columns(&self) -> &'static str {
+        if self.reviews {
+            ROW_COLUMNS
+        } else {
+            ROW_COLUMNS_UNREVIEWED
+        }
+    }
+
+    /// `AND` the clause leaving rejected rows out, where the store has reviews (`alias.id`).
+    fn unrejected(&self, alias: &str) -> String {
+        if self.reviews {
+            format!(" AND {alias}.id NOT IN (SELECT incident FROM incident_review WHERE rejected IS NOT NULL)")
+        } else {
+            String::new()
+        }
+    }
+
     /// A page of the ledger matching `q`, sorted as it asks (ties broken by id).
     pub fn query_incidents(&self, q: &IncidentQuery) -> Result<IncidentPage> {
         let mut clauses: Vec<&str> = Vec::new();
@@ -403,6 +437,15 @@ impl Store {
                 }
             }
         }
+        if self.reviews && !q.include_rejected {
+            clauses.push(NOT_REJECTED);
+        }
+        match (q.reviewed, self.reviews) {
+            (Some(true), true) => clauses.push("id IN (SELECT incident FROM incident_review WHERE reviewed)"),
+            (Some(false), true) => clauses.push("id NOT IN (SELECT incident FROM incident_review WHERE reviewed)"),
+            (Some(true), false) => clauses.push("0"),
+            _ => {}
+        }
         let filter = if clauses.is_empty() { String::new() } else { format!(" WHERE {}", clauses.join(" AND ")) };
         let total: i64 = {
             let mut stmt = self
@@ -413,9 +456,9 @@ impl Store {
         };
         let dir = if q.descending { "DESC" } else { "ASC" };
         let col = q.sort.column();
-        let sql = format!(
-            "SELECT {ROW_COLUMNS} FROM incident_facets{filter} ORDER BY {col} {dir}, id {dir} LIMIT ? OFFSET ?"
-        );
+        let columns = self.row_columns();
+        let sql =
+            format!("SELECT {columns} FROM incident_facets{filter} ORDER BY {col} {dir}, id {dir} LIMIT ? OFFSET ?");
         args.push(Box::new(q.limit.min(i64::MAX as usize) as i64));
         args.push(Box::new(q.offset.min(i64::MAX as usize) as i64));
         let mut stmt = self.conn.prepare_cached(&sql).context("cannot list incidents")?;
@@ -432,7 +475,7 @@ impl Store {
     pub fn incident_rows(&self, ids: &[String]) -> Result<Vec<IncidentRow>> {
         let mut stmt = self
             .conn
-            .prepare_cached(&format!("SELECT {ROW_COLUMNS} FROM incident_facets WHERE id = ?1"))
+            .prepare_cached(&format!("SELECT {} FROM incident_facets WHERE id = ?1", self.row_columns()))
             .context("cannot read incidents")?;
         let mut out = Vec::new();
         for id in ids {
@@ -475,8 +518,11 @@ impl Store {
     /// Whole incidents citing `document` as a source, by date.
     pub fn incidents_citing(&self, document: &str) -> Result<Vec<Incident>> {
         self.incidents_where(
-            "SELECT i.json FROM incidents i JOIN incident_sources s ON s.incident = i.id
-             WHERE s.document = ?1 ORDER BY i.date_start, i.id",
+            &format!(
+                "SELECT i.json FROM incidents i JOIN incident_sources s ON s.incident = i.id
+                 WHERE s.document = ?1{} ORDER BY i.date_start, i.id",
+                self.unrejected("i")
+            ),
             document,
         )
     }
@@ -484,8 +530,11 @@ impl Store {
     /// Whole incidents naming `actor` (canonical name) as a perpetrator, by date.
     pub fn incidents_by_actor(&self, actor: &str) -> Result<Vec<Incident>> {
         self.incidents_where(
-            "SELECT i.json FROM incidents i JOIN incident_actors a ON a.incident = i.id
-             WHERE a.actor = ?1 ORDER BY i.date_start, i.id",
+            &format!(
+                "SELECT i.json FROM incidents i JOIN incident_actors a ON a.incident = i.id
+                 WHERE a.actor = ?1{} ORDER BY i.date_start, i.id",
+                self.unrejected("i")
+            ),
             actor,
         )
     }
@@ -579,12 +628,18 @@ impl Store {
                 .context("cannot count the ledger")?;
             Ok(rows)
         };
+        let kept = self.unrejected("f");
+        let kept_actor = self.unrejected("a").replace("a.id", "a.incident");
         Ok(LedgerFacets {
-            countries: counts(
-                "SELECT country, count(*) n FROM incident_facets WHERE country IS NOT NULL GROUP BY country ORDER BY n DESC, country",
-            )?,
-            types: counts("SELECT event_type, count(*) n FROM incident_facets GROUP BY event_type ORDER BY n DESC, event_type")?,
-            actors: counts("SELECT actor, count(*) n FROM incident_actors GROUP BY actor ORDER BY n DESC, actor")?,
+            countries: counts(&format!(
+                "SELECT country, count(*) n FROM incident_facets f WHERE country IS NOT NULL{kept} GROUP BY country ORDER BY n DESC, country"
+            ))?,
+            types: counts(&format!(
+                "SELECT event_type, count(*) n FROM incident_facets f WHERE 1{kept} GROUP BY event_type ORDER BY n DESC, event_type"
+            ))?,
+            actors: counts(&format!(
+                "SELECT actor, count(*) n FROM incident_actors a WHERE 1{kept_actor} GROUP BY actor ORDER BY n DESC, actor"
+            ))?,
         })
     }
 }

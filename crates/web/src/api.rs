@@ -175,6 +175,9 @@ pub struct IncidentView {
     pub incident: Incident,
     pub sources: Vec<StoredDocument>,
     pub related: Vec<IncidentRow>,
+    /// What review changed on the row, and the reviews applied to it.
+    pub review: Option<annalist_review::ReviewState>,
+    pub reviews: Vec<annalist_review::Review>,
 }
 
 pub async fn load_incident(state: &AppState, id: String) -> Result<IncidentView, ApiError> {
@@ -195,7 +198,10 @@ pub async fn load_incident(state: &AppState, id: String) -> Result<IncidentView,
                 }
             }
             let related = s.incident_rows(&ids)?;
-            Ok(Ok(IncidentView { incident, sources, related }))
+            let review = s.review_state(&incident.id)?;
+            let applied = review.as_ref().map(|r| r.reviews.clone()).unwrap_or_default();
+            let reviews = s.reviews()?.into_iter().filter(|r| applied.contains(&r.id)).collect();
+            Ok(Ok(IncidentView { incident, sources, related, review, reviews }))
         })
         .await
         .map_err(ApiError::internal)?;
@@ -504,7 +510,7 @@ pub async fn method_not_allowed() -> ApiError {
 }
 
 /// Whether two byte strings are equal, in time that depends on their lengths only.
-fn same(a: &[u8], b: &[u8]) -> bool {
+pub(crate) fn same(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 

@@ -57,6 +57,7 @@ pub enum Nav {
     Timeline,
     Map,
     Search,
+    Reviews,
     None,
 }
 
@@ -74,6 +75,7 @@ pub fn page(title: &str, nav: Nav, body: &str) -> String {
         (Nav::Timeline, "/timeline", "Timeline"),
         (Nav::Map, "/map", "Map"),
         (Nav::Search, "/search", "Search"),
+        (Nav::Reviews, "/reviews", "Reviews"),
     ] {
         let class = if n == nav { " class=\"here\"" } else { "" };
         let _ = write!(out, "<a href=\"{href}\"{class}>{label}</a>");

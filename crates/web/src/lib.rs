@@ -9,10 +9,12 @@
 //! reaches a page (`html::esc`); pages carry a Content-Security-Policy that allows no script.
 
 mod api;
+mod download;
 mod html;
 mod pages;
 mod params;
 mod svg;
+mod writes;
 
 use annalist_store::Store;
 use anyhow::{bail, Context};
@@ -58,11 +60,32 @@ pub struct Ingest {
     pub run: Arc<IngestFn>,
 }
 
+/// What a download of the ledger runs (`GET /export`): the rows the query selects, all of
+/// them in its order, written to the stream in the named format (`csv`, `gtd-csv`,
+/// `acled-csv`, `jsonl`, `geojson`). Called on a blocking thread.
+pub type ExportFn =
+    dyn Fn(&Store, &annalist_store::IncidentQuery, &str, &mut dyn std::io::Write) -> anyhow::Result<()> + Send + Sync;
+
+/// What a review from the workbench runs, given the store's path and the form as a request;
+/// answers what it did and the incident to show next. Called on a blocking thread.
+pub type ReviewFn = dyn Fn(&Path, annalist_review::Request) -> anyhow::Result<annalist_review::Outcome> + Send + Sync;
+
+/// Reviews from the workbench: only with `--allow-review` and a token to sign in with.
+#[derive(Clone)]
+pub struct Review {
+    pub token: String,
+    pub run: Arc<ReviewFn>,
+}
+
 /// How to serve.
 pub struct ServeOptions {
     pub db: PathBuf,
     pub addr: SocketAddr,
     pub ingest: Option<Ingest>,
+    /// The ledger's downloads; without it `/export` says downloads are not available.
+    pub export: Option<Arc<ExportFn>>,
+    /// Reviews from the workbench's forms; without it the workbench is read-only.
+    pub review: Option<Review>,
 }
 
 struct Inner {
@@ -73,6 +96,12 @@ struct Inner {
     /// Encoded `/api/incidents` answers by query string, valid while `data_version` holds.
     cache: Option<Mutex<ResponseCache>>,
     ingest: Option<Ingest>,
+    export: Option<Arc<ExportFn>>,
+    review: Option<Review>,
+    /// Signed-in reviewers: session id → author.
+    sessions: Mutex<std::collections::HashMap<String, String>>,
+    /// What CSRF tokens are made from, new each start.
+    secret: String,
     /// Held while an ingest runs: one at a time.
     ingest_lock: tokio::sync::Mutex<()>,
 }
@@ -110,8 +139,28 @@ impl AppState {
             watch: Mutex::new(watch),
             cache: cache.then(|| Mutex::new(ResponseCache::default())),
             ingest,
+            export: None,
+            review: None,
+            sessions: Mutex::new(std::collections::HashMap::new()),
+            secret: writes::random_token(),
             ingest_lock: tokio::sync::Mutex::new(()),
         })))
+    }
+
+    /// The state with reviews from the workbench accepted through `review`.
+    pub fn with_review(mut self, review: Review) -> AppState {
+        if let Some(inner) = Arc::get_mut(&mut self.0) {
+            inner.review = Some(review);
+        }
+        self
+    }
+
+    /// The state with the ledger's downloads (`GET /export`) served by `export`.
+    pub fn with_export(mut self, export: Arc<ExportFn>) -> AppState {
+        if let Some(inner) = Arc::get_mut(&mut self.0) {
+            inner.export = Some(export);
+        }
+        self
     }
 
     fn take(&self) -> anyhow::Result<Store> {
@@ -206,6 +255,10 @@ pub fn router(state: AppState) -> Router {
         .route("/timeline", get(pages::timeline))
         .route("/map", get(pages::map))
         .route("/search", get(pages::search))
+        .route("/export", get(download::export))
+        .route("/reviews", get(pages::reviews))
+        .route("/review/login", get(writes::login_form).post(writes::login))
+        .route("/incidents/{id}/review", post(writes::review))
         .route("/assets/style.css", get(pages::style))
         .route("/favicon.ico", get(pages::favicon))
         .fallback(pages::not_found)
@@ -328,7 +381,13 @@ pub async fn serve_connections(
 pub fn serve(opts: ServeOptions) -> anyhow::Result<()> {
     // a malformed limit in the environment is an error now, not a silent default later
     Limits::from_env().map_err(anyhow::Error::msg)?;
-    let state = AppState::open(&opts.db, opts.ingest.clone())?;
+    let mut state = AppState::open(&opts.db, opts.ingest.clone())?;
+    if let Some(export) = opts.export.clone() {
+        state = state.with_export(export);
+    }
+    if let Some(review) = opts.review.clone() {
+        state = state.with_review(review);
+    }
     let runtime =
         tokio::runtime::Builder::new_multi_thread().enable_all().build().context("cannot start the runtime")?;
     runtime.block_on(async move {
@@ -338,6 +397,9 @@ pub fn serve(opts: ServeOptions) -> anyhow::Result<()> {
         let addr = listener.local_addr()?;
         if !addr.ip().is_loopback() {
             eprintln!("annalist: warning: serving on {addr}, which is not a loopback address: anyone who can reach it can read the ledger");
+        }
+        if opts.review.is_some() {
+            eprintln!("annalist: reviews from the workbench are enabled (sign in at /review/login with the token)");
         }
         if opts.ingest.is_some() {
             eprintln!("annalist: POST /api/ingest is enabled (bearer token required)");

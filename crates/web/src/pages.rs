@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
 const STYLE: &str = include_str!("../assets/style.css");
-const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+pub(crate) const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 fn html(status: StatusCode, body: String) -> Response {
     let mut r = (status, body).into_response();
@@ -100,7 +100,33 @@ fn filter_pairs(q: &IncidentQuery) -> Vec<(&'static str, String)> {
         ("to", q.date_to.map(|d| d.to_string()).unwrap_or_default()),
         ("min_killed", q.min_killed.map(|d| d.to_string()).unwrap_or_default()),
         ("q", q.text.clone().unwrap_or_default()),
+        ("reviewed", q.reviewed.map(|r| if r { "yes" } else { "no" }.to_string()).unwrap_or_default()),
+        ("rejected", if q.include_rejected { "include".to_string() } else { String::new() }),
     ]
+}
+
+/// Links that download the view on screen: its filters and sort, every row.
+fn download_links(q: &IncidentQuery) -> String {
+    let mut s = String::from("<p class=\"download\" id=\"download\">Download this view (all rows): ");
+    let labels = [
+        ("csv", "CSV"),
+        ("gtd-csv", "GTD CSV"),
+        ("acled-csv", "ACLED CSV"),
+        ("jsonl", "JSON Lines"),
+        ("geojson", "GeoJSON"),
+    ];
+    for (i, (format, label)) in labels.iter().enumerate() {
+        let mut pairs = filter_pairs(q);
+        pairs.push(("sort", q.sort.as_str().to_string()));
+        pairs.push(("order", if q.descending { "desc" } else { "asc" }.to_string()));
+        pairs.push(("format", format.to_string()));
+        if i > 0 {
+            s.push_str(" · ");
+        }
+        let _ = write!(s, "<a id=\"download-{format}\" href=\"/export{}\" download>{label}</a>", query_string(&pairs));
+    }
+    s.push_str("</p>");
+    s
 }
 
 fn select(name: &str, label: &str, current: Option<&str>, options: &[(String, String)]) -> String {
@@ -233,9 +259,14 @@ fn ledger_table(rows: &[IncidentRow], q: Option<&IncidentQuery>) -> String {
                 esc(&distinct(&r.conflicts).join(", "))
             )
         };
+        let badge = match (&r.rejected, r.reviewed) {
+            (Some(why), _) => format!(" <span class=\"badge rejected\">rejected: {}</span>", esc(why)),
+            (None, true) => " <span class=\"badge reviewed\">reviewed</span>".to_string(),
+            _ => String::new(),
+        };
         let _ = write!(
             s,
-            "<tr data-id=\"{}\"><td class=\"date\"><a class=\"row-link\" href=\"{href}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{} <span class=\"sub\">({} docs)</span></td><td>{disputed}</td></tr>",
+            "<tr data-id=\"{}\"><td class=\"date\"><a class=\"row-link\" href=\"{href}\">{}</a>{badge}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{} <span class=\"sub\">({} docs)</span></td><td>{disputed}</td></tr>",
             esc(&r.id),
             esc(&date_text(r.date_start, r.date_end)),
             esc(&type_text(&r.event_type)),
@@ -253,6 +284,122 @@ fn ledger_table(rows: &[IncidentRow], q: Option<&IncidentQuery>) -> String {
     }
     s.push_str("</tbody></table>");
     s
+}
+
+/// What review changed on an incident: a rejection, the reviewed values beside what the
+/// machine said, merges, a split, and each review with its author, time, note and quote.
+fn review_panel(state: Option<&annalist_review::ReviewState>, reviews: &[annalist_review::Review]) -> String {
+    let Some(state) = state else {
+        return "<p class=\"review-state\" id=\"review-state\">Not reviewed: as the machine read it.</p>".into();
+    };
+    let mut s = String::from("<section class=\"review\" id=\"review-state\"><h2>Review</h2>");
+    match state.rejected {
+        Some(r) => {
+            let _ = write!(
+                s,
+                "<p class=\"rejected\">Rejected ({}): left out of the ledger and exports.</p>",
+                esc(r.as_str())
+            );
+        }
+        None => s.push_str("<p class=\"reviewed\">Reviewed by a person.</p>"),
+    }
+    if !state.machine.is_empty() {
+        s.push_str("<ul class=\"machine\">");
+        for (field, value) in &state.machine {
+            let shown = annalist_review::parse_field(field)
+                .map(|f| annalist_review::render_value(f, value))
+                .unwrap_or_else(|_| value.to_string());
+            let _ = write!(
+                s,
+                "<li data-field=\"{}\">{}: the machine said <b>{}</b></li>",
+                esc(field),
+                esc(field),
+                esc(&shown)
+            );
+        }
+        s.push_str("</ul>");
+    }
+    for merged in &state.merged {
+        let _ = write!(s, "<p>Merged from {}.</p>", esc(merged));
+    }
+    if let Some(from) = &state.split_from {
+        let _ = write!(s, "<p>Split from <a href=\"/incidents/{}\">{}</a>.</p>", enc(from), esc(from));
+    }
+    s.push_str("<ol class=\"reviews\">");
+    for r in reviews {
+        s.push_str(&review_item(r));
+    }
+    s.push_str("</ol></section>");
+    s
+}
+
+fn review_item(r: &annalist_review::Review) -> String {
+    let mut s = format!(
+        "<li id=\"review-{}\">#{} {} · {}: {}",
+        r.id,
+        r.id,
+        esc(&r.created_at),
+        esc(&r.review.author),
+        esc(&r.review.action.describe())
+    );
+    if let Some(note) = &r.review.note {
+        let _ = write!(s, " <span class=\"note\">{}</span>", esc(note));
+    }
+    if let Some(quote) = &r.review.quote {
+        let _ = write!(s, "<blockquote class=\"quote\">{}</blockquote>", esc(quote));
+    }
+    s.push_str("</li>");
+    s
+}
+
+/// `/reviews`: every review, newest first, with the row it applies to now (the audit trail).
+pub async fn reviews(State(state): State<AppState>) -> Response {
+    respond(
+        async {
+            let (reviews, states) = state
+                .with_store(|s| Ok((s.reviews()?, s.review_states()?)))
+                .await
+                .map_err(ApiError::internal)?;
+            let applied = annalist_review::applied_to(&states);
+            let retracted: BTreeSet<i64> = reviews
+                .iter()
+                .filter_map(|r| match r.review.action {
+                    annalist_review::Action::Retract { review } => Some(review),
+                    _ => None,
+                })
+                .collect();
+            let mut body = format!("<h1>Reviews</h1><p class=\"count\" id=\"count\">{} reviews</p>", reviews.len());
+            body.push_str("<table class=\"ledger reviews\"><thead><tr><th>#</th><th>When</th><th>Who</th><th>Incident</th><th>What</th><th>Note</th><th>Now</th></tr></thead><tbody>");
+            for r in reviews.iter().rev() {
+                let now = if retracted.contains(&r.id) {
+                    "retracted".to_string()
+                } else {
+                    match applied.get(&r.id) {
+                        Some(id) => format!("<a href=\"/incidents/{}\">{}</a>", enc(id), esc(id)),
+                        None if matches!(r.review.action, annalist_review::Action::Retract { .. }) => String::new(),
+                        None => "matches no incident now".into(),
+                    }
+                };
+                let _ = write!(
+                    body,
+                    "<tr data-review=\"{}\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{now}</td></tr>",
+                    r.id,
+                    r.id,
+                    esc(&r.created_at),
+                    esc(&r.review.author),
+                    esc(&r.review.incident),
+                    esc(&r.review.action.describe()),
+                    esc(r.review.note.as_deref().unwrap_or(""))
+                );
+            }
+            if reviews.is_empty() {
+                body.push_str("<tr><td colspan=\"7\" class=\"empty\">No reviews yet.</td></tr>");
+            }
+            body.push_str("</tbody></table>");
+            Ok(html(StatusCode::OK, page("Reviews", Nav::Reviews, &body)))
+        }
+        .await,
+    )
 }
 
 /// Under a chart: the rows it draws, at most `TABLE_ROWS` of them (the ledger pages the rest).
@@ -304,6 +451,7 @@ pub async fn ledger(State(state): State<AppState>, RawQuery(raw): RawQuery) -> R
                     String::new()
                 }
             );
+            body.push_str(&download_links(&q));
             body.push_str(&ledger_table(&found.rows, Some(&q)));
             let mut pager = String::new();
             let mut link = |label: &str, offset: usize| {
@@ -428,7 +576,11 @@ fn doc_meta(d: &StoredDocument) -> String {
     parts.join(" · ")
 }
 
-pub async fn incident(State(state): State<AppState>, id: Result<Path<String>, PathRejection>) -> Response {
+pub async fn incident(
+    State(state): State<AppState>,
+    headers: axum::http::HeaderMap,
+    id: Result<Path<String>, PathRejection>,
+) -> Response {
     respond(
         async {
             let view = api::load_incident(&state, path_id(id)?).await?;
@@ -444,6 +596,16 @@ pub async fn incident(State(state): State<AppState>, id: Result<Path<String>, Pa
                 date_text(inc.date_start, inc.date_end)
             );
             let _ = write!(body, "<h1>{}</h1><p class=\"id\">{}</p>", esc(&title), esc(&inc.id));
+            body.push_str(&review_panel(view.review.as_ref(), &view.reviews));
+            if state.0.review.is_some() {
+                match crate::writes::session(&state, &headers) {
+                    Some((sid, author)) => {
+                        let token = crate::writes::csrf(&state, &sid);
+                        body.push_str(&crate::writes::forms(&inc.id, &inc.sources, &token, &author));
+                    }
+                    None => body.push_str("<p class=\"sign-in\"><a href=\"/review/login\" id=\"sign-in-link\">Sign in to review</a></p>"),
+                }
+            }
             let _ = write!(
                 body,
                 "<ul class=\"summary\"><li><b>{}</b> killed</li><li><b>{}</b> wounded</li><li><b>{}</b> independent source{} ({} documents)</li><li><b>{}</b> conflict{}</li></ul>",

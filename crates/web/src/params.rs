@@ -181,8 +181,21 @@ fn short(v: &str) -> String {
 }
 
 /// The parameters of the ledger (`/api/incidents`, `/`, `/timeline`, `/map`).
-pub const LEDGER_PARAMS: &[&str] =
-    &["country", "type", "actor", "from", "to", "min_killed", "q", "sort", "order", "limit", "offset"];
+pub const LEDGER_PARAMS: &[&str] = &[
+    "country",
+    "type",
+    "actor",
+    "from",
+    "to",
+    "min_killed",
+    "q",
+    "reviewed",
+    "rejected",
+    "sort",
+    "order",
+    "limit",
+    "offset",
+];
 
 /// The ledger filters of a request; `paged` false ignores nothing but takes no paging (all rows).
 pub fn ledger_query(p: &Params, paged: bool) -> Result<IncidentQuery, ApiError> {
@@ -228,6 +241,17 @@ pub fn ledger_query(p: &Params, paged: bool) -> Result<IncidentQuery, ApiError> 
         Some("desc") => true,
         Some(o) => return Err(ApiError::bad(format!("`order` must be asc or desc, not `{}`", short(o)))),
     };
+    let reviewed = match p.get("reviewed") {
+        None => None,
+        Some("yes") => Some(true),
+        Some("no") => Some(false),
+        Some(r) => return Err(ApiError::bad(format!("`reviewed` must be yes or no, not `{}`", short(r)))),
+    };
+    let include_rejected = match p.get("rejected") {
+        None => false,
+        Some("include") => true,
+        Some(r) => return Err(ApiError::bad(format!("`rejected` can only be include, not `{}`", short(r)))),
+    };
     let (limit, offset) = if paged { p.paging()? } else { (100_000, 0) };
     Ok(IncidentQuery {
         country,
@@ -237,6 +261,8 @@ pub fn ledger_query(p: &Params, paged: bool) -> Result<IncidentQuery, ApiError> 
         date_to,
         min_killed: p.number("min_killed", 10_000_000)?,
         text: p.text("q")?,
+        reviewed,
+        include_rejected,
         sort,
         descending,
         limit,
@@ -267,6 +293,8 @@ mod tests {
             "from=2024-02-01&to=2024-01-01",
             "nope=1",
             "q=a&q=b",
+            "reviewed=maybe",
+            "rejected=1",
         ] {
             let err = Params::parse(Some(bad), LEDGER_PARAMS).and_then(|p| ledger_query(&p, true)).err();
             assert_eq!(err.map(|e| e.status), Some(StatusCode::BAD_REQUEST), "{bad}");

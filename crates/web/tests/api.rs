@@ -129,18 +129,7 @@ fn server() -> &'static Server {
 }
 
 fn spawn_server(db: &std::path::Path) -> SocketAddr {
-    let state = annalist_web::AppState::open(db, None).unwrap();
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let addr = listener.local_addr().unwrap();
-    listener.set_nonblocking(true).unwrap();
-    std::thread::spawn(move || {
-        let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
-        rt.block_on(async move {
-            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
-            annalist_web::run(listener, state).await.unwrap();
-        });
-    });
-    addr
+    common::serve(annalist_web::AppState::open(db, None).unwrap())
 }
 
 impl Reply {

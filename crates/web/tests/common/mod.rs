@@ -29,3 +29,18 @@ pub fn parse_reply(text: &str) -> Reply {
     };
     Reply { status, head: head.to_string(), body }
 }
+
+/// Serves `state` on a free loopback port from a thread of its own; the address to reach it.
+pub fn serve(state: annalist_web::AppState) -> std::net::SocketAddr {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    listener.set_nonblocking(true).unwrap();
+    std::thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+        rt.block_on(async move {
+            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
+            annalist_web::run(listener, state).await.unwrap();
+        });
+    });
+    addr
+}
