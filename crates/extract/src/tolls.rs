@@ -458,7 +458,10 @@ pub fn one_person(sentence: &str, counts: &[(usize, usize)]) -> Vec<(usize, usiz
                 break;
             }
             if PERSON.contains(&noun.as_str()) {
-                out.push((s, ne));
+                // "a and two security staff": a number inside is its own candidate
+                if !counts.iter().any(|&(cs, ce)| s < ce && cs < ne) {
+                    out.push((s, ne));
+                }
                 break;
             }
         }
@@ -487,18 +490,21 @@ pub fn group(sentence: &str, offset: usize, counts: &[((usize, usize), CountRang
             last_end = None;
             continue;
         }
-        let joins = last_end.is_some_and(|le| {
-            let prev = out.last().expect("a toll before");
-            let between = &sentence[le..s];
-            let words: Vec<String> = tokens(between).iter().map(|&(a, b)| between[a..b].to_lowercase()).collect();
-            prev.role == role
-                && words.len() <= 6
-                && words.iter().any(|w| w == "and" || w == ",")
-                && !words.iter().any(|w| {
-                    cue_class(w).is_some()
-                        || matches!(w.as_str(), "of" | "them" | "whom" | "while" | "but" | "." | ";" | "(" | ")")
-                })
-        });
+        // a candidate that overlaps the one before (one person's words around a number) never
+        // joins it
+        let joins = last_end.is_some_and(|le| le <= s)
+            && last_end.is_some_and(|le| {
+                let prev = out.last().expect("a toll before");
+                let between = &sentence[le..s];
+                let words: Vec<String> = tokens(between).iter().map(|&(a, b)| between[a..b].to_lowercase()).collect();
+                prev.role == role
+                    && words.len() <= 6
+                    && words.iter().any(|w| w == "and" || w == ",")
+                    && !words.iter().any(|w| {
+                        cue_class(w).is_some()
+                            || matches!(w.as_str(), "of" | "them" | "whom" | "while" | "but" | "." | ";" | "(" | ")")
+                    })
+            });
         if joins {
             let prev = out.last_mut().expect("a toll before");
             prev.count = CountRange {
@@ -533,6 +539,15 @@ mod tests {
         let tolls = group(s, 0, &counts);
         assert_eq!(tolls.len(), 1);
         assert_eq!(tolls[0].count, CountRange::exact(4));
+    }
+
+    #[test]
+    fn overlapping_candidates_are_not_joined_and_do_not_panic() {
+        let s = "A and two security staff were injured.";
+        let counts =
+            [((0, 24), CountRange::exact(1), TollRole::Wounded), ((6, 9), CountRange::exact(2), TollRole::Wounded)];
+        assert_eq!(group(s, 0, &counts).len(), 2);
+        assert!(one_person(s, &[(6, 9)]).is_empty());
     }
 
     #[test]
