@@ -45,7 +45,6 @@ type Labelled = (Vec<TollCandidate>, Vec<Option<Vec<TollRole>>>);
 
 struct Doc {
     article: annalist_model::Article,
-    text: String,
     candidates: Vec<TollCandidate>,
     groups: Vec<PerpetratorCandidate>,
     /// The GTD group name, folded; empty when "Unknown".
@@ -68,7 +67,6 @@ fn read_split(split: &str) -> Vec<Doc> {
                 gname: Some(gtd::fold(g.get("gname").and_then(Value::as_str).unwrap_or("")))
                     .filter(|n| n != "unknown")
                     .unwrap_or_default(),
-                text: article.text.clone(),
                 article,
                 nkill: g.get("nkill").and_then(Value::as_u64),
                 nwound: g.get("nwound").and_then(Value::as_u64),
@@ -298,7 +296,7 @@ fn doc_tolls(doc: &Doc, roles: &[TollRole]) -> (Option<u64>, Option<u64>) {
                 ((q.span.start - sentence.start, q.span.end - sentence.start), q.count, roles[n])
             })
             .collect();
-        for t in tolls::group(sentence.slice(&doc.text), sentence.start, &local) {
+        for t in tolls::group(sentence.slice(&doc.article.text), sentence.start, &local) {
             let slot = if t.role == TollRole::Killed { &mut killed } else { &mut wounded };
             *slot = Some(slot.map_or(t.count.low, |v: u64| v.max(t.count.low)));
         }

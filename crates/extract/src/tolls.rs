@@ -264,9 +264,7 @@ const AGENT_NOUNS: &[&str] = &[
 /// toll needs a casualty word in its sentence; a count after "by" is the agent of what is told ("carried out by two members", "killed by
 /// three gunmen"), and a count of many whose only casualty word after it stands in a singular
 /// relative clause ("two members ... a general who was killed") tells of someone else.
-pub fn cannot_be_toll(sentence: &str, q: (usize, usize), count: CountRange) -> bool {
-    let toks = tokens(sentence);
-    let win = Window::new(&toks, sense_marked(sentence, &toks), q);
+fn cannot_be_toll(win: &Window, count: CountRange) -> bool {
     if win.before(1) == "by" {
         return true;
     }
@@ -293,11 +291,11 @@ pub fn cannot_be_toll(sentence: &str, q: (usize, usize), count: CountRange) -> b
 /// "kidnapped 11": none) or that stands right after it ("left 300 wounded", "8 dead"), or
 /// none where it cannot be a toll (`cannot_be_toll`).
 pub fn grammar_role(sentence: &str, q: (usize, usize), count: CountRange) -> Option<TollRole> {
-    if cannot_be_toll(sentence, q, count) {
-        return Some(TollRole::None);
-    }
     let toks = tokens(sentence);
     let win = Window::new(&toks, sense_marked(sentence, &toks), q);
+    if cannot_be_toll(&win, count) {
+        return Some(TollRole::None);
+    }
     for d in 1..=4 {
         let w = win.before(d);
         match cue_class(w) {

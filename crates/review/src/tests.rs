@@ -18,26 +18,17 @@ fn claim(field: Field, value: &str, document: &str, start: usize) -> Claim {
 
 fn incident(id: &str, day: u32, killed: u64, sources: &[&str]) -> Incident {
     Incident {
-        id: id.into(),
-        event_type: EventType::Bombing,
         date_start: NaiveDate::from_ymd_opt(2024, 1, day),
         date_end: NaiveDate::from_ymd_opt(2024, 1, day),
         country: Some("IR".into()),
         place: Some("Kerman".into()),
         lat: Some(30.28),
         lon: Some(57.08),
-        perpetrators: vec![],
         killed: Some(CountRange::exact(killed)),
-        wounded: None,
-        suicide: None,
-        attackers: None,
-        weapon: None,
-        target: None,
         sources: sources.iter().map(|s| s.to_string()).collect(),
         independent_sources: sources.len(),
         claims: sources.iter().map(|s| claim(Field::Killed, &killed.to_string(), s, 10)).collect(),
-        conflicts: vec![],
-        related: vec![],
+        ..Incident::new(id, EventType::Bombing)
     }
 }
 

@@ -120,28 +120,7 @@ pub(crate) fn check_value(field: Field, value: &Value) -> Result<(), ReviewError
 }
 
 fn probe_incident() -> Incident {
-    Incident {
-        id: String::new(),
-        event_type: EventType::Unknown,
-        date_start: None,
-        date_end: None,
-        country: None,
-        place: None,
-        lat: None,
-        lon: None,
-        perpetrators: Vec::new(),
-        killed: None,
-        wounded: None,
-        suicide: None,
-        attackers: None,
-        weapon: None,
-        target: None,
-        sources: Vec::new(),
-        independent_sources: 0,
-        claims: Vec::new(),
-        conflicts: Vec::new(),
-        related: Vec::new(),
-    }
+    Incident::new("", EventType::Unknown)
 }
 
 fn day(field: Field, s: &str) -> Result<NaiveDate, ReviewError> {

@@ -180,26 +180,14 @@ mod tests {
 
     fn incident(id: &str, day: u32) -> Incident {
         Incident {
-            id: id.into(),
-            event_type: EventType::Bombing,
             date_start: chrono::NaiveDate::from_ymd_opt(2024, 1, day),
             date_end: chrono::NaiveDate::from_ymd_opt(2024, 1, day),
             country: Some("IR".into()),
             place: Some("Kerman".into()),
-            lat: None,
-            lon: None,
-            perpetrators: vec![],
             killed: Some(CountRange::exact(3)),
-            wounded: None,
-            suicide: None,
-            attackers: None,
-            weapon: None,
-            target: None,
             sources: vec![format!("doc-{id}")],
             independent_sources: 1,
-            claims: vec![],
-            conflicts: vec![],
-            related: vec![],
+            ..Incident::new(id, EventType::Bombing)
         }
     }
 
