@@ -163,6 +163,9 @@ impl Extractor {
         date_by_timeline_headings(article, &m, &mut raw);
         let pending = parties::attach_untriggered(article, &m, &mut raw);
         let mut frames = corefer(article, m.told_from, raw, pending);
+        if let Some(filing) = &m.filing {
+            place_by_filing(article, filing, &mut frames);
+        }
         // the main event's perpetrators the perpetrator model finds anywhere in the text
         let candidates = perpetrator_candidates_in(article, &m, &frames);
         if let Some(main) = frames.iter_mut().find(|f| f.main) {
@@ -263,13 +266,15 @@ impl Extractor {
             })
             .cloned()
             .collect();
-        let places: Vec<PlaceMatch> = all_places
+        let (filed_from, places): (Vec<PlaceMatch>, Vec<PlaceMatch>) = all_places
             .into_iter()
             .filter(|p| p.role == PlaceRole::Location)
             .filter(|p| !ends_with_any(&text[..p.span.start], NOT_LOCATION_BEFORE))
             // "the injured were taken to hospitals in Kabul": where victims were brought
             .filter(|p| !last_words_any(&text[..p.span.start], 4, TAKEN_TO_CUES))
-            .collect();
+            // "WASHINGTON (AP) —": where the story was filed, not where its event happened
+            .partition(|p| in_dateline(p.span));
+        let filing = filing_place(filed_from);
         let actors = self.actors.find_actors(text);
         let words = |automaton: &AhoCorasick| -> Vec<(Span, usize)> {
             automaton
@@ -289,6 +294,7 @@ impl Extractor {
             times,
             quantities,
             places,
+            filing,
             place_names,
             origins,
             actors,
@@ -892,6 +898,9 @@ struct Scan {
     times: Vec<TimeExpression>,
     quantities: Vec<Quantity>,
     places: Vec<PlaceMatch>,
+    /// The place a wire dateline names (`filing_place`): no candidate of a sentence's, the
+    /// event's place only where the text gives none (`place_by_filing`).
+    filing: Option<PlaceMatch>,
     /// Demonyms and countries after "from" (where attackers come from).
     origins: Vec<PlaceMatch>,
     /// Every place name the gazetteer finds, whatever its role (for `names`).
@@ -964,8 +973,9 @@ impl RawFrame {
     }
 }
 
-/// Datelines opening paragraphs ("PESHAWAR, 12 March 2023 —", "Kabul, Jan. 5 (Wire) -"): the
-/// prefix before the dash, when it is short, starts with a capital and holds no sentence.
+/// Datelines opening paragraphs ("PESHAWAR, 12 March 2023 —", "Kabul, Jan. 5 (Wire) -",
+/// "WASHINGTON (AP) —"): the prefix before the dash, when it is short, starts with a capital
+/// and holds no sentence.
 fn dateline_spans(article: &Article) -> Vec<Span> {
     let text = &article.text;
     let mut out = Vec::new();
@@ -976,11 +986,55 @@ fn dateline_spans(article: &Article) -> Vec<Span> {
         let Some(dash) = [" — ", " – ", " -- ", " - "].iter().filter_map(|d| head.find(d)).min() else { continue };
         let prefix = &head[..dash];
         let starts_upper = prefix.chars().next().is_some_and(|c| c.is_uppercase());
-        if starts_upper && prefix.contains(',') && !prefix.contains(['.', ';', '!', '?']) || is_abbreviated(prefix) {
+        if starts_upper && prefix.contains(',') && !prefix.contains(['.', ';', '!', '?'])
+            || is_abbreviated(prefix)
+            || is_wire_head(prefix)
+        {
             out.push(Span::new(p.start, p.start + dash));
         }
     }
     out
+}
+
+/// The filing place of a story among the places its datelines name: the first below a
+/// country ("KABUL, Afghanistan (AP)": Kabul), else the first.
+fn filing_place(named: Vec<PlaceMatch>) -> Option<PlaceMatch> {
+    let below_country = named.iter().position(|p| p.place.kind != PlaceKind::Country);
+    named.into_iter().nth(below_country.unwrap_or(0))
+}
+
+/// Where a story was filed places the events it tells only where its text places them nowhere:
+/// the main event and those of the dateline's own sentence, when no place reached them and any
+/// country they have is the filing place's ("WASHINGTON (AP) — A car bomb killed 12 in Mosul"
+/// stays in Mosul; "KABUL, Afghanistan (AP) — A suicide bomber killed five" is in Kabul).
+fn place_by_filing(article: &Article, filing: &PlaceMatch, frames: &mut [EventFrame]) {
+    let dateline_sentence = article.sentence_at(filing.span.start);
+    for f in frames.iter_mut().filter(|f| f.place.is_none()) {
+        let told_there = dateline_sentence.is_some() && article.sentence_at(f.sentence.start) == dateline_sentence;
+        if !(f.main || told_there) || f.country.as_ref().is_some_and(|c| c.value != filing.place.country) {
+            continue;
+        }
+        if f.country.is_none() {
+            f.country = Some(Evidenced::read(filing.place.country.clone(), filing.span, article));
+        }
+        f.place = Some(Evidenced::read(filing.place.clone(), filing.span, article));
+    }
+}
+
+/// A wire head in capitals or with its source in brackets: "CAIRO", "WASHINGTON (AP)",
+/// "Kabul (Reuters)"; a few words, no sentence.
+fn is_wire_head(prefix: &str) -> bool {
+    let (head, sourced) = match prefix.strip_suffix(')').and_then(|p| p.rsplit_once('(')) {
+        Some((head, source)) => (head.trim_end(), !source.trim().is_empty()),
+        None => (prefix, false),
+    };
+    let words: Vec<&str> = head.split_whitespace().collect();
+    if words.is_empty() || words.len() > 4 || head.contains(['.', ';', '!', '?', ',', '"']) {
+        return false;
+    }
+    let letters = || head.chars().filter(|c| c.is_alphabetic());
+    let in_capitals = letters().count() >= 3 && letters().all(char::is_uppercase);
+    in_capitals || sourced && words.iter().all(|w| w.starts_with(char::is_uppercase))
 }
 
 /// A dateline whose only full stops are abbreviations ("WASHINGTON, Jan. 5").

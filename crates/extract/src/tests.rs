@@ -1373,3 +1373,33 @@ fn told_from_of(a: &Article) -> Option<NaiveDate> {
     let times = a.published.map(|day| find_times(&a.text, Some(day), &options));
     narrative::told_from(a, times.as_deref(), &options)
 }
+
+#[test]
+fn the_filing_place_places_an_event_only_where_the_text_places_it_nowhere() {
+    let place_of = |text: &str| {
+        let frames = Extractor::builtin().frames(&article(Some("2024-05-09"), text));
+        let main = main_frame(&frames);
+        (main.place.as_ref().map(|p| p.value.name.clone()), main.country.as_ref().map(|c| c.value.clone()))
+    };
+    // filed from one city about another: the text's place
+    let (place, country) =
+        place_of("WASHINGTON (AP) — A car bomb killed 12 people in the Iraqi city of Mosul on Monday, officials said.");
+    assert_eq!((place.as_deref(), country.as_deref()), (Some("Mosul"), Some("IQ")));
+    let (place, _) = place_of(
+        "TEHRAN, Iran (AP) — Two bombs exploded at a memorial ceremony in Kerman on Wednesday, killing 84 people.",
+    );
+    assert_eq!(place.as_deref(), Some("Kerman"));
+    // the text names no place: the story's event is where it was filed, quoted from the dateline
+    let text =
+        "KABUL, Afghanistan (AP) — A suicide bomber killed five people at a wedding party on Sunday, police said.";
+    let frames = Extractor::builtin().frames(&article(Some("2024-05-09"), text));
+    let main = main_frame(&frames);
+    let place = main.place.as_ref().expect("the filing place");
+    assert_eq!((place.value.name.as_str(), place.span.slice(text)), ("Kabul", "KABUL"));
+    assert_eq!(main.country.as_ref().map(|c| c.value.as_str()), Some("AF"));
+    // nor does a filing place override the country the text gives
+    let (place, country) = place_of(
+        "LONDON (Reuters) — Gunmen killed three soldiers at a checkpoint in Somalia on Tuesday, the army said.",
+    );
+    assert_eq!((place.as_deref(), country.as_deref()), (Some("Somalia"), Some("SO")));
+}
