@@ -49,7 +49,7 @@ use annalist_model::{
     Evidenced, Field, Incident, Perpetrator, Place, PlaceKind, Related,
 };
 use chrono::NaiveDate;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 /// A frame with the facts about its document that fusion needs.
 #[derive(Debug, Clone)]
@@ -136,7 +136,7 @@ fn corefer<'a>(order: &[&'a SourcedFrame], blocked: bool) -> Vec<Cluster<'a>> {
     for &f in order {
         candidates.clear();
         if blocked {
-            blocks.candidates(&f.frame, clusters.len(), &mut candidates);
+            blocks.candidates(f, clusters.len(), &mut candidates);
         } else {
             candidates.extend(0..clusters.len());
         }
@@ -237,9 +237,12 @@ fn week_of(d: NaiveDate) -> i64 {
 }
 
 impl Blocks {
-    /// Puts the candidates for frame `fr` into `out`, sorted and without repeats.
-    fn candidates(&self, fr: &EventFrame, n: usize, out: &mut Vec<usize>) {
-        let Some(country) = fr.country.as_ref().map(|c| &c.value) else {
+    /// Puts the candidates for frame `f` into `out`, sorted and without repeats.
+    /// A frame with no country of its own is blocked by its article's, which `Cluster::fit`
+    /// takes for it (a cluster of another country contradicts it).
+    fn candidates(&self, f: &SourcedFrame, n: usize, out: &mut Vec<usize>) {
+        let fr = &f.frame;
+        let Some(country) = fr.country.as_ref().map(|c| &c.value).or(f.article_country.as_ref()) else {
             out.extend(0..n);
             return;
         };
@@ -418,6 +421,9 @@ struct Cluster<'a> {
     date: Option<DateInterval>,
     /// For a cluster no source dates: the days its undated main reports allow (see `reported`).
     reported: Option<DateInterval>,
+    /// The places its frames give, each once (with `typed_places` and `place_frames`): a
+    /// cluster of thousands of reports of one attack names a handful of places, and fitting a
+    /// frame costs what the distinct places cost, not what the reports do.
     places: Vec<Place>,
     /// For a cluster no source gives a country: its first article's country (see
     /// `article_countries`), for linking only.
@@ -425,8 +431,14 @@ struct Cluster<'a> {
     /// For each of `places`, whether a frame of known type gave it: only such places keep
     /// another city out (an untyped aftermath mention, "troops moved into Derry", does not).
     typed_places: Vec<bool>,
+    /// For each of `places`, how many frames gave it so.
+    place_frames: Vec<usize>,
     /// The names its frames give the event ("Cafetería Rolando").
     names: Vec<String>,
+    /// The groups its frames name as perpetrators, other than alleged or denied ones.
+    groups: BTreeSet<&'a str>,
+    /// Whether any of its frames' articles has a publication date.
+    published: bool,
 }
 
 /// How many days before its publication an article's undated main event is taken to have
@@ -474,7 +486,10 @@ impl<'a> Cluster<'a> {
             places: vec![],
             inferred_country: None,
             typed_places: vec![],
+            place_frames: vec![],
             names: vec![],
+            groups: BTreeSet::new(),
+            published: false,
         };
         c.add(f);
         c
@@ -501,9 +516,24 @@ impl<'a> Cluster<'a> {
             });
         }
         if let Some(p) = &fr.place {
-            self.places.push(p.value.clone());
-            self.typed_places.push(fr.event_type != EventType::Unknown);
+            let typed = fr.event_type != EventType::Unknown;
+            let seen = (0..self.places.len()).find(|&i| self.typed_places[i] == typed && self.places[i] == p.value);
+            match seen {
+                Some(i) => self.place_frames[i] += 1,
+                None => {
+                    self.places.push(p.value.clone());
+                    self.typed_places.push(typed);
+                    self.place_frames.push(1);
+                }
+            }
         }
+        self.groups.extend(
+            fr.perpetrators
+                .iter()
+                .filter(|p| !matches!(p.value.status, AttributionStatus::Alleged | AttributionStatus::Denied))
+                .map(|p| p.value.name.as_str()),
+        );
+        self.published |= f.published.is_some();
         for n in &fr.names {
             if !self.names.contains(&n.value) {
                 self.names.push(n.value.clone());
@@ -613,25 +643,26 @@ impl<'a> Cluster<'a> {
         // against a cluster some date reaches, or the other way round: the same place alone is
         // not the same event (a football "shootout" at Old Trafford is not the Manchester Arena
         // bombing); the same group or the same name still links them.
-        let cluster_dated = self.date.is_some() || self.frames.iter().any(|c| c.published.is_some());
+        let cluster_dated = self.date.is_some() || self.published;
         let frame_dated = fr.date.is_some() || f.published.is_some();
         let place_alone_links = cluster_dated == frame_dated;
         let mut place_link = false;
         if let Some(fp) = &fr.place {
             let fp = &fp.value;
-            for (p, &typed) in self.places.iter().zip(&self.typed_places) {
+            for ((p, &typed), &frames) in self.places.iter().zip(&self.typed_places).zip(&self.place_frames) {
+                let frames = frames as f64;
                 let below_country = p.kind != PlaceKind::Country && fp.kind != PlaceKind::Country;
                 let same = same_name(&p.name, &fp.name);
                 let city_or_site = fp.kind.specificity() >= PlaceKind::City.specificity();
                 let nested = annalist_model::places_nested(p, fp) || one_urban_area(p, fp);
                 let strong = if window_disagrees { same && city_or_site } else { same || nested };
                 if below_country && strong {
-                    score += 2.0;
+                    score += 2.0 * frames;
                     place_link = place_link || self.event_type == fr.event_type || fr.event_type == EventType::Unknown;
                 } else if same || (below_country && nested) {
                     // the same country named on both sides (blocking's level, not a link), or a
                     // nested place across a report's week and another date
-                    score += 0.5;
+                    score += 0.5 * frames;
                 } else if !typed {
                     // an untyped mention's place neither links nor keeps out
                 } else if p.kind == fp.kind && p.kind != PlaceKind::Country && p.country == fp.country {
@@ -652,18 +683,11 @@ impl<'a> Cluster<'a> {
                 }
             }
         }
-        let perpetrators: BTreeSet<&str> = self
-            .frames
-            .iter()
-            .flat_map(|f| f.frame.perpetrators.iter())
-            .filter(|p| !matches!(p.value.status, AttributionStatus::Alleged | AttributionStatus::Denied))
-            .map(|p| p.value.name.as_str())
-            .collect();
         let same_group = fr
             .perpetrators
             .iter()
             .filter(|p| !matches!(p.value.status, AttributionStatus::Alleged | AttributionStatus::Denied))
-            .any(|p| perpetrators.contains(p.value.name.as_str()));
+            .any(|p| self.groups.contains(p.value.name.as_str()));
         // an undated, unlocated report of the same kind of event in the same country by the same
         // group ("ISKP members planned a foiled attack in Kyrgyzstan in late December", with no
         // year to anchor it); without the group, a country and a type match half a newspaper
@@ -746,13 +770,10 @@ impl<'a> Cluster<'a> {
                 f.frame.quote.clone(),
             ));
         }
-        let event_type = self
-            .frames
+        let event_type = type_votes
             .iter()
-            .map(|f| f.frame.event_type)
-            .filter(|t| *t != EventType::Unknown)
-            .max_by_key(|t| (type_votes.get(t).copied().unwrap_or(0), std::cmp::Reverse(first_index(self, *t))))
-            .unwrap_or(EventType::Unknown);
+            .max_by_key(|(t, votes)| (**votes, std::cmp::Reverse(first_index(self, **t))))
+            .map_or(EventType::Unknown, |(t, _)| *t);
         if type_votes.len() > 1 {
             let kinds: Vec<&str> = type_votes.keys().map(|t| t.as_str()).collect();
             conflicts.push(Conflict { field: Field::Type, note: format!("sources call it {}", kinds.join(" / ")) });
@@ -985,12 +1006,10 @@ impl<'a> Cluster<'a> {
             }
         }
         let all: Vec<CountRange> = per_family.values().map(|(r, _)| *r).collect();
-        let disjoint = all.iter().any(|a| {
-            all.iter().any(|b| match a.high {
-                Some(h) => h < b.low,
-                None => false,
-            })
-        });
+        // some family's figure lies wholly below another's
+        let lowest_high = all.iter().filter_map(|r| r.high).min();
+        let highest_low = all.iter().map(|r| r.low).max();
+        let disjoint = matches!((lowest_high, highest_low), (Some(h), Some(l)) if h < l);
         if disjoint {
             let mut figures: Vec<String> = per_family
                 .iter()
@@ -1010,9 +1029,10 @@ impl<'a> Cluster<'a> {
         let current: Vec<CountRange> =
             per_family.values().filter(|(_, d)| !revised || *d == last_day).map(|(r, _)| *r).collect();
         if revised {
+            let current_set: HashSet<CountRange> = current.iter().copied().collect();
             let earlier: BTreeSet<String> = per_family
                 .values()
-                .filter(|(r, d)| *d != last_day && !current.contains(r))
+                .filter(|(r, d)| *d != last_day && !current_set.contains(r))
                 .map(|(r, _)| r.to_string())
                 .collect();
             if !earlier.is_empty() {
