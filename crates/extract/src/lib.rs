@@ -166,6 +166,11 @@ impl Extractor {
         if let Some(filing) = &m.filing {
             place_by_filing(article, filing, &mut frames);
         }
+        for f in frames.iter_mut().filter(|f| f.event_type == EventType::Unknown) {
+            if let Some(t) = f.weapon.as_ref().and_then(|w| type_by_weapon(w.value)) {
+                f.event_type = t;
+            }
+        }
         // the main event's perpetrators the perpetrator model finds anywhere in the text
         let candidates = perpetrator_candidates_in(article, &m, &frames);
         if let Some(main) = frames.iter_mut().find(|f| f.main) {
@@ -996,6 +1001,20 @@ fn dateline_spans(article: &Article) -> Vec<Span> {
     out
 }
 
+/// The type of an attack told without its means ("assailants attacked a post", "killed in
+/// the attack") from the weapon its frame names, as the GTD and ACLED codebooks type one: an
+/// explosive or a projectile makes a bombing or explosion (grenades, mortars, rockets fired
+/// by assailants; air and drone strikes are typed by their own words), a firearm or a blade
+/// an armed assault, fire an attack on a facility. Vehicles and chemicals type nothing alone.
+fn type_by_weapon(weapon: Weapon) -> Option<EventType> {
+    match weapon {
+        Weapon::Explosive | Weapon::Missile => Some(EventType::Bombing),
+        Weapon::Firearm | Weapon::Melee => Some(EventType::ArmedAssault),
+        Weapon::Incendiary => Some(EventType::FacilityAttack),
+        Weapon::Vehicle | Weapon::Chemical => None,
+    }
+}
+
 /// The filing place of a story among the places its datelines name: the first below a
 /// country ("KABUL, Afghanistan (AP)": Kabul), else the first.
 fn filing_place(named: Vec<PlaceMatch>) -> Option<PlaceMatch> {
@@ -1786,6 +1805,13 @@ fn inherit_from_context(article: &Article, m: &Scan, frames: &mut [RawFrame]) {
                         .max_by_key(|p| (p.place.kind.specificity(), std::cmp::Reverse(p.span.start)));
                     if let Some(p) = best {
                         frames[i].place = Some(Evidenced::read(p.place.clone(), p.span, article));
+                    }
+                }
+                // "Assailants fired two rockets at the airport. No one was hurt in the attack.":
+                // the means of an attack its own sentence only refers back to
+                if frames[i].weapon.is_none() && frames[i].event_type == EventType::Unknown {
+                    if let Some(&(span, weapon)) = m.weapons.iter().find(|(s, _)| prev.contains(*s)) {
+                        frames[i].weapon = Some(Evidenced::read(weapon, span, article));
                     }
                 }
             }

@@ -1403,3 +1403,23 @@ fn the_filing_place_places_an_event_only_where_the_text_places_it_nowhere() {
     );
     assert_eq!((place.as_deref(), country.as_deref()), (Some("Somalia"), Some("SO")));
 }
+
+#[test]
+fn an_attack_told_without_its_means_takes_its_type_from_the_weapon_named() {
+    let type_of = |text: &str| {
+        let frames = frames_of(text);
+        assert_eq!(frames.len(), 1, "{frames:#?}");
+        frames[0].event_type
+    };
+    // the weapon in the sentence the attack's own sentence refers back to
+    assert_eq!(
+        type_of("Assailants fired two rockets at a military base near the town. No one was hurt in the attack."),
+        EventType::Bombing
+    );
+    assert_eq!(
+        type_of("An attack with knives on a bus station left four people wounded on Monday."),
+        EventType::ArmedAssault
+    );
+    // an attack named with no weapon stays of unknown type
+    assert_eq!(type_of("Three soldiers were killed in an attack on their post on Monday."), EventType::Unknown);
+}
