@@ -143,6 +143,9 @@ pub struct Store {
     /// Whether the review tables exist (a store an older annalist wrote, opened read-only
     /// where it cannot be written, has none: then it has no reviews either).
     reviews: bool,
+    /// Whether the incidents' search index exists (as `reviews`, for an older store read where
+    /// it cannot be written: its text filter then reads places, actors and ids only).
+    incident_search: bool,
 }
 
 const SCHEMA: &str = "
@@ -275,10 +278,17 @@ impl Store {
                 r.get(0)
             })
             .context(&what)?;
-        if !reviews && Store::open(path).is_ok() {
+        let incident_search: bool = conn
+            .query_row(
+                "SELECT count(*) = 1 FROM annalist_meta WHERE key = 'incident_fts' AND value = ?1",
+                [query::INCIDENT_FTS_VERSION],
+                |r| r.get(0),
+            )
+            .context(&what)?;
+        if (!reviews || !incident_search) && Store::open(path).is_ok() {
             return Store::open_read_only(path);
         }
-        Ok(Store { conn, reviews })
+        Ok(Store { conn, reviews, incident_search })
     }
 
     /// A store that lives in memory only (tests, dry runs).
@@ -296,7 +306,7 @@ impl Store {
         conn.execute_batch(reviews::SCHEMA).context(&what)?;
         conn.set_prepared_statement_cache_capacity(64);
         query::init_derived(&conn, &what)?;
-        Ok(Store { conn, reviews: true })
+        Ok(Store { conn, reviews: true, incident_search: true })
     }
 
     /// SQLite's own check of the whole file (`PRAGMA integrity_check`):
