@@ -299,19 +299,25 @@ pub fn map(rows: &[IncidentRow], view: &View, cluster_href: &dyn Fn(&Cluster) ->
         }
     }
     // one map unit at this zoom is `scale` units of the world view, drawn ~960 px wide
+    // The shapes are scaled into the view by a transform; the marks are placed in the SVG's own
+    // 960 × 480 units at their screen size (a text a few hundredths of a unit high, scaled up by
+    // a viewBox, is drawn by Chromium at its minimum font size: a blot).
     let scale = view.w / MAP_W;
+    let zoom = 1.0 / scale;
+    let at = |x: f64, y: f64| ((x - view.x) * zoom, (y - view.y) * zoom);
     let mut out = String::new();
     let _ = write!(
         out,
-        "<svg class=\"map\" role=\"img\" aria-label=\"Map of incidents\" viewBox=\"{:.2} {:.2} {:.2} {:.2}\" data-bbox=\"{}\" xmlns=\"http://www.w3.org/2000/svg\">",
-        view.x,
-        view.y,
-        view.w,
-        view.h(),
+        "<svg class=\"map\" role=\"img\" aria-label=\"Map of incidents\" viewBox=\"0 0 {MAP_W} {MAP_H}\" data-bbox=\"{}\" xmlns=\"http://www.w3.org/2000/svg\">",
         view.bbox()
     );
-    let _ = write!(out, "<rect class=\"sea\" x=\"0\" y=\"0\" width=\"{MAP_W}\" height=\"{MAP_H}\"/>");
-    let _ = write!(out, "<g class=\"countries\" stroke-width=\"{:.3}\">", 0.6 * scale);
+    let _ = write!(
+        out,
+        "<g class=\"world\" transform=\"scale({zoom:.4}) translate({:.3} {:.3})\"><rect class=\"sea\" x=\"0\" y=\"0\" width=\"{MAP_W}\" height=\"{MAP_H}\"/>",
+        -view.x,
+        -view.y
+    );
+    let _ = write!(out, "<g class=\"countries\" stroke-width=\"{:.4}\">", 0.6 * scale);
     for s in shapes() {
         let n = per_country.get(s.iso2).copied().unwrap_or(0);
         let class = if n > 0 { "country has" } else { "country" };
@@ -322,26 +328,23 @@ pub fn map(rows: &[IncidentRow], view: &View, cluster_href: &dyn Fn(&Cluster) ->
         }
         out.push_str("</title></path>");
     }
-    out.push_str("</g><g class=\"dots\">");
+    out.push_str("</g></g><g class=\"dots\">");
     let groups = clusters(rows, view, CLUSTER_PX * scale);
     // the singles first, clusters on top of them
     for k in groups.iter().filter(|k| k.members.len() == 1) {
         let r = k.members[0];
-        let radius = marker_radius(1, casualties(r)) * scale;
+        let (x, y) = at(k.x, k.y);
         let _ = write!(
             out,
-            "<a href=\"/incidents/{}\"><circle class=\"dot\" data-id=\"{}\" cx=\"{:.3}\" cy=\"{:.3}\" r=\"{radius:.3}\" stroke-width=\"{:.3}\"><title>{}</title></circle></a>",
+            "<a href=\"/incidents/{}\"><circle class=\"dot\" data-id=\"{}\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{:.1}\" stroke-width=\"0.8\"><title>{}</title></circle></a>",
             enc(&r.id),
             esc(&r.id),
-            k.x,
-            k.y,
-            0.8 * scale,
+            marker_radius(1, casualties(r)),
             esc(&label(r))
         );
     }
     for k in groups.iter().filter(|k| k.members.len() > 1) {
         let n = k.members.len();
-        let radius = marker_radius(n, 0) * scale;
         let mut title = format!("{n} incidents here; click to look closer");
         for r in k.members.iter().take(12) {
             title.push('\n');
@@ -350,17 +353,14 @@ pub fn map(rows: &[IncidentRow], view: &View, cluster_href: &dyn Fn(&Cluster) ->
         if n > 12 {
             let _ = write!(title, "\n… and {} more", n - 12);
         }
+        let (x, y) = at(k.x, k.y);
         let _ = write!(
             out,
-            "<a href=\"{}\" class=\"cluster\"><circle class=\"cluster\" data-count=\"{n}\" cx=\"{:.3}\" cy=\"{:.3}\" r=\"{radius:.3}\" stroke-width=\"{:.3}\"><title>{}</title></circle><text class=\"cluster-count\" x=\"{:.3}\" y=\"{:.3}\" font-size=\"{:.3}\" text-anchor=\"middle\">{n}</text></a>",
+            "<a href=\"{}\" class=\"cluster\"><circle class=\"cluster\" data-count=\"{n}\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{:.1}\" stroke-width=\"1.2\"><title>{}</title></circle><text class=\"cluster-count\" x=\"{x:.1}\" y=\"{:.1}\" font-size=\"11\" text-anchor=\"middle\">{n}</text></a>",
             esc(&cluster_href(k)),
-            k.x,
-            k.y,
-            1.2 * scale,
+            marker_radius(n, 0),
             esc(&title),
-            k.x,
-            k.y + 3.8 * scale,
-            11.0 * scale
+            y + 3.8
         );
     }
     out.push_str("</g></svg>");
