@@ -221,6 +221,18 @@ try {
     { const o = await overlapping(page, 'svg.timeline text'); check(o === '', `timeline labels overlap: ${o}`); }
   });
 
+  await step('search finds incidents by stemmed words of their evidence, then articles', async () => {
+    await page.goto(`${base}/`);
+    await page.fill('input[name="q"]', 'explosion');
+    await Promise.all([page.waitForURL(/q=explosion/), page.click('#apply')]);
+    const rows = await page.locator('table.ledger tbody tr[data-id]').count();
+    check(rows >= 1, 'no incident for "explosion" ("explosions" in a quote)');
+    await page.goto(`${base}/search?q=bombs`);
+    check(await page.locator('table.ledger tbody tr[data-id]').count() >= 1, 'no incidents on the search page');
+    check(await page.locator('ol.hits li').count() >= 1, 'no articles on the search page');
+    await page.screenshot({ path: join(shots, '08c-search.png'), fullPage: false });
+  });
+
   await step('with --allow-ingest, POST /api/ingest needs the token; posted script shows as text', async () => {
     const port2 = await freePort();
     const base2 = `http://127.0.0.1:${port2}`;
