@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # End-to-end test of `annalist serve` in headless Chromium: builds the release binary, ingests the
 # Kerman corpus (../shared/corpus/kerman-2024; skipped with a message when absent), starts the
-# server on a free loopback port and drives it with playwright-core (tests/browser/e2e.mjs).
+# server on a free loopback port and drives it with playwright-core (tests/browser/e2e.mjs); a second
+# store of many countries (examples/corpus, and the kit's WikiEvents articles where present) is
+# ingested for the map's clusters and the timeline's bars.
 # Installs what it needs: Debian's chromium (apt-get, as root) and the npm package (npm ci).
 # Screenshots go to target/browser-shots (or $SHOTS).
 set -euo pipefail
@@ -27,6 +29,9 @@ cargo build --release -p annalist
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 ./target/release/annalist ingest --quiet --db "$work/kerman.db" "$corpus"
+wide=(examples/corpus)
+[ -d "$shared/eval/data/wikievents" ] && wide+=("$shared/eval/data/wikievents")
+./target/release/annalist ingest --quiet --db "$work/wide.db" "${wide[@]}" 2>/dev/null
 export SHOTS="${SHOTS:-$root/target/browser-shots}"
 echo "== headless Chromium"
-ANNALIST_BIN="$root/target/release/annalist" ANNALIST_DB="$work/kerman.db" node tests/browser/e2e.mjs
+ANNALIST_BIN="$root/target/release/annalist" ANNALIST_DB="$work/kerman.db" ANNALIST_WIDE_DB="$work/wide.db" node tests/browser/e2e.mjs

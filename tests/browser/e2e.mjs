@@ -2,7 +2,11 @@
 // playwright-core). Run by scripts/browser-test.sh, which builds the binary and ingests the corpus:
 //   ANNALIST_BIN=... ANNALIST_DB=... SHOTS=dir node e2e.mjs
 // Starts the server on a free loopback port, walks ledger → filter by country → the Kerman bombing
-// (conflicting casualty claims with their quotes) → actor → map → timeline, saving screenshots.
+// (conflicting casualty claims with their quotes) → actor → map (zoom, pan, clusters) → timeline
+// (bars per period), then a second server started with --allow-review and a token as an analyst
+// uses it: sign in, set a field, reject a row, see both in the incident page, the ledger, /reviews
+// and the CSV download of the view; with ANNALIST_WIDE_DB (a store of many countries) the map
+// and timeline of that store too. Screenshots go to SHOTS.
 import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -11,6 +15,7 @@ import { join } from 'node:path';
 
 const bin = process.env.ANNALIST_BIN;
 const db = process.env.ANNALIST_DB;
+const wideDb = process.env.ANNALIST_WIDE_DB;
 const shots = process.env.SHOTS || 'target/browser-shots';
 const browserPath = process.env.CHROMIUM || '/usr/bin/chromium';
 if (!bin || !db) {
@@ -56,6 +61,49 @@ async function step(name, fn) {
 }
 function check(cond, msg) {
   if (!cond) throw new Error(msg);
+}
+
+// Rows of a CSV file (quoted fields with doubled quotes and newlines inside them).
+function parseCsv(text) {
+  const rows = [];
+  let row = [], field = '', quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; }
+    else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; }
+    else if (c !== '\r') field += c;
+  }
+  if (field || row.length) { row.push(field); rows.push(row); }
+  return rows;
+}
+
+// Whether any two of the elements matched by `selector` overlap on screen.
+async function overlapping(page, selector) {
+  return page.evaluate((sel) => {
+    const boxes = [...document.querySelectorAll(sel)].map((e) => e.getBoundingClientRect());
+    const hits = [];
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i], b = boxes[j];
+        if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) hits.push([i, j]);
+      }
+    }
+    const els = [...document.querySelectorAll(sel)];
+    return hits.map(([i, j]) => `${els[i].textContent} / ${els[j].textContent}`).join('; ');
+  }, selector);
+}
+
+async function spawnServer(dbPath, extra) {
+  const p = await freePort();
+  const url = `http://127.0.0.1:${p}`;
+  const proc = spawn(bin, ['serve', '--db', dbPath, '--addr', `127.0.0.1:${p}`, ...extra], { stdio: ['ignore', 'inherit', 'inherit'] });
+  await waitUp(url, proc);
+  return { url, proc };
 }
 
 const port = await freePort();
@@ -140,17 +188,49 @@ try {
     await page.goto(`${base}/map`);
     check(await page.locator('svg.map path.country').count() > 150, 'country shapes missing');
     check(await page.locator('svg.map path.country.has[data-iso="IR"]').count() === 1, 'Iran not shaded');
-    const dots = await page.locator('svg.map circle.dot').count();
-    check(dots >= 2, `${dots} dots`);
+    const marks = await page.locator('svg.map circle.dot').count() + await page.locator('svg.map circle.cluster').count();
+    check(marks >= 1, `${marks} marks`);
     await page.screenshot({ path: join(shots, '07-map.png'), fullPage: true });
   });
 
-  await step('the timeline draws every dated incident', async () => {
+  await step('the map zooms, pans and fits a country filter without a script', async () => {
+    await page.goto(`${base}/map?country=IR`);
+    const fitted = await page.locator('svg.map').getAttribute('data-bbox');
+    const [w, s, e, n] = fitted.split(',').map(Number);
+    check(w > 30 && e < 80 && s > 10 && n < 50, `Iran's view: ${fitted}`);
+    check(await page.locator('main script').count() === 0, 'a script on the map page');
+    await Promise.all([page.waitForURL(/bbox=/), page.click('#map-in')]);
+    const zoomed = (await page.locator('svg.map').getAttribute('data-bbox')).split(',').map(Number);
+    check(zoomed[2] - zoomed[0] < (e - w) * 0.6, `not closer: ${zoomed}`);
+    await Promise.all([page.waitForURL(/bbox=/), page.click('#map-east')]);
+    const panned = (await page.locator('svg.map').getAttribute('data-bbox')).split(',').map(Number);
+    check(panned[0] > zoomed[0], `not east: ${panned} after ${zoomed}`);
+    await page.goto(`${base}/map?country=IR`);
+    await page.screenshot({ path: join(shots, '07b-map-iran.png'), fullPage: true });
+  });
+
+  await step('the timeline draws every dated incident, with bars per period', async () => {
     await page.goto(`${base}/timeline`);
     const dots = await page.locator('svg.timeline circle').count();
     const rows = await page.locator('table.ledger tbody tr[data-id]').count();
     check(dots >= 2 && dots === rows, `${dots} dots for ${rows} rows`);
+    const bars = await page.locator('svg.timeline rect.bar').evaluateAll((els) => els.map((e) => Number(e.dataset.count)));
+    check(bars.reduce((a, b) => a + b, 0) === dots, `bars count ${bars} for ${dots} dots`);
     await page.screenshot({ path: join(shots, '08-timeline.png'), fullPage: true });
+    await page.locator('figure.chart').screenshot({ path: join(shots, '08b-timeline-chart.png') });
+    { const o = await overlapping(page, 'svg.timeline text'); check(o === '', `timeline labels overlap: ${o}`); }
+  });
+
+  await step('search finds incidents by stemmed words of their evidence, then articles', async () => {
+    await page.goto(`${base}/`);
+    await page.fill('input[name="q"]', 'explosion');
+    await Promise.all([page.waitForURL(/q=explosion/), page.click('#apply')]);
+    const rows = await page.locator('table.ledger tbody tr[data-id]').count();
+    check(rows >= 1, 'no incident for "explosion" ("explosions" in a quote)');
+    await page.goto(`${base}/search?q=bombs`);
+    check(await page.locator('table.ledger tbody tr[data-id]').count() >= 1, 'no incidents on the search page');
+    check(await page.locator('ol.hits li').count() >= 1, 'no articles on the search page');
+    await page.screenshot({ path: join(shots, '08c-search.png'), fullPage: false });
   });
 
   await step('with --allow-ingest, POST /api/ingest needs the token; posted script shows as text', async () => {
@@ -188,6 +268,120 @@ try {
       writer.kill('SIGINT');
     }
   });
+
+  await step('an analyst signs in, sets a field and rejects a row; the ledger, /reviews and the CSV show it', async () => {
+    const reviewer = await spawnServer(db, ['--allow-review', '--token', 'e2e-review']);
+    const rb = reviewer.url;
+    try {
+      const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const p = await ctx.newPage();
+      await p.goto(`${rb}/review/login`);
+      await p.screenshot({ path: join(shots, '10-review-login.png') });
+      await p.fill('#author', 'E2E Analyst');
+      await p.fill('#token', 'wrong');
+      await p.click('#sign-in');
+      check((await p.locator('#error').textContent()).includes('wrong token'), 'a wrong token signed in');
+      await p.goto(`${rb}/review/login`);
+      await p.fill('#author', 'E2E Analyst');
+      await p.fill('#token', 'e2e-review');
+      await Promise.all([p.waitForURL(`${rb}/`), p.click('#sign-in')]);
+      // from here on, as on the read-only server, no console errors (the wrong token's 401 above is one)
+      p.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+      // the Kerman bombing: set its killed to a figure of the analyst's own
+      await p.goto(`${rb}/?country=IR&sort=killed&order=desc`);
+      const kerman = p.locator('table.ledger tbody tr[data-id]', { hasText: 'Kerman' }).filter({ hasText: 'bombing' }).first();
+      const kermanId = await kerman.getAttribute('data-id');
+      await Promise.all([p.waitForURL(/\/incidents\//), kerman.locator('a.row-link').click()]);
+      check(await p.locator('#review-forms').count() === 1, 'no review forms after signing in');
+      await p.screenshot({ path: join(shots, '11-review-forms.png'), fullPage: false });
+      await p.locator('#review-forms').screenshot({ path: join(shots, '11b-review-forms-close.png') });
+      const machineKilled = (await p.locator('section.field[data-field="killed"] h3 .value').textContent()).trim();
+      await p.selectOption('#set-field', 'killed');
+      await p.fill('#set-value', '94');
+      await p.locator('#form-set input[name="note"]').fill('the health ministry revised it to 94');
+      await Promise.all([p.waitForURL(/\/incidents\//), p.click('#set')]);
+      const machine = p.locator('#review-state ul.machine li[data-field="killed"]');
+      check(await machine.count() === 1, 'the machine value is not shown');
+      check((await machine.textContent()).includes(machineKilled), `machine said ${machineKilled}: ${await machine.textContent()}`);
+      const shownKilled = (await p.locator('section.field[data-field="killed"] h3 .value').textContent()).trim();
+      check(shownKilled === '94', `reviewed killed shown as ${shownKilled}`);
+      check((await p.locator('#review-state ol.reviews').textContent()).includes('E2E Analyst'), 'no author on the review');
+      await p.screenshot({ path: join(shots, '12-reviewed-incident.png'), fullPage: false });
+      await p.locator('#review-state').screenshot({ path: join(shots, '12b-review-state.png') });
+      // reject another row as not an incident
+      await p.goto(`${rb}/?sort=killed&order=asc`);
+      const other = p.locator('table.ledger tbody tr[data-id]').filter({ hasNot: p.locator(`a[href="/incidents/${kermanId}"]`) }).first();
+      const otherId = await other.getAttribute('data-id');
+      const before = await p.locator('table.ledger tbody tr[data-id]').count();
+      await Promise.all([p.waitForURL(/\/incidents\//), other.locator('a.row-link').click()]);
+      await p.selectOption('#reject-reason', 'not_an_incident');
+      await p.locator('#form-reject input[name="note"]').fill('a drama, not an attack');
+      await Promise.all([p.waitForURL(/\/incidents\//), p.click('#reject')]);
+      check((await p.locator('#review-state p.rejected').textContent()).includes('not_an_incident'), 'no rejection shown');
+      await p.goto(`${rb}/?sort=killed&order=asc`);
+      const after = await p.locator('table.ledger tbody tr[data-id]').count();
+      check(after === before - 1, `${before} rows before, ${after} after`);
+      check(await p.locator(`table.ledger tbody tr[data-id="${otherId}"]`).count() === 0, 'the rejected row is still listed');
+      check(await p.locator(`table.ledger tbody tr[data-id="${kermanId}"] .badge.reviewed`).count() === 1, 'no reviewed badge');
+      await p.screenshot({ path: join(shots, '13-ledger-after-review.png'), fullPage: true });
+      // the audit page
+      await p.goto(`${rb}/reviews`);
+      const audit = await p.locator('table.reviews tbody tr[data-review]').allTextContents();
+      check(audit.length === 2, `${audit.length} reviews listed`);
+      check(audit.some((r) => r.includes('E2E Analyst') && r.includes('killed')), `no set review: ${audit}`);
+      check(audit.some((r) => r.includes('not_an_incident') || r.includes('reject')), `no rejection: ${audit}`);
+      await p.screenshot({ path: join(shots, '14-reviews.png'), fullPage: true });
+      // the CSV link of the view on screen gives its rows, in its order
+      await p.goto(`${rb}/?country=IR&sort=killed&order=desc`);
+      const shown = await p.locator('table.ledger tbody tr[data-id]').evaluateAll((els) => els.map((e) => e.dataset.id));
+      const href = await p.locator('#download-csv').getAttribute('href');
+      check(href.includes('country=IR') && href.includes('sort=killed'), `download link drops the view: ${href}`);
+      const csv = await p.request.get(`${rb}${href}`);
+      check(csv.ok() && /text\/csv/.test(csv.headers()['content-type']), `download: ${csv.status()} ${csv.headers()['content-type']}`);
+      const table = parseCsv(await csv.text());
+      const head = table[0];
+      const idCol = head.indexOf('id');
+      const killedCol = head.findIndex((h) => h === 'killed_low' || h === 'killed');
+      const body = table.slice(1).filter((r) => r.length > 1);
+      check(idCol >= 0, `no id column: ${head}`);
+      check(JSON.stringify(body.map((r) => r[idCol])) === JSON.stringify(shown), `CSV ids ${body.map((r) => r[idCol])} for ${shown}`);
+      check(!body.some((r) => r[idCol] === otherId), 'the rejected row is in the CSV');
+      const kRow = body.find((r) => r[idCol] === kermanId);
+      check(kRow && (killedCol < 0 || kRow[killedCol].startsWith('94')), `the CSV has not the reviewed killed: ${kRow}`);
+      await ctx.close();
+    } finally {
+      reviewer.proc.kill('SIGINT');
+    }
+  });
+
+  if (wideDb) {
+    await step('a store of many countries: clusters on the world map, closer views, bars and labels apart', async () => {
+      const wide = await spawnServer(wideDb, []);
+      try {
+        const p = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+        await p.goto(`${wide.url}/map?bbox=-180,-90,180,90`);
+        await p.screenshot({ path: join(shots, '20-wide-map-world.png'), fullPage: true });
+        await p.locator('figure.chart').screenshot({ path: join(shots, '20b-wide-map-world-chart.png') });
+        const clusters = p.locator('svg.map a.cluster');
+        if (await clusters.count() > 0) {
+          const n = Number(await clusters.first().locator('circle').getAttribute('data-count'));
+          check(n >= 2, `a cluster of ${n}`);
+          await Promise.all([p.waitForURL(/bbox=/), clusters.first().click()]);
+          await p.screenshot({ path: join(shots, '21-wide-map-cluster-opened.png'), fullPage: true });
+        }
+        await p.goto(`${wide.url}/map`);
+        await p.screenshot({ path: join(shots, '22-wide-map-fitted.png'), fullPage: true });
+        await p.goto(`${wide.url}/timeline`);
+        await p.screenshot({ path: join(shots, '23-wide-timeline.png'), fullPage: true });
+        await p.locator('figure.chart').screenshot({ path: join(shots, '23b-wide-timeline-chart.png') });
+        { const o = await overlapping(p, 'svg.timeline text'); check(o === '', `timeline labels overlap: ${o}`); }
+        check(await p.locator('svg.timeline rect.bar').count() >= 1, 'no bars');
+        await p.close();
+      } finally {
+        wide.proc.kill('SIGINT');
+      }
+    });
+  }
 
   await step('no console errors and no request off the server', async () => {
     check(consoleErrors.length === 0, consoleErrors.join('\n'));

@@ -44,7 +44,8 @@ pub struct LedgerFilter {
     /// Only incidents with at least this many killed (the low end of the reconciled toll).
     #[arg(long, value_name = "N")]
     pub min_killed: Option<u64>,
-    /// Only incidents whose place, perpetrators or source texts hold these words.
+    /// Only incidents with all these words (stemmed: "bombers" finds "bomber") in their names,
+    /// places, actors or evidence quotes, or this text within their place, perpetrators or id.
     #[arg(long, value_name = "WORDS")]
     pub text: Option<String>,
     /// Only incidents a person reviewed (yes) or did not (no).

@@ -292,3 +292,40 @@ fn an_undated_text_is_stored_and_counted_and_date_gives_it_a_day() {
     let docs = ok(&["export", "--db", db2.to_str().unwrap(), "--what", "documents"]);
     assert!(docs.contains("2024-03-05"), "{docs}");
 }
+
+#[test]
+fn text_finds_incidents_by_stemmed_words_of_their_evidence_and_holds_after_reingest() {
+    let dir = scratch("text");
+    let db = dir.join("t.db");
+    let db = db.to_str().unwrap();
+    let first = dir.join("first");
+    std::fs::create_dir_all(&first).unwrap();
+    std::fs::write(first.join("peshawar.txt"), REPORT).unwrap();
+    ok(&["ingest", "--quiet", "--db", db, first.to_str().unwrap()]);
+    let ids = |words: &str| -> Vec<String> {
+        let out = ok(&["export", "--db", db, "--what", "incidents", "--text", words]);
+        out.lines().map(|l| serde_json::from_str::<Value>(l).unwrap()["id"].as_str().unwrap().to_string()).collect()
+    };
+    let found = ids("gunmen crowds markets");
+    assert_eq!(found.len(), 1, "'crowded market' in a quote, stemmed");
+    assert!(ids("Peshawar").len() == 1 && ids("Quetta").is_empty());
+    // a second report of the same attack and an unrelated one arrive: the index follows
+    let second = dir.join("second");
+    std::fs::create_dir_all(&second).unwrap();
+    std::fs::write(
+        second.join("peshawar-update.txt"),
+        "Death toll in Peshawar market attack rises\nPESHAWAR, 13 March 2023 — The death toll from Saturday's \
+         gun attack on a market in Peshawar, Pakistan, rose to 15, hospital officials said.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        second.join("quetta.txt"),
+        "Bomb hits bus in Quetta\nQUETTA, 20 March 2023 — A roadside bomb struck a bus in Quetta, Pakistan, \
+         on Monday, killing four passengers, police said.\n",
+    )
+    .unwrap();
+    ok(&["ingest", "--quiet", "--db", db, first.to_str().unwrap(), second.to_str().unwrap()]);
+    assert_eq!(ids("gunmen crowds markets"), found, "the same incident, found once");
+    assert_eq!(ids("passenger").len(), 1, "the new incident is searchable");
+    assert!(ids("passenger gunmen").is_empty(), "all words of one incident");
+}

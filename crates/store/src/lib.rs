@@ -143,6 +143,9 @@ pub struct Store {
     /// Whether the review tables exist (a store an older annalist wrote, opened read-only
     /// where it cannot be written, has none: then it has no reviews either).
     reviews: bool,
+    /// Whether the incidents' search index exists (as `reviews`, for an older store read where
+    /// it cannot be written: its text filter then reads places, actors and ids only).
+    incident_search: bool,
 }
 
 const SCHEMA: &str = "
@@ -275,10 +278,17 @@ impl Store {
                 r.get(0)
             })
             .context(&what)?;
-        if !reviews && Store::open(path).is_ok() {
+        let incident_search: bool = conn
+            .query_row(
+                "SELECT count(*) = 1 FROM annalist_meta WHERE key = 'incident_fts' AND value = ?1",
+                [query::INCIDENT_FTS_VERSION],
+                |r| r.get(0),
+            )
+            .context(&what)?;
+        if (!reviews || !incident_search) && Store::open(path).is_ok() {
             return Store::open_read_only(path);
         }
-        Ok(Store { conn, reviews })
+        Ok(Store { conn, reviews, incident_search })
     }
 
     /// A store that lives in memory only (tests, dry runs).
@@ -296,7 +306,7 @@ impl Store {
         conn.execute_batch(reviews::SCHEMA).context(&what)?;
         conn.set_prepared_statement_cache_capacity(64);
         query::init_derived(&conn, &what)?;
-        Ok(Store { conn, reviews: true })
+        Ok(Store { conn, reviews: true, incident_search: true })
     }
 
     /// SQLite's own check of the whole file (`PRAGMA integrity_check`):
@@ -513,38 +523,54 @@ impl Store {
         states: &BTreeMap<String, ReviewState>,
     ) -> Result<LedgerChanges> {
         let tx = self.conn.transaction().context("cannot start a transaction")?;
-        let mut old: HashMap<String, String> = HashMap::new();
+        // (the row's JSON, its review state's JSON) by id, as stored now
+        let mut old: HashMap<String, (String, String)> = HashMap::new();
         {
             let mut stmt = tx
                 .prepare(
-                    "SELECT i.id, i.json || coalesce(r.json, '') FROM incidents i
+                    "SELECT i.id, i.json, coalesce(r.json, '') FROM incidents i
                      LEFT JOIN incident_review r ON r.incident = i.id",
                 )
                 .context("cannot read incidents")?;
             let rows = stmt
-                .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+                .query_map([], |r| Ok((r.get::<_, String>(0)?, (r.get::<_, String>(1)?, r.get::<_, String>(2)?))))
                 .context("cannot read incidents")?;
             for row in rows {
                 let (id, json) = row.context("cannot read incidents")?;
                 old.insert(id, json);
             }
         }
+        // Only rows that changed are written: an unchanged row keeps its derived rows (facets,
+        // search index) as they are, so an ingest that adds a few incidents rewrites a few.
         let mut changes = LedgerChanges::default();
-        tx.execute("DELETE FROM incidents", []).context("cannot replace incidents")?;
         for inc in incidents {
             let json = serde_json::to_string(inc).context("cannot encode an incident")?;
             let state = match states.get(&inc.id) {
                 Some(state) => serde_json::to_string(state).context("cannot encode a review state")?,
                 None => String::new(),
             };
-            match old.remove(&inc.id) {
-                None => changes.new += 1,
-                Some(prev) if prev == format!("{json}{state}") => changes.unchanged += 1,
-                Some(_) => changes.updated += 1,
-            }
+            let sql = match old.remove(&inc.id) {
+                Some((prev, prev_state)) if prev == json => {
+                    if prev_state == state {
+                        changes.unchanged += 1;
+                    } else {
+                        changes.updated += 1;
+                    }
+                    continue;
+                }
+                Some(_) => {
+                    changes.updated += 1;
+                    "UPDATE incidents SET event_type = ?2, date_start = ?3, date_end = ?4, country = ?5,
+                     killed_low = ?6, json = ?7 WHERE id = ?1"
+                }
+                None => {
+                    changes.new += 1;
+                    "INSERT INTO incidents (id, event_type, date_start, date_end, country, killed_low, json)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+                }
+            };
             tx.execute(
-                "INSERT INTO incidents (id, event_type, date_start, date_end, country, killed_low, json)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                sql,
                 params![
                     inc.id,
                     inc.event_type.as_str(),
@@ -556,6 +582,12 @@ impl Store {
                 ],
             )
             .context(&format!("cannot save incident {}", inc.id))?;
+        }
+        {
+            let mut gone = tx.prepare("DELETE FROM incidents WHERE id = ?1").context("cannot replace incidents")?;
+            for id in old.keys() {
+                gone.execute([id]).context("cannot replace incidents")?;
+            }
         }
         changes.removed = old.len();
         reviews::replace_states(&tx, states)?;

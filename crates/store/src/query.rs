@@ -32,6 +32,7 @@ const SOURCE_FROM: &str = "json_each(i.json, '$.sources') s";
 fn derived_schema() -> String {
     let new_row = "(SELECT new.id AS id, new.event_type AS event_type, new.date_start AS date_start,
         new.date_end AS date_end, new.country AS country, new.json AS json) AS i";
+    let search_new = incident_search_select("new");
     format!(
         "
 CREATE TABLE IF NOT EXISTS incident_facets (
@@ -96,10 +97,57 @@ CREATE TRIGGER IF NOT EXISTS documents_fts_update AFTER UPDATE OF title, text ON
     INSERT INTO documents_fts (documents_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
     INSERT INTO documents_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
 END;
+CREATE VIRTUAL TABLE IF NOT EXISTS incidents_fts USING fts5(
+    id UNINDEXED, names, places, actors, quotes, tokenize = 'porter unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER IF NOT EXISTS incidents_fts_insert AFTER INSERT ON incidents BEGIN
+    INSERT INTO incidents_fts (rowid, id, names, places, actors, quotes) {search_new};
+END;
+CREATE TRIGGER IF NOT EXISTS incidents_fts_delete AFTER DELETE ON incidents BEGIN
+    DELETE FROM incidents_fts WHERE rowid = old.rowid;
+END;
+CREATE TRIGGER IF NOT EXISTS incidents_fts_update AFTER UPDATE ON incidents BEGIN
+    DELETE FROM incidents_fts WHERE rowid = old.rowid;
+    INSERT INTO incidents_fts (rowid, id, names, places, actors, quotes) {search_new};
+END;
 CREATE TABLE IF NOT EXISTS annalist_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 "
     )
 }
+
+/// What the incidents' search index holds for the incident row `alias` (a trigger's `new`, or
+/// the table itself when the index is filled from scratch): the names the sources give the
+/// event, its places (the reconciled one and every place and country a source gives), its
+/// actors (perpetrators and who claimed, blamed or denied) and the quotes of its evidence.
+/// Read from the row's JSON, so the index follows the ledger as `replace_ledger` rewrites it.
+fn incident_search_select(alias: &str) -> String {
+    // every distinct `what` of the claims on `fields` (all claims where none are named)
+    let claims = |fields: &str, what: &str| {
+        let only = if fields.is_empty() {
+            String::new()
+        } else {
+            format!(" WHERE json_extract(c.value, '$.field') IN ({fields})")
+        };
+        format!(
+            "coalesce((SELECT group_concat(DISTINCT json_extract(c.value, '$.{what}')) FROM json_each({alias}.json, '$.claims') c{only}), '')"
+        )
+    };
+    format!(
+        "SELECT {alias}.rowid, {alias}.id, {names},
+            coalesce(json_extract({alias}.json, '$.place'), '') || ' ; ' || {places},
+            coalesce((SELECT group_concat(json_extract(p.value, '$.name'), ' ; ') FROM json_each({alias}.json, '$.perpetrators') p), '')
+                || ' ; ' || {actors},
+            {quotes}",
+        names = claims("'name'", "value"),
+        places = claims("'place', 'country'", "value"),
+        actors = claims("'perpetrator', 'attribution'", "value"),
+        quotes = claims("", "quote"),
+    )
+}
+
+/// The version of the incidents' search index (`incidents_fts`); a store whose index is of
+/// another version (or has none) is indexed again when opened for writing.
+pub(crate) const INCIDENT_FTS_VERSION: &str = "v1";
 
 /// The version of the full-text index: v2 stems English words (FTS5's porter tokenizer over
 /// unicode61), so "bomber", "bombers" and "bombing" find one another.
@@ -121,7 +169,13 @@ pub(crate) fn init_derived(conn: &Connection, what: &str) -> Result<()> {
                 r.get(0)
             })
             .context(what)?;
-        Ok(fts_done.as_deref() != Some(FTS_VERSION) || facets_behind)
+        let incidents_indexed: Option<String> = conn
+            .query_row("SELECT value FROM annalist_meta WHERE key = 'incident_fts'", [], |r| r.get(0))
+            .optional()
+            .context(what)?;
+        Ok(fts_done.as_deref() != Some(FTS_VERSION)
+            || facets_behind
+            || incidents_indexed.as_deref() != Some(INCIDENT_FTS_VERSION))
     };
     if !fresh && !stale(conn)? {
         return add_indexes(conn, what);
@@ -143,13 +197,17 @@ pub(crate) fn init_derived(conn: &Connection, what: &str) -> Result<()> {
             conn.execute_batch(&derived_schema()).context(what)?;
         }
         let all = "incidents AS i";
+        let search = incident_search_select("incidents");
         conn.execute_batch(&format!(
             "DELETE FROM incident_facets; DELETE FROM incident_actors; DELETE FROM incident_sources;
              INSERT INTO incident_facets ({FACET_COLUMNS}) {FACET_SELECT} FROM {all};
              INSERT OR IGNORE INTO incident_actors (incident, actor) {ACTOR_SELECT} FROM {all}, {ACTOR_FROM};
              INSERT OR IGNORE INTO incident_sources (incident, document) {SOURCE_SELECT} FROM {all}, {SOURCE_FROM};
              INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');
-             INSERT OR REPLACE INTO annalist_meta (key, value) VALUES ('fts', '{FTS_VERSION}');"
+             INSERT OR REPLACE INTO annalist_meta (key, value) VALUES ('fts', '{FTS_VERSION}');
+             DELETE FROM incidents_fts;
+             INSERT INTO incidents_fts (rowid, id, names, places, actors, quotes) {search} FROM incidents;
+             INSERT OR REPLACE INTO annalist_meta (key, value) VALUES ('incident_fts', '{INCIDENT_FTS_VERSION}');"
         ))
         .context("cannot fill the search tables")
     })();
@@ -247,7 +305,8 @@ pub struct IncidentQuery {
     pub date_to: Option<NaiveDate>,
     /// At least this many killed (the low end of the reconciled count).
     pub min_killed: Option<u64>,
-    /// Words: matched in the place, perpetrators and id, and in the text of the sources (FTS5).
+    /// Words: stemmed, in the incident's names, places, actors and evidence quotes (FTS5,
+    /// `incidents_fts`); as typed, within its place, perpetrators or id.
     pub text: Option<String>,
     /// Only rows a person reviewed (`Some(true)`) or did not (`Some(false)`).
     pub reviewed: Option<bool>,
@@ -415,13 +474,14 @@ impl Store {
             args.push(Box::new(k.min(i64::MAX as u64) as i64));
         }
         if let Some(text) = q.text.as_deref().filter(|t| !t.trim().is_empty()) {
+            // The words, stemmed, in the incident's names, places, actors and evidence quotes
+            // (`incidents_fts`); the text as typed within the place, a perpetrator or the id.
             let like = like_pattern(text.trim());
-            match fts_query(text) {
+            match fts_query(text).filter(|_| self.incident_search) {
                 Some(fts) => {
                     clauses.push(
                         "(place LIKE ? ESCAPE '\\' OR perpetrators LIKE ? ESCAPE '\\' OR id LIKE ? ESCAPE '\\'
-                          OR id IN (SELECT s.incident FROM incident_sources s JOIN documents d ON d.id = s.document
-                                    WHERE d.seq IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)))",
+                          OR id IN (SELECT id FROM incidents_fts WHERE incidents_fts MATCH ?))",
                     );
                     args.push(Box::new(like.clone()));
                     args.push(Box::new(like.clone()));
@@ -810,6 +870,87 @@ mod tests {
             ids.sort();
             assert_eq!((n, ids), (2, vec!["one", "two"]), "{words}");
         }
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    fn claim(field: Field, value: &str, quote: &str) -> Claim {
+        Claim {
+            field,
+            value: value.into(),
+            document: "doc".into(),
+            outlet: None,
+            published: None,
+            quote: quote.into(),
+            start: 0,
+            end: quote.len(),
+        }
+    }
+
+    /// A new folder for one test's files.
+    fn scratch(name: &str) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("annalist-store-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    fn ids(store: &Store, words: &str) -> Vec<String> {
+        let q = IncidentQuery { text: Some(words.into()), limit: 10, ..Default::default() };
+        store.query_incidents(&q).unwrap().rows.into_iter().map(|r| r.id).collect()
+    }
+
+    #[test]
+    fn incidents_are_found_by_stemmed_words_of_their_names_places_actors_and_quotes() {
+        let mut store = Store::in_memory().unwrap();
+        let mut shrine = incident("a1", "IR", 3, 95, Some("Islamic State"));
+        shrine.claims.push(claim(Field::Name, "the Kerman bombings", "the Kerman bombings"));
+        shrine.claims.push(claim(Field::Place, "Golzar-e Shohada cemetery", "near the cemetery"));
+        shrine.claims.push(claim(Field::Killed, "95", "Two suicide bombers killed 95 mourners on the road."));
+        let mut market = incident("b2", "PK", 5, 10, None);
+        market.claims.push(claim(Field::Attribution, "Jaish al-Adl denied", "Jaish al-Adl denied any part in it."));
+        store.replace_incidents(&[shrine, market]).unwrap();
+        assert_eq!(ids(&store, "bomber"), ["a1"], "a quote's 'bombers', stemmed");
+        assert_eq!(ids(&store, "bombing"), ["a1"], "a name");
+        assert_eq!(ids(&store, "cemeteries"), ["a1"], "a place a source gives");
+        assert_eq!(ids(&store, "Islamic"), ["a1"], "a perpetrator");
+        assert_eq!(ids(&store, "jaish denies"), ["b2"], "who denied, stemmed");
+        assert_eq!(ids(&store, "mourner road"), ["a1"], "every word of a quote, in any order");
+        assert!(ids(&store, "mourners market").is_empty(), "all words are required");
+        assert_eq!(ids(&store, "Place b"), ["b2"], "the place as typed");
+    }
+
+    #[test]
+    fn the_incidents_index_follows_the_ledger_as_it_is_rewritten_and_is_built_for_an_older_store() {
+        let dir = scratch("incident-fts");
+        let path = dir.join("ledger.db");
+        {
+            let mut store = Store::open(&path).unwrap();
+            let mut first = incident("a1", "IR", 3, 95, None);
+            first.claims.push(claim(Field::Killed, "95", "a blast at the shrine"));
+            store.replace_incidents(&[first, incident("b2", "PK", 5, 10, None)]).unwrap();
+            assert_eq!(ids(&store, "blasts"), ["a1"]);
+            // the next ingest fuses it again from other words, and b2 is gone
+            let mut again = incident("a1", "IR", 3, 95, None);
+            again.claims.push(claim(Field::Killed, "95", "an explosion on the road"));
+            store.replace_incidents(&[again.clone()]).unwrap();
+            assert!(ids(&store, "blast").is_empty(), "words of the old quote still found");
+            assert_eq!(ids(&store, "explosions"), ["a1"]);
+            assert!(ids(&store, "Place b2").is_empty());
+            // unchanged on the same ledger written twice
+            store.replace_incidents(&[again]).unwrap();
+            assert_eq!(ids(&store, "explosion"), ["a1"]);
+            let n: i64 = store.conn.query_row("SELECT count(*) FROM incidents_fts", [], |r| r.get(0)).unwrap();
+            assert_eq!(n, 1);
+            // as a store written before the index existed left it
+            store
+                .conn
+                .execute_batch(
+                    "DROP TRIGGER incidents_fts_insert; DROP TRIGGER incidents_fts_delete; DROP TRIGGER incidents_fts_update;
+                     DROP TABLE incidents_fts; DELETE FROM annalist_meta WHERE key = 'incident_fts';",
+                )
+                .unwrap();
+        }
+        let store = Store::open_read_only(&path).unwrap();
+        assert_eq!(ids(&store, "explosion"), ["a1"], "built on the first open");
         std::fs::remove_dir_all(&dir).ok();
     }
 }

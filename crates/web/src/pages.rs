@@ -86,6 +86,15 @@ fn distinct(fields: &[String]) -> Vec<&str> {
     seen
 }
 
+/// "1 incident matches", "3 incidents match".
+fn incidents_match(n: usize) -> String {
+    if n == 1 {
+        "1 incident matches".into()
+    } else {
+        format!("{n} incidents match")
+    }
+}
+
 fn type_text(t: &str) -> String {
     t.replace('_', " ")
 }
@@ -163,7 +172,7 @@ fn filter_form(action: &str, q: &IncidentQuery, facets: &LedgerFacets) -> String
     );
     let _ = write!(
         s,
-        "<label>Text <input type=\"search\" name=\"q\" maxlength=\"200\" value=\"{}\" placeholder=\"place, actor, words in the articles\"></label>",
+        "<label>Text <input type=\"search\" name=\"q\" maxlength=\"200\" value=\"{}\" placeholder=\"place, actor, words\"></label>",
         esc(q.text.as_deref().unwrap_or(""))
     );
     if action == "/" {
@@ -423,7 +432,15 @@ async fn ledger_data(
     paged: bool,
 ) -> Result<(IncidentQuery, LedgerFacets, annalist_store::IncidentPage), ApiError> {
     let p = Params::parse(raw, LEDGER_PARAMS)?;
-    let q = ledger_query(&p, paged)?;
+    ledger_rows(state, &p, paged).await
+}
+
+async fn ledger_rows(
+    state: &AppState,
+    p: &Params,
+    paged: bool,
+) -> Result<(IncidentQuery, LedgerFacets, annalist_store::IncidentPage), ApiError> {
+    let q = ledger_query(p, paged)?;
     let q2 = q.clone();
     let (facets, rows) = state
         .with_store(move |s| Ok((s.ledger_facets()?, s.query_incidents(&q2)?)))
@@ -441,10 +458,8 @@ pub async fn ledger(State(state): State<AppState>, RawQuery(raw): RawQuery) -> R
             let shown_to = q.offset + found.rows.len();
             let _ = write!(
                 body,
-                "<p class=\"count\" id=\"count\">{} incident{} match{}{}</p>",
-                found.total,
-                if found.total == 1 { "" } else { "s" },
-                if found.total == 1 { "es" } else { "" },
+                "<p class=\"count\" id=\"count\">{}{}</p>",
+                incidents_match(found.total),
                 if found.total > found.rows.len() {
                     format!("; showing {}–{shown_to}", q.offset + usize::from(!found.rows.is_empty()))
                 } else {
@@ -500,20 +515,65 @@ pub async fn timeline(State(state): State<AppState>, RawQuery(raw): RawQuery) ->
     )
 }
 
+/// `/map`: zoom and pan are links (no script): each carries the filters and a `bbox` of the
+/// view it opens; without one the view fits the filtered incidents (a country filter, that
+/// country). Nearby incidents at the zoom shown are one mark with their count, linking to a
+/// closer view.
 pub async fn map(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Response {
     respond(
         async {
-            let (q, facets, found) = ledger_data(&state, raw.as_deref(), false).await?;
+            // the ledger's filters and the part of the world shown
+            let p = Params::parse_with(raw.as_deref(), LEDGER_PARAMS, &["bbox"])?;
+            let asked = match p.get("bbox") {
+                None => None,
+                Some(b) => Some(svg::View::from_bbox(b).ok_or_else(|| {
+                    ApiError::bad(format!(
+                        "`bbox` must be west,south,east,north in degrees (west < east, south < north), not `{}`",
+                        b.chars().take(60).collect::<String>()
+                    ))
+                })?),
+            };
+            let (q, facets, found) = ledger_rows(&state, &p, false).await?;
+            let fit = svg::fitted(&found.rows, q.country.as_deref());
+            let view = asked.unwrap_or(fit);
+            let filters = filter_pairs(&q);
+            let href = |v: &svg::View| {
+                let mut pairs = filters.clone();
+                pairs.push(("bbox", v.bbox()));
+                format!("/map{}", query_string(&pairs))
+            };
             let mut body = String::from("<h1>Map</h1>");
             body.push_str(&filter_form("/map", &q, &facets));
+            let shown: Vec<IncidentRow> = found.rows.iter().filter(|r| svg::in_view(r, &view)).cloned().collect();
             let located = found.rows.iter().filter(|r| r.lat.is_some() && r.lon.is_some()).count();
             let _ = write!(
                 body,
-                "<p class=\"legend\">{located} of {} incidents placed (a town's point, else the country's centre); dot size: killed and wounded; shaded: countries with incidents. Country shapes: Natural Earth.</p>",
+                "<p class=\"legend\" id=\"map-count\">{} of {} incidents in this view ({located} placed: a town's point, else the country's centre); dot size: killed and wounded; a numbered circle: incidents close together at this zoom (click it to look closer); shaded: countries with incidents. Country shapes: Natural Earth.</p>",
+                shown.len(),
                 found.rows.len()
             );
-            let _ = write!(body, "<figure class=\"chart\">{}</figure>", svg::map(&found.rows));
-            body.push_str(&capped_table(&found.rows));
+            body.push_str("<nav class=\"map-controls\" aria-label=\"Zoom and pan\">");
+            let control = |id: &str, label: &str, v: svg::View| {
+                format!("<a class=\"control\" id=\"map-{id}\" href=\"{}\">{label}</a>", esc(&href(&v)))
+            };
+            let mut controls = vec![
+                control("in", "+ zoom in", view.zoomed(2.0)),
+                control("out", "− zoom out", view.zoomed(0.5)),
+                control("west", "← west", view.panned(-0.5, 0.0)),
+                control("north", "↑ north", view.panned(0.0, -0.5)),
+                control("south", "↓ south", view.panned(0.0, 0.5)),
+                control("east", "→ east", view.panned(0.5, 0.0)),
+            ];
+            controls.push(format!(
+                "<a class=\"control\" id=\"map-fit\" href=\"/map{}\">fit to the incidents</a>",
+                esc(&query_string(&filters))
+            ));
+            controls.push(control("world", "whole world", svg::View::WORLD));
+            body.push_str(&controls.join(" "));
+            let _ = write!(body, " <span class=\"sub\">zoom ×{:.0}</span></nav>", view.zoom().max(1.0));
+            let cluster_href = |k: &svg::Cluster| href(&svg::closer(k, &view));
+            let _ = write!(body, "<figure class=\"chart\">{}</figure>", svg::map(&found.rows, &view, &cluster_href));
+            body.push_str(&capped_table(&shown));
             Ok(html(StatusCode::OK, page("Map", Nav::Map, &body)))
         }
         .await,
@@ -916,6 +976,9 @@ pub async fn actor(State(state): State<AppState>, id: Result<Path<String>, PathR
     )
 }
 
+/// Incidents the search page lists before the articles (the ledger link shows them all).
+const SEARCH_INCIDENTS: usize = 20;
+
 pub async fn search(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Response {
     respond(
         async {
@@ -923,16 +986,29 @@ pub async fn search(State(state): State<AppState>, RawQuery(raw): RawQuery) -> R
             let q = p.text("q")?;
             let (limit, offset) = p.paging()?;
             let mut body = format!(
-                "<h1>Search the articles</h1><form class=\"filters\" method=\"get\" action=\"/search\"><label>Words <input type=\"search\" name=\"q\" maxlength=\"200\" value=\"{}\"></label><button type=\"submit\">Search</button></form>",
+                "<h1>Search incidents and articles</h1><form class=\"filters\" method=\"get\" action=\"/search\"><label>Words <input type=\"search\" name=\"q\" maxlength=\"200\" value=\"{}\"></label><button type=\"submit\">Search</button></form>",
                 esc(q.as_deref().unwrap_or(""))
             );
             if let Some(q) = q {
                 let words = q.clone();
-                let (total, hits) = state
-                    .with_store(move |s| Ok(s.search_documents(&words, limit, offset)?))
+                let incident_query = IncidentQuery { text: Some(q.clone()), limit: SEARCH_INCIDENTS, ..Default::default() };
+                let (incidents, (total, hits)) = state
+                    .with_store(move |s| {
+                        Ok((s.query_incidents(&incident_query)?, s.search_documents(&words, limit, offset)?))
+                    })
                     .await
                     .map_err(ApiError::internal)?;
-                let _ = write!(body, "<p class=\"count\">{total} article{} match</p><ol class=\"hits\">", if total == 1 { "" } else { "s" });
+                // the incidents first: their names, places, actors and evidence quotes hold the words
+                let _ = write!(
+                    body,
+                    "<h2>Incidents</h2><p class=\"count\" id=\"incident-count\">{} (<a href=\"/{}\">in the ledger</a>)</p>",
+                    incidents_match(incidents.total),
+                    crate::html::query_string(&[("q", q.clone())])
+                );
+                if !incidents.rows.is_empty() {
+                    body.push_str(&ledger_table(&incidents.rows, None));
+                }
+                let _ = write!(body, "<h2>Articles</h2><p class=\"count\">{total} article{} match</p><ol class=\"hits\">", if total == 1 { "" } else { "s" });
                 for h in hits {
                     let mut snippet = String::new();
                     for (m, t) in api::snippet_segments(&h.snippet) {

@@ -101,6 +101,12 @@ pub struct Params(Vec<(String, String)>);
 
 impl Params {
     pub fn parse(raw: Option<&str>, allowed: &[&str]) -> Result<Params, ApiError> {
+        Params::parse_with(raw, allowed, &[])
+    }
+
+    /// As [`Params::parse`], with the parameters of `more` allowed too (a page's own beside the
+    /// ledger's filters).
+    pub fn parse_with(raw: Option<&str>, allowed: &[&str], more: &[&str]) -> Result<Params, ApiError> {
         let raw = raw.unwrap_or("");
         let max = limits().max_query_string;
         if raw.len() > max {
@@ -111,9 +117,10 @@ impl Params {
         }
         let mut out: Vec<(String, String)> = Vec::new();
         for (k, v) in form_urlencoded::parse(raw.as_bytes()) {
-            if !allowed.contains(&k.as_ref()) {
+            if !allowed.contains(&k.as_ref()) && !more.contains(&k.as_ref()) {
                 let name: String = k.chars().take(40).collect();
-                return Err(ApiError::bad(format!("unknown parameter `{name}` (known: {})", allowed.join(", "))));
+                let known: Vec<&str> = allowed.iter().chain(more).copied().collect();
+                return Err(ApiError::bad(format!("unknown parameter `{name}` (known: {})", known.join(", "))));
             }
             if out.iter().any(|(seen, _)| *seen == k) {
                 return Err(ApiError::bad(format!("parameter `{k}` given more than once")));

@@ -163,43 +163,54 @@ async fn record(
     Ok(see_other(&format!("/incidents/{}", enc(&outcome.incident))))
 }
 
-/// The review forms of an incident page, for a signed-in reviewer.
+/// The review forms of an incident page, for a signed-in reviewer: one box per action, each
+/// input with its label, the note and quote fields the same in every box.
 pub(crate) fn forms(id: &str, sources: &[String], csrf: &str, author: &str) -> String {
     let action = format!("/incidents/{}/review", enc(id));
-    let hidden = |a: &str| {
+    let open = |form: &str, a: &str, legend: &str| {
         format!(
-            "<input type=\"hidden\" name=\"csrf\" value=\"{}\"><input type=\"hidden\" name=\"action\" value=\"{a}\">",
+            "<form method=\"post\" action=\"{action}\" id=\"form-{form}\" class=\"review-form\"><fieldset><legend>{legend}</legend><input type=\"hidden\" name=\"csrf\" value=\"{}\"><input type=\"hidden\" name=\"action\" value=\"{a}\">",
             esc(csrf)
         )
     };
-    let note = "<input name=\"note\" placeholder=\"note\" maxlength=\"500\"> <input name=\"quote\" placeholder=\"evidence quote\" maxlength=\"2000\">";
-    let mut s = format!("<section class=\"review-forms\" id=\"review-forms\"><h2>Review as {}</h2>", esc(author));
-    let fields: Vec<&str> = annalist_review::REVIEWABLE.iter().map(|f| f.as_str()).collect();
-    let _ = write!(
-        s,
-        "<form method=\"post\" action=\"{action}\" id=\"form-set\">{}<select name=\"field\" id=\"set-field\">",
-        hidden("set")
+    let note = "<label class=\"note\">Note <input name=\"note\" maxlength=\"500\" placeholder=\"why (optional)\"></label><label class=\"quote\">Evidence quote <input name=\"quote\" maxlength=\"2000\" placeholder=\"a sentence that shows it (optional)\"></label>";
+    let mut s = format!(
+        "<section class=\"review-forms\" id=\"review-forms\"><h2>Review as {}</h2><p class=\"sub\">Each change is recorded with your name and the time, kept beside what the machine read, and holds when new sources arrive.</p><div class=\"review-grid\">",
+        esc(author)
     );
-    for f in &fields {
-        let _ = write!(s, "<option>{f}</option>");
+    s.push_str(&open("set", "set", "Set or clear a field"));
+    s.push_str("<label>Field <select name=\"field\" id=\"set-field\">");
+    for f in annalist_review::REVIEWABLE {
+        let _ = write!(s, "<option>{}</option>", f.as_str());
     }
-    let _ = write!(s, "</select> <input name=\"value\" id=\"set-value\" placeholder=\"value (empty clears)\"> {note} <button id=\"set\">Set</button></form>");
     let _ = write!(
         s,
-        "<form method=\"post\" action=\"{action}\" id=\"form-reject\">{}<select name=\"reason\" id=\"reject-reason\">",
-        hidden("reject")
+        "</select></label><label class=\"wide\">Value <input name=\"value\" id=\"set-value\" placeholder=\"e.g. 95, 84-95, 300+, 2024-01-03, Kerman; empty clears\"></label>{note}<button id=\"set\">Set</button></fieldset></form>"
     );
+    s.push_str(&open("reject", "reject", "Reject the row"));
+    s.push_str("<label>Reason <select name=\"reason\" id=\"reject-reason\">");
     for r in annalist_review::Rejection::ALL {
-        let _ = write!(s, "<option>{}</option>", r.as_str());
+        let _ = write!(s, "<option value=\"{}\">{}</option>", r.as_str(), r.as_str().replace('_', " "));
     }
-    let _ = write!(s, "</select> {note} <button id=\"reject\">Reject</button></form>");
-    let _ = write!(s, "<form method=\"post\" action=\"{action}\" id=\"form-merge\">{}<input name=\"other\" id=\"merge-other\" placeholder=\"incident to merge into this one\"> {note} <button id=\"merge\">Merge</button></form>", hidden("merge"));
-    let _ = write!(s, "<form method=\"post\" action=\"{action}\" id=\"form-split\">{}", hidden("split"));
+    let _ =
+        write!(s, "</select></label>{note}<button id=\"reject\" class=\"danger\">Reject</button></fieldset></form>");
+    s.push_str(&open("merge", "merge", "Merge another incident into this one"));
+    let _ = write!(
+        s,
+        "<label class=\"wide\">Incident id <input name=\"other\" id=\"merge-other\" placeholder=\"inc_…\"></label>{note}<button id=\"merge\">Merge</button></fieldset></form>"
+    );
+    s.push_str(&open("split", "split", "Split sources off into a new incident"));
+    s.push_str("<div class=\"documents\">");
     for d in sources {
-        let _ =
-            write!(s, "<label><input type=\"checkbox\" name=\"documents\" value=\"{}\"> {}</label> ", esc(d), esc(d));
+        let _ = write!(
+            s,
+            "<label class=\"check\"><input type=\"checkbox\" name=\"documents\" value=\"{}\"> {}</label>",
+            esc(d),
+            esc(d)
+        );
     }
-    let _ = write!(s, "{note} <button id=\"split\">Split off</button></form>");
-    let _ = write!(s, "<form method=\"post\" action=\"{action}\" id=\"form-mark\">{}{note} <button id=\"mark\">Mark reviewed</button></form></section>", hidden("mark"));
+    let _ = write!(s, "</div>{note}<button id=\"split\">Split off</button></fieldset></form>");
+    s.push_str(&open("mark", "mark", "Mark as reviewed"));
+    let _ = write!(s, "{note}<button id=\"mark\">Mark reviewed</button></fieldset></form></div></section>");
     s
 }

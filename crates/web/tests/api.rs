@@ -197,7 +197,12 @@ fn the_ledger_lists_filters_sorts_and_pages() {
     assert_eq!(ids(&get("/api/incidents?to=2023-01-01").json()), ["inc_other"]);
     assert_eq!(ids(&get("/api/incidents?min_killed=50").json()), ["inc_kerman"]);
     assert_eq!(ids(&get("/api/incidents?q=quetta").json()), ["inc_other"]);
-    assert_eq!(ids(&get("/api/incidents?q=shrine").json()), ["inc_kerman"], "words in a source article");
+    assert_eq!(ids(&get("/api/incidents?q=tolls%20killing").json()), ["inc_kerman"], "words of a quote, stemmed");
+    assert_eq!(ids(&get("/api/incidents?q=claims").json()), ["inc_kerman"], "who claimed it, stemmed");
+    assert!(ids(&get("/api/incidents?q=shrine").json()).is_empty(), "a word of the article that no evidence quotes");
+    let search = get("/search?q=tolls");
+    assert!(search.body.contains("1 incident matches") && search.body.contains("href=\"/incidents/inc_kerman\""));
+    assert!(search.body.contains("1 article match"), "the articles still searched");
     assert_eq!(ids(&get("/api/incidents?sort=killed&order=asc").json()), ["inc_other", "inc_kerman"]);
     let page = get("/api/incidents?limit=1&offset=1").json();
     assert_eq!((page["total"].as_u64(), ids(&page)), (Some(2), vec!["inc_other".to_string()]));
