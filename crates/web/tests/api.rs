@@ -93,6 +93,7 @@ fn server() -> &'static Server {
                     origin: format!("{}.txt", art.id),
                     duplicate_of: dup.map(str::to_string),
                     sketch: vec![],
+                    relevance: None,
                     frames: vec![],
                 }])
                 .unwrap();
