@@ -76,6 +76,7 @@ pub fn documents_jsonl(store: &Store, out: &mut dyn Write) -> Result<usize> {
             "published": d.published.map(|p| p.to_string()),
             "duplicate_of": d.duplicate_of,
             "text": d.text,
+            "relevance": d.relevance,
         });
         serde_json::to_writer(&mut *out, &v)?;
         out.write_all(b"\n")?;

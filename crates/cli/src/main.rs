@@ -109,11 +109,13 @@ enum Command {
         filter: filter::LedgerFilter,
     },
     /// Show one incident: every field with each source's claim and the sentence it came from,
-    /// with the fields where sources disagree marked.
+    /// with the fields where sources disagree marked; or one stored document: whether it
+    /// reports an incident (the document decision and its score).
     Show {
         #[arg(long, default_value = "annalist.db", help = DB_HELP)]
         db: PathBuf,
-        /// The incident id, or an unambiguous prefix of it (as `annalist incidents` prints it).
+        /// The incident id, or an unambiguous prefix of it (as `annalist incidents` prints it),
+        /// or a document id.
         id: String,
     },
     /// Write the ledger or the cleaned documents: JSON Lines in the schema of the export contract,
@@ -312,7 +314,10 @@ fn run(cli: Cli) -> Result<()> {
         Command::Show { db, id } => {
             let store = open_existing(&db)?;
             let Some(incident) = store.incident(&id)? else {
-                bail!("no incident with id {id} (or the prefix matches several); see `annalist incidents`");
+                if let Some(doc) = store.document(&id)? {
+                    return Ok(render::document_detail(&mut std::io::stdout().lock(), &doc)?);
+                }
+                bail!("no incident or document with id {id} (or the prefix matches several); see `annalist incidents`");
             };
             let state = store.review_state(&incident.id)?;
             let mut out = std::io::stdout().lock();

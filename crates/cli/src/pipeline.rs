@@ -12,7 +12,7 @@ use annalist_extract::Extractor;
 use annalist_fuse::{fuse, SourcedFrame};
 use annalist_ingest::{read_inputs, IngestOptions, Skipped};
 use annalist_knowledge::Gazetteer;
-use annalist_model::{Article, Document, EventFrame};
+use annalist_model::{Article, Document, EventFrame, Relevance};
 use annalist_store::{ArticleRecord, DocumentState, LedgerChanges, Store};
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -42,6 +42,9 @@ pub struct Summary {
     /// Of the documents this run stored, those no date reaches (none in the text, the input or
     /// `--date`): stored, and their frames join no dated incident by place alone.
     pub undated: usize,
+    /// Of the documents this run stored, those the document decision says report no violent
+    /// incident, arrest or plot: stored, with no events read.
+    pub not_reported: usize,
 }
 
 impl fmt::Display for Summary {
@@ -70,6 +73,9 @@ impl fmt::Display for Summary {
         if self.undated > 0 {
             write!(f, "; {} stored without a date (give one with --date)", self.undated)?;
         }
+        if self.not_reported > 0 {
+            write!(f, "; {} report no incident (no events read)", self.not_reported)?;
+        }
         Ok(())
     }
 }
@@ -82,7 +88,14 @@ fn reason_kind(reason: &str) -> String {
 enum Processed {
     Skipped(Skipped),
     Unchanged,
-    Ready { article: Box<Article>, origin: String, changed: bool, frames: Vec<EventFrame>, sketch: Box<Sketch> },
+    Ready {
+        article: Box<Article>,
+        origin: String,
+        changed: bool,
+        relevance: Relevance,
+        frames: Vec<EventFrame>,
+        sketch: Box<Sketch>,
+    },
 }
 
 /// Where a run spent its time, and how much it read (for `annalist bench`).
@@ -229,9 +242,10 @@ pub fn ingest_documents(
             sketch_ns.fetch_add(nanos(t2.elapsed()), Ordering::Relaxed);
             match (frames, sketch) {
                 (Err(panic), _) | (_, Err(panic)) => skip(panic),
-                (Ok(frames), Ok(sketch)) => {
+                (Ok((relevance, frames)), Ok(sketch)) => {
                     let origin = doc.origin.clone();
-                    Processed::Ready { article: Box::new(article), origin, changed, frames, sketch: Box::new(sketch) }
+                    let (article, sketch) = (Box::new(article), Box::new(sketch));
+                    Processed::Ready { article, origin, changed, relevance, frames, sketch }
                 }
             }
         }
@@ -306,7 +320,7 @@ pub fn ingest_documents(
                     *summary.skipped.entry(reason_kind(&s.reason)).or_default() += 1;
                 }
                 Processed::Unchanged => summary.unchanged += 1,
-                Processed::Ready { article, origin, changed, frames, sketch } => {
+                Processed::Ready { article, origin, changed, relevance, frames, sketch } => {
                     let bytes = sketch.to_bytes();
                     let meta = ArticleMeta { published: article.published, text_len: article.text.len() };
                     // Borderline pairs are verified on the texts: this article's, the chunk's
@@ -335,6 +349,7 @@ pub fn ingest_documents(
                     }
                     unsaved_repoints.extend(outcome.repointed);
                     summary.frames += frames.len();
+                    summary.not_reported += usize::from(!relevance.reported);
                     unsaved_ids.insert(article.id.clone(), article.content_hash.clone());
                     run_ids.push(article.id.clone());
                     unsaved.push(ArticleRecord {
@@ -342,6 +357,7 @@ pub fn ingest_documents(
                         origin,
                         duplicate_of: outcome.duplicate_of,
                         sketch: bytes,
+                        relevance: Some(relevance),
                         frames,
                     });
                 }
@@ -385,14 +401,15 @@ fn panicked(store: &Store, summary: &mut Summary, options: RunOptions, bar: &Pro
     Ok(())
 }
 
-/// The extractor's frames of one article. In this crate's tests, an article whose text holds
+/// The document decision on one article and the extractor's frames of it (none where it
+/// reports no incident). In this crate's tests, an article whose text holds
 /// [`tests::PANIC_MARK`] panics here, to exercise the boundary.
-fn extract_frames(extractor: &Extractor, article: &Article) -> Vec<EventFrame> {
+fn extract_frames(extractor: &Extractor, article: &Article) -> (Relevance, Vec<EventFrame>) {
     #[cfg(test)]
     if article.text.contains(tests::PANIC_MARK) {
         panic!("a test article asked for a panic\nover two lines");
     }
-    extractor.frames(article)
+    extractor.read(article)
 }
 
 /// The texts dedup's exact stage reads during an ingest: the article being added, the articles
@@ -593,7 +610,8 @@ pub fn extract_jsonl(inputs: &[PathBuf], out: &mut dyn std::io::Write) -> Result
                 let skip = |reason: String| Skipped { origin: doc.origin.clone(), reason };
                 let article =
                     guarded("clean", &doc.id, || clean(&doc)).map_err(skip)?.map_err(|e| skip(e.to_string()))?;
-                let frames = guarded("extract", &doc.id, || extract_frames(extractor, &article)).map_err(skip)?;
+                let (relevance, frames) =
+                    guarded("extract", &doc.id, || extract_frames(extractor, &article)).map_err(skip)?;
                 let line = serde_json::json!({
                     "id": article.id,
                     "origin": doc.origin,
@@ -602,6 +620,7 @@ pub fn extract_jsonl(inputs: &[PathBuf], out: &mut dyn std::io::Write) -> Result
                     "title": article.title,
                     "published": article.published.map(|d| d.to_string()),
                     "text": article.text,
+                    "relevance": relevance,
                     "frames": frames,
                 });
                 Ok((line.to_string(), frames.len()))

@@ -1,8 +1,9 @@
 //! Text renderings for the terminal: the ledger table and one incident with its evidence and
 //! its attribution ledger (who claimed, blamed, confirmed, denied or suspected whom).
 
-use annalist_model::{Claim, CountRange, Field, Incident};
+use annalist_model::{Claim, CountRange, Field, Incident, Relevance};
 use annalist_review::{parse_field, render_value, Review, ReviewState};
+use annalist_store::StoredDocument;
 use std::collections::HashMap;
 use std::io::{self, Write};
 
@@ -123,6 +124,27 @@ pub fn review_detail(out: &mut dyn Write, state: Option<&ReviewState>, reviews: 
 }
 
 /// One incident: the reconciled fields, then each field's claims with their quotes.
+/// The document decision in words: "reports an incident (score 0.93)".
+pub fn relevance_line(r: Option<Relevance>) -> String {
+    match r {
+        Some(r) if r.reported => format!("reports an incident (score {:.2})", r.score),
+        Some(r) => format!("reports no incident (score {:.2}): no events read", r.score),
+        None => "not decided (stored before the document decision; ingest it again)".to_string(),
+    }
+}
+
+/// One stored document: where it came from and the document decision.
+pub fn document_detail(out: &mut dyn Write, d: &StoredDocument) -> io::Result<()> {
+    writeln!(out, "document {}", d.id)?;
+    writeln!(out, "  title        {}", d.title.as_deref().unwrap_or("-"))?;
+    writeln!(out, "  published    {}", d.published.map_or_else(|| "-".to_string(), |p| p.to_string()))?;
+    writeln!(out, "  origin       {}", d.origin)?;
+    if let Some(original) = &d.duplicate_of {
+        writeln!(out, "  copy of      {original}")?;
+    }
+    writeln!(out, "  decision     {}", relevance_line(d.relevance))
+}
+
 pub fn incident_detail(out: &mut dyn Write, inc: &Incident) -> io::Result<()> {
     let disputed = |f: Field| if inc.conflicts.iter().any(|c| c.field == f) { "  [sources disagree]" } else { "" };
     writeln!(out, "incident {}", inc.id)?;

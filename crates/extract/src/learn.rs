@@ -43,6 +43,12 @@ impl Features {
     pub fn ids(&self) -> &[u32] {
         &self.ids
     }
+
+    /// Keeps each bucket once (features of presence: a document's words, however often they come).
+    pub fn dedup(&mut self) {
+        self.ids.sort_unstable();
+        self.ids.dedup();
+    }
 }
 
 /// A linear multi-class model: one weight per feature bucket and class.
@@ -113,6 +119,19 @@ impl Linear {
 
     pub fn classes(&self) -> usize {
         self.classes
+    }
+
+    /// The model less every bucket whose weights all lie within `min` of 0 (a smaller file;
+    /// such a bucket moves a score by less than `min`).
+    pub fn pruned(&self, min: f32) -> Linear {
+        let k = self.classes;
+        let mut weights = self.weights.clone();
+        for row in weights.chunks_mut(k) {
+            if row.iter().all(|w| w.abs() < min) {
+                row.iter_mut().for_each(|w| *w = 0.0);
+            }
+        }
+        Linear { classes: k, weights }
     }
 
     /// Each class's score for the features.

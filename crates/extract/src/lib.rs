@@ -61,6 +61,7 @@ mod narrative;
 mod parties;
 pub mod perpetrators;
 mod proceedings;
+pub mod relevance;
 mod senses;
 pub mod tolls;
 
@@ -68,7 +69,8 @@ use aho_corasick::AhoCorasick;
 use annalist_knowledge::{ActorBase, ActorKind, ActorMatch, Gazetteer, PlaceMatch, PlaceRole};
 use annalist_model::{
     Article, Attribution, AttributionRelation, AttributionStatus, CountRange, DateInterval, DatePrecision, EventFrame,
-    EventStatus, EventType, Evidenced, Mention, MentionKind, Perpetrator, Place, PlaceKind, Span, Target, Weapon,
+    EventStatus, EventType, Evidenced, Mention, MentionKind, Perpetrator, Place, PlaceKind, Relevance, Span, Target,
+    Weapon,
 };
 use annalist_normalize::{find_quantities, find_times, Quantity, TimeExpression, TimeKind, TimeOptions, TimeValue};
 use chrono::{Duration, NaiveDate};
@@ -135,11 +137,45 @@ impl Extractor {
         out
     }
 
-    /// The events the article reports, one frame per event.
+    /// The events the article reports, one frame per event: none where the document decision
+    /// says it reports no incident (`Extractor::read`).
     pub fn frames(&self, article: &Article) -> Vec<EventFrame> {
+        self.read(article).1
+    }
+
+    /// The document decision (does the article report a violent incident, arrest or plot at
+    /// all? `relevance.rs`) and, where it does, the events it reports.
+    pub fn read(&self, article: &Article) -> (Relevance, Vec<EventFrame>) {
+        let frames = self.event_frames(article);
+        let relevance = relevance::decide(relevance::model(), self.relevance_features_of(article, &frames).ids());
+        if relevance.reported || !relevance::gating() {
+            (relevance, frames)
+        } else {
+            (relevance, Vec::new())
+        }
+    }
+
+    /// The features the relevance model decides on: what the `train_extract` example learns from.
+    pub fn relevance_features(&self, article: &Article) -> learn::Features {
+        self.relevance_features_of(article, &self.event_frames(article))
+    }
+
+    fn relevance_features_of(&self, article: &Article, frames: &[EventFrame]) -> learn::Features {
+        if let Some(view) = reading_view(article) {
+            return self.relevance_features_of(&view, frames);
+        }
+        let triggers: Vec<(Span, EventType)> =
+            self.find_triggers(&article.text).iter().map(|t| (t.span, t.sense.event_type)).collect();
+        let mut out = learn::Features::new();
+        relevance::features(article, &triggers, frames, &mut out);
+        out
+    }
+
+    /// The events of an article whatever the document decision says.
+    fn event_frames(&self, article: &Article) -> Vec<EventFrame> {
         // text in capitals is read in its case-restored view (same offsets), quoted as stored
         if let Some(view) = reading_view(article) {
-            let mut frames = self.frames(&view);
+            let mut frames = self.event_frames(&view);
             frames.iter_mut().for_each(|f| f.requote(&article.text));
             return frames;
         }
@@ -189,7 +225,7 @@ impl Extractor {
     pub fn perpetrator_candidates(&self, article: &Article) -> Vec<PerpetratorCandidate> {
         let triggers = self.find_triggers(&article.text);
         let m = self.scan(article, triggers);
-        let mut frames = self.frames(article);
+        let mut frames = self.event_frames(article);
         // what the model itself added is not what it learns from
         for f in &mut frames {
             f.perpetrators.clear();

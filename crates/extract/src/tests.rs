@@ -1423,3 +1423,33 @@ fn an_attack_told_without_its_means_takes_its_type_from_the_weapon_named() {
     // an attack named with no weapon stays of unknown type
     assert_eq!(type_of("Three soldiers were killed in an attack on their post on Monday."), EventType::Unknown);
 }
+
+#[test]
+fn an_article_judged_to_report_no_incident_gives_no_frames() {
+    let texts = [
+        "The striker was on target twice as the visitors beat their rivals 3-1 on Saturday.\n\
+         Their coach praised a most promising attack and said the side would shoot for the title.",
+        "Gunmen killed four policemen in an attack on a checkpoint in Peshawar on Monday.",
+    ];
+    for text in texts {
+        let a = article(Some("2005-02-12"), text);
+        let (relevance, frames) = Extractor::builtin().read(&a);
+        assert!((0.0..=1.0).contains(&relevance.score));
+        assert_eq!(relevance.reported, relevance.score >= relevance::THRESHOLD);
+        if !relevance.reported {
+            assert!(frames.is_empty());
+        }
+        assert_eq!(Extractor::builtin().frames(&a), frames);
+    }
+}
+
+#[test]
+fn a_report_of_an_attack_reports_an_incident_and_keeps_its_frames() {
+    let text = "Gunmen killed four policemen and wounded seven others in an attack on a checkpoint in \
+                Peshawar on Monday, officials said.\nNo group claimed responsibility for the attack.";
+    let a = article(Some("2023-03-14"), text);
+    let (relevance, frames) = Extractor::builtin().read(&a);
+    assert!(relevance.reported, "score {}", relevance.score);
+    assert!((0.0..=1.0).contains(&relevance.score));
+    assert!(!frames.is_empty());
+}

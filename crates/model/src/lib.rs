@@ -475,6 +475,15 @@ pub struct Mention {
     pub kind: MentionKind,
 }
 
+/// The document decision taken before events are read: whether the article reports a violent
+/// incident, arrest or plot at all (`reported`), and the model's probability that it does. An
+/// article that does not gives no event frames.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Relevance {
+    pub reported: bool,
+    pub score: f32,
+}
+
 /// One event as one article reports it: a type, its arguments, each with evidence.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EventFrame {

@@ -15,7 +15,7 @@ mod reviews;
 
 pub use query::{fts_query, IncidentPage, IncidentQuery, IncidentRow, IncidentSort, LedgerFacets, SearchHit};
 
-use annalist_model::{Article, EventFrame, Incident};
+use annalist_model::{Article, EventFrame, Incident, Relevance};
 use annalist_review::ReviewState;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
@@ -89,6 +89,8 @@ pub struct ArticleRecord {
     pub duplicate_of: Option<String>,
     /// The dedup sketch, as `annalist_dedup::Sketch::to_bytes` wrote it.
     pub sketch: Vec<u8>,
+    /// The document decision (does it report an incident at all?), when one was taken.
+    pub relevance: Option<Relevance>,
     pub frames: Vec<EventFrame>,
 }
 
@@ -105,6 +107,8 @@ pub struct StoredDocument {
     pub text: String,
     /// Insertion order: the first document stored has the lowest.
     pub seq: i64,
+    /// The document decision and its score; None for a document stored before it existed.
+    pub relevance: Option<Relevance>,
 }
 
 /// A persisted dedup sketch with what the index needs to pick the fullest, earliest copy.
@@ -146,6 +150,9 @@ pub struct Store {
     /// Whether the incidents' search index exists (as `reviews`, for an older store read where
     /// it cannot be written: its text filter then reads places, actors and ids only).
     incident_search: bool,
+    /// Whether the documents have the decision's columns (a store an older annalist wrote,
+    /// opened read-only where it cannot be written, has none: its documents read as undecided).
+    relevance: bool,
 }
 
 const SCHEMA: &str = "
@@ -163,7 +170,9 @@ CREATE TABLE IF NOT EXISTS documents (
     text TEXT NOT NULL,
     paragraphs TEXT NOT NULL,
     sentences TEXT NOT NULL,
-    sketch BLOB NOT NULL
+    sketch BLOB NOT NULL,
+    reported INTEGER,
+    relevance REAL
 );
 CREATE TABLE IF NOT EXISTS frames (
     document TEXT NOT NULL,
@@ -285,10 +294,11 @@ impl Store {
                 |r| r.get(0),
             )
             .context(&what)?;
-        if (!reviews || !incident_search) && Store::open(path).is_ok() {
+        let relevance = has_relevance(&conn).context(&what)?;
+        if (!reviews || !incident_search || !relevance) && Store::open(path).is_ok() {
             return Store::open_read_only(path);
         }
-        Ok(Store { conn, reviews, incident_search })
+        Ok(Store { conn, reviews, incident_search, relevance })
     }
 
     /// A store that lives in memory only (tests, dry runs).
@@ -304,9 +314,17 @@ impl Store {
         conn.busy_timeout(std::time::Duration::from_secs(10)).context(&what)?;
         conn.execute_batch(SCHEMA).context(&what)?;
         conn.execute_batch(reviews::SCHEMA).context(&what)?;
+        // stores made before the document decision: its columns are added, their documents
+        // undecided (NULL) until they are ingested again
+        if !has_relevance(&conn).context(&what)? {
+            conn.execute_batch(
+                "ALTER TABLE documents ADD COLUMN reported INTEGER; ALTER TABLE documents ADD COLUMN relevance REAL;",
+            )
+            .context(&what)?;
+        }
         conn.set_prepared_statement_cache_capacity(64);
         query::init_derived(&conn, &what)?;
-        Ok(Store { conn, reviews: true, incident_search: true })
+        Ok(Store { conn, reviews: true, incident_search: true, relevance: true })
     }
 
     /// SQLite's own check of the whole file (`PRAGMA integrity_check`):
@@ -360,13 +378,14 @@ impl Store {
             let sentences = serde_json::to_string(&a.sentences).context("cannot encode sentences")?;
             tx.execute(
                 "INSERT INTO documents (id, content_hash, origin, url, outlet, title, published, language,
-                     duplicate_of, text, paragraphs, sentences, sketch)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+                     duplicate_of, text, paragraphs, sentences, sketch, reported, relevance)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
                  ON CONFLICT (id) DO UPDATE SET content_hash = excluded.content_hash, origin = excluded.origin,
                      url = excluded.url, outlet = excluded.outlet, title = excluded.title,
                      published = excluded.published, language = excluded.language,
                      duplicate_of = excluded.duplicate_of, text = excluded.text,
-                     paragraphs = excluded.paragraphs, sentences = excluded.sentences, sketch = excluded.sketch",
+                     paragraphs = excluded.paragraphs, sentences = excluded.sentences, sketch = excluded.sketch,
+                     reported = excluded.reported, relevance = excluded.relevance",
                 params![
                     a.id,
                     a.content_hash,
@@ -380,7 +399,9 @@ impl Store {
                     a.text,
                     paragraphs,
                     sentences,
-                    rec.sketch
+                    rec.sketch,
+                    rec.relevance.map(|r| r.reported),
+                    rec.relevance.map(|r| f64::from(r.score))
                 ],
             )
             .context(&format!("cannot save document {}", a.id))?;
@@ -632,25 +653,9 @@ impl Store {
     pub fn documents(&self) -> Result<Vec<StoredDocument>> {
         let mut stmt = self
             .conn
-            .prepare(
-                "SELECT id, origin, url, outlet, title, published, duplicate_of, text, seq FROM documents ORDER BY seq",
-            )
+            .prepare(&format!("SELECT {} FROM documents ORDER BY seq", self.document_columns()))
             .context("cannot read documents")?;
-        let rows = stmt
-            .query_map([], |r| {
-                Ok(StoredDocument {
-                    id: r.get(0)?,
-                    origin: r.get(1)?,
-                    url: r.get(2)?,
-                    outlet: r.get(3)?,
-                    title: r.get(4)?,
-                    published: parse_day(r.get(5)?),
-                    duplicate_of: r.get(6)?,
-                    text: r.get(7)?,
-                    seq: r.get(8)?,
-                })
-            })
-            .context("cannot read documents")?;
+        let rows = stmt.query_map([], stored_document).context("cannot read documents")?;
         rows.collect::<std::result::Result<Vec<_>, _>>().context("cannot read documents")
     }
 
@@ -697,6 +702,44 @@ impl Store {
         article.sentences = serde_json::from_str(&sentences).context("stored sentences are not readable")?;
         Ok(Some(article))
     }
+}
+
+/// Whether the documents table has the document decision's columns.
+fn has_relevance(conn: &Connection) -> rusqlite::Result<bool> {
+    conn.query_row(
+        "SELECT count(*) = 2 FROM pragma_table_info('documents') WHERE name IN ('reported', 'relevance')",
+        [],
+        |r| r.get(0),
+    )
+}
+
+impl Store {
+    /// The columns `stored_document` reads, the decision's as NULL where the store has none.
+    fn document_columns(&self) -> &'static str {
+        if self.relevance {
+            "id, origin, url, outlet, title, published, duplicate_of, text, seq, reported, relevance"
+        } else {
+            "id, origin, url, outlet, title, published, duplicate_of, text, seq, NULL, NULL"
+        }
+    }
+}
+
+/// A document row of `Store::document_columns`.
+fn stored_document(r: &rusqlite::Row) -> rusqlite::Result<StoredDocument> {
+    let reported: Option<bool> = r.get(9)?;
+    let score: Option<f64> = r.get(10)?;
+    Ok(StoredDocument {
+        id: r.get(0)?,
+        origin: r.get(1)?,
+        url: r.get(2)?,
+        outlet: r.get(3)?,
+        title: r.get(4)?,
+        published: parse_day(r.get(5)?),
+        duplicate_of: r.get(6)?,
+        text: r.get(7)?,
+        seq: r.get(8)?,
+        relevance: reported.zip(score).map(|(reported, score)| Relevance { reported, score: score as f32 }),
+    })
 }
 
 fn parse_day(s: Option<String>) -> Option<NaiveDate> {
@@ -800,6 +843,7 @@ mod tests {
             origin: "a.txt".into(),
             duplicate_of: None,
             sketch: vec![1, 2, 3],
+            relevance: Some(Relevance { reported: true, score: 0.75 }),
             frames: vec![frame("a")],
         };
         store.save_batch(std::slice::from_ref(&rec)).unwrap();
@@ -810,6 +854,8 @@ mod tests {
         assert_eq!(store.text("nobody").unwrap(), None);
         assert_eq!(store.frames().unwrap().len(), 1);
         assert_eq!(store.sketches().unwrap()[0].sketch, vec![1, 2, 3]);
+        assert_eq!(store.documents().unwrap()[0].relevance, Some(Relevance { reported: true, score: 0.75 }));
+        assert_eq!(store.document("a").unwrap().unwrap().relevance, rec.relevance);
         // saving again replaces, never duplicates
         store.save_batch(&[rec]).unwrap();
         assert_eq!(store.document_count().unwrap(), 1);
@@ -852,12 +898,40 @@ mod tests {
                 origin: "a.txt".into(),
                 duplicate_of: None,
                 sketch: vec![1, 2, 3],
+                relevance: None,
                 frames: vec![],
             }])
             .unwrap();
         let stored = store.sketches().unwrap();
         assert_eq!(stored[0].text_len, text.len());
         assert!(text.len() > text.chars().count());
+    }
+
+    #[test]
+    fn a_store_made_before_the_document_decision_gets_its_columns_and_reads_its_documents_as_undecided() {
+        let dir = std::env::temp_dir().join(format!("annalist-store-relevance-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("old.db");
+        let _ = std::fs::remove_file(&path);
+        {
+            // the documents table as annalist wrote it before the decision
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch(&SCHEMA.replace(",\n    reported INTEGER,\n    relevance REAL", "")).unwrap();
+            assert!(!has_relevance(&conn).unwrap());
+            conn.execute(
+                "INSERT INTO documents (id, content_hash, origin, text, paragraphs, sentences, sketch)
+                 VALUES ('old', 'h', 'old.txt', 'A bomb exploded.', '[]', '[]', x'')",
+                [],
+            )
+            .unwrap();
+        }
+        let store = Store::open(&path).unwrap();
+        assert!(has_relevance(&store.conn).unwrap());
+        let docs = store.documents().unwrap();
+        assert_eq!((docs[0].id.as_str(), docs[0].relevance), ("old", None));
+        drop(store);
+        assert_eq!(Store::open_read_only(&path).unwrap().document("old").unwrap().unwrap().relevance, None);
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]
@@ -869,6 +943,7 @@ mod tests {
                 origin: "a.txt".into(),
                 duplicate_of: None,
                 sketch: vec![],
+                relevance: None,
                 frames: vec![frame("a")],
             }])
             .unwrap();

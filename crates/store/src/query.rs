@@ -612,23 +612,9 @@ impl Store {
     /// One stored document by id.
     pub fn document(&self, id: &str) -> Result<Option<StoredDocument>> {
         self.conn
-            .prepare_cached(
-                "SELECT id, origin, url, outlet, title, published, duplicate_of, text, seq FROM documents WHERE id = ?1",
-            )
+            .prepare_cached(&format!("SELECT {} FROM documents WHERE id = ?1", self.document_columns()))
             .context("cannot read a document")?
-            .query_row([id], |r| {
-                Ok(StoredDocument {
-                    id: r.get(0)?,
-                    origin: r.get(1)?,
-                    url: r.get(2)?,
-                    outlet: r.get(3)?,
-                    title: r.get(4)?,
-                    published: parse_day(r.get(5)?),
-                    duplicate_of: r.get(6)?,
-                    text: r.get(7)?,
-                    seq: r.get(8)?,
-                })
-            })
+            .query_row([id], crate::stored_document)
             .optional()
             .context("cannot read a document")
     }

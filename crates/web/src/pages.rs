@@ -624,6 +624,19 @@ fn anchor_for(doc_index: usize, start: usize) -> String {
     format!("q-{doc_index}-{start}")
 }
 
+/// The document decision: whether the article reports an incident, with the model's score.
+fn decision(d: &StoredDocument) -> String {
+    match d.relevance {
+        Some(r) if r.reported => format!("<p class=\"decision\">Reports an incident (score {:.2}).</p>", r.score),
+        Some(r) => format!(
+            "<p class=\"decision\">Reports no violent incident, arrest or plot (score {:.2}): no events were read from it.</p>",
+            r.score
+        ),
+        None => "<p class=\"decision\">Not decided whether it reports an incident (stored before the decision).</p>"
+            .to_string(),
+    }
+}
+
 fn doc_meta(d: &StoredDocument) -> String {
     let mut parts = Vec::new();
     if let Some(o) = &d.outlet {
@@ -886,6 +899,7 @@ pub async fn document(State(state): State<AppState>, id: Result<Path<String>, Pa
             if let Some(u) = &d.url {
                 let _ = write!(body, "<p class=\"sub\">URL: {}</p>", esc(u));
             }
+            body.push_str(&decision(d));
             let incidents: BTreeSet<&str> = view.evidence.iter().map(|(i, _)| i.as_str()).collect();
             if !incidents.is_empty() {
                 body.push_str("<p>Evidence for: ");

@@ -2,7 +2,7 @@
 //! ids, malformed filters, huge queries) as 4xx JSON, script in article text shown as text, and
 //! SQL injection attempts through every filter answered as plain values.
 
-use annalist_model::{content_hash, Article, Claim, Field, Incident, Sentence, Span};
+use annalist_model::{content_hash, Article, Claim, Field, Incident, Relevance, Sentence, Span};
 use annalist_store::{ArticleRecord, Store};
 use chrono::NaiveDate;
 use serde_json::{json, Value};
@@ -86,13 +86,15 @@ fn server() -> &'static Server {
             &format!("The toll rose to 103 killed in Kerman. A reader wrote {EVIL} in the comments. Islamic State claimed the attack."),
         );
         let c = article("copy-3", "Reprint Herald", "Blasts near shrine in Kerman", &a.text);
-        for (art, dup) in [(&a, None), (&b, None), (&c, Some("wire-1"))] {
+        let decided = Some(Relevance { reported: true, score: 0.93 });
+        for (art, dup, relevance) in [(&a, None, decided), (&b, None, None), (&c, Some("wire-1"), decided)] {
             store
                 .save_batch(&[ArticleRecord {
                     article: art.clone(),
                     origin: format!("{}.txt", art.id),
                     duplicate_of: dup.map(str::to_string),
                     sketch: vec![],
+                    relevance,
                     frames: vec![],
                 }])
                 .unwrap();
@@ -283,6 +285,13 @@ fn huge_queries_are_refused_with_json() {
     get(&format!("/api/incidents?q={huge}")).error(414);
     get(&format!("/api/search?q={huge}")).error(414);
     get(&format!("/api/incidents/{huge}")).error(400);
+}
+
+#[test]
+fn a_document_page_shows_the_document_decision() {
+    assert!(get("/documents/wire-1").body.contains("Reports an incident (score 0.93)."));
+    // stored before the decision existed
+    assert!(get("/documents/paper-2").body.contains("Not decided whether it reports an incident"));
 }
 
 #[test]

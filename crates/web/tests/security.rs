@@ -54,6 +54,7 @@ fn server() -> &'static Server {
                 origin: "evil.txt".into(),
                 duplicate_of: None,
                 sketch: vec![],
+                relevance: None,
                 frames: vec![],
             }])
             .unwrap();

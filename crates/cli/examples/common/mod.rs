@@ -1,4 +1,8 @@
-//! What the evaluation examples share: the one-to-one matching of predictions to gold items.
+//! What the evaluation examples share: the one-to-one matching of predictions to gold items,
+//! the product's reader, and the relevance model's data (`relevance.rs`).
+
+#[allow(dead_code)]
+pub mod relevance;
 
 /// A one-to-one assignment of rows to columns maximising the summed weight (Hungarian method
 /// with potentials, on a square matrix padded with zeros). Returns (row, column) pairs of
