@@ -1453,3 +1453,19 @@ fn a_report_of_an_attack_reports_an_incident_and_keeps_its_frames() {
     assert!((0.0..=1.0).contains(&relevance.score));
     assert!(!frames.is_empty());
 }
+
+#[test]
+fn an_article_opening_with_the_toll_of_its_event_reports_an_incident_whatever_its_style() {
+    let leads = |published: Option<&str>, text: &str| {
+        let a = article(published, text);
+        leads_with_a_toll(&a, &Extractor::builtin().event_frames(&a))
+    };
+    let lede = "Paris — More than 120 people were killed overnight in a series of shootings and explosions across Paris, officials said.";
+    assert!(leads(Some("2015-11-14"), lede));
+    // history told in the opening is not news, nor is a dated event of an undated article
+    let history = "Five people were killed when a bomb exploded in a pub in Woolwich on 7 November 1974, police said.";
+    assert!(!leads(Some("2005-02-10"), history));
+    assert!(!leads(None, history));
+    // nor is an opening without a toll
+    assert!(!leads(Some("2015-11-14"), "Gunmen attacked a police post in Helmand on Friday, officials said."));
+}
