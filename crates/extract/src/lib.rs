@@ -146,8 +146,9 @@ impl Extractor {
     /// The document decision (does the article report a violent incident, arrest or plot at
     /// all? `relevance.rs`) and, where it does, the events it reports.
     pub fn read(&self, article: &Article) -> (Relevance, Vec<EventFrame>) {
-        let frames = self.event_frames(article);
-        let mut relevance = relevance::decide(relevance::model(), self.relevance_features_of(article, &frames).ids());
+        let (triggers, frames) = self.triggers_and_frames(article);
+        let mut relevance =
+            relevance::decide(relevance::model(), self.relevance_features_of(article, &triggers, &frames).ids());
         relevance.reported |= leads_with_a_toll(article, &frames);
         if relevance.reported || !relevance::gating() {
             (relevance, frames)
@@ -158,31 +159,47 @@ impl Extractor {
 
     /// The features the relevance model decides on: what the `train_extract` example learns from.
     pub fn relevance_features(&self, article: &Article) -> learn::Features {
-        self.relevance_features_of(article, &self.event_frames(article))
+        let (triggers, frames) = self.triggers_and_frames(article);
+        self.relevance_features_of(article, &triggers, &frames)
     }
 
-    fn relevance_features_of(&self, article: &Article, frames: &[EventFrame]) -> learn::Features {
-        if let Some(view) = reading_view(article) {
-            return self.relevance_features_of(&view, frames);
-        }
-        let triggers: Vec<(Span, EventType)> =
-            self.find_triggers(&article.text).iter().map(|t| (t.span, t.sense.event_type)).collect();
+    fn relevance_features_of(
+        &self,
+        article: &Article,
+        triggers: &[(Span, EventType)],
+        frames: &[EventFrame],
+    ) -> learn::Features {
         let mut out = learn::Features::new();
-        relevance::features(article, &triggers, frames, &mut out);
+        match reading_view(article) {
+            Some(view) => relevance::features(&view, triggers, frames, &mut out),
+            None => relevance::features(article, triggers, frames, &mut out),
+        }
         out
     }
 
     /// The events of an article whatever the document decision says.
     fn event_frames(&self, article: &Article) -> Vec<EventFrame> {
+        self.triggers_and_frames(article).1
+    }
+
+    /// The article's triggers (span and type, as the document decision reads them) and its
+    /// events whatever the decision says: one pass of the trigger automaton serves both.
+    fn triggers_and_frames(&self, article: &Article) -> (Vec<(Span, EventType)>, Vec<EventFrame>) {
         // text in capitals is read in its case-restored view (same offsets), quoted as stored
         if let Some(view) = reading_view(article) {
-            let mut frames = self.event_frames(&view);
+            let (triggers, mut frames) = self.triggers_and_frames(&view);
             frames.iter_mut().for_each(|f| f.requote(&article.text));
-            return frames;
+            return (triggers, frames);
         }
-        // most news reports no violence at all: without a trigger there is nothing to read
-        // (the one automaton pass is all such an article costs)
         let triggers = self.find_triggers(&article.text);
+        let kinds = triggers.iter().map(|t| (t.span, t.sense.event_type)).collect();
+        (kinds, self.frames_of_triggers(article, triggers))
+    }
+
+    /// The events an article's `triggers` tell of.
+    fn frames_of_triggers(&self, article: &Article, triggers: Vec<Trigger>) -> Vec<EventFrame> {
+        // most news reports no violence at all: without a trigger there is nothing to read
+        // (the one automaton pass that found none is all such an article costs)
         // (a bomber named by a place is a trigger only once places are read)
         if triggers.is_empty() && !article.text.as_bytes().windows(6).any(|w| w.eq_ignore_ascii_case(b"bomber")) {
             return Vec::new();
