@@ -27,21 +27,6 @@ use rayon::prelude::*;
 use serde_json::Value;
 use std::collections::HashMap;
 
-/// The contract's type of GTD's `attacktype1_txt`.
-fn contract_type(attack: &str) -> Option<EventType> {
-    Some(match attack {
-        "Bombing/Explosion" => EventType::Bombing,
-        "Armed Assault" => EventType::ArmedAssault,
-        "Assassination" => EventType::Assassination,
-        "Hijacking" => EventType::Hijacking,
-        "Hostage Taking (Kidnapping)" => EventType::Kidnapping,
-        "Hostage Taking (Barricade Incident)" => EventType::HostageTaking,
-        "Facility/Infrastructure Attack" => EventType::FacilityAttack,
-        "Unarmed Assault" => EventType::UnarmedAssault,
-        _ => return None,
-    })
-}
-
 #[derive(Default)]
 struct Tally {
     hits: HashMap<&'static str, usize>,
@@ -81,6 +66,7 @@ fn score(split: &str, misses: usize) {
         .collect();
     let seconds = started.elapsed().as_secs_f64();
     let mut tally = Tally::default();
+    let mut confusion: HashMap<(EventType, Option<EventType>), usize> = HashMap::new();
     let mut shown: HashMap<&str, usize> = HashMap::new();
     let show_misses = misses > 0 && split != "test";
     let mut miss = |field: &'static str, id: &str, gold: String, got: String, text: &str| {
@@ -138,9 +124,10 @@ fn score(split: &str, misses: usize) {
                 miss("perpetrator", id, group.clone(), format!("{names:?}"), text);
             }
         }
-        if let Some(want) = g.get("attacktype").and_then(Value::as_str).and_then(contract_type) {
+        if let Some(want) = g.get("attacktype").and_then(Value::as_str).and_then(gtd::contract_type) {
             let got = main.map(|f| f.event_type);
             tally.add("type", got == Some(want));
+            *confusion.entry((want, got)).or_default() += 1;
             if got != Some(want) {
                 miss("type", id, format!("{want:?}"), format!("{got:?}"), text);
             }
@@ -160,6 +147,7 @@ fn score(split: &str, misses: usize) {
     ] {
         println!("  {label:28} {}", tally.line(field));
     }
+    print_confusion(&confusion);
     println!(
         "gtd {split} docs={} killed_pos={:.3} wounded_pos={:.3} perpetrator={:.3} country={:.3} type={:.3} place={:.3}",
         read.len(),
@@ -170,6 +158,26 @@ fn score(split: &str, misses: usize) {
         tally.share("type"),
         tally.share("place")
     );
+}
+
+/// The attack types as a table: a row per gold type, its count, and the types read for it
+/// (aggregate counts, printed for every split).
+fn print_confusion(confusion: &HashMap<(EventType, Option<EventType>), usize>) {
+    println!("  types read per gold type:");
+    for want in EventType::ALL {
+        let mut row: Vec<(usize, String)> = confusion
+            .iter()
+            .filter(|((w, _), _)| *w == want)
+            .map(|((_, got), n)| (*n, got.map_or("none".to_string(), |t| t.as_str().to_string())))
+            .collect();
+        if row.is_empty() {
+            continue;
+        }
+        row.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        let total: usize = row.iter().map(|r| r.0).sum();
+        let cells: Vec<String> = row.iter().map(|(n, t)| format!("{t} {n}")).collect();
+        println!("    {:18} {total:5}: {}", want.as_str(), cells.join(", "));
+    }
 }
 
 fn main() {

@@ -253,9 +253,6 @@ pub(crate) fn event_type(
     if verb_type != EventType::Unknown {
         return Some(verb_type);
     }
-    if official_object(after) {
-        return Some(EventType::Assassination);
-    }
     Some(match agent {
         Agent::Gunmen => EventType::ArmedAssault,
         Agent::Bombers => EventType::Bombing,
@@ -317,14 +314,6 @@ fn object_fits(after: &str, object: Object) -> bool {
 /// Person-noun list entries that are no nouns ("were", "of", "and").
 fn is_filler(w: &str) -> bool {
     matches!(w, "were" | "are" | "was" | "have" | "had" | "been" | "being" | "of" | "and" | "more" | "also" | "them")
-}
-
-/// Whether the verb's object is one official ("killed the provincial governor", "shot a judge").
-fn official_object(after: &str) -> bool {
-    let words = words_until_break(after, 4);
-    let Some(first) = words.first() else { return false };
-    matches!(first.as_str(), "the" | "a" | "an")
-        && words.iter().skip(1).take(2).any(|w| OFFICIAL_VICTIMS.contains(&w.as_str()))
 }
 
 /// The armed agent that is the subject of the verb at `at`, reading back from it within its

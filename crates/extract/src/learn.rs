@@ -217,6 +217,19 @@ impl Perceptron {
     }
 }
 
+/// A committed model (`committed`, the file `name` compiled in), or the file the environment
+/// variable `env` names (a model the `train_extract` example has just written), of feature
+/// version `version`; a model that does not load is a build defect, so it panics naming it.
+pub fn load_model(env: &str, committed: &[u8], version: u32, name: &str) -> Linear {
+    match std::env::var_os(env) {
+        Some(path) => {
+            let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.to_string_lossy()));
+            Linear::from_bytes(&bytes, version).unwrap_or_else(|e| panic!("{}: {e}", path.to_string_lossy()))
+        }
+        None => Linear::from_bytes(committed, version).unwrap_or_else(|e| panic!("{name}: {e}")),
+    }
+}
+
 /// Multinomial logistic regression trained by stochastic gradient descent with L2 shrinkage
 /// (lazily applied per bucket): smoother weights than the perceptron's where examples are few,
 /// and a label may be a set of classes (the likelihood of any of them is maximised).

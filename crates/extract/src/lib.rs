@@ -64,6 +64,7 @@ mod proceedings;
 pub mod relevance;
 mod senses;
 pub mod tolls;
+pub mod types;
 
 use aho_corasick::AhoCorasick;
 use annalist_knowledge::{ActorBase, ActorKind, ActorMatch, Gazetteer, PlaceMatch, PlaceRole};
@@ -146,7 +147,7 @@ impl Extractor {
     /// The document decision (does the article report a violent incident, arrest or plot at
     /// all? `relevance.rs`) and, where it does, the events it reports.
     pub fn read(&self, article: &Article) -> (Relevance, Vec<EventFrame>) {
-        let (triggers, frames) = self.triggers_and_frames(article);
+        let (triggers, frames) = self.triggers_and_frames(article, true);
         let mut relevance =
             relevance::decide(relevance::model(), self.relevance_features_of(article, &triggers, &frames).ids());
         relevance.reported |= leads_with_a_toll(article, &frames);
@@ -159,7 +160,7 @@ impl Extractor {
 
     /// The features the relevance model decides on: what the `train_extract` example learns from.
     pub fn relevance_features(&self, article: &Article) -> learn::Features {
-        let (triggers, frames) = self.triggers_and_frames(article);
+        let (triggers, frames) = self.triggers_and_frames(article, true);
         self.relevance_features_of(article, &triggers, &frames)
     }
 
@@ -178,22 +179,44 @@ impl Extractor {
     }
 
     /// The events of an article whatever the document decision says.
+    #[cfg(test)]
     fn event_frames(&self, article: &Article) -> Vec<EventFrame> {
-        self.triggers_and_frames(article).1
+        self.triggers_and_frames(article, true).1
+    }
+
+    /// The frames the type model decides on, each with its features (its type still the
+    /// lexicon's): what the `train_extract` example learns from.
+    pub fn type_candidates(&self, article: &Article) -> Vec<(EventFrame, learn::Features)> {
+        let frames = self.triggers_and_frames(article, false).1;
+        let view = reading_view(article);
+        let read = view.as_ref().unwrap_or(article);
+        (0..frames.len())
+            .filter(|&i| types::decides(frames[i].event_type))
+            .map(|i| {
+                let mut features = learn::Features::new();
+                types::features(read, &frames, i, &mut features);
+                (frames[i].clone(), features)
+            })
+            .collect()
     }
 
     /// The article's triggers (span and type, as the document decision reads them) and its
-    /// events whatever the decision says: one pass of the trigger automaton serves both.
-    fn triggers_and_frames(&self, article: &Article) -> (Vec<(Span, EventType)>, Vec<EventFrame>) {
+    /// events whatever the decision says: one pass of the trigger automaton serves both. The
+    /// type model decides the events' types where `typed`.
+    fn triggers_and_frames(&self, article: &Article, typed: bool) -> (Vec<(Span, EventType)>, Vec<EventFrame>) {
         // text in capitals is read in its case-restored view (same offsets), quoted as stored
         if let Some(view) = reading_view(article) {
-            let (triggers, mut frames) = self.triggers_and_frames(&view);
+            let (triggers, mut frames) = self.triggers_and_frames(&view, typed);
             frames.iter_mut().for_each(|f| f.requote(&article.text));
             return (triggers, frames);
         }
         let triggers = self.find_triggers(&article.text);
         let kinds = triggers.iter().map(|t| (t.span, t.sense.event_type)).collect();
-        (kinds, self.frames_of_triggers(article, triggers))
+        let mut frames = self.frames_of_triggers(article, triggers);
+        if typed {
+            types::retype(article, &mut frames);
+        }
+        (kinds, frames)
     }
 
     /// The events an article's `triggers` tell of.
@@ -243,7 +266,7 @@ impl Extractor {
     pub fn perpetrator_candidates(&self, article: &Article) -> Vec<PerpetratorCandidate> {
         let triggers = self.find_triggers(&article.text);
         let m = self.scan(article, triggers);
-        let mut frames = self.event_frames(article);
+        let mut frames = self.triggers_and_frames(article, false).1;
         // what the model itself added is not what it learns from
         for f in &mut frames {
             f.perpetrators.clear();

@@ -34,13 +34,7 @@ pub const MODEL_ENV: &str = "ANNALIST_TOLL_MODEL";
 /// The committed toll model, or the file `ANNALIST_TOLL_MODEL` names.
 pub fn model() -> &'static Linear {
     static MODEL: OnceLock<Linear> = OnceLock::new();
-    MODEL.get_or_init(|| match std::env::var_os(MODEL_ENV) {
-        Some(path) => {
-            let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.to_string_lossy()));
-            Linear::from_bytes(&bytes, FEATURE_VERSION).unwrap_or_else(|e| panic!("{}: {e}", path.to_string_lossy()))
-        }
-        None => Linear::from_bytes(MODEL_BYTES, FEATURE_VERSION).unwrap_or_else(|e| panic!("models/toll.bin: {e}")),
-    })
+    MODEL.get_or_init(|| crate::learn::load_model(MODEL_ENV, MODEL_BYTES, FEATURE_VERSION, "models/toll.bin"))
 }
 
 /// Cue words and the class each stands for in features.

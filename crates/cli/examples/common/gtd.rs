@@ -2,7 +2,7 @@
 //! extract` reads it (the JSON Lines reader), with each row's gold fields by document id.
 
 use annalist_ingest::{read_inputs, IngestOptions};
-use annalist_model::Document;
+use annalist_model::{Document, EventType};
 use serde_json::Value;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -56,4 +56,19 @@ pub fn fold(s: &str) -> String {
         }
     }
     out
+}
+
+/// The contract's type of GTD's `attacktype1_txt` (its "Unknown" is not one: no type to score).
+pub fn contract_type(attack: &str) -> Option<EventType> {
+    Some(match attack {
+        "Bombing/Explosion" => EventType::Bombing,
+        "Armed Assault" => EventType::ArmedAssault,
+        "Assassination" => EventType::Assassination,
+        "Hijacking" => EventType::Hijacking,
+        "Hostage Taking (Kidnapping)" => EventType::Kidnapping,
+        "Hostage Taking (Barricade Incident)" => EventType::HostageTaking,
+        "Facility/Infrastructure Attack" => EventType::FacilityAttack,
+        "Unarmed Assault" => EventType::UnarmedAssault,
+        _ => return None,
+    })
 }

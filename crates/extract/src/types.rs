@@ -1,0 +1,225 @@
+//! The kind of attack an event is, decided by a trained linear model (`models/type.bin`,
+//! rebuilt by the `train_extract` example; `models/PROVENANCE.md`) among the attack types of
+//! the Global Terrorism Database's codebook (bombing, armed assault, assassination, hijacking,
+//! barricade hostage taking, kidnapping, facility attack, unarmed assault). The lexicon's reading
+//! stands unless the model is sure of another kind (`MIN_CONFIDENCE`): an event whose words name
+//! no kind ("assailants attacked a post") stays unknown, and GTD's own coders, who leave such
+//! reports now unknown, now armed assault, teach nothing from them (their rows are left out).
+//!
+//! The trigger lexicon's sense of the event's words ("bomb attack", "gunmen", "abducted") is one
+//! feature among the rest: the event's words and the words of its sentence and the next, their
+//! pairs, the means and the target read for it, whether anyone was killed or hurt and how many.
+//! What the lexicon cannot see is learnt so: a shooting of a mayor is an assassination, "set
+//! ablaze" a facility attack, an "attack" whose means the next sentence names takes that means.
+//! Types outside the codebook's attacks (airstrikes, arrests, foiled plots) are the lexicon's
+//! and stay as they are.
+
+use crate::learn::{stem, tokens, Features, Linear};
+use crate::lexicon::OFFICIAL_VICTIMS;
+use annalist_model::{Article, EventFrame, EventType};
+use std::sync::OnceLock;
+
+/// The version of this model's feature definitions (`features`), stored in its file.
+pub const FEATURE_VERSION: u32 = 3;
+
+static MODEL_BYTES: &[u8] = include_bytes!("../models/type.bin");
+
+/// The environment variable naming a type model file to read instead of the committed one
+/// (the `train_extract` example sets it to the model it has just trained).
+pub const MODEL_ENV: &str = "ANNALIST_TYPE_MODEL";
+
+/// The model's classes, in the order of its scores: the codebook's attacks, the first eight
+/// of the contract's types.
+pub const CLASSES: &[EventType] = EventType::ALL.split_at(8).0;
+
+/// How many of the article's first sentences are read as its opening.
+const OPENING_SENTENCES: usize = 4;
+
+/// How sure the model must be of a kind to give it in place of the lexicon's reading.
+pub const MIN_CONFIDENCE: f32 = 0.5;
+
+/// The committed type model, or the file `ANNALIST_TYPE_MODEL` names.
+pub fn model() -> &'static Linear {
+    static MODEL: OnceLock<Linear> = OnceLock::new();
+    MODEL.get_or_init(|| crate::learn::load_model(MODEL_ENV, MODEL_BYTES, FEATURE_VERSION, "models/type.bin"))
+}
+
+/// The class of `t`, if it is one of the model's.
+pub fn class_of(t: EventType) -> Option<usize> {
+    CLASSES.iter().position(|c| *c == t)
+}
+
+/// Whether the model decides the type of an event the lexicon read as `t`: an attack of no
+/// named kind or an armed one, whose kind the codebook tells by whom it was on and what it did
+/// (a shooting of a mayor is an assassination, an attack that carried people off a
+/// kidnapping). A kind the text names in its own words (a bombing, an abduction, an arson) is
+/// the text's, and airstrikes, arrests and plots are no attacks of the codebook's.
+pub fn decides(t: EventType) -> bool {
+    matches!(t, EventType::Unknown | EventType::ArmedAssault)
+}
+
+/// The type the model gives an event the lexicon read as `lexicon`, from its features.
+pub fn decide(model: &Linear, lexicon: EventType, features: &[u32]) -> EventType {
+    decide_at(model, lexicon, features, MIN_CONFIDENCE)
+}
+
+/// `decide` with the lexicon's reading kept unless the model gives its kind `confidence`.
+pub fn decide_at(model: &Linear, lexicon: EventType, features: &[u32], confidence: f32) -> EventType {
+    let scores = model.scores(features);
+    let top = scores.iter().copied().fold(f32::MIN, f32::max);
+    let total: f32 = scores.iter().map(|s| (s - top).exp()).sum();
+    let best = scores.iter().position(|s| *s == top).unwrap_or(0);
+    if 1.0 / total < confidence {
+        lexicon
+    } else {
+        CLASSES[best]
+    }
+}
+
+/// Gives every frame whose type the model decides the model's type (each decided on the
+/// lexicon's types of them all).
+pub fn retype(article: &Article, frames: &mut [EventFrame]) {
+    let decided: Vec<EventType> = (0..frames.len())
+        .map(|i| {
+            let lexicon = frames[i].event_type;
+            if !decides(lexicon) {
+                return lexicon;
+            }
+            let mut features = Features::new();
+            self::features(article, frames, i, &mut features);
+            decide(model(), lexicon, features.ids())
+        })
+        .collect();
+    for (frame, t) in frames.iter_mut().zip(decided) {
+        frame.event_type = t;
+    }
+}
+
+/// The lower-cased words of `text` that hold a letter, as crude lemmas.
+fn lemmas(text: &str) -> Vec<String> {
+    tokens(text)
+        .into_iter()
+        .map(|(s, e)| text[s..e].to_lowercase())
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .map(|w| stem(&w).to_string())
+        .collect()
+}
+
+/// Whether a lemma names an office holder (whose killing is an assassination).
+fn is_office(lemma: &str) -> bool {
+    OFFICIAL_VICTIMS.contains(&lemma) || matches!(lemma, "official" | "politician" | "candidate" | "chairman")
+}
+
+/// How many words from the event's own an office holder is read as its victim ("shot dead the
+/// mayor", "the governor's convoy was attacked"); further off, news names officials as the
+/// ones who speak of it.
+const OFFICE_REACH: usize = 4;
+
+/// The class of cue a lemma is, for the kinds the codebook tells apart: what the attack did (an abduction, a hostage held, a fire or
+/// damage to a site, a hijacking) and by what means (shooting, blasts, bare hands and stones).
+fn cue_class(lemma: &str) -> Option<&'static str> {
+    Some(match lemma {
+        "abduct" | "abduction" | "kidnap" | "kidnapp" | "kidnapper" | "ransom" | "captive" | "abductor" => "abduct",
+        "hostage" | "barricad" | "besieg" | "siege" | "held" => "hostage",
+        "hijack" | "hijacker" | "hijacking" => "hijack",
+        "arson" | "torch" | "ablaze" | "burn" | "burnt" | "fire" | "set" | "flame" => "fire",
+        "damag" | "destroy" | "vandaliz" | "vandalis" | "sabotag" | "pipeline" | "tower" | "facility" => "damage",
+        "shot" | "shoot" | "gunmen" | "gunman" | "gunfire" | "firearm" | "rifle" | "pistol" => "shooting",
+        "bomb" | "explosive" | "explosion" | "blast" | "grenade" | "detonat" | "ied" | "mine" | "explod" => "blast",
+        "stone" | "rock" | "beat" | "beaten" | "punch" | "poison" | "stab" | "knife" | "machete" => "hands",
+        "target" | "vehicle" | "convoy" | "residence" | "home" | "house" => "target",
+        "attempt" | "fail" | "fled" | "repell" | "escap" => "attempt",
+        _ => return None,
+    })
+}
+
+/// The cue classes of `text`'s words, each once, as features of `place` ("sentence", "next",
+/// "opening").
+fn add_cues(text: &str, place: &str, out: &mut Features) {
+    let mut seen: Vec<&str> = Vec::new();
+    for w in lemmas(text) {
+        if let Some(class) = cue_class(&w) {
+            if !seen.contains(&class) {
+                seen.push(class);
+                out.add(&["cue", place, class]);
+            }
+        }
+    }
+}
+
+/// The model's features of `frames[at]` among the article's `frames` (their types as the
+/// lexicon and the means read them, before the model), into `out`: no word of the text enters
+/// but the event's own and its cue class, so that a coder's summary and a news story are read
+/// alike.
+pub fn features(article: &Article, frames: &[EventFrame], at: usize, out: &mut Features) {
+    let text = &article.text;
+    let frame = &frames[at];
+    // the kinds and means the article's other events are told with ("abducted" in the next
+    // sentence of an "attack")
+    for (i, other) in frames.iter().enumerate() {
+        if i != at {
+            out.add(&["other", other.event_type.as_str()]);
+            if let Some(w) = &other.weapon {
+                out.add(&["other-weapon", w.value.as_str()]);
+            }
+        }
+    }
+    out.add(&["bias"]);
+    out.add(&["lexicon", frame.event_type.as_str()]);
+    out.add(&["status", &format!("{:?}", frame.status)]);
+    let weapon = frame.weapon.as_ref().map_or("none", |w| w.value.as_str());
+    let target = frame.target.as_ref().map_or("none", |t| t.value.as_str());
+    out.add(&["weapon", weapon]);
+    out.add(&["target", target]);
+    out.add(&["lexicon-weapon", frame.event_type.as_str(), weapon]);
+    out.add(&["lexicon-target", frame.event_type.as_str(), target]);
+    let killed = frame.killed.as_ref().map(|k| k.value.low);
+    let wounded = frame.wounded.as_ref().map(|k| k.value.low);
+    let many = |n: Option<u64>| match n {
+        None => "none",
+        Some(0) => "0",
+        Some(1) => "1",
+        Some(2..=4) => "2-4",
+        Some(_) => "5+",
+    };
+    out.add(&["killed", many(killed)]);
+    out.add(&["wounded", many(wounded)]);
+    out.add(&["tolls", many(killed), many(wounded)]);
+    for w in lemmas(frame.trigger.slice(text)) {
+        out.add(&["trigger", &w]);
+    }
+    add_cues(frame.sentence.slice(text), "sentence", out);
+    let sentence = frame.sentence.slice(text);
+    let toks = tokens(sentence);
+    let at = (frame.trigger.start - frame.sentence.start, frame.trigger.end - frame.sentence.start);
+    let first = toks.iter().position(|&(_, e)| e > at.0).unwrap_or(0);
+    let last = toks.iter().rposition(|&(s, _)| s < at.1).unwrap_or(first);
+    let near = toks[first.saturating_sub(OFFICE_REACH)..(last + 1 + OFFICE_REACH).min(toks.len())]
+        .iter()
+        .any(|&(s, e)| is_office(stem(&sentence[s..e].to_lowercase())));
+    if near {
+        out.add(&["office-near"]);
+    }
+    let next =
+        article.sentences.iter().position(|s| s.span == frame.sentence).and_then(|i| article.sentences.get(i + 1));
+    if let Some(next) = next {
+        add_cues(next.span.slice(text), "next", out);
+    }
+    // the article's opening, where news tells its main event (and a coder's summary all of it)
+    for s in article.sentences.iter().take(OPENING_SENTENCES) {
+        add_cues(s.span.slice(text), "opening", out);
+    }
+    out.dedup();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_committed_model_loads_and_was_trained_on_these_features() {
+        let m = Linear::from_bytes(MODEL_BYTES, FEATURE_VERSION).expect("models/type.bin loads");
+        assert_eq!(m.classes(), CLASSES.len());
+        assert_eq!(MODEL_BYTES[8..12], FEATURE_VERSION.to_le_bytes());
+    }
+}
