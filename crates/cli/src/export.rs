@@ -760,6 +760,7 @@ mod tests {
             claims: Vec::new(),
             conflicts: Vec::new(),
             related: Vec::new(),
+            mentioned_in: Vec::new(),
         }
     }
 

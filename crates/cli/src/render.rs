@@ -181,7 +181,8 @@ pub fn incident_detail(out: &mut dyn Write, inc: &Incident) -> io::Result<()> {
     }
     writeln!(out, "  sources      {} documents, {} independent", inc.sources.len(), inc.independent_sources)?;
     for s in &inc.sources {
-        writeln!(out, "               {s}")?;
+        let passing = if inc.mentioned_in.contains(s) { "  (told in passing)" } else { "" };
+        writeln!(out, "               {s}{passing}")?;
     }
     if !inc.conflicts.is_empty() {
         writeln!(out, "\nconflicts")?;
@@ -275,6 +276,7 @@ mod tests {
             ],
             conflicts: vec![],
             related: vec![],
+            mentioned_in: vec![],
         };
         let mut out = Vec::new();
         incident_detail(&mut out, &inc).unwrap();

@@ -450,6 +450,10 @@ pub const THREAT_CUES: &[&str] = &[
     "calls for",
     "warned of",
 ];
+/// Nouns right after a trigger that make it a threat, not an attack ("a bomb scare", "bomb
+/// threats", "a bomb hoax"): the warning happened, the attack did not.
+pub const THREAT_NOUNS: &[&str] =
+    &["scare", "scares", "threat", "threats", "hoax", "hoaxes", "alert", "alerts", "warning", "warnings"];
 /// Of the modal cues, those that make the event only a possibility ("may have sought to strike").
 pub const HYPOTHETICAL_CUES: &[&str] = &["could", "may", "might", "would", "if"];
 /// Of the modal cues, those that make it an attempt: it happened, and failed.
@@ -687,6 +691,11 @@ pub const BACKGROUND_CUES: &[&str] = &[
     "recalling",
     "anniversary of",
     "unlike",
+    // the cause the news answers ("in retaliation for the shootings")
+    "retaliation for",
+    "revenge for",
+    "to avenge",
+    "avenging",
 ];
 /// Words right before a trigger that make it an earlier event than the one reported ("a
 /// previous attack", "last year's bombing", "past attacks").

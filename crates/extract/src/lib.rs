@@ -63,6 +63,7 @@ pub mod perpetrators;
 mod proceedings;
 pub mod relevance;
 mod senses;
+mod telling;
 pub mod tolls;
 pub mod types;
 
@@ -71,7 +72,7 @@ use annalist_knowledge::{ActorBase, ActorKind, ActorMatch, Gazetteer, PlaceMatch
 use annalist_model::{
     Article, Attribution, AttributionRelation, AttributionStatus, CountRange, DateInterval, DatePrecision, EventFrame,
     EventStatus, EventType, Evidenced, Mention, MentionKind, Perpetrator, Place, PlaceKind, Relevance, Span, Target,
-    Weapon,
+    Telling, Weapon,
 };
 use annalist_normalize::{find_quantities, find_times, Quantity, TimeExpression, TimeKind, TimeOptions, TimeValue};
 use chrono::{Duration, NaiveDate};
@@ -240,6 +241,7 @@ impl Extractor {
         date_by_timeline_headings(article, &m, &mut raw);
         let pending = parties::attach_untriggered(article, &m, &mut raw);
         let mut frames = corefer(article, m.told_from, raw, pending);
+        telling::mark(m.told_from, &mut frames);
         if let Some(filing) = &m.filing {
             place_by_filing(article, filing, &mut frames);
         }
@@ -311,6 +313,7 @@ impl Extractor {
                 })
             })
             .or_else(|| latest_full_date(text, &self.time_options));
+        let followed_by_when = |t: &TimeExpression| followed_by_when(text, t.span);
         // "since 1979" bounds something else, but "since the bombings of July 2005" dates them
         // "by Monday" is a deadline, but "a concert by the singer on Monday" names an agent
         let bounds_other = |t: &TimeExpression| {
@@ -319,7 +322,7 @@ impl Extractor {
             }
             let bounded = preceded_in_clause_by(text, t.span.start, SINCE_CUES, 60)
                 .is_some_and(|cue| !triggers.iter().any(|tr| cue < tr.span.start && tr.span.end <= t.span.start));
-            bounded && !prev_words_are_agent(text, t.span.start)
+            bounded && !followed_by_when(t) && !prev_words_are_agent(text, t.span.start)
         };
         let read = match published_times {
             Some(times) if told_from == article.published => times,
@@ -332,7 +335,10 @@ impl Extractor {
             .filter(|t| !dates_a_statement(text, t.span))
             // "exploded on a Friday afternoon", "every Monday": no one day (but "a Friday blast" is)
             .filter(|t| !last_words_any(&text[..t.span.start], 2, &["on a", "on an", "every", "each"]))
-            .filter(|t| matches!(t.kind, TimeKind::Date | TimeKind::Duration))
+            .filter(|t| {
+                matches!(t.kind, TimeKind::Date | TimeKind::Duration)
+                    || (t.kind == TimeKind::Since && followed_by_when(t))
+            })
             .filter(|t| matches!(t.value, TimeValue::Interval(_)))
             .filter(|t| !bounds_other(t))
             .collect();
@@ -472,6 +478,8 @@ impl Extractor {
                     } else {
                         EventStatus::Planned
                     };
+                } else if first_word_any(&text[t.span.end..sentence.span.end], THREAT_NOUNS) {
+                    status = EventStatus::Threatened;
                 }
                 let suicide = (t.sense.suicide || last_words_any(before, 3, &["suicide"]))
                     .then(|| Evidenced::read(true, t.span, article));
@@ -550,7 +558,11 @@ impl Extractor {
         // arrest keeps the day of its own charges ("arrested and charged on Monday")
         for t in m.times.iter().filter(|t| within(t.span)) {
             if let TimeValue::Interval(interval) = t.value {
-                let i = nearest(t.span);
+                let when = followed_by_when(text, t.span);
+                let i = triggers
+                    .iter()
+                    .position(|tr| when && tr.span.start >= t.span.end)
+                    .unwrap_or_else(|| nearest(t.span));
                 // "the Boston Marathon bomber rose to his feet Wednesday": his day, not the
                 // bombing's (while "the April 15 bomber" is dated by its own modifier)
                 let modifies =
@@ -1194,7 +1206,9 @@ fn dates_a_statement(text: &str, span: Span) -> bool {
             w.as_str(),
             "on" | "early" | "late" | "earlier" | "later" | "last" | "this" | "guilty" | "not" | "innocent"
         ) {
-            return false;
+            // "told parliament on Tuesday", "briefed reporters on Monday": the addressee between
+            let start = text[..at].trim_end().len().saturating_sub(w.len());
+            return matches!(prev_word(text, start).as_str(), "told" | "briefed" | "informed" | "addressed");
         }
         at = text[..at].trim_end().len().saturating_sub(w.len());
         while !text.is_char_boundary(at) {
@@ -1465,6 +1479,19 @@ fn last_words_any(s: &str, n: usize, cues: &[&str]) -> bool {
         tail.ends_with(&format!(" {c}"))
             || tail.split(' ').collect::<Vec<_>>().windows(c.split(' ').count()).any(|w| w.join(" ") == c)
     })
+}
+
+/// Whether a when-clause follows the time at `span` ("since 7 July 2005, when four bombers
+/// killed 52"): the clause tells the day's event, which the time dates.
+fn followed_by_when(text: &str, span: Span) -> bool {
+    let after = text[span.end..].trim_start_matches([',', ' ']);
+    after.get(..5).is_some_and(|w| w.eq_ignore_ascii_case("when "))
+}
+
+/// Whether the first word of `s` is one of `cues` (lowercase, matched whole).
+fn first_word_any(s: &str, cues: &[&str]) -> bool {
+    let first = s.split(|c: char| !is_word_char(c)).find(|w| !w.is_empty()).unwrap_or("");
+    cues.iter().any(|c| first.eq_ignore_ascii_case(c))
 }
 
 /// Whether `s` ends with one of `cues` as whole words (ignoring trailing spaces).
@@ -1993,6 +2020,11 @@ fn agrees(c: &RawFrame, f: &RawFrame) -> bool {
     if active(c.status) != active(f.status) {
         return false;
     }
+    // one sentence's event and the one it sets as background ("the bombings were carried out
+    // in retaliation for the shootings") are two
+    if c.sentence == f.sentence && c.background != f.background {
+        return false;
+    }
     if let (Some(a), Some(b)) = (c.date(), f.date()) {
         if !a.value.overlaps(&b.value, 1) {
             return false;
@@ -2362,6 +2394,7 @@ fn corefer(
                 attributions: c.attributions,
                 attacker_nationalities: c.nationalities,
                 names: c.names,
+                telling: Telling::Reported,
             }
         })
         .collect()

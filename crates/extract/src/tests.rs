@@ -1498,3 +1498,35 @@ fn the_type_model_decides_only_what_the_words_leave_open() {
         Some(EventType::Kidnapping)
     );
 }
+
+#[test]
+fn an_event_dated_long_before_the_article_is_told_in_passing_and_kept_apart_from_its_news() {
+    let text = "A car bomb killed nine people outside a court in Mardin on Monday, officials said.\n\
+                It was the deadliest attack in the province since 4 June 2011, when two gunmen killed 14 villagers.";
+    let frames = Extractor::builtin().frames(&article(Some("2024-03-12"), text));
+    let news = frames.iter().find(|f| f.main).expect("the news");
+    assert_eq!(news.telling, Telling::Reported, "{frames:#?}");
+    assert_eq!(news.killed.as_ref().map(|k| k.value), Some(CountRange::exact(9)), "{news:?}");
+    // the day after "since", told by its when-clause, dates that clause's event, an old one
+    let old = frames.iter().find(|f| f.telling == Telling::Background).expect("a background event");
+    let date = old.date.as_ref().expect("dated by its own words");
+    assert_eq!((date.value.start, date.value.end), (day("2011-06-04"), day("2011-06-04")), "{old:?}");
+    // "two gunmen killed 14": the gunmen did it, they are no toll
+    assert_eq!(old.killed.as_ref().map(|k| k.value), Some(CountRange::exact(14)), "{old:?}");
+}
+
+#[test]
+fn the_cause_a_sentence_names_is_another_event_and_a_statements_day_dates_no_event() {
+    let text = "Police told reporters on Thursday that the bombing of the depot was carried out in revenge for the shooting of two farmers in Tarnow in January.";
+    let frames = Extractor::builtin().frames(&article(Some("2024-03-15"), text));
+    let bombing = frames.iter().find(|f| f.event_type == EventType::Bombing).expect("the bombing");
+    assert!(bombing.date.is_none(), "the day of the statement is not the bombing's: {bombing:?}");
+    assert!(bombing.place.as_ref().is_none_or(|p| p.value.name != "Tarnow"), "{bombing:?}");
+    assert!(frames.iter().any(|f| f.event_type != EventType::Bombing), "the shooting is its own event: {frames:#?}");
+}
+
+#[test]
+fn a_bomb_scare_is_a_threat_not_a_bombing() {
+    let frames = frames_of("Shoppers were led out of a mall in Leeds on Saturday after a bomb scare.");
+    assert!(frames.iter().all(|f| f.status != EventStatus::Happened), "{frames:#?}");
+}

@@ -259,7 +259,7 @@ const AGENT_NOUNS: &[&str] = &[
 /// three gunmen"), and a count of many whose only casualty word after it stands in a singular
 /// relative clause ("two members ... a general who was killed") tells of someone else.
 fn cannot_be_toll(win: &Window, count: CountRange) -> bool {
-    if win.before(1) == "by" {
+    if win.before(1) == "by" || is_agent_of_casualties(win) {
         return true;
     }
     let words = &win.words;
@@ -278,6 +278,39 @@ fn cannot_be_toll(win: &Window, count: CountRange) -> bool {
     let singular_relative = matches!(lead, [r, v] if matches!(r.as_str(), "who" | "which") && matches!(v.as_str(), "was" | "is" | "has"))
         || matches!(lead.last().map(String::as_str), Some("who")) && matches!(words[first].as_str(), "died" | "dies");
     singular_relative && cues.next().is_none()
+}
+
+/// Whether the count is the subject of an active casualty verb with its own object ("a gunman
+/// killed 50 worshippers", "two attackers shot a guard"): who did it, not who suffered it (while
+/// "two people killed in the blast" is passive, the verb without an object).
+fn is_agent_of_casualties(win: &Window) -> bool {
+    let verb = win.after(1);
+    let object = win.after(2);
+    matches!(verb, "killed" | "wounded" | "injured" | "shot" | "stabbed" | "murdered")
+        && (object.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || matches!(
+                object,
+                "a" | "an"
+                    | "the"
+                    | "at"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "dozens"
+                    | "scores"
+                    | "hundreds"
+                    | "several"
+                    | "one"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+            ))
 }
 
 /// The role grammar gives a count whatever the model says: the casualty word that governs it

@@ -73,6 +73,12 @@ impl SourcedFrame {
     }
 }
 
+/// How many independent stories must tell of an event in passing, when none reports it, for it
+/// to be a ledger row: two that recall one attack with its place and day corroborate each other
+/// ("the 2022 attack on the Shah Cheragh shrine" in two reports of a later one); one alone is a
+/// passing mention (a budget speech naming 9/11).
+pub const MENTIONS_FOR_A_ROW: usize = 2;
+
 /// Looks up a country's representative coordinates, for incidents with no finer place.
 pub type CountryCentroid<'a> = &'a dyn Fn(&str) -> Option<(f64, f64)>;
 
@@ -927,6 +933,15 @@ impl<'a> Cluster<'a> {
 
         let sources: BTreeSet<&str> = self.frames.iter().map(|f| f.frame.document.as_str()).collect();
         let families: BTreeSet<&str> = self.frames.iter().map(|f| f.family()).collect();
+        // the documents that tell of it only in passing; an event no source reports, told in
+        // passing by one story alone, is a mention, not a ledger row
+        let reporting: BTreeSet<&str> =
+            self.frames.iter().filter(|f| f.frame.telling.is_reported()).map(|f| f.frame.document.as_str()).collect();
+        let mentioned_in: Vec<String> =
+            sources.iter().filter(|d| !reporting.contains(*d)).map(|d| d.to_string()).collect();
+        if reporting.is_empty() && families.len() < MENTIONS_FOR_A_ROW {
+            return None;
+        }
         // who claimed, blamed, confirmed or denied, each statement once per document
         claims.extend(attribution::ledger(&self.frames));
         claims.sort_by(|a, b| (a.field, &a.document, a.start).cmp(&(b.field, &b.document, b.start)));
@@ -953,6 +968,7 @@ impl<'a> Cluster<'a> {
             claims,
             conflicts,
             related: Vec::new(),
+            mentioned_in,
         })
     }
 
@@ -1087,7 +1103,7 @@ fn render_interval(d: &DateInterval) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use annalist_model::{DatePrecision, Span};
+    use annalist_model::{DatePrecision, Span, Telling};
 
     fn day(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -1138,6 +1154,29 @@ mod tests {
         assert!(inc.conflicts.iter().any(|c| c.field == Field::Killed), "{:?}", inc.conflicts);
         assert_eq!(inc.place.as_deref(), Some("Kerman"));
         assert_eq!(inc.lat, Some(30.28));
+    }
+
+    #[test]
+    fn an_event_only_told_in_passing_is_a_row_only_when_two_stories_tell_of_it() {
+        let jan3 = DateInterval::day(day("2024-01-03"));
+        let passing = |doc: &str, seq: i64| {
+            let mut f = frame(doc, seq, Some(jan3), Some(CountRange::exact(12)));
+            f.frame.main = false;
+            f.frame.telling = Telling::Background;
+            f
+        };
+        assert!(fuse(&[passing("a", 1)], &no_centroid).is_empty(), "one passing mention is no row");
+        // a syndicated copy is no second story
+        let mut copy = passing("copy", 2);
+        copy.duplicate_of = Some("a".into());
+        assert!(fuse(&[passing("a", 1), copy], &no_centroid).is_empty());
+        let two = fuse(&[passing("a", 1), passing("b", 2)], &no_centroid);
+        assert_eq!(two.len(), 1);
+        assert_eq!(two[0].mentioned_in, vec!["a", "b"]);
+        // a report of it makes it a row, and the passing mention is listed as such
+        let with_report = fuse(&[passing("a", 1), frame("c", 3, Some(jan3), None)], &no_centroid);
+        assert_eq!(with_report.len(), 1);
+        assert_eq!((with_report[0].sources.len(), with_report[0].mentioned_in.clone()), (2, vec!["a".to_string()]));
     }
 
     #[test]

@@ -710,15 +710,20 @@ impl Gazetteer {
             self.add_name(&format!("{} state", f[0]), id);
         }
         // name, country, lat, lon, aliases (|), "@City" whose admin1 code the region shares
+        let mut held: std::collections::HashSet<(&str, &str)> = std::collections::HashSet::new();
         for f in data_lines(regions) {
             if f.len() < 4 {
                 continue;
             }
             let (Some(lat), Some(lon)) = (parse_f64(f[2]), parse_f64(f[3])) else { continue };
+            // a code belongs to one region: the first listed for it is the division ("England",
+            // of London's code); one after it sharing the code lies inside it ("Kent", of
+            // Maidstone's) and is placed in no division, or every English city would be in Kent
             let admin1 = f
                 .get(5)
                 .and_then(|a| a.trim().strip_prefix('@'))
                 .and_then(|city| self.admin1_of_city(city, f[1]))
+                .filter(|code| held.insert((f[1], *code)))
                 .unwrap_or_default();
             let id = self.push(Entry {
                 name: f[0],

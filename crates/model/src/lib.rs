@@ -530,6 +530,34 @@ pub struct EventFrame {
     /// none).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub names: Vec<Evidenced<String>>,
+    /// Whether the article reports the event as its news or tells of it in passing (frames
+    /// stored before this field read as reported).
+    #[serde(default, skip_serializing_if = "Telling::is_reported")]
+    pub telling: Telling,
+}
+
+/// How an article tells of an event: as news it reports, or in passing, as background to its
+/// news ("since 7 July 2005, when four suicide bombers killed 52"). Only reported events become
+/// ledger rows; a background mention is kept as a link of its article to the incident it
+/// matches, if any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Telling {
+    #[default]
+    Reported,
+    Background,
+}
+
+impl Telling {
+    pub fn is_reported(&self) -> bool {
+        *self == Telling::Reported
+    }
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Telling::Reported => "reported",
+            Telling::Background => "background",
+        }
+    }
 }
 
 impl EventFrame {
@@ -585,6 +613,7 @@ impl EventFrame {
             attributions: Vec::new(),
             attacker_nationalities: Vec::new(),
             names: Vec::new(),
+            telling: Telling::Reported,
         }
     }
 }
@@ -847,6 +876,10 @@ pub struct Incident {
     /// Other incidents of the same series (stored ledgers from before this field read as none).
     #[serde(default)]
     pub related: Vec<Related>,
+    /// The documents that tell of it only in passing (background mentions), sorted; never its
+    /// sources (ledgers stored before this field read as none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mentioned_in: Vec<String>,
 }
 
 impl Incident {
@@ -874,6 +907,7 @@ impl Incident {
             claims: Vec::new(),
             conflicts: Vec::new(),
             related: Vec::new(),
+            mentioned_in: Vec::new(),
         }
     }
 }

@@ -502,6 +502,21 @@ impl Store {
         Ok(())
     }
 
+    /// The frames read from document `id`, in text order.
+    pub fn document_frames(&self, id: &str) -> Result<Vec<EventFrame>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT json FROM frames WHERE document = ?1 ORDER BY idx")
+            .context("cannot read a document's frames")?;
+        let rows = stmt.query_map([id], |r| r.get::<_, String>(0)).context("cannot read a document's frames")?;
+        let mut out = Vec::new();
+        for row in rows {
+            let json = row.context("cannot read a document's frames")?;
+            out.push(serde_json::from_str(&json).context("a stored frame is not readable")?);
+        }
+        Ok(out)
+    }
+
     /// Every stored frame with its document's facts, in insertion order.
     pub fn frames(&self) -> Result<Vec<StoredFrame>> {
         let mut stmt = self
@@ -795,6 +810,7 @@ mod tests {
             claims: vec![],
             conflicts: vec![],
             related: vec![],
+            mentioned_in: vec![],
         }
     }
 

@@ -728,6 +728,7 @@ mod tests {
             }],
             conflicts: vec![Conflict { field: Field::Killed, note: "n".into() }],
             related: vec![],
+            mentioned_in: vec![],
         }
     }
 

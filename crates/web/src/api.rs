@@ -3,7 +3,7 @@
 use crate::params::{ledger_query, ApiError, Params, LEDGER_PARAMS};
 use crate::AppState;
 use annalist_knowledge::{ActorBase, ActorKind};
-use annalist_model::{Claim, CountRange, Field, Incident};
+use annalist_model::{Claim, CountRange, EventFrame, Field, Incident};
 use annalist_store::{IncidentRow, StoredDocument};
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, RawQuery, State};
@@ -334,6 +334,8 @@ pub struct DocumentView {
     pub document: StoredDocument,
     /// (incident id, claim), by position in the text.
     pub evidence: Vec<(String, Claim)>,
+    /// The events the article tells of only in passing (background to its news), in text order.
+    pub passing: Vec<EventFrame>,
 }
 
 pub async fn load_document(state: &AppState, id: String) -> Result<DocumentView, ApiError> {
@@ -347,7 +349,8 @@ pub async fn load_document(state: &AppState, id: String) -> Result<DocumentView,
                 }
             }
             evidence.sort_by(|a, b| (a.1.start, a.1.end, &a.0).cmp(&(b.1.start, b.1.end, &b.0)));
-            Ok(Ok(DocumentView { document, evidence }))
+            let passing = s.document_frames(&document.id)?.into_iter().filter(|f| !f.telling.is_reported()).collect();
+            Ok(Ok(DocumentView { document, evidence, passing }))
         })
         .await
         .map_err(ApiError::internal)?;
@@ -373,6 +376,7 @@ pub async fn document(
         "evidence": view.evidence.iter().map(|(inc, c)| json!({
             "incident": inc, "field": c.field.as_str(), "value": c.value, "start": c.start, "end": c.end, "quote": c.quote,
         })).collect::<Vec<_>>(),
+        "told_in_passing": view.passing,
     })))
 }
 

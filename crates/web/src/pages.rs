@@ -817,6 +817,9 @@ pub async fn incident(
                         esc(d.title.as_deref().unwrap_or(&d.id)),
                         doc_meta(d)
                     );
+                    if inc.mentioned_in.contains(&d.id) {
+                        body.push_str(" <span class=\"badge passing\" title=\"the article tells of it only in passing, as background to its own news\">told in passing</span>");
+                    }
                     if !copies.is_empty() {
                         let _ = write!(
                             body,
@@ -907,6 +910,22 @@ pub async fn document(State(state): State<AppState>, id: Result<Path<String>, Pa
                     let _ = write!(body, "<a href=\"/incidents/{}\">{}</a> ", enc(i), esc(i));
                 }
                 body.push_str("</p>");
+            }
+            if !view.passing.is_empty() {
+                body.push_str("<section class=\"passing\"><h2>Told in passing</h2><p class=\"sub\">Events this article names as background to its own news: no ledger row rests on them alone.</p><ul>");
+                for f in &view.passing {
+                    let date = f.date.as_ref().map_or_else(|| "undated".to_string(), |d| date_text(Some(d.value.start), Some(d.value.end)));
+                    let place = f.place.as_ref().map(|p| p.value.name.as_str()).unwrap_or("no place");
+                    let _ = write!(
+                        body,
+                        "<li>{} · {} · {} <q>{}</q></li>",
+                        esc(f.event_type.as_str()),
+                        esc(&date),
+                        esc(place),
+                        esc(&f.quote)
+                    );
+                }
+                body.push_str("</ul></section>");
             }
             let spans: Vec<(usize, usize, String, String)> = view
                 .evidence

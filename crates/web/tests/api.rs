@@ -87,7 +87,17 @@ fn server() -> &'static Server {
         );
         let c = article("copy-3", "Reprint Herald", "Blasts near shrine in Kerman", &a.text);
         let decided = Some(Relevance { reported: true, score: 0.93 });
+        // paper-2 tells of a Quetta shooting in passing
+        let mut passing = annalist_model::EventFrame::new(
+            "paper-2",
+            annalist_model::EventType::ArmedAssault,
+            Span::new(0, 3),
+            Span::new(0, 38),
+            "The toll rose to 103 killed in Kerman.",
+        );
+        passing.telling = annalist_model::Telling::Background;
         for (art, dup, relevance) in [(&a, None, decided), (&b, None, None), (&c, Some("wire-1"), decided)] {
+            let frames = if art.id == "paper-2" { vec![passing.clone()] } else { vec![] };
             store
                 .save_batch(&[ArticleRecord {
                     article: art.clone(),
@@ -95,7 +105,7 @@ fn server() -> &'static Server {
                     duplicate_of: dup.map(str::to_string),
                     sketch: vec![],
                     relevance,
-                    frames: vec![],
+                    frames,
                 }])
                 .unwrap();
         }
@@ -121,7 +131,7 @@ fn server() -> &'static Server {
             "id": "inc_other", "event_type": "armed_assault", "date_start": "2022-10-26", "date_end": "2022-10-26",
             "country": "PK", "place": "Quetta", "lat": 30.18, "lon": 66.99, "perpetrators": [],
             "killed": {"low": 4, "high": 4}, "sources": ["paper-2"], "independent_sources": 1,
-            "claims": [], "conflicts": [],
+            "claims": [], "conflicts": [], "mentioned_in": ["paper-2"],
         }));
         store.replace_incidents(&[kerman, other]).unwrap();
         drop(store);
@@ -285,6 +295,18 @@ fn huge_queries_are_refused_with_json() {
     get(&format!("/api/incidents?q={huge}")).error(414);
     get(&format!("/api/search?q={huge}")).error(414);
     get(&format!("/api/incidents/{huge}")).error(400);
+}
+
+#[test]
+fn what_an_article_tells_in_passing_is_shown_on_its_page_and_on_the_incident() {
+    let page = get("/documents/paper-2").body;
+    assert!(page.contains("<h2>Told in passing</h2>"), "{page}");
+    assert!(page.contains("armed_assault · undated · no place"), "{page}");
+    assert!(!get("/documents/wire-1").body.contains("Told in passing"));
+    let d = get("/api/documents/paper-2").json();
+    assert_eq!(d["told_in_passing"][0]["telling"], "background", "{d}");
+    assert!(get("/incidents/inc_other").body.contains("told in passing</span>"));
+    assert!(!get("/incidents/inc_kerman").body.contains("told in passing</span>"));
 }
 
 #[test]
