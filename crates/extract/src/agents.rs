@@ -394,8 +394,8 @@ fn armed_men(w: &str) -> bool {
     matches!(w, "armed" | "masked" | "heavily-armed" | "hooded" | "uniformed")
 }
 
-/// A count word before an agent noun ("two gunmen", "12 militants").
-fn is_count(w: &str) -> bool {
+/// A count word before an agent noun ("two gunmen", "12 militants") or a verb's object.
+pub(crate) fn is_count(w: &str) -> bool {
     w.chars().all(|c| c.is_ascii_digit())
         || matches!(
             w,

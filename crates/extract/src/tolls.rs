@@ -287,30 +287,8 @@ fn is_agent_of_casualties(win: &Window) -> bool {
     let verb = win.after(1);
     let object = win.after(2);
     matches!(verb, "killed" | "wounded" | "injured" | "shot" | "stabbed" | "murdered")
-        && (object.chars().next().is_some_and(|c| c.is_ascii_digit())
-            || matches!(
-                object,
-                "a" | "an"
-                    | "the"
-                    | "at"
-                    | "his"
-                    | "her"
-                    | "their"
-                    | "dozens"
-                    | "scores"
-                    | "hundreds"
-                    | "several"
-                    | "one"
-                    | "two"
-                    | "three"
-                    | "four"
-                    | "five"
-                    | "six"
-                    | "seven"
-                    | "eight"
-                    | "nine"
-                    | "ten"
-            ))
+        && (crate::agents::is_count(object)
+            || matches!(object, "a" | "an" | "the" | "at" | "his" | "her" | "their" | "several" | "one"))
 }
 
 /// The role grammar gives a count whatever the model says: the casualty word that governs it
