@@ -41,6 +41,7 @@ use std::collections::HashMap;
 
 const TOLL_MODEL: &str = "crates/extract/models/toll.bin";
 const TYPE_MODEL: &str = "crates/extract/models/type.bin";
+const PERPETRATOR_MODEL: &str = "crates/extract/models/perpetrator.bin";
 /// The type model's learning rate, L2 shrinkage and epochs, chosen on GTD dev.
 const TYPE_RATE: f32 = 0.05;
 const TYPE_L2: f32 = 1e-3;
@@ -478,9 +479,11 @@ fn main() {
             right as f64 / named.max(1) as f64
         );
     }
-    write("crates/extract/models/perpetrator.bin", &model, annalist_extract::perpetrators::FEATURE_VERSION, started);
+    write(PERPETRATOR_MODEL, &model, annalist_extract::perpetrators::FEATURE_VERSION, started);
     train_types(&mut train, &mut dev, started);
-    // the document decision reads frames typed by the model just written
+    // the document decision reads frames with the perpetrators and types of the models just
+    // written (no model was read before this point: candidates are read without them)
+    std::env::set_var(annalist_extract::perpetrators::MODEL_ENV, PERPETRATOR_MODEL);
     std::env::set_var(types::MODEL_ENV, TYPE_MODEL);
     train_relevance(started);
 }

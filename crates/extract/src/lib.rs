@@ -53,6 +53,7 @@
 mod agents;
 mod attackers;
 mod attribution;
+mod claimants;
 mod forces;
 pub mod learn;
 mod lexicon;
@@ -203,25 +204,27 @@ impl Extractor {
 
     /// The article's triggers (span and type, as the document decision reads them) and its
     /// events whatever the decision says: one pass of the trigger automaton serves both. The
-    /// type model decides the events' types where `typed`.
-    fn triggers_and_frames(&self, article: &Article, typed: bool) -> (Vec<(Span, EventType)>, Vec<EventFrame>) {
+    /// perpetrator and type models decide where `trained` (not where their candidates are read
+    /// for training).
+    fn triggers_and_frames(&self, article: &Article, trained: bool) -> (Vec<(Span, EventType)>, Vec<EventFrame>) {
         // text in capitals is read in its case-restored view (same offsets), quoted as stored
         if let Some(view) = reading_view(article) {
-            let (triggers, mut frames) = self.triggers_and_frames(&view, typed);
+            let (triggers, mut frames) = self.triggers_and_frames(&view, trained);
             frames.iter_mut().for_each(|f| f.requote(&article.text));
             return (triggers, frames);
         }
         let triggers = self.find_triggers(&article.text);
         let kinds = triggers.iter().map(|t| (t.span, t.sense.event_type)).collect();
-        let mut frames = self.frames_of_triggers(article, triggers);
-        if typed {
+        let mut frames = self.frames_of_triggers(article, triggers, trained);
+        if trained {
             types::retype(article, &mut frames);
         }
         (kinds, frames)
     }
 
-    /// The events an article's `triggers` tell of.
-    fn frames_of_triggers(&self, article: &Article, triggers: Vec<Trigger>) -> Vec<EventFrame> {
+    /// The events an article's `triggers` tell of (with the perpetrators the perpetrator model
+    /// finds anywhere in the text where `trained`).
+    fn frames_of_triggers(&self, article: &Article, triggers: Vec<Trigger>, trained: bool) -> Vec<EventFrame> {
         // most news reports no violence at all: without a trigger there is nothing to read
         // (the one automaton pass that found none is all such an article costs)
         // (a bomber named by a place is a trigger only once places are read)
@@ -249,6 +252,9 @@ impl Extractor {
             if let Some(t) = f.weapon.as_ref().and_then(|w| type_by_weapon(w.value)) {
                 f.event_type = t;
             }
+        }
+        if !trained {
+            return frames;
         }
         // the main event's perpetrators the perpetrator model finds anywhere in the text
         let candidates = perpetrator_candidates_in(article, &m, &frames);
@@ -897,6 +903,31 @@ fn perpetrator_candidates_in(article: &Article, m: &Scan, frames: &[EventFrame])
             relation,
             features: features.ids().to_vec(),
         });
+    }
+    // the groups the actor base does not know, named by a phrase of blame, suspicion or claim
+    for (si, sentence) in article.sentences.iter().enumerate() {
+        for c in claimants::find(text, sentence.span) {
+            let known = m
+                .actors
+                .iter()
+                .any(|a| a.kind == ActorKind::ArmedGroup && a.span.start < c.span.end && c.span.start < a.span.end);
+            if known {
+                continue;
+            }
+            let triggered = m.triggers.iter().any(|t| sentence.span.contains(t.span));
+            let position = if si == 0 {
+                "first"
+            } else if si + 1 == n {
+                "last"
+            } else {
+                "middle"
+            };
+            let mut features = learn::Features::new();
+            let at = (c.span.start - sentence.span.start, c.span.end - sentence.span.start);
+            let relation = Some(c.relation);
+            perpetrators::features(sentence.span.slice(text), at, triggered, relation, position, &mut features);
+            out.push(PerpetratorCandidate { span: c.span, name: c.name, relation, features: features.ids().to_vec() });
+        }
     }
     out
 }

@@ -17,12 +17,15 @@ pub const FEATURE_VERSION: u32 = 2;
 
 static MODEL_BYTES: &[u8] = include_bytes!("../models/perpetrator.bin");
 
-/// The committed perpetrator model (class 1: the main event's perpetrator).
+/// The environment variable naming a perpetrator model file to read instead of the committed
+/// one (the `train_extract` example sets it to the model it has just trained).
+pub const MODEL_ENV: &str = "ANNALIST_PERPETRATOR_MODEL";
+
+/// The committed perpetrator model (class 1: the main event's perpetrator), or the file
+/// `ANNALIST_PERPETRATOR_MODEL` names.
 pub fn model() -> &'static Linear {
     static MODEL: OnceLock<Linear> = OnceLock::new();
-    MODEL.get_or_init(|| {
-        Linear::from_bytes(MODEL_BYTES, FEATURE_VERSION).unwrap_or_else(|e| panic!("models/perpetrator.bin: {e}"))
-    })
+    MODEL.get_or_init(|| crate::learn::load_model(MODEL_ENV, MODEL_BYTES, FEATURE_VERSION, "models/perpetrator.bin"))
 }
 
 fn cue_class(w: &str) -> Option<&'static str> {

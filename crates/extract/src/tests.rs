@@ -1530,3 +1530,14 @@ fn a_bomb_scare_is_a_threat_not_a_bombing() {
     let frames = frames_of("Shoppers were led out of a mall in Leeds on Saturday after a bomb scare.");
     assert!(frames.iter().all(|f| f.status != EventStatus::Happened), "{frames:#?}");
 }
+
+#[test]
+fn a_group_the_actor_base_lacks_is_the_perpetrator_its_blame_names() {
+    let frames = frames_of(
+        "Gunmen killed six farmers in Agatu on Sunday. No group claimed responsibility; however, sources attributed the attack to Tiv extremists.",
+    );
+    let main = frames.iter().find(|f| f.main).expect("a main event");
+    let named: Vec<(&str, AttributionStatus)> =
+        main.perpetrators.iter().map(|p| (p.value.name.as_str(), p.value.status)).collect();
+    assert_eq!(named, vec![("Tiv extremists", AttributionStatus::Attributed)], "{main:?}");
+}
