@@ -887,13 +887,7 @@ fn perpetrator_candidates_in(article: &Article, m: &Scan, frames: &[EventFrame])
             .find(|e| e.value.actor.as_deref() == Some(a.name.as_str()))
             .map(|e| e.value.relation);
         let triggered = m.triggers.iter().any(|t| sentence.contains(t.span));
-        let position = if si == 0 {
-            "first"
-        } else if si + 1 == n {
-            "last"
-        } else {
-            "middle"
-        };
+        let position = sentence_position(si, n);
         let mut features = learn::Features::new();
         let at = (a.span.start - sentence.start, a.span.end - sentence.start);
         perpetrators::features(sentence.slice(text), at, triggered, relation, position, &mut features);
@@ -915,13 +909,7 @@ fn perpetrator_candidates_in(article: &Article, m: &Scan, frames: &[EventFrame])
                 continue;
             }
             let triggered = m.triggers.iter().any(|t| sentence.span.contains(t.span));
-            let position = if si == 0 {
-                "first"
-            } else if si + 1 == n {
-                "last"
-            } else {
-                "middle"
-            };
+            let position = sentence_position(si, n);
             let mut features = learn::Features::new();
             let at = (c.span.start - sentence.span.start, c.span.end - sentence.span.start);
             let relation = Some(c.relation);
@@ -930,6 +918,17 @@ fn perpetrator_candidates_in(article: &Article, m: &Scan, frames: &[EventFrame])
         }
     }
     out
+}
+
+/// Where sentence `si` of `n` stands, as the perpetrator model reads it.
+fn sentence_position(si: usize, n: usize) -> &'static str {
+    if si == 0 {
+        "first"
+    } else if si + 1 == n {
+        "last"
+    } else {
+        "middle"
+    }
 }
 
 /// A count phrase that may be a casualty toll, with the toll model's features.
