@@ -1541,3 +1541,13 @@ fn a_group_the_actor_base_lacks_is_the_perpetrator_its_blame_names() {
         main.perpetrators.iter().map(|p| (p.value.name.as_str(), p.value.status)).collect();
     assert_eq!(named, vec![("Tiv extremists", AttributionStatus::Attributed)], "{main:?}");
 }
+
+#[test]
+fn one_person_named_by_role_is_a_toll_and_counted_buildings_are_none() {
+    let frames = frames_of("Gunmen opened fire on a teacher in Herat on Monday. The teacher was killed in the attack.");
+    let main = frames.iter().find(|f| f.main).expect("a main event");
+    assert_eq!(main.killed.as_ref().map(|k| k.value), Some(CountRange::exact(1)), "{frames:#?}");
+    let frames = frames_of("Bombs went off at three churches and two hotels in Colombo on Sunday, killing 40 people.");
+    let main = frames.iter().find(|f| f.main).expect("a main event");
+    assert_eq!(main.killed.as_ref().map(|k| k.value), Some(CountRange::exact(40)), "{frames:#?}");
+}
