@@ -912,7 +912,7 @@ pub async fn document(State(state): State<AppState>, id: Result<Path<String>, Pa
                 body.push_str("</p>");
             }
             if !view.passing.is_empty() {
-                body.push_str("<section class=\"passing\"><h2>Told in passing</h2><p class=\"sub\">Events this article names as background to its own news: no ledger row rests on them alone.</p><ul>");
+                body.push_str("<section class=\"passing\"><h2>Told in passing</h2><p class=\"sub\">Events this article names only as background to its own news. One story's passing mention makes no ledger row; two stories that tell of one event do, each listed there as told in passing.</p><ul>");
                 for f in &view.passing {
                     let date = f.date.as_ref().map_or_else(|| "undated".to_string(), |d| date_text(Some(d.value.start), Some(d.value.end)));
                     let place = f.place.as_ref().map(|p| p.value.name.as_str()).unwrap_or("no place");
