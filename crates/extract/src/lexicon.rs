@@ -874,6 +874,13 @@ pub const AFTERMATH_VERBS: &[&str] = &[
     "charged",
     "indicted",
     "guilty",
+    // the proceedings themselves: "after a two-day trial in September"
+    "trial",
+    "retrial",
+    "hearing",
+    "verdict",
+    "sentencing",
+    "inquest",
 ];
 
 /// An automaton over `patterns`, ASCII case-insensitive, longest match first.

@@ -1551,3 +1551,10 @@ fn one_person_named_by_role_is_a_toll_and_counted_buildings_are_none() {
     let main = frames.iter().find(|f| f.main).expect("a main event");
     assert_eq!(main.killed.as_ref().map(|k| k.value), Some(CountRange::exact(40)), "{frames:#?}");
 }
+
+#[test]
+fn the_day_of_a_trial_dates_the_trial_not_the_crime() {
+    let text = "After a three-day trial in October, a jury convicted the man of bombing a mosque in Leeds.";
+    let frames = Extractor::builtin().frames(&article(Some("2024-11-20"), text));
+    assert!(frames.iter().all(|f| f.date.is_none()), "{frames:#?}");
+}
