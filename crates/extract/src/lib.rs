@@ -319,7 +319,6 @@ impl Extractor {
                 })
             })
             .or_else(|| latest_full_date(text, &self.time_options));
-        let followed_by_when = |t: &TimeExpression| followed_by_when(text, t.span);
         // "since 1979" bounds something else, but "since the bombings of July 2005" dates them
         // "by Monday" is a deadline, but "a concert by the singer on Monday" names an agent
         let bounds_other = |t: &TimeExpression| {
@@ -328,7 +327,7 @@ impl Extractor {
             }
             let bounded = preceded_in_clause_by(text, t.span.start, SINCE_CUES, 60)
                 .is_some_and(|cue| !triggers.iter().any(|tr| cue < tr.span.start && tr.span.end <= t.span.start));
-            bounded && !followed_by_when(t) && !prev_words_are_agent(text, t.span.start)
+            bounded && !followed_by_when(text, t.span) && !prev_words_are_agent(text, t.span.start)
         };
         let read = match published_times {
             Some(times) if told_from == article.published => times,
@@ -343,7 +342,7 @@ impl Extractor {
             .filter(|t| !last_words_any(&text[..t.span.start], 2, &["on a", "on an", "every", "each"]))
             .filter(|t| {
                 matches!(t.kind, TimeKind::Date | TimeKind::Duration)
-                    || (t.kind == TimeKind::Since && followed_by_when(t))
+                    || (t.kind == TimeKind::Since && followed_by_when(text, t.span))
             })
             .filter(|t| matches!(t.value, TimeValue::Interval(_)))
             .filter(|t| !bounds_other(t))

@@ -1527,7 +1527,9 @@ fn the_cause_a_sentence_names_is_another_event_and_a_statements_day_dates_no_eve
 
 #[test]
 fn a_bomb_scare_is_a_threat_not_a_bombing() {
-    let frames = frames_of("Shoppers were led out of a mall in Leeds on Saturday after a bomb scare.");
+    let a = article(Some("2024-03-10"), "Shoppers were led out of a mall in Leeds on Saturday after a bomb scare.");
+    let frames = Extractor::builtin().event_frames(&a);
+    assert!(frames.iter().any(|f| f.status == EventStatus::Threatened), "{frames:#?}");
     assert!(frames.iter().all(|f| f.status != EventStatus::Happened), "{frames:#?}");
 }
 
@@ -1555,6 +1557,7 @@ fn one_person_named_by_role_is_a_toll_and_counted_buildings_are_none() {
 #[test]
 fn the_day_of_a_trial_dates_the_trial_not_the_crime() {
     let text = "After a three-day trial in October, a jury convicted the man of bombing a mosque in Leeds.";
-    let frames = Extractor::builtin().frames(&article(Some("2024-11-20"), text));
+    let frames = Extractor::builtin().event_frames(&article(Some("2024-11-20"), text));
+    assert!(!frames.is_empty(), "the bombing is still read");
     assert!(frames.iter().all(|f| f.date.is_none()), "{frames:#?}");
 }
