@@ -285,44 +285,56 @@ fn cannot_be_toll(win: &Window, count: CountRange) -> bool {
 /// of the subject before the verb gives it. News updates tolls so; coders' summaries never do,
 /// so the model has not seen it.
 fn updated_toll(win: &Window) -> Option<TollRole> {
-    // "risen to 130", "stood at 80", or "reached 130"
-    let (verb_at, verb) = match (win.before(1), win.before(2)) {
-        ("to" | "at", v) => (2, v),
-        (v, _) => (1, v),
+    let role = |w: &str| match cue_class(w) {
+        Some("death") => Some(TollRole::Killed),
+        Some("injury") if w != "casualties" => Some(TollRole::Wounded),
+        _ => None,
     };
-    if !matches!(
-        verb,
-        "risen"
-            | "rose"
-            | "rises"
-            | "climbed"
-            | "climbs"
-            | "increased"
-            | "jumped"
-            | "reached"
-            | "hit"
-            | "passed"
-            | "topped"
-            | "stood"
-            | "stands"
-            | "fell"
-            | "fallen"
-            | "dropped"
-            | "lowered"
-            | "revised"
-            | "raised"
-    ) {
-        return None;
+    // "to about 253": past the word that makes the count approximate
+    let k = if matches!(win.before(1), "about" | "around" | "some" | "nearly" | "almost" | "approximately" | "roughly")
+    {
+        2
+    } else {
+        1
+    };
+    let clause =
+        |from: usize| (from..=from + 12).map(|d| win.before(d)).take_while(|w| !matches!(*w, "<s>" | ";" | "." | ","));
+    match win.before(k) {
+        // "risen to 130", "stood at 80"; "lowered the number of people killed in the bombings to
+        // about 253", "raised the death toll to 45": the object's casualty word
+        "to" | "at" => {
+            let words: Vec<&str> = clause(k + 1).collect();
+            let verb = words.iter().position(|w| TOLL_VERBS.contains(w))?;
+            // the casualty word of the subject ("the toll has risen") or of the object, between
+            words[..verb].iter().chain(&words[verb + 1..]).find_map(|w| role(w))
+        }
+        // "reached 130"
+        "reached" | "hit" | "passed" | "topped" => clause(k + 1).find_map(role),
+        _ => None,
     }
-    // the subject's casualty word, within the clause before the verb
-    (verb_at + 1..=verb_at + 8).map(|d| win.before(d)).take_while(|w| !matches!(*w, "<s>" | ";" | "." | ",")).find_map(
-        |w| match cue_class(w) {
-            Some("death") => Some(TollRole::Killed),
-            Some("injury") if w != "casualties" => Some(TollRole::Wounded),
-            _ => None,
-        },
-    )
 }
+
+/// Verbs a toll rises or falls by, or is revised by.
+const TOLL_VERBS: &[&str] = &[
+    "risen",
+    "rose",
+    "rises",
+    "climbed",
+    "climbs",
+    "increased",
+    "jumped",
+    "reached",
+    "stood",
+    "stands",
+    "fell",
+    "fallen",
+    "dropped",
+    "lowered",
+    "revised",
+    "raised",
+    "put",
+    "puts",
+];
 
 /// Nouns a count of which counts no people: buildings and places, vehicles and devices, events,
 /// spans of time and measures ("the blasts at three churches", "two bombs", "four days").
