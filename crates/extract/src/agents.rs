@@ -267,9 +267,19 @@ fn words_until_break(s: &str, n: usize) -> Vec<String> {
     word_spans(s).into_iter().take(n).map(|(a, b)| s[a..b].to_lowercase()).collect()
 }
 
+/// Whether `s` opens with a count phrase ("at least 129 people", "up to ten", "dozens of").
+fn starts_with_count(s: &str) -> bool {
+    let head = &s[..s.len().min(80)];
+    annalist_normalize::find_quantities(head).first().is_some_and(|q| q.span.start == 0)
+}
+
 /// Whether what follows the verb is what it must be done to.
 fn object_fits(after: &str, object: Object) -> bool {
     let raw = after.trim_start();
+    // "killed at least 129 people", "shot up to ten": a count's modifier is no preposition
+    if object != Object::Device && starts_with_count(raw) {
+        return true;
+    }
     let first = raw.split(|c: char| !is_word_char(c)).next().unwrap_or("").to_ascii_lowercase();
     if first.is_empty() {
         return false;

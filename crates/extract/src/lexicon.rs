@@ -86,6 +86,8 @@ pub const TRIGGERS: &[(&str, TriggerSense)] = &[
     ("clash", sense(ArmedAssault, false, false, false)),
     ("clashes", sense(ArmedAssault, false, true, false)),
     ("clashed", sense(ArmedAssault, false, false, true)),
+    ("skirmish", sense(ArmedAssault, false, false, false)),
+    ("skirmishes", sense(ArmedAssault, false, true, false)),
     ("gunfight", sense(ArmedAssault, false, false, false)),
     ("gun battle", sense(ArmedAssault, false, false, false)),
     ("firefight", sense(ArmedAssault, false, false, false)),
@@ -108,6 +110,14 @@ pub const TRIGGERS: &[(&str, TriggerSense)] = &[
     // unknown type, unless the sentence tells of an accident or a disaster (see ACCIDENT_CUES)
     ("was killed", sense(Unknown, false, false, false)),
     ("were killed", sense(Unknown, false, true, false)),
+    ("been killed", sense(Unknown, false, true, false)),
+    // people hurt, told by their count ("352 people had been wounded"): see `lib::injury_told_by_count`
+    ("were wounded", sense(Unknown, false, true, false)),
+    ("were injured", sense(Unknown, false, true, false)),
+    ("were hurt", sense(Unknown, false, true, false)),
+    ("been wounded", sense(Unknown, false, true, false)),
+    ("been injured", sense(Unknown, false, true, false)),
+    ("been hurt", sense(Unknown, false, true, false)),
     ("was murdered", sense(Unknown, false, false, false)),
     ("were murdered", sense(Unknown, false, true, false)),
     // the active verbs: their subject did it ("members of the armed forces murdered six priests")

@@ -430,8 +430,15 @@ impl Extractor {
             if senses::figurative(text, span, sense.event_type) {
                 continue;
             }
+            // "the striker was injured in training": an injury is an event only told by a count
+            // of people ("352 people had been wounded")
+            if is_injury_phrase(span.slice(text)) && !injury_told_by_count(text, span) {
+                continue;
+            }
             // "three people were killed in a road accident": not an attack
-            if sense.event_type == EventType::Unknown && is_killing_phrase(&text[span.start..span.end]) {
+            if sense.event_type == EventType::Unknown
+                && (is_killing_phrase(span.slice(text)) || is_injury_phrase(span.slice(text)))
+            {
                 let (from, to) = sentence_bounds(text, span);
                 if find_any_word(&text[from..to], ACCIDENT_CUES).is_some() {
                     continue;
@@ -1595,6 +1602,23 @@ fn tail(s: &str, n: usize) -> &str {
         from += 1;
     }
     &s[from..]
+}
+
+fn is_injury_phrase(s: &str) -> bool {
+    let s = s.to_ascii_lowercase();
+    s.ends_with("wounded") || s.ends_with("injured") || s.ends_with("hurt")
+}
+
+/// Whether the passive injury at `span` has a count of people as its subject, up to three
+/// words before it ("352 people had been wounded", "dozens of others were hurt").
+fn injury_told_by_count(text: &str, span: Span) -> bool {
+    let (from, _) = sentence_bounds(text, span);
+    let clause = clause_start(text, from, span.start);
+    let before = &text[clause..span.start];
+    find_quantities(before).iter().any(|q| {
+        let q_span = Span::new(clause + q.span.start, clause + q.span.end);
+        counts_people(text, q_span) && word_spans(&text[q_span.end..span.start]).len() <= 3
+    })
 }
 
 fn is_killing_phrase(s: &str) -> bool {

@@ -1569,3 +1569,42 @@ fn a_toll_revised_to_a_figure_takes_the_role_of_what_it_counts() {
     let text = "Officials have lowered the number of people killed in Sunday's bombings in Kandy to about 140, saying some victims were counted twice.";
     assert_eq!(largest_death_toll("2024-04-26", text), Some(140));
 }
+
+#[test]
+fn a_count_with_its_modifier_is_the_object_of_a_killing() {
+    for text in [
+        "Gunmen killed at least 29 people in a market in Kano on Saturday.",
+        "Militants killed more than 20 villagers near Maiduguri.",
+        "Gunmen shot up to ten passengers on the bus.",
+    ] {
+        let frames = frames_of(text);
+        let f = frames.iter().find(|f| f.main).unwrap_or_else(|| panic!("{text}: no frame"));
+        assert_eq!(f.event_type, EventType::ArmedAssault, "{text}: {f:?}");
+        assert!(f.killed.is_some() || text.contains("shot"), "{text}: {f:?}");
+    }
+    // a preposition is still no object
+    assert!(frames_of("Gunmen killed at night in the town.").is_empty());
+}
+
+#[test]
+fn people_hurt_told_by_their_count_in_a_perfect_passive_are_the_wounded() {
+    let frames = frames_of(
+        "Gunmen attacked a concert hall in the city on Friday. The prosecutor said on Saturday that 140 people had been wounded, 30 of them critically.",
+    );
+    let f = frames.iter().find(|f| f.main).expect("a frame");
+    assert_eq!(f.wounded.as_ref().map(|w| w.value), Some(CountRange::exact(140)), "{frames:?}");
+    let frames = frames_of("A bomb went off at the station. Officials said 12 people have been killed.");
+    let f = frames.iter().find(|f| f.main).expect("a frame");
+    assert_eq!(f.killed.as_ref().map(|k| k.value), Some(CountRange::exact(12)), "{frames:?}");
+}
+
+#[test]
+fn an_injury_without_a_count_of_people_is_no_event() {
+    for text in [
+        "The striker was injured in training and will miss the final.",
+        "Two players were hurt in a collision during the match.",
+        "He said nobody had been hurt by the decision.",
+    ] {
+        assert!(frames_of(text).is_empty(), "{text}: {:?}", frames_of(text));
+    }
+}

@@ -441,9 +441,14 @@ pub fn grammar_role(sentence: &str, q: (usize, usize), count: CountRange) -> Opt
             None => break,
         }
     }
-    // "left more than 300 wounded", "8 dead and 20 injured": a casualty word right after the
-    // count (past "people" or "others") reads as its role
-    let first_after = if matches!(win.after(1), "people" | "others" | "persons") { win.after(2) } else { win.after(1) };
+    // "left more than 300 wounded", "8 dead and 20 injured", "352 people had been wounded": a
+    // casualty word right after the count (past "people" or "others", and the auxiliaries of
+    // a passive) reads as its role
+    let mut d = if matches!(win.after(1), "people" | "others" | "persons") { 2 } else { 1 };
+    while d < 6 && matches!(win.after(d), "had" | "have" | "has" | "were" | "are" | "been") {
+        d += 1;
+    }
+    let first_after = win.after(d);
     match cue_class(first_after) {
         Some("death") if matches!(first_after, "dead" | "killed" | "slain") => Some(TollRole::Killed),
         Some("injury") if matches!(first_after, "wounded" | "injured" | "hurt") => Some(TollRole::Wounded),

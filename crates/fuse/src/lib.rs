@@ -31,10 +31,10 @@
 //! 2. Reconciliation, field by field, over the claims of *independent* sources (a syndicated
 //!    copy's claim counts once, with its original): type by majority; date by intersecting
 //!    intervals (the narrowest when they contradict); the most specific place; perpetrators
-//!    with their strongest status; casualties as a range — low is the lowest credible low
-//!    (the conservative rule ACLED uses), high the largest high, open if any source is open —
-//!    over the reports of the latest day that gives a toll: a later report revises the first
-//!    estimates and supersedes them (kept as claims, with a note).
+//!    with their strongest status; casualties as the range across sources — low is the lowest
+//!    credible low (the conservative rule ACLED uses), high the largest figure given, open only
+//!    where an open figure ("more than 500") goes beyond every closed one; a later day's report
+//!    that differs from the first is noted as a revision, and the range still spans them.
 //! 3. Conflicts: disjoint casualty ranges, contradicting dates, places or types, and competing
 //!    attributions (a claim against a blame) are recorded as data with a note saying how.
 //!
@@ -992,12 +992,14 @@ impl<'a> Cluster<'a> {
     }
 
     /// Reconciles a casualty field: one figure per story family (its largest low, as a later
-    /// paragraph usually updates an earlier one), then low = the lowest family low and
-    /// high = the largest high (open when any family's figure is open) — over the families of
-    /// the latest publication day that gives a figure: a toll reported a day or more after the
-    /// first reports is a revision (the wounded die, the missing are found, an early estimate
-    /// is corrected) and supersedes them. Every figure stays a claim; disjoint figures and
-    /// superseded ones are noted as conflicts.
+    /// paragraph usually updates an earlier one), then the range across families — low the
+    /// lowest family low, high the largest closed high, open only when an open figure's low
+    /// lies above every closed high ("at least 22" beside 22 is 22–22; "more than 500" beside
+    /// "about 500" stays open). Every figure stays a claim. Disjoint figures are noted as a
+    /// conflict, and so is a revision: a family first publishing a day or more after the first
+    /// reports with another figure (the wounded die, an estimate is corrected). The range still
+    /// spans the revised figures, as the export contract's "range across sources" says; the
+    /// note tells a coder which is the latest.
     fn casualties(
         &self,
         field: Field,
@@ -1005,6 +1007,25 @@ impl<'a> Cluster<'a> {
         claims: &mut Vec<Claim>,
         conflicts: &mut Vec<Conflict>,
     ) -> Option<CountRange> {
+        let per_family = self.family_figures(field, &get, claims);
+        let all: Vec<CountRange> = per_family.values().map(|(r, _)| *r).collect();
+        if let Some(note) = disjoint_note(&per_family) {
+            conflicts.push(Conflict { field, note });
+        }
+        if let Some(note) = revision_note(&per_family) {
+            conflicts.push(Conflict { field, note });
+        }
+        span(&all)
+    }
+
+    /// Each story family's figure for a casualty field (its largest low) and the family's
+    /// first publication day; every figure read is pushed as a claim.
+    fn family_figures(
+        &self,
+        field: Field,
+        get: &impl Fn(&EventFrame) -> Option<&Evidenced<CountRange>>,
+        claims: &mut Vec<Claim>,
+    ) -> BTreeMap<&str, (CountRange, Option<NaiveDate>)> {
         let mut per_family: BTreeMap<&str, (CountRange, Option<NaiveDate>)> = BTreeMap::new();
         for f in &self.frames {
             if let Some(c) = get(&f.frame) {
@@ -1021,54 +1042,59 @@ impl<'a> Cluster<'a> {
                 };
             }
         }
-        let all: Vec<CountRange> = per_family.values().map(|(r, _)| *r).collect();
-        // some family's figure lies wholly below another's
-        let lowest_high = all.iter().filter_map(|r| r.high).min();
-        let highest_low = all.iter().map(|r| r.low).max();
-        let disjoint = matches!((lowest_high, highest_low), (Some(h), Some(l)) if h < l);
-        if disjoint {
-            let mut figures: Vec<String> = per_family
-                .iter()
-                .map(|(fam, (r, _))| format!("{r} ({fam})"))
-                .collect::<BTreeSet<_>>()
-                .into_iter()
-                .collect();
-            figures.sort();
-            conflicts.push(Conflict {
-                field,
-                note: format!("sources disagree: {}; the range spans them", figures.join(", ")),
-            });
-        }
-        let first_day = per_family.values().filter_map(|(_, d)| *d).min();
-        let last_day = per_family.values().filter_map(|(_, d)| *d).max();
-        let revised = matches!((first_day, last_day), (Some(a), Some(b)) if b > a);
-        let current: Vec<CountRange> =
-            per_family.values().filter(|(_, d)| !revised || *d == last_day).map(|(r, _)| *r).collect();
-        if revised {
-            let current_set: HashSet<CountRange> = current.iter().copied().collect();
-            let earlier: BTreeSet<String> = per_family
-                .values()
-                .filter(|(r, d)| *d != last_day && !current_set.contains(r))
-                .map(|(r, _)| r.to_string())
-                .collect();
-            if !earlier.is_empty() {
-                let day = last_day.map(|d| d.to_string()).unwrap_or_default();
-                let now: BTreeSet<String> = current.iter().map(|r| r.to_string()).collect();
-                conflicts.push(Conflict {
-                    field,
-                    note: format!(
-                        "revised: earlier reports gave {}; the reports of {day} give {}, which supersede them",
-                        earlier.into_iter().collect::<Vec<_>>().join(", "),
-                        now.into_iter().collect::<Vec<_>>().join(", ")
-                    ),
-                });
-            }
-        }
-        let low = current.iter().map(|r| r.low).min()?;
-        let high =
-            if current.iter().any(|r| r.high.is_none()) { None } else { current.iter().filter_map(|r| r.high).max() };
-        Some(CountRange { low, high })
+        per_family
     }
+}
+
+/// The range across the families' figures: the lowest low; the largest closed high, unless an
+/// open figure starts above it (or every figure is open), when the range is open.
+fn span(figures: &[CountRange]) -> Option<CountRange> {
+    let low = figures.iter().map(|r| r.low).min()?;
+    let closed_high = figures.iter().filter_map(|r| r.high).max();
+    let open_above = figures.iter().filter(|r| r.high.is_none()).map(|r| r.low).max();
+    let high = match (closed_high, open_above) {
+        (Some(h), Some(open)) if open > h => None,
+        (Some(h), _) => Some(h),
+        (None, _) => None,
+    };
+    Some(CountRange { low, high })
+}
+
+/// "sources disagree: …" when some family's figure lies wholly below another's.
+fn disjoint_note(per_family: &BTreeMap<&str, (CountRange, Option<NaiveDate>)>) -> Option<String> {
+    let lowest_high = per_family.values().filter_map(|(r, _)| r.high).min();
+    let highest_low = per_family.values().map(|(r, _)| r.low).max();
+    if !matches!((lowest_high, highest_low), (Some(h), Some(l)) if h < l) {
+        return None;
+    }
+    let figures: BTreeSet<String> = per_family.iter().map(|(fam, (r, _))| format!("{r} ({fam})")).collect();
+    Some(format!("sources disagree: {}; the range spans them", figures.into_iter().collect::<Vec<_>>().join(", ")))
+}
+
+/// "revised: …" when the families of the latest publication day give figures the earlier ones
+/// did not.
+fn revision_note(per_family: &BTreeMap<&str, (CountRange, Option<NaiveDate>)>) -> Option<String> {
+    let first_day = per_family.values().filter_map(|(_, d)| *d).min()?;
+    let last_day = per_family.values().filter_map(|(_, d)| *d).max()?;
+    if last_day <= first_day {
+        return None;
+    }
+    let latest: HashSet<CountRange> =
+        per_family.values().filter(|(_, d)| *d == Some(last_day)).map(|(r, _)| *r).collect();
+    let earlier: BTreeSet<String> = per_family
+        .values()
+        .filter(|(r, d)| *d != Some(last_day) && !latest.contains(r))
+        .map(|(r, _)| r.to_string())
+        .collect();
+    if earlier.is_empty() {
+        return None;
+    }
+    let now: BTreeSet<String> = latest.iter().map(|r| r.to_string()).collect();
+    Some(format!(
+        "revised: earlier reports gave {}; the latest, of {last_day}, give {}; the range spans them",
+        earlier.into_iter().collect::<Vec<_>>().join(", "),
+        now.into_iter().collect::<Vec<_>>().join(", ")
+    ))
 }
 
 fn first_index(c: &Cluster, t: EventType) -> usize {
@@ -1298,29 +1324,39 @@ mod tests {
     }
 
     #[test]
-    fn a_later_report_of_the_toll_supersedes_the_first_estimates() {
+    fn the_toll_is_the_range_across_reports_and_a_revision_is_noted() {
         let jan3 = DateInterval::day(day("2024-01-03"));
         let report = |doc: &str, seq, published: &str, killed| {
-            let mut f = frame(doc, seq, Some(jan3), Some(CountRange::exact(killed)));
+            let mut f = frame(doc, seq, Some(jan3), Some(killed));
             f.published = Some(day(published));
             f
         };
+        let exact = CountRange::exact;
+        let open = |low| CountRange { low, high: None };
         // the same day: the conservative low, the largest high
-        let same_day = vec![report("a", 1, "2024-01-03", 103), report("b", 2, "2024-01-03", 95)];
+        let same_day = vec![report("a", 1, "2024-01-03", exact(103)), report("b", 2, "2024-01-03", exact(95))];
         let inc = &fuse(&same_day, &no_centroid)[0];
         assert_eq!(inc.killed, Some(CountRange { low: 95, high: Some(103) }));
-        // two days later the count is revised: the revision is the figure, the first stay claims
-        let revised = vec![report("a", 1, "2024-01-03", 103), report("b", 2, "2024-01-05", 95)];
+        assert!(!inc.conflicts.iter().any(|c| c.note.starts_with("revised")));
+        // two days later the count is revised down: the range still spans both, with a note
+        let revised = vec![report("a", 1, "2024-01-03", exact(103)), report("b", 2, "2024-01-05", exact(95))];
         let inc = &fuse(&revised, &no_centroid)[0];
-        assert_eq!(inc.killed, Some(CountRange::exact(95)));
+        assert_eq!(inc.killed, Some(CountRange { low: 95, high: Some(103) }));
         assert_eq!(inc.claims.iter().filter(|c| c.field == Field::Killed).count(), 2);
         let note = inc.conflicts.iter().find(|c| c.note.starts_with("revised")).expect("a revision note");
-        assert!(note.note.contains("103") && note.note.contains("2024-01-05"), "{}", note.note);
+        assert!(note.note.contains("103") && note.note.contains("of 2024-01-05, give 95"), "{}", note.note);
+        // an open figure within a closed one closes nothing; one beyond every closed one opens it
+        let within = vec![report("a", 1, "2024-01-03", open(22)), report("b", 2, "2024-01-03", exact(22))];
+        assert_eq!(fuse(&within, &no_centroid)[0].killed, Some(exact(22)));
+        let beyond = vec![report("a", 1, "2024-01-03", open(501)), report("b", 2, "2024-01-03", exact(500))];
+        assert_eq!(fuse(&beyond, &no_centroid)[0].killed, Some(open(500)));
         // a syndicated copy reprinted later is the same report, not a revision
-        let mut copy = report("c", 3, "2024-01-06", 80);
+        let mut copy = report("c", 3, "2024-01-06", exact(80));
         copy.duplicate_of = Some("a".into());
-        let copied = vec![report("a", 1, "2024-01-03", 103), report("b", 2, "2024-01-03", 95), copy];
-        assert_eq!(fuse(&copied, &no_centroid)[0].killed, Some(CountRange { low: 95, high: Some(103) }));
+        let copied = vec![report("a", 1, "2024-01-03", exact(103)), report("b", 2, "2024-01-03", exact(95)), copy];
+        let inc = &fuse(&copied, &no_centroid)[0];
+        assert_eq!(inc.killed, Some(CountRange { low: 95, high: Some(103) }));
+        assert!(!inc.conflicts.iter().any(|c| c.note.starts_with("revised")));
     }
 
     #[test]
