@@ -187,8 +187,8 @@ fn the_example_corpus_gives_its_four_main_incidents() {
     assert_eq!(manchester["type"], "bombing");
     // the ranges across sources that examples/expected.md gives
     let range = |i: &Value, field: &str| (i[field]["low"].as_u64(), i[field]["high"].as_u64());
-    assert_eq!(range(&manchester, "killed"), (Some(22), Some(22)), "{manchester}");
-    assert_eq!(range(&manchester, "wounded"), (Some(59), Some(119)), "{manchester}");
+    assert_eq!(range(manchester, "killed"), (Some(22), Some(22)), "{manchester}");
+    assert_eq!(range(manchester, "wounded"), (Some(59), Some(119)), "{manchester}");
     assert!(manchester["perpetrators"]
         .as_array()
         .unwrap()
@@ -197,11 +197,11 @@ fn the_example_corpus_gives_its_four_main_incidents() {
     let sources = manchester["sources"].as_array().unwrap();
     assert!(sources.iter().any(|s| s == "03_pennine-gazette-manchester"), "the syndicated copy is a source");
     let paris = find("FR", "2015-11-13");
-    assert_eq!(range(&paris, "killed"), (Some(121), Some(130)), "{paris}");
+    assert_eq!(range(paris, "killed"), (Some(121), Some(130)), "{paris}");
     assert_eq!(find("BE", "2016-03-18")["type"], "arrest");
     let easter = find("LK", "2019-04-21");
     assert_eq!(easter["type"], "bombing");
-    assert_eq!(range(&easter, "killed"), (Some(253), Some(359)), "the revised-down report spans in: {easter}");
+    assert_eq!(range(easter, "killed"), (Some(253), Some(359)), "the revised-down report spans in: {easter}");
 }
 
 #[test]

@@ -117,6 +117,20 @@ impl Linear {
         out
     }
 
+    /// The mean of models of one shape (the snapshots a training run took at each epoch's end:
+    /// their mean varies far less from run to run and epoch to epoch than the last snapshot).
+    pub fn mean(models: &[Linear]) -> Linear {
+        let first = &models[0];
+        let mut weights = vec![0.0f32; first.weights.len()];
+        for m in models {
+            assert_eq!(m.weights.len(), weights.len(), "models of one shape");
+            weights.iter_mut().zip(&m.weights).for_each(|(w, x)| *w += x);
+        }
+        let n = models.len() as f32;
+        weights.iter_mut().for_each(|w| *w /= n);
+        Linear { classes: first.classes, weights }
+    }
+
     pub fn classes(&self) -> usize {
         self.classes
     }

@@ -259,7 +259,11 @@ const AGENT_NOUNS: &[&str] = &[
 /// three gunmen"), and a count of many whose only casualty word after it stands in a singular
 /// relative clause ("two members ... a general who was killed") tells of someone else.
 fn cannot_be_toll(win: &Window, count: CountRange) -> bool {
-    if win.before(1) == "by" || is_agent_of_casualties(win) || NOT_PEOPLE.contains(&win.after(1)) {
+    if win.before(1) == "by"
+        || is_agent_of_casualties(win)
+        || NOT_PEOPLE.contains(&win.after(1))
+        || is_an_earlier_figure(win)
+    {
         return true;
     }
     let words = &win.words;
@@ -278,6 +282,14 @@ fn cannot_be_toll(win: &Window, count: CountRange) -> bool {
     let singular_relative = matches!(lead, [r, v] if matches!(r.as_str(), "who" | "which") && matches!(v.as_str(), "was" | "is" | "has"))
         || matches!(lead.last().map(String::as_str), Some("who")) && matches!(words[first].as_str(), "died" | "dies");
     singular_relative && cues.next().is_none()
+}
+
+/// "the earlier figure of 359", "up from an initial toll of 20": a figure the report names as
+/// superseded is not the toll it gives.
+fn is_an_earlier_figure(win: &Window) -> bool {
+    win.before(1) == "of"
+        && matches!(win.before(2), "figure" | "toll" | "estimate" | "count" | "tally")
+        && matches!(win.before(3), "earlier" | "previous" | "initial" | "original" | "first" | "old" | "preliminary")
 }
 
 /// The role of a count a toll rises or falls to ("the number of people killed has risen to
