@@ -7,8 +7,9 @@
 //! - killed / wounded: the frame's low toll equals `nkill` / `nwound` (no frame or no toll reads
 //!   as 0), on all rows and on the rows where the gold toll is above 0 (the figures that count);
 //! - country (ISO alpha-2), place (the frame's place name equals the gold city, folded to ASCII
-//!   letters and digits), perpetrator (the gold group name, when not "Unknown", is contained
-//!   either way in one of the frame's perpetrators' names that is not denied), type (the
+//!   letters and digits), perpetrator (the gold group name, when not "Unknown", names one of the
+//!   frame's perpetrators that is not denied, `gtd::same_group`: one folded name holds the
+//!   other, or one of the actor base's names for the group stands as whole words in GTD's), type (the
 //!   contract's type of GTD's first attack type).
 //!
 //! The last line is `gtd SPLIT docs=N killed_pos=… wounded_pos=… perpetrator=… country=… type=…
@@ -114,11 +115,11 @@ fn score(split: &str, misses: usize) {
                     f.perpetrators
                         .iter()
                         .filter(|p| p.value.status != AttributionStatus::Denied)
-                        .map(|p| gtd::fold(&p.value.name))
+                        .map(|p| p.value.name.clone())
                         .collect()
                 })
                 .unwrap_or_default();
-            let ok = names.iter().any(|n| !n.is_empty() && (n.contains(&group) || group.contains(n.as_str())));
+            let ok = names.iter().any(|n| gtd::same_group(n, &group));
             tally.add("perpetrator", ok);
             if !ok {
                 miss("perpetrator", id, group.clone(), format!("{names:?}"), text);

@@ -436,12 +436,9 @@ fn main() {
         docs.par_iter_mut().for_each(|d| d.groups = Extractor::builtin().perpetrator_candidates(&d.article));
     }
 
-    // the perpetrator model: a group whose name holds GTD's group name (or is held by it) is
-    // the perpetrator, every other group named is not
-    let is_group = |d: &Doc, c: &PerpetratorCandidate| {
-        let name = gtd::fold(&c.name);
-        !d.gname.is_empty() && !name.is_empty() && (name.contains(&d.gname) || d.gname.contains(&name))
-    };
+    // the perpetrator model: a group GTD's group name names (`gtd::same_group`) is the
+    // perpetrator, every other group named is not
+    let is_group = |d: &Doc, c: &PerpetratorCandidate| gtd::same_group(&c.name, &d.gname);
     let examples: Vec<(&[u32], usize)> = train
         .iter()
         .flat_map(|d| d.groups.iter().map(move |c| (c.features.as_slice(), usize::from(is_group(d, c)))))

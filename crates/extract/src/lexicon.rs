@@ -464,6 +464,13 @@ pub const THREAT_CUES: &[&str] = &[
 /// threats", "a bomb hoax"): the warning happened, the attack did not.
 pub const THREAT_NOUNS: &[&str] =
     &["scare", "scares", "threat", "threats", "hoax", "hoaxes", "alert", "alerts", "warning", "warnings"];
+/// Modal auxiliaries that, as the predicate of a trigger's own clause, put the event in the
+/// future ("attacks would go on", "strikes will resume"): the speaker threatens or foresees it.
+pub const FUTURE_MODALS: &[&str] = &["will", "would", "shall", "could", "might", "may"];
+/// Verbs of going on or coming that, after a future modal, make the trigger's event one foretold
+/// rather than one that happened ("would continue", "will go on", "may follow").
+pub const CONTINUATION_VERBS: &[&str] =
+    &["continue", "go", "resume", "intensify", "increase", "escalate", "follow", "happen", "occur", "take", "come"];
 /// Of the modal cues, those that make the event only a possibility ("may have sought to strike").
 pub const HYPOTHETICAL_CUES: &[&str] = &["could", "may", "might", "would", "if"];
 /// Of the modal cues, those that make it an attempt: it happened, and failed.

@@ -256,9 +256,13 @@ impl Extractor {
         if !trained {
             return frames;
         }
-        // the main event's perpetrators the perpetrator model finds anywhere in the text
+        // the main event's perpetrators the perpetrator model finds anywhere in the text (an
+        // arrest is no group's act: the group its suspects serve is what the text says of them)
         let candidates = perpetrator_candidates_in(article, &m, &frames);
-        if let Some(main) = frames.iter_mut().find(|f| f.main) {
+        // an event only threatened or foretold has no perpetrator the model may name: the
+        // group that speaks of it is what the rules make of it
+        let actual = |f: &EventFrame| matches!(f.status, EventStatus::Happened | EventStatus::Foiled);
+        if let Some(main) = frames.iter_mut().find(|f| f.main && f.event_type != EventType::Arrest && actual(f)) {
             for c in candidates.into_iter().filter(|c| perpetrators::model().best(&c.features) == 1) {
                 if !main.perpetrators.iter().any(|p| p.value.name == c.name) {
                     let p = Perpetrator { name: c.name, status: perpetrators::status(c.relation) };
@@ -490,7 +494,9 @@ impl Extractor {
                     } else {
                         EventStatus::Planned
                     };
-                } else if first_word_any(&text[t.span.end..sentence.span.end], THREAT_NOUNS) {
+                } else if first_word_any(&text[t.span.end..sentence.span.end], THREAT_NOUNS)
+                    || foretold_by_its_predicate(&text[t.span.end..sentence.span.end])
+                {
                     status = EventStatus::Threatened;
                 }
                 let suicide = (t.sense.suicide || last_words_any(before, 3, &["suicide"]))
@@ -1525,6 +1531,27 @@ fn followed_by_when(text: &str, span: Span) -> bool {
 }
 
 /// Whether the first word of `s` is one of `cues` (lowercase, matched whole).
+/// Whether the words after a trigger (`after`) make it an event foretold, not one that
+/// happened: within its first six words, before any comma or relative pronoun, a future modal
+/// and then a verb of going on or coming ("attacks in Kabul would go on", "the strikes will
+/// continue"). "The attack, which could have killed hundreds" stays an attack.
+fn foretold_by_its_predicate(after: &str) -> bool {
+    let clause = after.split([',', ';', ':']).next().unwrap_or("");
+    let words: Vec<&str> = clause.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()).take(6).collect();
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    for (i, w) in lower.iter().enumerate() {
+        if matches!(w.as_str(), "which" | "that" | "who") {
+            return false;
+        }
+        if FUTURE_MODALS.contains(&w.as_str()) {
+            let next = lower.get(i + 1).map(String::as_str).unwrap_or("");
+            let verb = if next == "not" { lower.get(i + 2).map(String::as_str).unwrap_or("") } else { next };
+            return CONTINUATION_VERBS.contains(&verb);
+        }
+    }
+    false
+}
+
 fn first_word_any(s: &str, cues: &[&str]) -> bool {
     let first = s.split(|c: char| !is_word_char(c)).find(|w| !w.is_empty()).unwrap_or("");
     cues.iter().any(|c| first.eq_ignore_ascii_case(c))

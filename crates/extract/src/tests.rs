@@ -382,6 +382,12 @@ fn threats_possibilities_and_attempts_are_told_apart() {
     );
     assert_eq!(status("A man attempted to detonate a bomb at the station in Lyon on Monday."), EventStatus::Foiled);
     assert_eq!(status("Militants were planning to launch an attack on the base."), EventStatus::Planned);
+    // an attack whose own predicate is a future of going on is foretold, not one that happened
+    assert_eq!(status("The rebels said the attacks on the oil fields will continue."), EventStatus::Threatened);
+    assert_eq!(
+        status("The bombing of the hotel, which could have killed hundreds, shocked the city on Monday."),
+        EventStatus::Happened
+    );
 }
 
 #[test]

@@ -72,3 +72,24 @@ pub fn contract_type(attack: &str) -> Option<EventType> {
         _ => return None,
     })
 }
+
+/// Whether the group the extractor names `name` (an actor base canonical name, or a name a
+/// claim gives) is GTD's group `gname` (folded): one folded name holds the other, as the
+/// scorer reads names, or one of the actor base's names for that group, of three letters or
+/// more, stands as whole words in GTD's ("ansar allah" in "houthi extremists ansar allah"):
+/// the two codebooks name one group differently, and the actor base knows both names.
+pub fn same_group(name: &str, gname: &str) -> bool {
+    let folded = fold(name);
+    if gname.is_empty() || folded.is_empty() {
+        return false;
+    }
+    if folded.contains(gname) || gname.contains(folded.as_str()) {
+        return true;
+    }
+    let Some(actor) = annalist_knowledge::ActorBase::builtin().lookup(name) else { return false };
+    let words = format!(" {gname} ");
+    std::iter::once(&actor.name)
+        .chain(&actor.aliases)
+        .map(|a| fold(a))
+        .any(|a| a.len() >= 3 && words.contains(&format!(" {a} ")))
+}
