@@ -112,6 +112,9 @@ pub const TRIGGERS: &[(&str, TriggerSense)] = &[
     ("were killed", sense(Unknown, false, true, false)),
     ("been killed", sense(Unknown, false, true, false)),
     // people hurt, told by their count ("352 people had been wounded"): see `lib::injury_told_by_count`
+    ("was wounded", sense(Unknown, false, false, false)),
+    ("was injured", sense(Unknown, false, false, false)),
+    ("was hurt", sense(Unknown, false, false, false)),
     ("were wounded", sense(Unknown, false, true, false)),
     ("were injured", sense(Unknown, false, true, false)),
     ("were hurt", sense(Unknown, false, true, false)),
@@ -616,6 +619,27 @@ pub const NAMED_VICTIM_DEATHS: &[&str] = &[
     "was beaten to death",
     "died",
     "succumbed",
+];
+/// Injury phrases whose grammatical subject, a name or one person described ("Ozdag was
+/// injured in the attack", "another was wounded", "the driver was hurt"), is one wounded.
+pub const ONE_VICTIM_INJURIES: &[&str] = &[
+    "was injured",
+    "was wounded",
+    "was hurt",
+    "was shot and injured",
+    "was shot and wounded",
+    "was seriously injured",
+    "was seriously wounded",
+    "was critically injured",
+    "was critically wounded",
+    "was slightly injured",
+    "was slightly wounded",
+    "has been injured",
+    "had been injured",
+    "has been wounded",
+    "had been wounded",
+    "sustained injuries",
+    "suffered injuries",
 ];
 /// Capitalised words that are not names of victims: pronouns, determiners, attackers, bodies.
 pub const NOT_VICTIM_NAMES: &[&str] = &[

@@ -685,6 +685,17 @@ impl Extractor {
                 f.killed = Some(Evidenced::read(CountRange::exact(1), span, article));
             }
         }
+        // "Ozdag was injured in the attack", "another was wounded": one hurt, unless a count
+        // already says more
+        let mut hurt = one_victim_injuries(text, sentence.span);
+        hurt.extend(named_victim_injuries(text, sentence.span));
+        for span in hurt {
+            let target = triggers.iter().rposition(|t| t.span.end <= span.end).unwrap_or_else(|| nearest(span));
+            let f = &mut frames[target];
+            if f.wounded.is_none() {
+                f.wounded = Some(Evidenced::read(CountRange::exact(1), span, article));
+            }
+        }
         // "a Tajik militant", "an ISKP member": one attacker
         for (start, end) in singular_attackers(text, sentence.span) {
             let span = Span::new(start, end);
@@ -1578,6 +1589,18 @@ fn tail_contains_any(s: &str, chars: usize, cues: &[&str]) -> bool {
 /// "A school teacher was killed", "an activist hacked to death": spans of phrases that tell
 /// of one dead victim, each from its article to the end of its death phrase.
 fn one_victim_deaths(text: &str, sentence: Span) -> Vec<Span> {
+    one_victim_phrases(text, sentence, ONE_VICTIM_DEATHS)
+}
+
+/// "a school teacher was injured", "another was wounded": spans of injuries of one described
+/// victim (as `one_victim_deaths` reads deaths).
+fn one_victim_injuries(text: &str, sentence: Span) -> Vec<Span> {
+    one_victim_phrases(text, sentence, ONE_VICTIM_INJURIES)
+}
+
+/// The spans of one of `phrases` told of one victim an indefinite article opens ("an activist
+/// of the local party unit, 45, was killed"), or "another" alone ("another was wounded").
+fn one_victim_phrases(text: &str, sentence: Span, phrases: &[&str]) -> Vec<Span> {
     let s = &text[sentence.start..sentence.end];
     let words: Vec<(usize, usize)> = word_spans(s);
     let lower: Vec<String> = words.iter().map(|&(a, b)| s[a..b].to_lowercase()).collect();
@@ -1592,11 +1615,12 @@ fn one_victim_deaths(text: &str, sentence: Span) -> Vec<Span> {
         }
         // up to a dozen words of the victim's description ("an activist of the local party
         // unit, 45, was killed"), not past the sentence's clause marks or another victim
-        for j in i + 2..(i + 14).min(lower.len()) {
+        let first = if w == "another" { i + 1 } else { i + 2 };
+        for j in first..(i + 14).min(lower.len()) {
             if s[words[j - 1].1..words[j].0].contains([';', ':']) || matches!(lower[j].as_str(), "a" | "an") {
                 break;
             }
-            let hit = ONE_VICTIM_DEATHS.iter().find(|phrase| {
+            let hit = phrases.iter().find(|phrase| {
                 let parts: Vec<&str> = phrase.split(' ').collect();
                 lower.len() >= j + parts.len() && parts.iter().zip(&lower[j..]).all(|(p, w)| p == w)
             });
@@ -1640,11 +1664,20 @@ fn is_injury_phrase(s: &str) -> bool {
 /// words before it ("352 people had been wounded", "dozens of others were hurt").
 fn injury_told_by_count(text: &str, span: Span) -> bool {
     let (from, _) = sentence_bounds(text, span);
-    let clause = clause_start(text, from, span.start);
+    // the clause by its commas, semicolons and dashes (a bracketed acronym stays inside it)
+    let clause = text[from..span.start]
+        .char_indices()
+        .rfind(|(_, c)| matches!(c, ',' | ';' | '—' | '–'))
+        .map_or(from, |(i, c)| from + i + c.len_utf8());
     let before = &text[clause..span.start];
     find_quantities(before).iter().any(|q| {
         let q_span = Span::new(clause + q.span.start, clause + q.span.end);
-        counts_people(text, q_span) && word_spans(&text[q_span.end..span.start]).len() <= 3
+        let between = &text[q_span.end..span.start];
+        let words = word_spans(between).len();
+        // the count opens the clause, so what stands between is its noun phrase ("Two Popular
+        // Mobilization Forces (PMF) fighters were injured"), not another clause
+        let opens = word_spans(&text[clause..q_span.start]).len() <= 1 && !between.contains([',', ';']);
+        counts_people(text, q_span) && (words <= 3 || (opens && words <= 8))
     })
 }
 
@@ -1707,13 +1740,24 @@ fn is_age(text: &str, span: Span) -> bool {
 /// victim, from the name to the end of the death phrase. The subject is the run of capitalised
 /// words right before the phrase, past one appositive set off by commas and a bracketed age.
 fn named_victim_deaths(text: &str, sentence: Span) -> Vec<Span> {
+    named_victim_phrases(text, sentence, NAMED_VICTIM_DEATHS)
+}
+
+/// "Ozdag was injured in the attack": spans of injuries of one named victim (as
+/// `named_victim_deaths` reads deaths).
+fn named_victim_injuries(text: &str, sentence: Span) -> Vec<Span> {
+    named_victim_phrases(text, sentence, ONE_VICTIM_INJURIES)
+}
+
+/// The spans of one of `phrases` whose subject is a name (see `named_victim_deaths`).
+fn named_victim_phrases(text: &str, sentence: Span, phrases: &[&str]) -> Vec<Span> {
     let s = &text[sentence.start..sentence.end];
     let lower = s.to_lowercase();
     if lower.len() != s.len() {
         return Vec::new();
     }
     let mut out = Vec::new();
-    for phrase in NAMED_VICTIM_DEATHS {
+    for phrase in phrases {
         let mut from = 0;
         while let Some(i) = lower[from..].find(phrase) {
             let at = from + i;

@@ -403,6 +403,32 @@ fn a_named_victim_is_one_dead_but_he_who_blew_himself_up_is_not_counted() {
     assert!(frames.iter().all(|f| f.killed.is_none()), "{frames:#?}");
 }
 
+#[test]
+fn one_person_hurt_by_name_or_description_is_one_wounded_and_a_counted_subject_tells_an_injury() {
+    let wounded = |text: &str| {
+        let a = article(Some("2021-03-02"), text);
+        let frames = Extractor::builtin().frames(&a);
+        happened(&frames).iter().find_map(|f| f.wounded.as_ref().map(|w| w.value))
+    };
+    assert_eq!(
+        wounded("Gunmen fired on the car of Leila Haddad outside Sidon on Tuesday. Haddad was wounded in the attack."),
+        Some(CountRange::exact(1))
+    );
+    assert_eq!(
+        wounded("A roadside bomb struck a patrol near Tikrit on Monday. One soldier died and another was injured in the blast."),
+        Some(CountRange::exact(1))
+    );
+    // the count opens its clause, and a bracketed acronym stands in its noun phrase
+    assert_eq!(
+        wounded(
+            "A mine went off under a truck near Gao on Friday. Three Malian Armed Forces (FAMa) drivers were hurt."
+        ),
+        Some(CountRange::exact(3))
+    );
+    // with no count and no attack in its sentence, an injury is no event
+    assert_eq!(wounded("The striker was injured in training and will miss the cup final."), None);
+}
+
 /// The ledger entries of every frame as (speaker, relation, actor) triples, and their statements' words.
 fn ledger(a: &Article) -> Vec<(Option<String>, AttributionRelation, Option<String>, String)> {
     let frames = Extractor::builtin().frames(a);
