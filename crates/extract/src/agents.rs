@@ -24,6 +24,8 @@ pub enum Object {
     Aimed,
     /// A device ("set off a bomb", "detonated explosives").
     Device,
+    /// A projectile or a device ("fired three rockets", "launched explosives-laden drones").
+    Projectile,
     /// Anything: the verb is violent whatever it is done to ("blew up a bridge").
     Any,
 }
@@ -61,6 +63,9 @@ const GAP_WORDS: &[&str] = &[
     "afternoon",
     "who",
     "riding",
+    "attempted",
+    "tried",
+    "to",
     "motorcycles",
     "motorbikes",
 ];
@@ -142,6 +147,24 @@ const DEVICES: &[&str] = &[
     "car",
     "vest",
     "belt",
+];
+
+/// What is fired or launched at a target, besides the devices.
+const PROJECTILES: &[&str] = &[
+    "rocket",
+    "rockets",
+    "missile",
+    "missiles",
+    "mortar",
+    "mortars",
+    "shell",
+    "shells",
+    "projectile",
+    "projectiles",
+    "drone",
+    "drones",
+    "rpg",
+    "rpgs",
 ];
 
 /// Objects a violent verb takes in its other senses ("killed the bill", "shot a video").
@@ -274,8 +297,21 @@ fn starts_with_count(s: &str) -> bool {
 }
 
 /// Whether what follows the verb is what it must be done to.
-fn object_fits(after: &str, object: Object) -> bool {
+pub(crate) fn object_fits(after: &str, object: Object) -> bool {
     let raw = after.trim_start();
+    // "intercepted and destroyed three drones", "killed and wounded twelve": the object of the
+    // second verb is the first's too
+    let raw = match raw.strip_prefix("and ") {
+        Some(rest) => {
+            let verb_end = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+            if rest[..verb_end].ends_with("ed") {
+                rest[verb_end..].trim_start()
+            } else {
+                raw
+            }
+        }
+        None => raw,
+    };
     // "killed at least 129 people", "shot up to ten": a count's modifier is no preposition
     if object != Object::Device && starts_with_count(raw) {
         return true;
@@ -298,9 +334,13 @@ fn object_fits(after: &str, object: Object) -> bool {
         Object::Any => true,
         Object::Aimed if aimed_at => true,
         Object::Device => words_until_break(raw, 5).iter().any(|w| DEVICES.contains(&w.as_str())),
+        Object::Projectile => {
+            words_until_break(raw, 5).iter().any(|w| DEVICES.contains(&w.as_str()) || PROJECTILES.contains(&w.as_str()))
+        }
         Object::People | Object::Aimed => {
-            // a name or a number right after ("killed Ahmed Khan", "shot 12")
-            if raw.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
+            // a name or a number right after ("killed Ahmed Khan", "shot 12"), a name's particle
+            // too ("killed al-Khadar al-Saeedi")
+            if raw.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) || opens_a_name(raw) {
                 return true;
             }
             let words = words_until_break(raw, 6);
@@ -319,6 +359,14 @@ fn object_fits(after: &str, object: Object) -> bool {
             })
         }
     }
+}
+
+/// Whether `s` opens with a name's lower-case particle joined to a capitalised word
+/// ("al-Saeedi", "el-Sisi", "ad-Din").
+fn opens_a_name(s: &str) -> bool {
+    ["al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-"]
+        .iter()
+        .any(|p| s.strip_prefix(p).is_some_and(|rest| rest.starts_with(char::is_uppercase)))
 }
 
 /// Person-noun list entries that are no nouns ("were", "of", "and").

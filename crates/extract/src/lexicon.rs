@@ -194,6 +194,24 @@ pub const AGENT_TRIGGERS: &[(&str, TriggerSense, Object)] = &[
     ("blew up", sense(Bombing, false, false, true), Object::Any),
     ("set off", sense(Bombing, false, false, true), Object::Device),
     ("exploded", sense(Bombing, false, false, true), Object::Device),
+    ("shot and injured", sense(ArmedAssault, false, false, true), Object::People),
+    ("shot and wounded", sense(ArmedAssault, false, false, true), Object::People),
+    ("stab", sense(ArmedAssault, false, false, true), Object::People),
+    ("shelled", sense(Bombing, false, false, true), Object::Any),
+    ("fired", sense(Bombing, false, false, true), Object::Projectile),
+    ("launched", sense(Bombing, false, false, true), Object::Projectile),
+    ("threw", sense(Bombing, false, false, true), Object::Device),
+    ("hurled", sense(Bombing, false, false, true), Object::Device),
+    ("lobbed", sense(Bombing, false, false, true), Object::Device),
+];
+
+/// Verbs that name an event whoever does them, when what they are done to is a device or a
+/// projectile ("security forces defused two explosive devices", "intercepted an
+/// explosives-laden drone"; not "defused the row"): a bombing that failed (its status is
+/// foiled; a plot foiled before any device was set is `FoiledPlot`).
+pub const OBJECT_TRIGGERS: &[(&str, TriggerSense, Object)] = &[
+    ("defused", sense(Bombing, false, false, true), Object::Device),
+    ("intercepted", sense(Bombing, false, false, true), Object::Projectile),
 ];
 
 /// Armed agents whose violent verbs name an attack ("gunmen killed", "a suicide bomber killed").

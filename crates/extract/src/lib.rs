@@ -97,8 +97,12 @@ impl Extractor {
     pub fn builtin() -> &'static Extractor {
         static EXTRACTOR: OnceLock<Extractor> = OnceLock::new();
         EXTRACTOR.get_or_init(|| {
-            let patterns: Vec<&str> =
-                TRIGGERS.iter().map(|(p, _)| *p).chain(AGENT_TRIGGERS.iter().map(|(p, _, _)| *p)).collect();
+            let patterns: Vec<&str> = TRIGGERS
+                .iter()
+                .map(|(p, _)| *p)
+                .chain(AGENT_TRIGGERS.iter().map(|(p, _, _)| *p))
+                .chain(OBJECT_TRIGGERS.iter().map(|(p, _, _)| *p))
+                .collect();
             let weapons: Vec<&str> = WEAPON_WORDS.iter().map(|(p, _)| *p).collect();
             let targets: Vec<&str> = TARGET_WORDS.iter().map(|(p, _)| *p).collect();
             Extractor {
@@ -410,6 +414,15 @@ impl Extractor {
             }
             let sense = match m.pattern().as_usize().checked_sub(TRIGGERS.len()) {
                 None => TRIGGERS[m.pattern().as_usize()].1,
+                // "defused two explosive devices": a verb that names an event by its object
+                Some(i) if i >= AGENT_TRIGGERS.len() => {
+                    let (_, sense, object) = OBJECT_TRIGGERS[i - AGENT_TRIGGERS.len()];
+                    let to = sentence_bounds(text, span).1;
+                    if !agents::object_fits(&text[span.end..to], object) {
+                        continue;
+                    }
+                    sense
+                }
                 // "gunmen killed four": a violent verb, only with an armed agent as its subject
                 Some(i) => {
                     let (_, sense, object) = AGENT_TRIGGERS[i];
@@ -436,7 +449,7 @@ impl Extractor {
             }
             // "the striker was injured in training": an injury is an event only told by a count
             // of people ("352 people had been wounded")
-            if is_injury_phrase(span.slice(text)) && !injury_told_by_count(text, span) {
+            if is_passive_injury(span.slice(text)) && !injury_told_by_count(text, span) {
                 continue;
             }
             // "three people were killed in a road accident": not an attack
@@ -480,7 +493,11 @@ impl Extractor {
                 let before = &text[sentence.span.start..t.span.start];
                 let mut event_type = t.sense.event_type;
                 let mut status = EventStatus::Happened;
-                if event_type != EventType::FoiledPlot && last_words_any(before, 3, FOILED_CUES) {
+                let foiling_verb = OBJECT_TRIGGERS.iter().any(|(p, _, _)| t.span.slice(text).eq_ignore_ascii_case(p));
+                if foiling_verb {
+                    // "security forces defused two explosive devices": a bombing that failed
+                    status = EventStatus::Foiled;
+                } else if event_type != EventType::FoiledPlot && last_words_any(before, 3, FOILED_CUES) {
                     event_type = EventType::FoiledPlot;
                 } else if last_words_any(before, 2, NEGATION_CUES) {
                     status = EventStatus::Negated;
@@ -1655,6 +1672,12 @@ fn tail(s: &str, n: usize) -> &str {
     &s[from..]
 }
 
+/// "was injured", "had been hurt": an injury told in the passive, whose subject says who.
+fn is_passive_injury(s: &str) -> bool {
+    let lower = s.to_ascii_lowercase();
+    is_injury_phrase(s) && ["was ", "were ", "been "].iter().any(|p| lower.starts_with(p))
+}
+
 fn is_injury_phrase(s: &str) -> bool {
     let s = s.to_ascii_lowercase();
     s.ends_with("wounded") || s.ends_with("injured") || s.ends_with("hurt")
@@ -2024,6 +2047,7 @@ fn perpetrator_status(
 /// targeted by an attack."), or the previous event of the paragraph ("at the same shrine").
 fn inherit_from_context(article: &Article, m: &Scan, frames: &mut [RawFrame]) {
     let text = &article.text;
+    share_a_place_named_after_coordinated_verbs(text, frames);
     for i in 0..frames.len() {
         // "died after a gunfight three days after the bombing": a trigger that refers back from
         // a sentence about another event takes no scene from the sentence before (while "After
@@ -2078,6 +2102,34 @@ fn inherit_from_context(article: &Article, m: &Scan, frames: &mut [RawFrame]) {
             if same_para && refers_back && prev.event_type.can_name_one_event_with(frames[i].event_type) {
                 frames[i].place = prev.place.clone();
             }
+        }
+    }
+}
+
+/// "Assailants opened fire on civilians and set fire to buildings in Gujba, Yobe, Nigeria": the
+/// place a sentence names after two verbs joined by "and" is where both were done, so an event
+/// of the sentence with no place of its own takes the place of a later one, when only words of
+/// one clause stand between their triggers (an "and", no semicolon, no second sentence).
+fn share_a_place_named_after_coordinated_verbs(text: &str, frames: &mut [RawFrame]) {
+    for i in 0..frames.len() {
+        if frames[i].place.is_some() || frames[i].reference || frames[i].background {
+            continue;
+        }
+        let found = frames.iter().enumerate().find_map(|(j, f)| {
+            let place = f.place.as_ref()?;
+            let (first, second) = (frames[i].trigger, f.trigger);
+            let coordinated = j != i
+                && f.sentence == frames[i].sentence
+                && first.end <= second.start
+                && place.span.start >= second.end
+                && {
+                    let between = &text[first.end..second.start];
+                    !between.contains([';', ':']) && find_any_word(between, &["and"]).is_some()
+                };
+            coordinated.then(|| place.clone())
+        });
+        if let Some(place) = found {
+            frames[i].place = Some(place);
         }
     }
 }
@@ -2433,11 +2485,16 @@ fn corefer(
         // bombing left eight dead", is of another event)
         2 * n + bare.iter().filter(|f| agrees(c, f) && !tolls_far_apart(c, f)).map(weight).sum::<usize>()
     };
+    // (an attempt that failed, "an assailant attempted to stab soldiers", is an incident too,
+    // the main one where none happened)
     let mut main = clusters
         .iter()
         .enumerate()
-        .filter(|(_, (c, _))| c.status == EventStatus::Happened)
-        .max_by_key(|(i, (c, n))| (!(c.background || long_before(c)), salience(c, *n), std::cmp::Reverse(*i)))
+        .filter(|(_, (c, _))| matches!(c.status, EventStatus::Happened | EventStatus::Foiled))
+        .max_by_key(|(i, (c, n))| {
+            let happened = c.status == EventStatus::Happened;
+            (!(c.background || long_before(c)), happened, salience(c, *n), std::cmp::Reverse(*i))
+        })
         .map(|(i, _)| i);
     // "found guilty of a shooting three days later ... lost a leg in the bombing": where the
     // only events told with arguments are set as background, the story's own event is the one

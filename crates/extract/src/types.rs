@@ -20,7 +20,7 @@ use annalist_model::{Article, EventFrame, EventType};
 use std::sync::OnceLock;
 
 /// The version of this model's feature definitions (`features`), stored in its file.
-pub const FEATURE_VERSION: u32 = 4;
+pub const FEATURE_VERSION: u32 = 5;
 
 static MODEL_BYTES: &[u8] = include_bytes!("../models/type.bin");
 
@@ -64,6 +64,48 @@ const BELONGINGS: &[&str] = &["vehicle", "convoy", "car", "motorcade", "house", 
 /// Words after which a name is the one the attack is done to.
 const AIMED_AT: &[&str] =
     &["on", "killed", "shot", "stabbed", "assassinated", "targeted", "targeting", "abducted", "kidnapped", "attacked"];
+
+/// Nouns of places and buildings that make a capitalised phrase a place, not a person, when
+/// they stand in it or right after it ("King Khalid Air Base", "Adam Kolo neighborhood").
+const PLACE_NOUNS: &[&str] = &[
+    "neighborhood",
+    "neighbourhood",
+    "area",
+    "district",
+    "village",
+    "town",
+    "city",
+    "province",
+    "region",
+    "base",
+    "airbase",
+    "airport",
+    "hospital",
+    "palace",
+    "road",
+    "street",
+    "highway",
+    "camp",
+    "university",
+    "school",
+    "college",
+    "market",
+    "mosque",
+    "church",
+    "temple",
+    "bridge",
+    "station",
+    "front",
+    "facility",
+    "port",
+    "hotel",
+    "building",
+    "compound",
+    "checkpoint",
+    "square",
+    "park",
+    "field",
+];
 
 /// Words that begin a capitalised phrase naming no person: days, months, articles.
 const NOT_NAMES: &[&str] = &[
@@ -110,8 +152,15 @@ pub fn names_a_person_as_target(article: &Article, frame: &EventFrame) -> bool {
         if BELONGINGS.contains(&lower.as_str()) && words.get(i + 1) == Some(&"of") {
             return name_at(i + 2);
         }
-        AIMED_AT.contains(&lower.as_str()) && name_at(i + 1) && name_at(i + 2)
+        AIMED_AT.contains(&lower.as_str()) && name_at(i + 1) && name_at(i + 2) && !names_a_place(&words, i + 1)
     })
+}
+
+/// Whether the capitalised run of `words` from `from` names a place or a building: a place
+/// noun stands in it or right after it ("King Khalid Air Base", "Adam Kolo neighborhood").
+fn names_a_place(words: &[&str], from: usize) -> bool {
+    let run = words[from..].iter().take_while(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    words[from..(from + run + 1).min(words.len())].iter().any(|w| PLACE_NOUNS.contains(&w.to_lowercase().as_str()))
 }
 
 /// The type the model gives an event the lexicon read as `lexicon`, from its features.
