@@ -280,6 +280,10 @@ pub const OFFICIAL_VICTIMS: &[&str] = &[
 /// hacked to death"); "killed" and "died" need the passive or the intransitive to be sure.
 pub const ONE_VICTIM_DEATHS: &[&str] = &[
     "was killed",
+    "was shot and killed",
+    "was stabbed and killed",
+    "was beheaded",
+    "was executed",
     "was shot dead",
     "was gunned down",
     "was hacked to death",
@@ -300,6 +304,30 @@ pub const ONE_VICTIM_DEATHS: &[&str] = &[
     "lost his life",
     "lost her life",
 ];
+/// Active killing verbs whose object, when it is one person, is one dead ("shot and killed
+/// Reynaldo Bugayong", "killed the head of the council").
+pub const KILLING_VERBS: &[&str] = &[
+    "shot and killed",
+    "stabbed and killed",
+    "opened fire and killed",
+    "killed",
+    "shot dead",
+    "assassinated",
+    "murdered",
+    "beheaded",
+    "executed",
+    "gunned down",
+    "hacked to death",
+    "stabbed to death",
+    "beat to death",
+    "beaten to death",
+];
+/// Words that end the noun phrase a killing verb takes ("killed the head of the council in").
+pub const OBJECT_STOPS: &[&str] = &[
+    "of", "in", "at", "near", "on", "while", "as", "from", "with", "outside", "inside", "along", "during", "after",
+    "before", "who", "and", "when", "by", "for", "to", "after", "later", "shortly", "earlier",
+];
+
 /// Nouns for people that may stand between a count and its casualty word ("two people killed").
 pub const PERSON_NOUNS: &[&str] = &[
     "people",
@@ -620,6 +648,10 @@ pub const VAGUE_TIME_CUES: &[&str] = &[
     "in recent years",
     "in recent months",
     "in recent weeks",
+    "in recent days",
+    "over the past year",
+    "over the past months",
+    "in the last few years",
     "over the years",
     "historically",
     "once",
@@ -628,6 +660,10 @@ pub const VAGUE_TIME_CUES: &[&str] = &[
 /// activist of the party, was killed"; "Enrique Lopez Albujar died today").
 pub const NAMED_VICTIM_DEATHS: &[&str] = &[
     "was killed",
+    "was shot and killed",
+    "was stabbed and killed",
+    "was beheaded",
+    "was executed",
     "was shot dead",
     "was murdered",
     "was assassinated",

@@ -695,6 +695,7 @@ impl Extractor {
         // already says more
         let mut victims = one_victim_deaths(text, sentence.span);
         victims.extend(named_victim_deaths(text, sentence.span));
+        victims.extend(one_victim_killed(text, sentence.span));
         for span in victims {
             let target = triggers.iter().rposition(|t| t.span.end <= span.end).unwrap_or_else(|| nearest(span));
             let f = &mut frames[target];
@@ -1609,21 +1610,101 @@ fn one_victim_deaths(text: &str, sentence: Span) -> Vec<Span> {
     one_victim_phrases(text, sentence, ONE_VICTIM_DEATHS)
 }
 
+/// "Assailants shot and killed Reynaldo Bugayong", "killed the head of the council": spans
+/// (verb to object) of active killings whose object is one person. The object is the noun
+/// phrase after the verb up to a clause mark or a word that ends it (`OBJECT_STOPS`); it is
+/// one person when its head is not plural (a name's last word may end in "s") and it opens
+/// with a name, "a", "an", "the", a possessive or "him" / "her". A count, a plural, an
+/// attacker ("killed the assailant": attackers who died are not among the killed) or a
+/// passive ("was killed in") is none.
+fn one_victim_killed(text: &str, sentence: Span) -> Vec<Span> {
+    let s = sentence.slice(text);
+    let lower = s.to_lowercase();
+    if lower.len() != s.len() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for verb in KILLING_VERBS {
+        let mut from = 0;
+        while let Some(i) = lower[from..].find(verb) {
+            let at = from + i;
+            from = at + verb.len();
+            if !is_word_at(s, Span::new(at, at + verb.len())) {
+                continue;
+            }
+            // passive or participle: "was killed", "were shot dead", "being executed"
+            let prev = s[..at].split(|c: char| !is_word_char(c)).rfind(|w| !w.is_empty()).unwrap_or("");
+            if matches!(prev.to_lowercase().as_str(), "was" | "were" | "been" | "be" | "being" | "is" | "are") {
+                continue;
+            }
+            if let Some(len) = one_person_object(&s[from..]) {
+                out.push(Span::new(sentence.start + at, sentence.start + from + len));
+            }
+        }
+    }
+    out.sort_by_key(|sp| sp.start);
+    out.dedup_by(|a, b| a.start < b.end && b.start < a.end);
+    out
+}
+
+/// The length of the noun phrase opening `after` (past its leading spaces) when it names one
+/// person (see `one_victim_killed`).
+fn one_person_object(after: &str) -> Option<usize> {
+    let end = after.find([',', '.', ';', ':', '(', ')', '"', '—', '–']).unwrap_or(after.len());
+    let phrase = &after[..end];
+    let words = word_spans(phrase);
+    let (first_start, first_end) = *words.first()?;
+    let first = &phrase[first_start..first_end];
+    let first_lower = first.to_lowercase();
+    if matches!(first_lower.as_str(), "him" | "her") {
+        return Some(first_end);
+    }
+    let opens = first.starts_with(char::is_uppercase)
+        || matches!(first_lower.as_str(), "a" | "an" | "the" | "his" | "her" | "their" | "its");
+    if !opens || annalist_normalize::find_quantities(phrase).first().is_some_and(|q| q.span.start == first_start) {
+        return None;
+    }
+    let mut last = 0;
+    for (k, &(a, b)) in words.iter().enumerate() {
+        let w = phrase[a..b].to_lowercase();
+        if k > 0 && OBJECT_STOPS.contains(&w.as_str()) {
+            break;
+        }
+        // "killed two soldiers", "the three men": a count is the toll's to tell
+        if k > 0 && !annalist_normalize::find_quantities(&phrase[a..b]).is_empty() {
+            return None;
+        }
+        last = k;
+    }
+    let (a, b) = words[last];
+    let head = &phrase[a..b];
+    let head_lower = head.to_lowercase();
+    let named = head.starts_with(char::is_uppercase);
+    let plural = head_lower.ends_with('s') && !head_lower.ends_with("ss") && !named;
+    let attacker =
+        ATTACKER_NOUNS.contains(&head_lower.as_str()) && !matches!(head_lower.as_str(), "member" | "fighter");
+    if plural || attacker || (last == 0 && !named) {
+        return None;
+    }
+    Some(b)
+}
+
 /// "a school teacher was injured", "another was wounded": spans of injuries of one described
 /// victim (as `one_victim_deaths` reads deaths).
 fn one_victim_injuries(text: &str, sentence: Span) -> Vec<Span> {
     one_victim_phrases(text, sentence, ONE_VICTIM_INJURIES)
 }
 
-/// The spans of one of `phrases` told of one victim an indefinite article opens ("an activist
-/// of the local party unit, 45, was killed"), or "another" alone ("another was wounded").
+/// The spans of one of `phrases` told of one victim an article opens ("an activist of the
+/// local party unit, 45, was killed", "the driver was hurt"; not an attacker), or "another"
+/// alone ("another was wounded").
 fn one_victim_phrases(text: &str, sentence: Span, phrases: &[&str]) -> Vec<Span> {
     let s = &text[sentence.start..sentence.end];
     let words: Vec<(usize, usize)> = word_spans(s);
     let lower: Vec<String> = words.iter().map(|&(a, b)| s[a..b].to_lowercase()).collect();
     let mut out = Vec::new();
     for (i, w) in lower.iter().enumerate() {
-        if !matches!(w.as_str(), "a" | "an" | "another") {
+        if !matches!(w.as_str(), "a" | "an" | "another" | "the") {
             continue;
         }
         // "a thirteenth victim died": the toll rose to thirteen, not one
@@ -1642,8 +1723,15 @@ fn one_victim_phrases(text: &str, sentence: Span, phrases: &[&str]) -> Vec<Span>
                 lower.len() >= j + parts.len() && parts.iter().zip(&lower[j..]).all(|(p, w)| p == w)
             });
             if let Some(phrase) = hit {
-                let last = j + phrase.split(' ').count() - 1;
-                out.push(Span::new(sentence.start + words[i].0, sentence.start + words[last].1));
+                // "the bomber was killed": attackers who died are not among the killed
+                let attacker = w == "the"
+                    && lower[i + 1..j]
+                        .iter()
+                        .any(|d| ATTACKER_NOUNS.contains(&d.as_str()) && !matches!(d.as_str(), "member" | "fighter"));
+                if !attacker {
+                    let last = j + phrase.split(' ').count() - 1;
+                    out.push(Span::new(sentence.start + words[i].0, sentence.start + words[last].1));
+                }
                 break;
             }
             // a finite verb of its own ends the description ("a bomb attack killed ...")

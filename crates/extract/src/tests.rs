@@ -403,13 +403,16 @@ fn a_named_victim_is_one_dead_but_he_who_blew_himself_up_is_not_counted() {
     assert!(frames.iter().all(|f| f.killed.is_none()), "{frames:#?}");
 }
 
+/// The toll `pick` takes from the main event of `text` (an article of 2021-02-02).
+fn main_toll(text: &str, pick: fn(&EventFrame) -> Option<&Evidenced<CountRange>>) -> Option<CountRange> {
+    let a = article(Some("2021-02-02"), text);
+    let frames = Extractor::builtin().frames(&a);
+    frames.iter().find(|f| f.main).and_then(|f| pick(f).map(|c| c.value))
+}
+
 #[test]
 fn one_person_hurt_by_name_or_description_is_one_wounded_and_a_counted_subject_tells_an_injury() {
-    let wounded = |text: &str| {
-        let a = article(Some("2021-03-02"), text);
-        let frames = Extractor::builtin().frames(&a);
-        happened(&frames).iter().find_map(|f| f.wounded.as_ref().map(|w| w.value))
-    };
+    let wounded = |text: &str| main_toll(text, |f| f.wounded.as_ref());
     assert_eq!(
         wounded("Gunmen fired on the car of Leila Haddad outside Sidon on Tuesday. Haddad was wounded in the attack."),
         Some(CountRange::exact(1))
@@ -1715,4 +1718,24 @@ fn two_coordinated_acts_share_the_place_named_after_both() {
     let frames = Extractor::builtin().frames(&a);
     let main = frames.iter().find(|f| f.main).expect("a main event");
     assert_eq!(main.place.as_ref().map(|p| p.value.name.as_str()), Some("Gwoza"), "{frames:#?}");
+}
+
+#[test]
+fn one_person_killed_as_the_object_of_an_active_verb_is_one_dead_but_an_attacker_or_a_plural_is_not() {
+    let killed = |text: &str| main_toll(text, |f| f.killed.as_ref());
+    assert_eq!(
+        killed("Gunmen shot and killed Amina Yusuf, a district councillor, in Maiduguri, Nigeria, on Monday."),
+        Some(CountRange::exact(1))
+    );
+    assert_eq!(
+        killed("Militants killed the head of the local water board outside his home in Baidoa on Monday."),
+        Some(CountRange::exact(1))
+    );
+    assert_eq!(killed("Gunmen shot and killed Afghan soldiers at a checkpoint in Herat on Monday."), None);
+    assert_eq!(killed("Soldiers opened fire and killed the attacker at a checkpoint in Hebron on Monday."), None);
+    // the passive is one victim's too, a definite description as well as a name
+    assert_eq!(
+        killed("Gunmen stormed the district centre in Ghazni on Monday. The district police chief, Ali Rahimi, was killed in the attack."),
+        Some(CountRange::exact(1))
+    );
 }
