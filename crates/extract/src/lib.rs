@@ -1006,6 +1006,15 @@ fn toll_candidates_in(text: &str, sentence: Span, counts: &[&Quantity]) -> Vec<T
         counts.iter().map(|q| (q.span.start - sentence.start, q.span.end - sentence.start, q.count, true)).collect();
     let numbers: Vec<(usize, usize)> = local.iter().map(|&(s, e, _, _)| (s, e)).collect();
     local.extend(tolls::one_person(stext, &numbers).into_iter().map(|(s, e)| (s, e, CountRange::exact(1), false)));
+    // the people of a list of victims ("Mkhize and his assistant were killed") that no other
+    // candidate holds, each with the role the list's verb gives it
+    let listed = tolls::listed_victims(stext, &numbers);
+    for victim in &listed {
+        let (s, e) = victim.span;
+        if !local.iter().any(|&(ls, le, _, _)| ls < e && s < le) {
+            local.push((s, e, CountRange::exact(1), false));
+        }
+    }
     local.sort_by_key(|c| c.0);
     let spans: Vec<(usize, usize)> = local.iter().map(|&(s, e, _, _)| (s, e)).collect();
     local
@@ -1014,7 +1023,8 @@ fn toll_candidates_in(text: &str, sentence: Span, counts: &[&Quantity]) -> Vec<T
             let mut features = learn::Features::new();
             tolls::features(stext, (s, e), &spans, count, &mut features);
             let span = Span::new(sentence.start + s, sentence.start + e);
-            let grammar = tolls::grammar_role(stext, (s, e), count);
+            let listed_role = listed.iter().find(|v| !counted && v.span.0 < e && s < v.span.1).and_then(|v| v.role);
+            let grammar = listed_role.or_else(|| tolls::grammar_role(stext, (s, e), count));
             TollCandidate { sentence, span, count, counted, grammar, features: features.ids().to_vec() }
         })
         .collect()

@@ -462,8 +462,10 @@ pub fn grammar_role(sentence: &str, q: (usize, usize), count: CountRange) -> Opt
     }
     let first_after = win.after(d);
     match cue_class(first_after) {
-        Some("death") if matches!(first_after, "dead" | "killed" | "slain") => Some(TollRole::Killed),
-        Some("injury") if matches!(first_after, "wounded" | "injured" | "hurt") => Some(TollRole::Wounded),
+        Some("death") if matches!(first_after, "dead" | "killed" | "slain" | "fatalities" | "deaths") => {
+            Some(TollRole::Killed)
+        }
+        Some("injury") if matches!(first_after, "wounded" | "injured" | "hurt" | "injuries") => Some(TollRole::Wounded),
         _ => None,
     }
 }
@@ -635,7 +637,52 @@ const PERSON: &[&str] = &[
     "detainee",
     "hostage",
     "informer",
+    "assistant",
+    "bodyguard",
+    "aide",
+    "escort",
+    "companion",
+    "colleague",
+    "friend",
+    "secretary",
+    "neighbour",
+    "neighbor",
+    "owner",
+    "sister",
+    "nephew",
+    "niece",
+    "cousin",
+    "uncle",
+    "aunt",
+    "grandson",
+    "granddaughter",
+    "grandfather",
+    "grandmother",
+    "fiance",
+    "fiancee",
+    "lieutenant",
+    "corporal",
+    "brigadier",
 ];
+
+/// Nouns for people in numbers no count gives ("police and a civilian were killed"): a
+/// subject holding one is no sum of counted groups.
+const COLLECTIVE: &[&str] =
+    &["police", "people", "troops", "forces", "security", "personnel", "staff", "crew", "family", "others"];
+
+/// The verbs of a passive casualty clause whose subject may be a list of victims ("Mkhize and
+/// his assistant were killed").
+const CASUALTY_PARTICIPLES: &[&str] =
+    &["killed", "injured", "wounded", "hurt", "shot", "murdered", "slain", "executed", "beheaded", "abducted"];
+
+/// Words that end a list of victims on its left: a clause's or a phrase's start.
+const LIST_STARTS: &[&str] = &[
+    ".", ";", ":", "but", "while", "when", "after", "as", "where", "which", "who", "whom", "that", "in", "on", "at",
+    "during", "by", "said", "say", "says",
+];
+
+/// Words that open one victim's phrase in a list ("his assistant", "the farmer").
+const ONE_VICTIM_OPENERS: &[&str] = &["a", "an", "one", "another", "the", "his", "her", "their", "its"];
 
 /// How many words after "a" or "an" the noun of one person may stand ("a Ministry of the
 /// Interior security officer").
@@ -695,6 +742,103 @@ pub fn one_person(sentence: &str, counts: &[(usize, usize)]) -> Vec<(usize, usiz
     out
 }
 
+/// The victims of a list that are no count: "Mkhize and his assistant were killed", "the
+/// farmer and an Amotekun member were killed", "Abdunur and at least seven other soldiers": the
+/// subject of a passive casualty verb, split at "and" and commas, each member of which is a
+/// count, one person by role ("his driver", "the informer") or a name ("Mkhize"), gives each
+/// member that is no count as one person (sentence-relative byte ranges). A member that is
+/// none of these ("soldiers", "in the attack") leaves the list unread; an "including" aside is
+/// a part of the list's people, not a member.
+pub fn listed_victims(sentence: &str, counts: &[(usize, usize)]) -> Vec<ListedVictim> {
+    let toks = tokens(sentence);
+    let lower: Vec<String> = toks.iter().map(|&(s, e)| sentence[s..e].to_ascii_lowercase()).collect();
+    let mut out = Vec::new();
+    for verb in 1..toks.len() {
+        let Some(participle) = lower.get(verb + 1).filter(|w| CASUALTY_PARTICIPLES.contains(&w.as_str())) else {
+            continue;
+        };
+        if lower[verb] != "were" {
+            continue;
+        }
+        let role = match participle.as_str() {
+            "shot" => None,
+            "injured" | "wounded" | "hurt" => Some(TollRole::Wounded),
+            "abducted" => Some(TollRole::None),
+            _ => Some(TollRole::Killed),
+        };
+        // "at least seven": a degree, not a place
+        let starts_list = |i: usize| {
+            LIST_STARTS.contains(&lower[i].as_str())
+                && !(lower[i] == "at" && lower.get(i + 1).is_some_and(|w| w == "least"))
+        };
+        let start = (0..verb).rev().find(|&i| starts_list(i)).map_or(0, |i| i + 1);
+        if !lower[start..verb].iter().any(|w| w == "and") {
+            continue;
+        }
+        let mut members: Vec<(usize, usize)> = Vec::new();
+        let mut from = start;
+        for (i, word) in lower.iter().enumerate().take(verb + 1).skip(start) {
+            if i == verb || word == "and" || word == "," {
+                if from < i {
+                    members.push((from, i));
+                }
+                from = i + 1;
+            }
+        }
+        let mut found = Vec::new();
+        let whole = members.iter().all(|&(a, b)| {
+            let (s, e) = (toks[a].0, toks[b - 1].1);
+            if counts.iter().any(|&(cs, ce)| s < ce && cs < e) || lower[a] == "including" {
+                return true;
+            }
+            match one_victim(sentence, &toks[a..b], &lower[a..b], a == 0) {
+                Some(()) => {
+                    found.push(ListedVictim { span: (s, e), role });
+                    true
+                }
+                None => false,
+            }
+        });
+        if whole {
+            out.extend(found);
+        }
+    }
+    out
+}
+
+/// One person of a list of victims (`listed_victims`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ListedVictim {
+    /// Sentence-relative byte range.
+    pub span: (usize, usize),
+    /// The role the list's verb gives its people ("were killed": killed), if it tells one.
+    pub role: Option<TollRole>,
+}
+
+/// Whether a member of a list of victims (its tokens and their lower-cased words) tells of one
+/// person: an opener and a singular person's noun ("his assistant", "the local imam"), or a
+/// name of at most four capitalised words (at the sentence's start, no plural or collective
+/// noun capitalised there).
+fn one_victim(sentence: &str, toks: &[(usize, usize)], lower: &[String], opens_sentence: bool) -> Option<()> {
+    let noun_of = |w: &str| w.split('-').next().map(str::to_string).unwrap_or_default();
+    if ONE_VICTIM_OPENERS.contains(&lower[0].as_str()) {
+        // "a National Directorate of Security (NDS) member": an acronym in brackets is no word
+        // of the phrase's length
+        let bracketed = match (lower.iter().position(|w| w == "("), lower.iter().position(|w| w == ")")) {
+            (Some(open), Some(close)) if open < close => close + 1 - open,
+            _ => 0,
+        };
+        return (toks.len() - bracketed <= ONE_PERSON_REACH
+            && PERSON.contains(&noun_of(&lower[toks.len() - 1]).as_str()))
+        .then_some(());
+    }
+    let capitalised = toks.iter().all(|&(s, e)| sentence[s..e].chars().next().is_some_and(char::is_uppercase));
+    let common = |w: &str| {
+        COLLECTIVE.contains(&w) || PERSON.contains(&w) || w.strip_suffix('s').is_some_and(|n| PERSON.contains(&n))
+    };
+    (capitalised && toks.len() <= 4 && !(opens_sentence && toks.len() == 1 && common(&lower[0]))).then_some(())
+}
+
 /// A count the model read as a toll.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Toll {
@@ -712,6 +856,11 @@ pub fn group(sentence: &str, offset: usize, counts: &[((usize, usize), CountRang
     let mut out: Vec<Toll> = Vec::new();
     let mut last_end: Option<usize> = None;
     for &((s, e), count, role) in counts {
+        // "four officers, including the police chief, and five assailants": a part of a group
+        // already counted is neither a group of its own nor an end of the list
+        if is_a_part_of_a_group(&sentence[..s]) {
+            continue;
+        }
         if role == TollRole::None {
             last_end = None;
             continue;
@@ -722,7 +871,8 @@ pub fn group(sentence: &str, offset: usize, counts: &[((usize, usize), CountRang
             && last_end.is_some_and(|le| {
                 let prev = out.last().expect("a toll before");
                 let between = &sentence[le..s];
-                let words: Vec<String> = tokens(between).iter().map(|&(a, b)| between[a..b].to_lowercase()).collect();
+                let words =
+                    without_asides(tokens(between).iter().map(|&(a, b)| between[a..b].to_lowercase()).collect());
                 prev.role == role
                     && words.len() <= 6
                     && words.iter().any(|w| w == "and" || w == ",")
@@ -742,6 +892,34 @@ pub fn group(sentence: &str, offset: usize, counts: &[((usize, usize), CountRang
             out.push(Toll { role, count, span: Span::new(offset + s, offset + e) });
         }
         last_end = Some(e);
+    }
+    out
+}
+
+/// Whether a candidate after `before` is a part of the group before it ("including at least
+/// two children"): "including" stands right before it, past words of degree.
+fn is_a_part_of_a_group(before: &str) -> bool {
+    let toks = tokens(before);
+    let mut words = toks.iter().rev().map(|&(a, b)| before[a..b].to_lowercase());
+    words.find(|w| !GOVERNED_GAP.contains(&w.as_str())).is_some_and(|w| w == "including")
+}
+
+/// The words between two groups of a list without its asides ("including the police chief,"),
+/// each from "including" to the comma that closes it.
+fn without_asides(words: Vec<String>) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut aside = false;
+    for w in words {
+        match (aside, w.as_str()) {
+            (false, "including") => aside = true,
+            (true, ",") => aside = false,
+            (true, _) => {}
+            (false, _) => out.push(w),
+        }
+    }
+    // an aside the comma never closed is no list's: its words stand, to keep the groups apart
+    if aside {
+        out.push("including".to_string());
     }
     out
 }
@@ -774,6 +952,37 @@ mod tests {
             [((0, 24), CountRange::exact(1), TollRole::Wounded), ((6, 9), CountRange::exact(2), TollRole::Wounded)];
         assert_eq!(group(s, 0, &counts).len(), 2);
         assert!(one_person(s, &[(6, 9)]).is_empty());
+    }
+
+    #[test]
+    fn the_people_of_a_list_of_victims_are_one_each_with_the_role_of_its_verb() {
+        let s = "Karimov and his bodyguard were killed in the ambush.";
+        let listed = listed_victims(s, &[]);
+        let spans: Vec<&str> = listed.iter().map(|v| &s[v.span.0..v.span.1]).collect();
+        assert_eq!(spans, ["Karimov", "his bodyguard"]);
+        assert!(listed.iter().all(|v| v.role == Some(TollRole::Killed)));
+        // a count in the list is its own candidate; the named one beside it is one more
+        let s = "The mayor and at least four guards were wounded.";
+        let listed = listed_victims(s, &[(14, 34)]);
+        assert_eq!(listed.len(), 1);
+        assert_eq!(listed[0].role, Some(TollRole::Wounded));
+        // a member that is no person ("soldiers", a phrase of place) leaves the list unread
+        assert!(listed_victims("Soldiers and a nurse were killed.", &[]).is_empty());
+        assert!(listed_victims("Police and the driver were hurt.", &[]).is_empty());
+        assert!(listed_victims("The market and a mosque were hit.", &[]).is_empty());
+    }
+
+    #[test]
+    fn a_part_of_a_group_is_not_added_to_the_list() {
+        let s = "Six guards, including two women, and three drivers were killed.";
+        let counts = [
+            ((0, 10), CountRange::exact(6), TollRole::Killed),
+            ((22, 31), CountRange::exact(2), TollRole::Killed),
+            ((37, 50), CountRange::exact(3), TollRole::Killed),
+        ];
+        let tolls = group(s, 0, &counts);
+        assert_eq!(tolls.len(), 1);
+        assert_eq!(tolls[0].count, CountRange::exact(9));
     }
 
     #[test]
