@@ -15,7 +15,7 @@
 
 mod common;
 use annalist_extract::Extractor;
-use annalist_model::{EventStatus, EventType};
+use annalist_model::{CountRange, EventFrame, EventStatus, EventType, Evidenced};
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -103,7 +103,12 @@ fn main() {
             let Some(Ok(article)) = read else { return Read { fatalities: 0, main_type: None } };
             let frames = extractor.frames(&article);
             let happened = frames.iter().filter(|f| matches!(f.status, EventStatus::Happened));
-            let fatalities = happened.filter_map(|f| f.killed.as_ref().map(|k| k.value.low)).max().unwrap_or(0);
+            // ACLED's fatalities are everyone who died, attackers among them
+            let dead = |f: &EventFrame| {
+                let low = |c: &Option<Evidenced<CountRange>>| c.as_ref().map(|c| c.value.low);
+                low(&f.killed).into_iter().chain(low(&f.attackers_killed)).reduce(|a, b| a + b)
+            };
+            let fatalities = happened.filter_map(dead).max().unwrap_or(0);
             let main_type = frames.iter().find(|f| f.main).or(frames.first()).map(|f| f.event_type);
             Read { fatalities, main_type }
         })

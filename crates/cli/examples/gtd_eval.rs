@@ -6,6 +6,8 @@
 //!
 //! - killed / wounded: the frame's low toll equals `nkill` / `nwound` (no frame or no toll reads
 //!   as 0), on all rows and on the rows where the gold toll is above 0 (the figures that count);
+//!   GTD's `nkill` counts the attackers who died among the dead, so the frame's victims killed
+//!   and attackers killed are summed for it, as the `gtd-csv` export sums them;
 //! - country (ISO alpha-2), place (the frame's place name equals the gold city, folded to ASCII
 //!   letters and digits), perpetrator (the gold group name, when not "Unknown", names one of the
 //!   frame's perpetrators that is not denied, `gtd::same_group`: one folded name holds the
@@ -83,8 +85,10 @@ fn score(split: &str, misses: usize) {
         tally.add("found", main.is_some());
         for (field, pos, key) in [("killed", "killed_pos", "nkill"), ("wounded", "wounded_pos", "nwound")] {
             let Some(want) = g.get(key).and_then(Value::as_u64) else { continue };
-            let toll = main.and_then(|f| if field == "killed" { f.killed.as_ref() } else { f.wounded.as_ref() });
-            let got = toll.map(|t| t.value.low);
+            let got =
+                main.and_then(
+                    |f| if field == "killed" { all_killed(f) } else { f.wounded.as_ref().map(|t| t.value.low) },
+                );
             tally.add(field, got.unwrap_or(0) == want);
             if want > 0 {
                 tally.add(pos, got == Some(want));
@@ -197,5 +201,13 @@ fn main() {
     }
     for split in &splits {
         score(split, misses);
+    }
+}
+
+/// Everyone a frame tells died, victims and attackers (GTD's `nkill`), if it tells either.
+fn all_killed(f: &EventFrame) -> Option<u64> {
+    match (&f.killed, &f.attackers_killed) {
+        (None, None) => None,
+        (k, a) => Some(k.as_ref().map_or(0, |k| k.value.low) + a.as_ref().map_or(0, |a| a.value.low)),
     }
 }

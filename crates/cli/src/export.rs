@@ -56,6 +56,10 @@ pub fn incident_json(inc: &Incident, state: Option<&ReviewState>) -> Value {
         "evidence": evidence,
         "reviewed": state.is_some_and(ReviewState::reviewed),
     });
+    // beyond the contract's columns, where a source tells it: attackers who died
+    if let (Some(dead), Some(object)) = (inc.attackers_killed, v.as_object_mut()) {
+        object.insert("attackers_killed".into(), count(&Some(dead)));
+    }
     if let (Some(state), Some(object)) = (state, v.as_object_mut()) {
         if !state.machine.is_empty() {
             object.insert("machine".into(), json!(state.machine));
@@ -164,7 +168,7 @@ fn acled_type(inc: &Incident) -> (&'static str, &'static str) {
     }
 }
 
-const GTD_COLUMNS: [&str; 23] = [
+const GTD_COLUMNS: [&str; 24] = [
     "eventid",
     "iyear",
     "imonth",
@@ -181,6 +185,7 @@ const GTD_COLUMNS: [&str; 23] = [
     "claimed",
     "nkill",
     "nkill_high",
+    "nkillter",
     "nwound",
     "nwound_high",
     "suicide",
@@ -196,6 +201,15 @@ const GTD_COLUMNS: [&str; 23] = [
 /// left out of the GTD export (the ACLED export and the JSON Lines keep them).
 fn in_gtd_scope(t: EventType) -> bool {
     !matches!(t, EventType::Arrest | EventType::FoiledPlot | EventType::Airstrike)
+}
+
+/// Everyone who died, victims and attackers together, as GTD's `nkill` and ACLED's
+/// `fatalities` count them (the ledger's `killed` counts the victims alone).
+fn all_killed(inc: &Incident) -> Option<CountRange> {
+    match (inc.killed, inc.attackers_killed) {
+        (Some(k), Some(a)) => Some(CountRange { low: k.low + a.low, high: k.high.zip(a.high).map(|(x, y)| x + y) }),
+        (k, a) => k.or(a),
+    }
 }
 
 /// One GTD-style row (see `GTD_COLUMNS`). A date known only to the month or year has `iday`
@@ -232,8 +246,9 @@ fn gtd_row(inc: &Incident) -> Vec<String> {
         inc.target.map(gtd_target_type).unwrap_or_default().to_string(),
         lead_perpetrator(inc).unwrap_or("Unknown").to_string(),
         if inc.perpetrators.is_empty() { String::new() } else { (claimed as u8).to_string() },
-        opt(inc.killed.map(|k| k.low)),
-        opt(inc.killed.and_then(|k| k.high)),
+        opt(all_killed(inc).map(|k| k.low)),
+        opt(all_killed(inc).and_then(|k| k.high)),
+        opt(inc.attackers_killed.map(|k| k.low)),
         opt(inc.wounded.map(|k| k.low)),
         opt(inc.wounded.and_then(|k| k.high)),
         opt(inc.suicide.map(|s| s as u8)),
@@ -481,7 +496,7 @@ fn acled_row(store: &Store, inc: &Incident) -> Result<Vec<String>> {
         acled_source(store, inc)?,
         String::new(),
         summary(inc),
-        opt(inc.killed.map(|k| k.low)),
+        opt(all_killed(inc).map(|k| k.low)),
         String::new(),
         String::new(),
         opt(inc.date_end),
@@ -753,6 +768,7 @@ mod tests {
             wounded: None,
             suicide: None,
             attackers: None,
+            attackers_killed: None,
             weapon: None,
             target: None,
             sources: vec![text.into()],
@@ -914,5 +930,15 @@ mod tests {
         assert_eq!((rows[0]["actor1"].as_str(), rows[0]["inter1"].as_str()), ("Police Forces of Iran", "1"));
         // The test incident's perpetrator is named after its place: the arrested are the other side.
         assert_eq!(rows[0]["actor2"], "Kerman");
+    }
+
+    #[test]
+    fn gtd_and_acled_count_the_attackers_who_died_among_the_dead() {
+        let mut inc = incident(0, "Kerman");
+        inc.attackers_killed = Some(CountRange::exact(2));
+        let rows = exported(gtd, std::slice::from_ref(&inc));
+        assert_eq!((rows[0]["nkill"].as_str(), rows[0]["nkillter"].as_str()), ("5", "2"));
+        let rows = exported(incidents_acled_csv, &[inc]);
+        assert_eq!(rows[0]["fatalities"], "5");
     }
 }

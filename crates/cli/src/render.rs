@@ -171,6 +171,9 @@ pub fn incident_detail(out: &mut dyn Write, inc: &Incident) -> io::Result<()> {
     writeln!(out, "  wounded      {}{}", range(&inc.wounded), disputed(Field::Wounded))?;
     writeln!(out, "  suicide      {}", inc.suicide.map(|s| s.to_string()).unwrap_or_else(|| "-".into()))?;
     writeln!(out, "  attackers    {}", inc.attackers.map(|s| s.to_string()).unwrap_or_else(|| "-".into()))?;
+    if inc.attackers_killed.is_some() {
+        writeln!(out, "  attackers killed {}{}", range(&inc.attackers_killed), disputed(Field::AttackersKilled))?;
+    }
     writeln!(out, "  weapon       {}{}", inc.weapon.map_or("-", |w| w.as_str()), disputed(Field::Weapon))?;
     writeln!(out, "  target       {}{}", inc.target.map_or("-", |t| t.as_str()), disputed(Field::Target))?;
     let mut names: Vec<&str> = inc.claims.iter().filter(|c| c.field == Field::Name).map(|c| c.value.as_str()).collect();
@@ -264,6 +267,7 @@ mod tests {
             wounded: None,
             suicide: None,
             attackers: None,
+            attackers_killed: None,
             weapon: None,
             target: None,
             sources: vec!["doc1".into()],

@@ -563,6 +563,7 @@ impl Extractor {
                     killed: None,
                     wounded: None,
                     attackers: None,
+                    attackers_killed: None,
                     weapon: None,
                     target: None,
                     attributions: Vec::new(),
@@ -670,9 +671,23 @@ impl Extractor {
             let target =
                 triggers.iter().rposition(|t| t.span.end <= toll.span.start).unwrap_or_else(|| nearest(toll.span));
             let f = &mut frames[target];
-            let slot = if toll.role == TollRole::Killed { &mut f.killed } else { &mut f.wounded };
-            if slot.as_ref().is_none_or(|cur| toll.count.low > cur.value.low) {
-                *slot = Some(Evidenced::read(toll.count, toll.span, article));
+            // attackers who died are kept apart from the victims ("five soldiers and two
+            // assailants were killed": five killed, two attackers killed); attackers hurt stay
+            // among the wounded, as GTD's coders count them
+            let (count, slot) = match toll.role {
+                TollRole::Killed => {
+                    if toll.attackers > 0 && f.attackers_killed.is_none() {
+                        let attackers = CountRange::exact(toll.attackers);
+                        f.attackers_killed = Some(Evidenced::read(attackers, toll.span, article));
+                    }
+                    (toll.victims(), &mut f.killed)
+                }
+                _ => (Some(toll.count), &mut f.wounded),
+            };
+            if let Some(count) = count {
+                if slot.as_ref().is_none_or(|cur| count.low > cur.value.low) {
+                    *slot = Some(Evidenced::read(count, toll.span, article));
+                }
             }
         }
         let others = candidates.iter().zip(&roles).filter(|(c, r)| c.counted && **r == TollRole::None);
@@ -1128,6 +1143,8 @@ struct RawFrame {
     place: Option<Evidenced<Place>>,
     perpetrators: Vec<Evidenced<Perpetrator>>,
     killed: Option<Evidenced<CountRange>>,
+    /// The attackers who died (`tolls::Toll::attackers`).
+    attackers_killed: Option<Evidenced<CountRange>>,
     wounded: Option<Evidenced<CountRange>>,
     attackers: Option<Evidenced<u32>>,
     weapon: Option<Evidenced<Weapon>>,
@@ -2369,7 +2386,9 @@ fn merge(into: &mut RawFrame, f: RawFrame) {
             None => into.perpetrators.push(p),
         }
     }
-    for (slot, new) in [(&mut into.killed, f.killed), (&mut into.wounded, f.wounded)] {
+    for (slot, new) in
+        [(&mut into.killed, f.killed), (&mut into.wounded, f.wounded), (&mut into.attackers_killed, f.attackers_killed)]
+    {
         if let Some(n) = new {
             if slot.as_ref().is_none_or(|cur| n.value.low > cur.value.low) {
                 *slot = Some(n);
@@ -2666,6 +2685,7 @@ fn corefer(
                 wounded: c.wounded,
                 suicide: c.suicide,
                 attackers: c.attackers,
+                attackers_killed: c.attackers_killed,
                 weapon: c.weapon,
                 target: c.target,
                 main: Some(i) == main,

@@ -422,11 +422,19 @@ const NOT_PEOPLE: &[&str] = &[
 /// killed 50 worshippers", "two attackers shot a guard"): who did it, not who suffered it (while
 /// "two people killed in the blast" is passive, the verb without an object).
 fn is_agent_of_casualties(win: &Window) -> bool {
-    let verb = win.after(1);
-    let object = win.after(2);
-    matches!(verb, "killed" | "wounded" | "injured" | "shot" | "stabbed" | "murdered")
-        && (crate::agents::is_count(object)
-            || matches!(object, "a" | "an" | "the" | "at" | "his" | "her" | "their" | "several" | "one"))
+    let casualty_verb = |w: &str| matches!(w, "killed" | "wounded" | "injured" | "shot" | "stabbed" | "murdered");
+    // "an assailant shot and killed a guard": the object after both verbs
+    let (verb, object) = if win.after(2) == "and" && casualty_verb(win.after(3)) {
+        (win.after(1), win.after(4))
+    } else {
+        (win.after(1), win.after(2))
+    };
+    // "two gunmen opened fire", "a militant detonated his vest": the acts of an attack
+    let attacks = matches!(verb, "opened" | "attacked" | "detonated" | "stormed" | "ambushed" | "raided" | "threw");
+    attacks
+        || casualty_verb(verb)
+            && (crate::agents::is_count(object)
+                || matches!(object, "a" | "an" | "the" | "at" | "his" | "her" | "their" | "several" | "one"))
 }
 
 /// The role grammar gives a count whatever the model says: the casualty word that governs it
@@ -786,11 +794,22 @@ pub fn listed_victims(sentence: &str, counts: &[(usize, usize)]) -> Vec<ListedVi
             }
         }
         let mut found = Vec::new();
+        // "two people, Suleyol Emberga and Iorliam Door Aggwei, were killed": names after a
+        // count and its comma name the people it counts
+        let mut naming_a_count = false;
         let whole = members.iter().all(|&(a, b)| {
             let (s, e) = (toks[a].0, toks[b - 1].1);
-            if counts.iter().any(|&(cs, ce)| s < ce && cs < e) || lower[a] == "including" {
+            if counts.iter().any(|&(cs, ce)| s < ce && cs < e) {
+                naming_a_count = lower.get(b).is_some_and(|w| w == ",");
                 return true;
             }
+            if lower[a] == "including" {
+                return true;
+            }
+            if naming_a_count && !ONE_VICTIM_OPENERS.contains(&lower[a].as_str()) {
+                return one_victim(sentence, &toks[a..b], &lower[a..b], false).is_some();
+            }
+            naming_a_count = false;
             match one_victim(sentence, &toks[a..b], &lower[a..b], a == 0) {
                 Some(()) => {
                     found.push(ListedVictim { span: (s, e), role });
@@ -801,6 +820,39 @@ pub fn listed_victims(sentence: &str, counts: &[(usize, usize)]) -> Vec<ListedVi
         });
         if whole {
             out.extend(found);
+        }
+    }
+    out.extend(added_victims(sentence, &toks, &lower, counts));
+    out
+}
+
+/// "In addition to the assailant, at least two people were killed": one person named before
+/// the toll as beside it, with the role of the first casualty word after.
+fn added_victims(
+    sentence: &str,
+    toks: &[(usize, usize)],
+    lower: &[String],
+    counts: &[(usize, usize)],
+) -> Vec<ListedVictim> {
+    let mut out = Vec::new();
+    for i in 0..toks.len().saturating_sub(3) {
+        if lower[i..i + 3] != ["in", "addition", "to"] || !ONE_VICTIM_OPENERS.contains(&lower[i + 3].as_str()) {
+            continue;
+        }
+        let Some(end) = (i + 4..toks.len()).find(|&j| lower[j] == ",") else { continue };
+        let (s, e) = (toks[i + 3].0, toks[end - 1].1);
+        if counts.iter().any(|&(cs, ce)| s < ce && cs < e)
+            || one_victim(sentence, &toks[i + 3..end], &lower[i + 3..end], false).is_none()
+        {
+            continue;
+        }
+        let role = lower[end..].iter().find_map(|w| match cue_class(w) {
+            Some("death") => Some(TollRole::Killed),
+            Some("injury") if w != "casualties" => Some(TollRole::Wounded),
+            _ => None,
+        });
+        if role.is_some() {
+            out.push(ListedVictim { span: (s, e), role });
         }
     }
     out
@@ -846,6 +898,62 @@ pub struct Toll {
     pub count: CountRange,
     /// From the first group's count to the last's.
     pub span: Span,
+    /// How many of `count` are the attackers ("five soldiers and two assailants were killed":
+    /// two), whom a ledger keeps apart from the victims.
+    pub attackers: u64,
+}
+
+impl Toll {
+    /// The victims of the toll: its count less the attackers, if any are left.
+    pub fn victims(&self) -> Option<CountRange> {
+        let low = self.count.low.checked_sub(self.attackers)?;
+        let high = self.count.high.map(|h| h.saturating_sub(self.attackers));
+        (low > 0 || high.is_some_and(|h| h > 0)).then_some(CountRange { low, high })
+    }
+}
+
+/// Nouns for those who carried out an attack, as a toll counts them ("two assailants", "the
+/// suicide bomber"): those who died or were hurt so are the attackers' losses, not victims.
+const ATTACKER_NOUNS: &[&str] = &[
+    "assailant",
+    "assailants",
+    "attacker",
+    "attackers",
+    "gunman",
+    "gunmen",
+    "militant",
+    "militants",
+    "insurgent",
+    "insurgents",
+    "bomber",
+    "bombers",
+    "perpetrator",
+    "perpetrators",
+    "terrorist",
+    "terrorists",
+    "jihadist",
+    "jihadists",
+];
+
+/// Words that may stand between a count and the attackers' noun it counts ("two suspected
+/// assailants", "three other militants").
+const ATTACKER_MODIFIERS: &[&str] = &["suicide", "suspected", "other", "more", "armed", "alleged", "of", "the"];
+
+/// Whether the candidate at `q` (a byte range of `sentence`) counts attackers: its last word,
+/// or the first word after it past modifiers, is an attacker's noun.
+pub fn counts_attackers(sentence: &str, q: (usize, usize)) -> bool {
+    let own = &sentence[q.0..q.1];
+    let last = tokens(own).last().map(|&(a, b)| own[a..b].to_lowercase());
+    if last.as_deref().is_some_and(|w| ATTACKER_NOUNS.contains(&w)) {
+        return true;
+    }
+    let after = &sentence[q.1..];
+    tokens(after)
+        .iter()
+        .map(|&(a, b)| after[a..b].to_lowercase())
+        .take(3)
+        .find(|w| !ATTACKER_MODIFIERS.contains(&w.as_str()))
+        .is_some_and(|w| ATTACKER_NOUNS.contains(&w.as_str()))
 }
 
 /// The tolls of one sentence from its counts (sentence-relative byte ranges, in text order,
@@ -881,6 +989,7 @@ pub fn group(sentence: &str, offset: usize, counts: &[((usize, usize), CountRang
                             || matches!(w.as_str(), "of" | "them" | "whom" | "while" | "but" | "." | ";" | "(" | ")")
                     })
             });
+        let attackers = if counts_attackers(sentence, (s, e)) { count.low } else { 0 };
         if joins {
             let prev = out.last_mut().expect("a toll before");
             prev.count = CountRange {
@@ -888,8 +997,9 @@ pub fn group(sentence: &str, offset: usize, counts: &[((usize, usize), CountRang
                 high: prev.count.high.zip(count.high).map(|(a, b)| a + b),
             };
             prev.span = Span::new(prev.span.start, offset + e);
+            prev.attackers += attackers;
         } else {
-            out.push(Toll { role, count, span: Span::new(offset + s, offset + e) });
+            out.push(Toll { role, count, span: Span::new(offset + s, offset + e), attackers });
         }
         last_end = Some(e);
     }
@@ -970,6 +1080,32 @@ mod tests {
         assert!(listed_victims("Soldiers and a nurse were killed.", &[]).is_empty());
         assert!(listed_victims("Police and the driver were hurt.", &[]).is_empty());
         assert!(listed_victims("The market and a mosque were hit.", &[]).is_empty());
+        // names after a count name its people
+        let s = "Two people, Ali Musa and Omar Bello, were killed.";
+        assert!(listed_victims(s, &[(0, 10)]).is_empty());
+        // one person told as beside the toll
+        let s = "In addition to the bomber, three guards were killed.";
+        let listed = listed_victims(s, &[(27, 39)]);
+        assert_eq!(listed.len(), 1);
+        assert_eq!(&s[listed[0].span.0..listed[0].span.1], "the bomber");
+        assert_eq!(listed[0].role, Some(TollRole::Killed));
+    }
+
+    #[test]
+    fn attackers_in_a_toll_are_kept_apart_from_its_victims() {
+        let s = "Five soldiers and two assailants were killed.";
+        let counts =
+            [((0, 13), CountRange::exact(5), TollRole::Killed), ((18, 32), CountRange::exact(2), TollRole::Killed)];
+        let tolls = group(s, 0, &counts);
+        assert_eq!(tolls.len(), 1);
+        assert_eq!((tolls[0].count.low, tolls[0].attackers), (7, 2));
+        assert_eq!(tolls[0].victims(), Some(CountRange::exact(5)));
+        // a toll of attackers alone has no victims
+        let s = "Twenty militants were killed.";
+        let tolls = group(s, 0, &[((0, 16), CountRange::exact(20), TollRole::Killed)]);
+        assert_eq!((tolls[0].attackers, tolls[0].victims()), (20, None));
+        assert!(counts_attackers("two suspected gunmen died", (0, 3)));
+        assert!(!counts_attackers("two police officers died", (0, 3)));
     }
 
     #[test]

@@ -897,6 +897,8 @@ impl<'a> Cluster<'a> {
 
         let killed = self.casualties(Field::Killed, |f| f.killed.as_ref(), &mut claims, &mut conflicts);
         let wounded = self.casualties(Field::Wounded, |f| f.wounded.as_ref(), &mut claims, &mut conflicts);
+        let attackers_killed =
+            self.casualties(Field::AttackersKilled, |f| f.attackers_killed.as_ref(), &mut claims, &mut conflicts);
 
         let mut suicide = None;
         for f in &self.frames {
@@ -961,6 +963,7 @@ impl<'a> Cluster<'a> {
             wounded,
             suicide,
             attackers,
+            attackers_killed,
             weapon,
             target,
             sources: sources.into_iter().map(String::from).collect(),

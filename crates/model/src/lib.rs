@@ -500,10 +500,16 @@ pub struct EventFrame {
     pub country: Option<Evidenced<String>>,
     pub place: Option<Evidenced<Place>>,
     pub perpetrators: Vec<Evidenced<Perpetrator>>,
+    /// The victims killed: attackers who died are `attackers_killed`, not counted here.
     pub killed: Option<Evidenced<CountRange>>,
     pub wounded: Option<Evidenced<CountRange>>,
     pub suicide: Option<Evidenced<bool>>,
     pub attackers: Option<Evidenced<u32>>,
+    /// The attackers who died ("five soldiers and two assailants were killed": two), kept apart
+    /// from the victims as coders keep them (GTD's `nkillter`; frames stored before this field
+    /// read as none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attackers_killed: Option<Evidenced<CountRange>>,
     /// The means ("a car bomb", "rifles"); its span is the words that name it.
     #[serde(default)]
     pub weapon: Option<Evidenced<Weapon>>,
@@ -606,6 +612,7 @@ impl EventFrame {
             wounded: None,
             suicide: None,
             attackers: None,
+            attackers_killed: None,
             weapon: None,
             target: None,
             main: false,
@@ -784,6 +791,8 @@ pub enum Field {
     Wounded,
     Suicide,
     Attackers,
+    /// The attackers who died.
+    AttackersKilled,
     Weapon,
     Target,
     /// A statement of the attribution ledger: who claimed, blamed, confirmed, denied or suspected whom.
@@ -804,6 +813,7 @@ impl Field {
             Field::Wounded => "wounded",
             Field::Suicide => "suicide",
             Field::Attackers => "attackers",
+            Field::AttackersKilled => "attackers_killed",
             Field::Weapon => "weapon",
             Field::Target => "target",
             Field::Attribution => "attribution",
@@ -857,10 +867,15 @@ pub struct Incident {
     pub lat: Option<f64>,
     pub lon: Option<f64>,
     pub perpetrators: Vec<Perpetrator>,
+    /// The victims killed, attackers who died not among them.
     pub killed: Option<CountRange>,
     pub wounded: Option<CountRange>,
     pub suicide: Option<bool>,
     pub attackers: Option<u32>,
+    /// The attackers who died, across the sources (ledgers stored before this field read as
+    /// none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attackers_killed: Option<CountRange>,
     /// The weapon most independent sources name (ledgers stored before this field read as none).
     #[serde(default)]
     pub weapon: Option<Weapon>,
@@ -900,6 +915,7 @@ impl Incident {
             wounded: None,
             suicide: None,
             attackers: None,
+            attackers_killed: None,
             weapon: None,
             target: None,
             sources: Vec::new(),

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 /// The fields a review can set or clear.
-pub const REVIEWABLE: [Field; 9] = [
+pub const REVIEWABLE: [Field; 10] = [
     Field::Type,
     Field::Date,
     Field::Place,
@@ -20,10 +20,11 @@ pub const REVIEWABLE: [Field; 9] = [
     Field::Wounded,
     Field::Suicide,
     Field::Attackers,
+    Field::AttackersKilled,
 ];
 
 /// A field by its contract name (`type`, `date`, `place`, `country`, `perpetrators`, `killed`,
-/// `wounded`, `suicide`, `attackers`; `dates` and `perpetrator` too).
+/// `wounded`, `suicide`, `attackers`, `attackers_killed`; `dates` and `perpetrator` too).
 pub fn parse_field(name: &str) -> Result<Field, ReviewError> {
     let name = name.trim().to_ascii_lowercase();
     let name = match name.as_str() {
@@ -70,6 +71,7 @@ pub fn value_of(inc: &Incident, field: Field) -> Value {
         Field::Wounded => json!(inc.wounded),
         Field::Suicide => json!(inc.suicide),
         Field::Attackers => json!(inc.attackers),
+        Field::AttackersKilled => json!(inc.attackers_killed),
         _ => Value::Null,
     }
 }
@@ -108,6 +110,7 @@ pub(crate) fn set_value(inc: &mut Incident, field: Field, value: &Value) -> Resu
         Field::Wounded => inc.wounded = from(field, value)?,
         Field::Suicide => inc.suicide = from(field, value)?,
         Field::Attackers => inc.attackers = from(field, value)?,
+        Field::AttackersKilled => inc.attackers_killed = from(field, value)?,
         other => return Err(ReviewError(format!("the field {} cannot be reviewed", other.as_str()))),
     }
     Ok(())
@@ -234,7 +237,7 @@ pub fn parse_value(field: Field, text: &str) -> Result<Value, ReviewError> {
             let list = text.split(';').filter(|p| !p.trim().is_empty()).map(perpetrator);
             json!(list.collect::<Result<Vec<_>, _>>()?)
         }
-        Field::Killed | Field::Wounded => json!(count(field, text)?),
+        Field::Killed | Field::Wounded | Field::AttackersKilled => json!(count(field, text)?),
         Field::Suicide => match text.to_ascii_lowercase().as_str() {
             "yes" | "true" | "1" => json!(true),
             "no" | "false" | "0" => json!(false),
@@ -278,6 +281,7 @@ pub fn render_value(field: Field, value: &Value) -> String {
         Field::Wounded => probe.wounded.map(|c| c.to_string()).unwrap_or_default(),
         Field::Suicide => if probe.suicide == Some(true) { "yes" } else { "no" }.into(),
         Field::Attackers => probe.attackers.map(|a| a.to_string()).unwrap_or_default(),
+        Field::AttackersKilled => probe.attackers_killed.map(|c| c.to_string()).unwrap_or_default(),
         _ => value.to_string(),
     }
 }

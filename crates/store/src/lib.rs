@@ -803,6 +803,7 @@ mod tests {
             wounded: None,
             suicide: None,
             attackers: None,
+            attackers_killed: None,
             weapon: None,
             target: None,
             sources: vec!["a".into()],

@@ -712,6 +712,7 @@ mod tests {
             wounded: None,
             suicide: None,
             attackers: None,
+            attackers_killed: None,
             weapon: None,
             target: None,
             sources: vec![format!("doc-{id}"), "shared".into()],
