@@ -61,6 +61,11 @@ const RELEVANCE_PRUNE: f32 = 0.01;
 const TOLL_RATE: f32 = 0.05;
 const TOLL_L2: f32 = 1e-3;
 
+/// The learning rate of `epoch` (from 1): `rate` slowed as 1 / (1 + (epoch - 1) / 2).
+fn decayed(rate: f32, epoch: usize) -> f32 {
+    rate / (1.0 + (epoch as f32 - 1.0) / 2.0)
+}
+
 /// How many times each WikiEvents count is shown per epoch.
 const NEWS_WEIGHT: usize = 4;
 
@@ -414,6 +419,7 @@ fn main() {
     let mut p = Logistic::new(TollRole::ALL.len(), TOLL_RATE, TOLL_L2);
     let mut snapshots = Vec::new();
     for epoch in 1..=epochs {
+        p.set_rate(decayed(TOLL_RATE, epoch));
         for &i in &shuffled(examples.len(), epoch as u64) {
             let (features, allowed) = &examples[i];
             p.learn(features, allowed);

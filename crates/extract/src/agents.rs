@@ -296,6 +296,27 @@ fn starts_with_count(s: &str) -> bool {
     annalist_normalize::find_quantities(head).first().is_some_and(|q| q.span.start == 0)
 }
 
+/// Whether the text before a passive verb ("an explosives-laden drone was intercepted", "two
+/// devices were safely defused") has for its subject what the verb must be done to: a device
+/// (or, for `Object::Projectile`, a projectile too) among the clause's last words.
+pub(crate) fn passive_subject_fits(before: &str, object: Object) -> bool {
+    let start = before.rfind([',', '.', ';', ':', '(', ')', '"', '—', '–']).map_or(0, |i| i + 1);
+    let clause = &before[start..];
+    let words: Vec<String> = word_spans(clause).into_iter().map(|(a, b)| clause[a..b].to_lowercase()).collect();
+    let mut end = words.len();
+    while end > 0 && matches!(words[end - 1].as_str(), "safely" | "successfully" | "later" | "also") {
+        end -= 1;
+    }
+    if end == 0 || !matches!(words[end - 1].as_str(), "was" | "were" | "been" | "being") {
+        return false;
+    }
+    let subject = &words[end.saturating_sub(7)..end - 1];
+    subject.iter().any(|w| {
+        let head = w.rsplit('-').next().unwrap_or(w);
+        DEVICES.contains(&head) || (object == Object::Projectile && PROJECTILES.contains(&head))
+    })
+}
+
 /// Whether what follows the verb is what it must be done to.
 pub(crate) fn object_fits(after: &str, object: Object) -> bool {
     let raw = after.trim_start();

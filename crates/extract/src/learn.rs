@@ -299,6 +299,14 @@ impl Logistic {
         }
     }
 
+    /// Learns at `rate` from now on (a schedule that slows with the epochs settles where a
+    /// fixed rate keeps swinging); the shrinkage owed at the old rate is applied first.
+    pub fn set_rate(&mut self, rate: f32) {
+        self.model = self.model();
+        self.shrunk_at.iter_mut().for_each(|s| *s = self.step);
+        self.rate = rate;
+    }
+
     /// The model with every bucket's shrinkage brought up to date.
     pub fn model(&self) -> Linear {
         let k = self.model.classes;

@@ -788,6 +788,9 @@ pub const BACKGROUND_CUES: &[&str] = &[
     "unlike",
     // the cause the news answers ("in retaliation for the shootings")
     "retaliation for",
+    "retaliation against",
+    "reprisal for",
+    "in response to",
     "revenge for",
     "to avenge",
     "avenging",

@@ -417,8 +417,10 @@ impl Extractor {
                 // "defused two explosive devices": a verb that names an event by its object
                 Some(i) if i >= AGENT_TRIGGERS.len() => {
                     let (_, sense, object) = OBJECT_TRIGGERS[i - AGENT_TRIGGERS.len()];
-                    let to = sentence_bounds(text, span).1;
-                    if !agents::object_fits(&text[span.end..to], object) {
+                    let (from, to) = sentence_bounds(text, span);
+                    if !agents::object_fits(&text[span.end..to], object)
+                        && !agents::passive_subject_fits(&text[from..span.start], object)
+                    {
                         continue;
                     }
                     sense
@@ -2068,9 +2070,28 @@ fn preceded_in_clause_by(text: &str, at: usize, cues: &[&str], chars: usize) -> 
         from += 1;
     }
     let window = &text[from..at];
-    let clause = window.rsplit([',', ';', '.', '—', '–', '(', ')', '\n']).next().unwrap_or(window);
-    let clause_start = at - clause.len();
-    find_any_word(clause, cues).map(|(start, _)| clause_start + start)
+    let clause_start = from + clause_start_in(window);
+    find_any_word(&text[clause_start..at], cues).map(|(start, _)| clause_start + start)
+}
+
+/// Where the clause that `window` ends in begins (a byte offset in it): after its last clause
+/// mark, past an acronym in brackets ("attacks by Israel Defense Forces (IDF) on"), which
+/// ends no clause.
+fn clause_start_in(window: &str) -> usize {
+    let mut end = window.len();
+    loop {
+        let Some(mark) = window[..end].rfind([',', ';', '.', '—', '–', '(', ')', '\n']) else { return 0 };
+        if window[mark..].starts_with(')') {
+            if let Some(open) = window[..mark].rfind('(') {
+                let inside = &window[open + 1..mark];
+                if !inside.is_empty() && inside.len() <= 12 && inside.chars().all(|c| c.is_alphanumeric() || c == '-') {
+                    end = open;
+                    continue;
+                }
+            }
+        }
+        return mark + window[mark..].chars().next().map_or(1, char::len_utf8);
+    }
 }
 
 /// Decides whether actor mention `a` is a perpetrator of one of the sentence's events, with

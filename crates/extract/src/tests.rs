@@ -1691,6 +1691,30 @@ fn a_device_defused_or_a_projectile_intercepted_is_a_bombing_that_failed_but_a_r
     );
     assert!(mains("The minister defused the row over tuition fees in Cardiff on Monday.").is_empty());
     assert!(mains("The keeper intercepted the cross in the final minute at Anfield.").is_empty());
+    // the passive, its device or projectile the subject
+    assert_eq!(mains("A bomb-laden drone was intercepted over the port of Aden on Monday.").len(), 1);
+    assert_eq!(mains("Two explosive devices were safely defused near a school in Quetta on Monday.").len(), 1);
+    assert!(mains("The pass was intercepted near the halfway line at Anfield on Monday.").is_empty());
+}
+
+#[test]
+fn what_an_attack_answers_is_background_past_an_acronym_in_brackets() {
+    let a = article(
+        Some("2021-05-15"),
+        "Air defences intercepted a missile launched at Ashdod, Israel. No one was hurt in the \
+         attack. A militant group claimed the incident and said that the attack was in \
+         retaliation against Israel Defense Forces (IDF) attacks on farmers in Rafah.",
+    );
+    let frames = Extractor::builtin().frames(&a);
+    let main = frames.iter().find(|f| f.main).expect("a main event");
+    assert_eq!(main.event_type, EventType::Bombing, "{frames:?}");
+}
+
+#[test]
+fn an_attack_aimed_at_no_one_in_particular_is_no_assassination() {
+    let frames = frames_of("Gunmen shot and killed four guards at a checkpoint in Kunduz on Monday.");
+    let main = frames.iter().find(|f| f.main).expect("a main event");
+    assert_ne!(main.event_type, EventType::Assassination, "{frames:?}");
 }
 
 #[test]

@@ -156,6 +156,25 @@ pub fn names_a_person_as_target(article: &Article, frame: &EventFrame) -> bool {
     })
 }
 
+/// Whether the event of `frame` is told as aimed at a person: an office holder near its words
+/// or a person named as what it was done to.
+fn aims_at_a_person(article: &Article, frame: &EventFrame) -> bool {
+    office_near(article, frame) || names_a_person_as_target(article, frame)
+}
+
+/// Whether an office holder stands within `OFFICE_REACH` words of the event's own ("shot dead
+/// the mayor", "the governor's convoy was attacked").
+fn office_near(article: &Article, frame: &EventFrame) -> bool {
+    let sentence = frame.sentence.slice(&article.text);
+    let toks = tokens(sentence);
+    let at = (frame.trigger.start - frame.sentence.start, frame.trigger.end - frame.sentence.start);
+    let first = toks.iter().position(|&(_, e)| e > at.0).unwrap_or(0);
+    let last = toks.iter().rposition(|&(s, _)| s < at.1).unwrap_or(first);
+    toks[first.saturating_sub(OFFICE_REACH)..(last + 1 + OFFICE_REACH).min(toks.len())]
+        .iter()
+        .any(|&(s, e)| is_office(stem(&sentence[s..e].to_lowercase())))
+}
+
 /// Whether the capitalised run of `words` from `from` names a place or a building: a place
 /// noun stands in it or right after it ("King Khalid Air Base", "Adam Kolo neighborhood").
 fn names_a_place(words: &[&str], from: usize) -> bool {
@@ -197,6 +216,9 @@ pub fn retype(article: &Article, frames: &mut [EventFrame]) {
             self::features(article, frames, i, &mut features);
             match decide(model(), lexicon, features.ids()) {
                 t if aimed_bombing && t != EventType::Assassination => lexicon,
+                // the codebook's assassination is of a person: an attack the text tells as aimed
+                // at no one in particular ("gunmen killed three guards") stays what it was
+                EventType::Assassination if !aimed_bombing && !aims_at_a_person(article, &frames[i]) => lexicon,
                 t => t,
             }
         })
@@ -300,14 +322,7 @@ pub fn features(article: &Article, frames: &[EventFrame], at: usize, out: &mut F
         out.add(&["trigger", &w]);
     }
     add_cues(frame.sentence.slice(text), "sentence", out);
-    let sentence = frame.sentence.slice(text);
-    let toks = tokens(sentence);
-    let at = (frame.trigger.start - frame.sentence.start, frame.trigger.end - frame.sentence.start);
-    let first = toks.iter().position(|&(_, e)| e > at.0).unwrap_or(0);
-    let last = toks.iter().rposition(|&(s, _)| s < at.1).unwrap_or(first);
-    let near = toks[first.saturating_sub(OFFICE_REACH)..(last + 1 + OFFICE_REACH).min(toks.len())]
-        .iter()
-        .any(|&(s, e)| is_office(stem(&sentence[s..e].to_lowercase())));
+    let near = office_near(article, frame);
     let named = names_a_person_as_target(article, frame);
     if near {
         out.add(&["office-near"]);
