@@ -1763,3 +1763,32 @@ fn one_person_killed_as_the_object_of_an_active_verb_is_one_dead_but_an_attacker
         Some(CountRange::exact(1))
     );
 }
+
+#[test]
+fn people_taken_hostage_and_carried_off_are_kidnapped_and_an_abduction_outranks_an_assault() {
+    let main_type = |text: &str| {
+        let a = article(Some("2021-04-18"), text);
+        Extractor::builtin().frames(&a).into_iter().find(|f| f.main).map(|f| f.event_type)
+    };
+    assert_eq!(
+        main_type(
+            "Gunmen stormed a police post in Sangin, Helmand, Afghanistan, on Sunday. Nine officers \
+             were taken hostage and freed two days later."
+        ),
+        Some(EventType::Kidnapping)
+    );
+    assert_eq!(
+        main_type(
+            "Gunmen opened fire on a quarry in Ikole, Ekiti, Nigeria, on Sunday. Two guards were \
+             killed and three workers were abducted in the attack."
+        ),
+        Some(EventType::Kidnapping)
+    );
+    // hostages held where they were taken: a barricade incident
+    assert_eq!(
+        main_type(
+            "Gunmen held hostage twenty shoppers inside a mall in Nairobi, Kenya, for a day during a siege on Sunday."
+        ),
+        Some(EventType::HostageTaking)
+    );
+}
