@@ -244,6 +244,7 @@ impl Extractor {
             }
             raw.extend(self.sentence_frames(article, &m, si, &triggers));
         }
+        attach_untriggered_casualties(article, &m, &mut raw);
         inherit_from_context(article, &m, &mut raw);
         date_by_timeline_headings(article, &m, &mut raw);
         let pending = parties::attach_untriggered(article, &m, &mut raw);
@@ -297,8 +298,14 @@ impl Extractor {
         let m = self.scan(article, triggers);
         let text = &article.text;
         let mut out = Vec::new();
-        for sentence in &article.sentences {
-            if !m.triggers.iter().any(|t| sentence.span.contains(t.span)) {
+        let triggered: Vec<bool> =
+            article.sentences.iter().map(|s| m.triggers.iter().any(|t| s.span.contains(t.span))).collect();
+        for (si, sentence) in article.sentences.iter().enumerate() {
+            // a sentence with a trigger, or one that may tell the casualties of the event told
+            // just before it (`attach_untriggered_casualties`)
+            let told_after = (si.saturating_sub(UNTRIGGERED_TOLL_REACH)..si)
+                .any(|p| triggered[p] && article.sentences[p].paragraph == sentence.paragraph);
+            if !triggered[si] && !told_after {
                 continue;
             }
             let counts: Vec<&Quantity> =
@@ -672,25 +679,7 @@ impl Extractor {
         for toll in tolls::group(stext, sentence.span.start, &read) {
             let target =
                 triggers.iter().rposition(|t| t.span.end <= toll.span.start).unwrap_or_else(|| nearest(toll.span));
-            let f = &mut frames[target];
-            // attackers who died are kept apart from the victims ("five soldiers and two
-            // assailants were killed": five killed, two attackers killed); attackers hurt stay
-            // among the wounded, as GTD's coders count them
-            let (count, slot) = match toll.role {
-                TollRole::Killed => {
-                    if toll.attackers > 0 && f.attackers_killed.is_none() {
-                        let attackers = CountRange::exact(toll.attackers);
-                        f.attackers_killed = Some(Evidenced::read(attackers, toll.span, article));
-                    }
-                    (toll.victims(), &mut f.killed)
-                }
-                _ => (Some(toll.count), &mut f.wounded),
-            };
-            if let Some(count) = count {
-                if slot.as_ref().is_none_or(|cur| count.low > cur.value.low) {
-                    *slot = Some(Evidenced::read(count, toll.span, article));
-                }
-            }
+            add_toll(&mut frames[target], &toll, article);
         }
         let others = candidates.iter().zip(&roles).filter(|(c, r)| c.counted && **r == TollRole::None);
         for q in others.map(|(c, _)| c) {
@@ -1012,6 +1001,99 @@ impl TollCandidate {
             (Some(TollRole::None), _) => TollRole::None,
             (Some(governed), _) => governed,
             (_, read) => read,
+        }
+    }
+}
+
+/// Gives frame `f` a toll of its sentence, where it is larger than the one it has: attackers
+/// who died are kept apart from the victims ("five soldiers and two assailants were killed":
+/// five killed, two attackers killed); attackers hurt stay among the wounded, as GTD's coders
+/// count them.
+fn add_toll(f: &mut RawFrame, toll: &tolls::Toll, article: &Article) {
+    let mut casualties =
+        Casualties { killed: f.killed.take(), wounded: f.wounded.take(), attackers_killed: f.attackers_killed.take() };
+    casualties.add(toll, article);
+    (f.killed, f.wounded, f.attackers_killed) = (casualties.killed, casualties.wounded, casualties.attackers_killed);
+}
+
+/// The casualty fields of a frame.
+#[derive(Default)]
+struct Casualties {
+    killed: Option<Evidenced<CountRange>>,
+    wounded: Option<Evidenced<CountRange>>,
+    attackers_killed: Option<Evidenced<CountRange>>,
+}
+
+impl Casualties {
+    /// Adds a toll (see `add_toll`).
+    fn add(&mut self, toll: &tolls::Toll, article: &Article) {
+        let (count, slot) = match toll.role {
+            TollRole::Killed => {
+                if toll.attackers > 0 && self.attackers_killed.is_none() {
+                    let attackers = CountRange::exact(toll.attackers);
+                    self.attackers_killed = Some(Evidenced::read(attackers, toll.span, article));
+                }
+                (toll.victims(), &mut self.killed)
+            }
+            _ => (Some(toll.count), &mut self.wounded),
+        };
+        if let Some(count) = count {
+            if slot.as_ref().is_none_or(|cur| count.low > cur.value.low) {
+                *slot = Some(Evidenced::read(count, toll.span, article));
+            }
+        }
+    }
+}
+
+/// How many sentences after its event's a sentence without a trigger may tell its casualties.
+const UNTRIGGERED_TOLL_REACH: usize = 2;
+
+/// "Assailants abducted a councillor in Kandahar. He was shot and killed the next day.": the
+/// casualties a sentence without a trigger tells (its tolls, one person killed or hurt) belong
+/// to the latest event of its paragraph told at most `UNTRIGGERED_TOLL_REACH` sentences before
+/// it, where that event has no toll of the kind yet.
+fn attach_untriggered_casualties(article: &Article, m: &Scan, raw: &mut [RawFrame]) {
+    let text = &article.text;
+    for (si, sentence) in article.sentences.iter().enumerate() {
+        if m.triggers.iter().any(|t| sentence.span.contains(t.span)) {
+            continue;
+        }
+        let Some(target) = raw.iter().rposition(|f| {
+            f.paragraph == sentence.paragraph && f.sentence < si && si - f.sentence <= UNTRIGGERED_TOLL_REACH
+        }) else {
+            continue;
+        };
+        let f = &mut raw[target];
+        let (had_killed, had_wounded) = (f.killed.is_some(), f.wounded.is_some());
+        if had_killed && had_wounded {
+            continue;
+        }
+        let counts: Vec<&Quantity> =
+            m.quantities.iter().filter(|q| sentence.span.contains(q.span) && counts_people(text, q.span)).collect();
+        let mut dead = one_victim_deaths(text, sentence.span);
+        dead.extend(named_victim_deaths(text, sentence.span));
+        dead.extend(one_victim_killed(text, sentence.span));
+        let mut hurt = one_victim_injuries(text, sentence.span);
+        hurt.extend(named_victim_injuries(text, sentence.span));
+        let candidates = toll_candidates_in(text, sentence.span, &counts);
+        let local = |s: Span| (s.start - sentence.span.start, s.end - sentence.span.start);
+        let read: Vec<_> = candidates.iter().map(|c| (local(c.span), c.count, c.role(tolls::model()))).collect();
+        let mut fresh = Casualties::default();
+        for toll in tolls::group(sentence.span.slice(text), sentence.span.start, &read) {
+            fresh.add(&toll, article);
+        }
+        if fresh.killed.is_none() {
+            fresh.killed = dead.first().map(|&span| Evidenced::read(CountRange::exact(1), span, article));
+        }
+        if fresh.wounded.is_none() {
+            fresh.wounded = hurt.first().map(|&span| Evidenced::read(CountRange::exact(1), span, article));
+        }
+        if !had_killed {
+            f.killed = fresh.killed;
+            f.attackers_killed = f.attackers_killed.take().or(fresh.attackers_killed);
+        }
+        if !had_wounded {
+            f.wounded = fresh.wounded;
         }
     }
 }

@@ -1792,3 +1792,27 @@ fn people_taken_hostage_and_carried_off_are_kidnapped_and_an_abduction_outranks_
         Some(EventType::HostageTaking)
     );
 }
+
+#[test]
+fn a_sentence_without_a_trigger_tells_the_casualties_of_the_event_just_before() {
+    let main_tolls = |text: &str| {
+        let a = article(Some("2021-04-18"), text);
+        let frames = Extractor::builtin().frames(&a);
+        frames.into_iter().find(|f| f.main).map(|f| (f.killed.map(|k| k.value.low), f.wounded.map(|k| k.value.low)))
+    };
+    assert_eq!(
+        main_tolls(
+            "Gunmen abducted Amadou Diallo near Kidal, Mali, on Sunday. Diallo was shot and killed \
+             two days later, and three of his guards were wounded."
+        ),
+        Some((Some(1), Some(3)))
+    );
+    // a toll the event has already stands
+    assert_eq!(
+        main_tolls(
+            "A bomb killed four soldiers near Kidal, Mali, on Sunday. Another soldier was killed \
+             the next day."
+        ),
+        Some((Some(4), None))
+    );
+}
