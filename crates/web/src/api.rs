@@ -231,6 +231,7 @@ pub fn fields(inc: &Incident) -> Vec<(Field, String)> {
         (Field::Wounded, inc.wounded.map(|k| k.to_string()).unwrap_or_default()),
         (Field::Suicide, inc.suicide.map(|s| s.to_string()).unwrap_or_default()),
         (Field::Attackers, inc.attackers.map(|s| s.to_string()).unwrap_or_default()),
+        (Field::AttackersKilled, inc.attackers_killed.map(|k| k.to_string()).unwrap_or_default()),
     ]
 }
 
@@ -316,6 +317,7 @@ pub async fn incident(
         "wounded": count_json(&inc.wounded),
         "suicide": inc.suicide,
         "attackers": inc.attackers,
+        "attackers_killed": count_json(&inc.attackers_killed),
         "independent_sources": inc.independent_sources,
         "fields": fields,
         "conflicts": inc.conflicts.iter().map(|c| json!({"field": c.field.as_str(), "note": c.note})).collect::<Vec<_>>(),
