@@ -1815,7 +1815,8 @@ fn one_victim_phrases(text: &str, sentence: Span, phrases: &[&str]) -> Vec<Span>
     let lower: Vec<String> = words.iter().map(|&(a, b)| s[a..b].to_lowercase()).collect();
     let mut out = Vec::new();
     for (i, w) in lower.iter().enumerate() {
-        if !matches!(w.as_str(), "a" | "an" | "another" | "the") {
+        // "his son was injured", "her driver was killed": one person by kin or role too
+        if !matches!(w.as_str(), "a" | "an" | "another" | "the" | "his" | "her") {
             continue;
         }
         // "a thirteenth victim died": the toll rose to thirteen, not one
@@ -1835,7 +1836,7 @@ fn one_victim_phrases(text: &str, sentence: Span, phrases: &[&str]) -> Vec<Span>
             });
             if let Some(phrase) = hit {
                 // "the bomber was killed": attackers who died are not among the killed
-                let attacker = w == "the"
+                let attacker = matches!(w.as_str(), "the" | "his" | "her")
                     && lower[i + 1..j]
                         .iter()
                         .any(|d| ATTACKER_NOUNS.contains(&d.as_str()) && !matches!(d.as_str(), "member" | "fighter"));
