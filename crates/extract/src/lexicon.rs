@@ -322,6 +322,19 @@ pub const KILLING_VERBS: &[&str] = &[
     "beat to death",
     "beaten to death",
 ];
+
+/// Active verbs that hurt one person named or described after them ("shot and injured a
+/// farmer", "opened fire and wounded the village chief").
+pub const INJURING_VERBS: &[&str] = &[
+    "shot and injured",
+    "shot and wounded",
+    "stabbed and injured",
+    "stabbed and wounded",
+    "opened fire and injured",
+    "opened fire and wounded",
+    "injured",
+    "wounded",
+];
 /// Words that end the noun phrase a killing verb takes ("killed the head of the council in").
 pub const OBJECT_STOPS: &[&str] = &[
     "of", "in", "at", "near", "on", "while", "as", "from", "with", "outside", "inside", "along", "during", "after",

@@ -713,6 +713,7 @@ impl Extractor {
         // already says more
         let mut hurt = one_victim_injuries(text, sentence.span);
         hurt.extend(named_victim_injuries(text, sentence.span));
+        hurt.extend(one_victim_injured(text, sentence.span));
         for span in hurt {
             let target = triggers.iter().rposition(|t| t.span.end <= span.end).unwrap_or_else(|| nearest(span));
             let f = &mut frames[target];
@@ -1075,6 +1076,7 @@ fn attach_untriggered_casualties(article: &Article, m: &Scan, raw: &mut [RawFram
         dead.extend(one_victim_killed(text, sentence.span));
         let mut hurt = one_victim_injuries(text, sentence.span);
         hurt.extend(named_victim_injuries(text, sentence.span));
+        hurt.extend(one_victim_injured(text, sentence.span));
         let candidates = toll_candidates_in(text, sentence.span, &counts);
         let local = |s: Span| (s.start - sentence.span.start, s.end - sentence.span.start);
         let read: Vec<_> = candidates.iter().map(|c| (local(c.span), c.count, c.role(tolls::model()))).collect();
@@ -1729,13 +1731,25 @@ fn one_victim_deaths(text: &str, sentence: Span) -> Vec<Span> {
 /// attacker ("killed the assailant": attackers who died are not among the killed) or a
 /// passive ("was killed in") is none.
 fn one_victim_killed(text: &str, sentence: Span) -> Vec<Span> {
+    one_victim_of(text, sentence, KILLING_VERBS)
+}
+
+/// "Assailants shot and injured a farmer": spans of active injuries of one person (as
+/// `one_victim_killed` reads killings).
+fn one_victim_injured(text: &str, sentence: Span) -> Vec<Span> {
+    one_victim_of(text, sentence, INJURING_VERBS)
+}
+
+/// The spans (verb to object) of active `verbs` whose object is one person (see
+/// `one_victim_killed`).
+fn one_victim_of(text: &str, sentence: Span, verbs: &[&str]) -> Vec<Span> {
     let s = sentence.slice(text);
     let lower = s.to_lowercase();
     if lower.len() != s.len() {
         return Vec::new();
     }
     let mut out = Vec::new();
-    for verb in KILLING_VERBS {
+    for verb in verbs {
         let mut from = 0;
         while let Some(i) = lower[from..].find(verb) {
             let at = from + i;

@@ -1826,3 +1826,14 @@ fn one_person_told_by_kin_or_role_is_one_hurt() {
     let main = frames.iter().find(|f| f.main).expect("a main event");
     assert_eq!(main.wounded.as_ref().map(|w| w.value.low), Some(1), "{frames:?}");
 }
+
+#[test]
+fn one_person_hurt_as_the_object_of_an_active_verb_is_one_wounded() {
+    let frames = frames_of("Gunmen shot and injured a shopkeeper in Quetta, Pakistan, on Monday.");
+    let main = frames.iter().find(|f| f.main).expect("a main event");
+    assert_eq!(main.wounded.as_ref().map(|w| w.value.low), Some(1), "{frames:?}");
+    // an attacker hurt is none of the victims
+    let frames =
+        frames_of("Gunmen attacked a post in Quetta, Pakistan, on Monday; police shot and injured the assailant.");
+    assert!(frames.iter().all(|f| f.wounded.is_none()), "{frames:?}");
+}
