@@ -1112,7 +1112,10 @@ fn toll_candidates_in(text: &str, sentence: Span, counts: &[&Quantity]) -> Vec<T
     let listed = tolls::listed_victims(stext, &numbers);
     for victim in &listed {
         let (s, e) = victim.span;
-        if !local.iter().any(|&(ls, le, _, _)| ls < e && s < le) {
+        if victim.role == Some(TollRole::None) {
+            // who a listed person is ("Karimov, a former judge, ..."): no one more
+            local.retain(|&(ls, le, _, counted)| counted || !(ls < e && s < le));
+        } else if !local.iter().any(|&(ls, le, _, _)| ls < e && s < le) {
             local.push((s, e, CountRange::exact(1), false));
         }
     }

@@ -797,21 +797,34 @@ pub fn listed_victims(sentence: &str, counts: &[(usize, usize)]) -> Vec<ListedVi
         // "two people, Suleyol Emberga and Iorliam Door Aggwei, were killed": names after a
         // count and its comma name the people it counts
         let mut naming_a_count = false;
+        // "Shahin, a former police chief, his son and two guards": a description after a name
+        // and its comma is who the named one is
+        let mut after_a_name = false;
         let whole = members.iter().all(|&(a, b)| {
             let (s, e) = (toks[a].0, toks[b - 1].1);
+            let comma_before = a > 0 && lower[a - 1] == ",";
             if counts.iter().any(|&(cs, ce)| s < ce && cs < e) {
                 naming_a_count = lower.get(b).is_some_and(|w| w == ",");
+                after_a_name = false;
                 return true;
             }
             if lower[a] == "including" {
                 return true;
             }
-            if naming_a_count && !ONE_VICTIM_OPENERS.contains(&lower[a].as_str()) {
+            let opened = ONE_VICTIM_OPENERS.contains(&lower[a].as_str());
+            if naming_a_count && !opened {
+                return one_victim(sentence, &toks[a..b], &lower[a..b], false).is_some();
+            }
+            if after_a_name && comma_before && matches!(lower[a].as_str(), "a" | "an" | "the") {
+                after_a_name = false;
+                // no one more: no toll ("a former police chief" is no candidate of its own)
+                found.push(ListedVictim { span: (s, e), role: Some(TollRole::None) });
                 return one_victim(sentence, &toks[a..b], &lower[a..b], false).is_some();
             }
             naming_a_count = false;
             match one_victim(sentence, &toks[a..b], &lower[a..b], a == 0) {
                 Some(()) => {
+                    after_a_name = !opened;
                     found.push(ListedVictim { span: (s, e), role });
                     true
                 }
@@ -863,7 +876,8 @@ fn added_victims(
 pub struct ListedVictim {
     /// Sentence-relative byte range.
     pub span: (usize, usize),
-    /// The role the list's verb gives its people ("were killed": killed), if it tells one.
+    /// The role the list's verb gives its people ("were killed": killed), if it tells one;
+    /// none for a description of a person already listed ("Karimov, a former judge, ...").
     pub role: Option<TollRole>,
 }
 
@@ -1080,6 +1094,10 @@ mod tests {
         assert!(listed_victims("Soldiers and a nurse were killed.", &[]).is_empty());
         assert!(listed_victims("Police and the driver were hurt.", &[]).is_empty());
         assert!(listed_victims("The market and a mosque were hit.", &[]).is_empty());
+        // a description after a name is the named one's
+        let s = "Karimov, a former judge, and his driver were killed.";
+        let roles: Vec<Option<TollRole>> = listed_victims(s, &[]).iter().map(|v| v.role).collect();
+        assert_eq!(roles, [Some(TollRole::Killed), Some(TollRole::None), Some(TollRole::Killed)]);
         // names after a count name its people
         let s = "Two people, Ali Musa and Omar Bello, were killed.";
         assert!(listed_victims(s, &[(0, 10)]).is_empty());
