@@ -585,6 +585,7 @@ impl EventFrame {
             self.wounded,
             self.suicide,
             self.attackers,
+            self.attackers_killed,
             self.weapon,
             self.target,
             self.attributions,
@@ -931,6 +932,22 @@ impl Incident {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn requoting_a_frame_requotes_every_field_it_holds_evidence_for() {
+        let stored = "TWO ASSAILANTS WERE KILLED.";
+        let view = "Two assailants were killed.";
+        let sentence = Span::new(0, stored.len());
+        let evidence = |v| Evidenced { value: v, span: Span::new(0, 3), sentence, quote: view.to_string() };
+        let mut f = EventFrame::new("d", EventType::ArmedAssault, Span::new(15, 21), sentence, view);
+        f.killed = Some(evidence(CountRange::exact(1)));
+        f.wounded = Some(evidence(CountRange::exact(1)));
+        f.attackers_killed = Some(evidence(CountRange::exact(2)));
+        f.requote(stored);
+        let quotes =
+            [&f.quote, &f.killed.unwrap().quote, &f.wounded.unwrap().quote, &f.attackers_killed.unwrap().quote];
+        assert!(quotes.iter().all(|q| q.as_str() == stored), "{quotes:?}");
+    }
 
     #[test]
     fn event_names_match_when_one_holds_the_others_words() {
