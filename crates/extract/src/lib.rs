@@ -1007,8 +1007,8 @@ impl TollCandidate {
 }
 
 /// Gives frame `f` a toll of its sentence, where it is larger than the one it has: attackers
-/// who died are kept apart from the victims ("five soldiers and two assailants were killed":
-/// five killed, two attackers killed); attackers hurt stay among the wounded, as GTD's coders
+/// who died are kept apart from the victims ("six guards and three gunmen were killed":
+/// six killed, three attackers killed); attackers hurt stay among the wounded, as GTD's coders
 /// count them.
 fn add_toll(f: &mut RawFrame, toll: &tolls::Toll, article: &Article) {
     let mut casualties =
@@ -1737,7 +1737,7 @@ fn one_victim_killed(text: &str, sentence: Span) -> Vec<Span> {
     one_victim_of(text, sentence, KILLING_VERBS)
 }
 
-/// "Assailants shot and injured a farmer": spans of active injuries of one person (as
+/// "Gunmen shot and injured a shopkeeper": spans of active injuries of one person (as
 /// `one_victim_killed` reads killings).
 fn one_victim_injured(text: &str, sentence: Span) -> Vec<Span> {
     one_victim_of(text, sentence, INJURING_VERBS)
@@ -1832,7 +1832,7 @@ fn one_victim_phrases(text: &str, sentence: Span, phrases: &[&str]) -> Vec<Span>
     let lower: Vec<String> = words.iter().map(|&(a, b)| s[a..b].to_lowercase()).collect();
     let mut out = Vec::new();
     for (i, w) in lower.iter().enumerate() {
-        // "his son was injured", "her driver was killed": one person by kin or role too
+        // "his nephew was hurt", "her guard was killed": one person by kin or role too
         if !matches!(w.as_str(), "a" | "an" | "another" | "the" | "his" | "her") {
             continue;
         }

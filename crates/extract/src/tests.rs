@@ -1820,8 +1820,8 @@ fn a_sentence_without_a_trigger_tells_the_casualties_of_the_event_just_before() 
 #[test]
 fn one_person_told_by_kin_or_role_is_one_hurt() {
     let frames = frames_of(
-        "Gunmen opened fire on a councillor in Marawi on Monday. The councillor was killed and his son was \
-         injured in the attack.",
+        "Gunmen opened fire on a councillor in Marawi on Monday. The councillor was killed and his nephew was \
+         wounded in the attack.",
     );
     let main = frames.iter().find(|f| f.main).expect("a main event");
     assert_eq!(main.wounded.as_ref().map(|w| w.value.low), Some(1), "{frames:?}");

@@ -888,7 +888,7 @@ pub struct ListedVictim {
 fn one_victim(sentence: &str, toks: &[(usize, usize)], lower: &[String], opens_sentence: bool) -> Option<()> {
     let noun_of = |w: &str| w.split('-').next().map(str::to_string).unwrap_or_default();
     if ONE_VICTIM_OPENERS.contains(&lower[0].as_str()) {
-        // "a National Directorate of Security (NDS) member": an acronym in brackets is no word
+        // "a Border Security Force (BSF) officer": an acronym in brackets is no word
         // of the phrase's length
         let bracketed = match (lower.iter().position(|w| w == "("), lower.iter().position(|w| w == ")")) {
             (Some(open), Some(close)) if open < close => close + 1 - open,
@@ -912,7 +912,7 @@ pub struct Toll {
     pub count: CountRange,
     /// From the first group's count to the last's.
     pub span: Span,
-    /// How many of `count` are the attackers ("five soldiers and two assailants were killed":
+    /// How many of `count` are the attackers ("six guards and three gunmen were killed":
     /// two), whom a ledger keeps apart from the victims.
     pub attackers: u64,
 }
@@ -978,7 +978,7 @@ pub fn group(sentence: &str, offset: usize, counts: &[((usize, usize), CountRang
     let mut out: Vec<Toll> = Vec::new();
     let mut last_end: Option<usize> = None;
     for &((s, e), count, role) in counts {
-        // "four officers, including the police chief, and five assailants": a part of a group
+        // "four officers, including a commander, and five gunmen": a part of a group
         // already counted is neither a group of its own nor an end of the list
         if is_a_part_of_a_group(&sentence[..s]) {
             continue;
@@ -1028,7 +1028,7 @@ fn is_a_part_of_a_group(before: &str) -> bool {
     words.find(|w| !GOVERNED_GAP.contains(&w.as_str())).is_some_and(|w| w == "including")
 }
 
-/// The words between two groups of a list without its asides ("including the police chief,"),
+/// The words between two groups of a list without its asides ("including a commander,"),
 /// each from "including" to the comma that closes it.
 fn without_asides(words: Vec<String>) -> Vec<String> {
     let mut out = Vec::new();
@@ -1111,13 +1111,13 @@ mod tests {
 
     #[test]
     fn attackers_in_a_toll_are_kept_apart_from_its_victims() {
-        let s = "Five soldiers and two assailants were killed.";
+        let s = "Six guards and three gunmen were killed.";
         let counts =
-            [((0, 13), CountRange::exact(5), TollRole::Killed), ((18, 32), CountRange::exact(2), TollRole::Killed)];
+            [((0, 10), CountRange::exact(6), TollRole::Killed), ((15, 27), CountRange::exact(3), TollRole::Killed)];
         let tolls = group(s, 0, &counts);
         assert_eq!(tolls.len(), 1);
-        assert_eq!((tolls[0].count.low, tolls[0].attackers), (7, 2));
-        assert_eq!(tolls[0].victims(), Some(CountRange::exact(5)));
+        assert_eq!((tolls[0].count.low, tolls[0].attackers), (9, 3));
+        assert_eq!(tolls[0].victims(), Some(CountRange::exact(6)));
         // a toll of attackers alone has no victims
         let s = "Twenty militants were killed.";
         let tolls = group(s, 0, &[((0, 16), CountRange::exact(20), TollRole::Killed)]);

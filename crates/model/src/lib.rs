@@ -505,7 +505,7 @@ pub struct EventFrame {
     pub wounded: Option<Evidenced<CountRange>>,
     pub suicide: Option<Evidenced<bool>>,
     pub attackers: Option<Evidenced<u32>>,
-    /// The attackers who died ("five soldiers and two assailants were killed": two), kept apart
+    /// The attackers who died ("six guards and three gunmen were killed": three), kept apart
     /// from the victims as coders keep them (GTD's `nkillter`; frames stored before this field
     /// read as none).
     #[serde(default, skip_serializing_if = "Option::is_none")]
